@@ -1,0 +1,84 @@
+//! Loading the bundle, once per visit, relative to the site's base URL.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
+
+/// The loaded bundle, shared by every page.
+pub type Loaded = Arc<Bundle>;
+pub type BundleResource = LocalResource<Result<Loaded, String>>;
+
+pub fn load_bundle() -> BundleResource {
+    LocalResource::new(|| async { fetch_bundle().await })
+}
+
+async fn fetch_bundle() -> Result<Loaded, String> {
+    // Relative to <base href>, so the site works under any sub-path.
+    let response = gloo_net::http::Request::get(BUNDLE_FILE)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{BUNDLE_FILE}: HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    parse_bundle(&text).map(Arc::new)
+}
+
+/// Parses a bundle, checking its schema version first so an old bundle is named as such.
+pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema: u32,
+    }
+    let version: Version =
+        serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
+    if version.schema != SCHEMA_VERSION {
+        return Err(format!(
+            "{BUNDLE_FILE} has schema version {}, this app reads version {SCHEMA_VERSION}; rebuild the site",
+            version.schema
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))
+}
+
+/// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),
+/// without its trailing slash: `""` at the root, `"/some/path"` under a sub-path.
+pub fn site_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    base_path(&base)
+}
+
+/// The path of an absolute URL, without its trailing slash.
+fn base_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+        assert_eq!(base_path("http://127.0.0.1:8080/some/path/"), "/some/path");
+        assert_eq!(base_path("https://x.example/a/?q=1"), "/a");
+        assert_eq!(base_path(""), "");
+    }
+
+    #[test]
+    fn bundles_of_another_schema_are_named() {
+        let err = parse_bundle(r#"{"schema": 999, "articles": 1}"#).unwrap_err();
+        assert!(err.contains("schema version 999"), "{err}");
+        assert!(parse_bundle("{").unwrap_err().contains("damaged"));
+    }
+}

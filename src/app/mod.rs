@@ -1,0 +1,77 @@
+//! The explorer app: the router, the bundle it loads, and one module per page.
+
+mod article_header;
+mod data;
+mod home;
+mod not_found;
+mod takeaway;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+pub use data::site_base;
+
+use data::{BundleResource, Loaded};
+use home::Home;
+use not_found::NotFound;
+use takeaway::TakeawayPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(data::load_bundle());
+    let base = site_base();
+    provide_context(SiteBase(base.clone()));
+    view! {
+        <Router base=base>
+            <header class="site-header">
+                <A href=href("") attr:class="brand">
+                    "KubeCon 要点" <span class="brand-en">"takeaways"</span>
+                </A>
+            </header>
+            <main>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/t/:id") view=TakeawayPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The path the site is served under (see [`site_base`]).
+#[derive(Clone)]
+struct SiteBase(String);
+
+/// The absolute href of a path inside the site, e.g. `href("t/some-id")`. leptos_router leaves
+/// absolute hrefs as they are, so every internal link goes through here to get the base.
+fn href(path: &str) -> String {
+    let base = use_context::<SiteBase>().map(|b| b.0).unwrap_or_default();
+    format!("{base}/{path}")
+}
+
+/// Renders `ready` once the bundle has loaded; a skeleton before, an error with retry if it fails.
+#[component]
+fn WithBundle<V: IntoView + 'static>(
+    ready: impl Fn(Loaded) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let bundle = expect_context::<BundleResource>();
+    move || match bundle.get() {
+        None => view! { <div class="loading" aria-busy="true">"加载中… Loading…"</div> }.into_any(),
+        Some(Err(message)) => view! {
+            <div class="error" role="alert">
+                <p>"无法加载数据 · Could not load the takeaways: " {message}</p>
+                <button on:click=move |_| bundle.refetch()>"重试 Retry"</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(loaded)) => ready(loaded).into_any(),
+    }
+}
+
+/// Sets the browser tab's title.
+fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}

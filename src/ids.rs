@@ -1,0 +1,61 @@
+//! Stable, readable identifiers for takeaways: the deep links people paste into chats.
+//!
+//! A takeaway id is `<article id>-<ordinal>` followed by `-<slug>` when its title has Latin
+//! words, e.g. `2023-na-chicago-daniel-bryant-2-devops`. The article id is its file name, so
+//! ids do not move when other articles are added or removed.
+
+/// URL path of a takeaway's page, relative to the site root.
+pub fn takeaway_path(id: &str) -> String {
+    format!("t/{id}")
+}
+
+/// The id of the `ordinal`-th takeaway of `article`, titled `title`.
+pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
+    let slug = latin_slug(title, 3);
+    if slug.is_empty() {
+        format!("{article}-{ordinal}")
+    } else {
+        format!("{article}-{ordinal}-{slug}")
+    }
+}
+
+/// Lower-case ASCII words of `text`, at most `max_words`, joined by `-`.
+/// Chinese text has no such words and yields an empty slug.
+pub fn latin_slug(text: &str, max_words: usize) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_keep_latin_words_and_drop_chinese() {
+        assert_eq!(
+            takeaway_id(
+                "2023-na-chicago-daniel-bryant",
+                2,
+                "DevOps 已经过时：平台工程万物！"
+            ),
+            "2023-na-chicago-daniel-bryant-2-devops"
+        );
+        assert_eq!(takeaway_id("a", 8, "安全是大生意"), "a-8");
+        assert_eq!(
+            takeaway_id("a", 1, "云原生社区正在缓慢接受AI/LLM"),
+            "a-1-ai-llm"
+        );
+    }
+
+    #[test]
+    fn slugs_are_bounded() {
+        assert_eq!(
+            latin_slug("Day 0-1-2 企业级 Kubernetes 平台", 4),
+            "day-0-1-2"
+        );
+    }
+}

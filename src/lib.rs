@@ -1,0 +1,13 @@
+//! takeaways: turns conference write-ups into an explorable, searchable static site.
+//!
+//! The library holds what both sides need: the bundle schema and ids compile natively and to
+//! wasm; `corpus` and `build` (Markdown in, bundle out) are native only; `app` is the explorer.
+
+pub mod app;
+pub mod bundle;
+pub mod ids;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;

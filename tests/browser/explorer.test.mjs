@@ -1,0 +1,136 @@
+// End-to-end tests of the built explorer (dist/, and a build under a sub-path) in Debian's
+// headless Chromium, served by a static host that falls back to 404.html like GitHub Pages.
+// Screenshots of each page go to target/screenshots/ for people to look at.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-host.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = process.env.DIST ?? path.join(ROOT, "dist");
+const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
+const SCREENSHOTS = path.join(ROOT, "target/screenshots");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let browser;
+const contexts = [];
+const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
+const articleFiles = (await readdir(path.join(ROOT, "corpus"))).filter((f) => f.endsWith(".md"));
+
+before(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => browser?.close());
+afterEach(async () => Promise.all(contexts.splice(0).map((c) => c.close())));
+
+/** A fresh page that records console errors and uncaught exceptions. */
+async function openPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    // The static host answers deep links with 404.html and status 404, as GitHub Pages does:
+    // that one 404, of the page itself, is expected.
+    const ofThePage = m.location().url === page.url() && /status of 404/.test(m.text());
+    if (m.type() === "error" && !ofThePage) page.problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const plain = (html) => html.replace(/<[^>]+>/g, "").replace(/&[a-z]+;/g, " ").replace(/\s+/g, " ").trim();
+const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
+
+for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DIST, "/some/path/"]]) {
+  describe(`explorer served at ${name} (${prefix})`, () => {
+    let host;
+    before(async () => (host = await serveStatic(dist, prefix)));
+    after(async () => host?.close());
+    const tag = name === "root" ? "" : "subpath-";
+
+    test("home lists every article of the corpus with its takeaways", async () => {
+      const page = await openPage();
+      await page.goto(host.url);
+      await page.locator(".article-card").first().waitFor();
+      assert.equal(await page.locator(".article-card").count(), articleFiles.length);
+      const titles = await page.locator(".article-card h2").allTextContents();
+      assert.deepEqual(new Set(titles), new Set(bundle.articles.map((a) => a.title)));
+      assert.equal(await page.locator(".takeaway-list a").count(), bundle.takeaways.length);
+      await shot(page, `${tag}home`);
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("a takeaway's link opens its page, and back returns home", async () => {
+      const page = await openPage();
+      await page.goto(host.url);
+      await page.getByRole("link", { name: devops.title }).click();
+      await page.locator("article.takeaway h1").waitFor();
+      assert.equal(new URL(page.url()).pathname, `${prefix}t/${devops.id}`);
+      assert.match(await page.locator("h1").textContent(), new RegExp(devops.title.slice(0, 10)));
+      await page.goBack();
+      await page.locator(".article-card").first().waitFor();
+      assert.equal(new URL(page.url()).pathname, prefix);
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("a deep link loaded directly shows the takeaway's title and body", async () => {
+      const page = await openPage();
+      await page.goto(`${host.url}t/${devops.id}`);
+      await page.locator("article.takeaway .body").waitFor();
+      assert.match(await page.locator("h1").textContent(), new RegExp(devops.title.slice(0, 10)));
+      const body = await page.locator("article.takeaway .body").textContent();
+      assert.ok(body.replace(/\s+/g, " ").includes(plain(devops.body_html).slice(0, 30)), body);
+      assert.match(await page.title(), /DevOps/);
+      await shot(page, `${tag}takeaway`);
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("an unknown takeaway id and an unknown route show the not-found page", async () => {
+      const page = await openPage();
+      for (const missing of ["t/no-such-takeaway", "no/such/page"]) {
+        await page.goto(`${host.url}${missing}`);
+        await page.locator(".not-found").waitFor();
+        assert.match(await page.locator(".not-found h1").textContent(), /找不到/);
+      }
+      await page.getByRole("link", { name: /Back to all takeaways/ }).click();
+      await page.locator(".article-card").first().waitFor();
+      await shot(page, `${tag}home-after-not-found`);
+      await page.goto(`${host.url}t/no-such-takeaway`);
+      await page.locator(".not-found").waitFor();
+      await shot(page, `${tag}not-found`);
+      assert.deepEqual(page.problems, []);
+    });
+  });
+}
+
+describe("looks", () => {
+  let host;
+  before(async () => (host = await serveStatic(DIST, "/")));
+  after(async () => host?.close());
+
+  test("dark mode and a 375 px phone render the takeaway page", async () => {
+    const page = await openPage({ colorScheme: "dark", viewport: { width: 375, height: 800 } });
+    await page.goto(`${host.url}t/${devops.id}`);
+    await page.locator("article.takeaway .body").waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.notEqual(background, "rgb(255, 255, 255)");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen`);
+    await shot(page, "takeaway-dark-375");
+    assert.deepEqual(page.problems, []);
+  });
+});

@@ -1,0 +1,52 @@
+// A static host for tests, behaving like GitHub Pages: files from a folder under a path prefix,
+// index.html for folders, and 404.html (with status 404) for anything missing.
+import http from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** Serves `root` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1; resolves to { url, close }. */
+export async function serveStatic(dir, prefix = "/") {
+  const root = path.resolve(dir);
+  const server = http.createServer(async (req, res) => {
+    const notFound = async () => {
+      const page = await readFile(path.join(root, "404.html")).catch(() => "not found");
+      res.writeHead(404, { "content-type": TYPES[".html"] }).end(page);
+    };
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      return notFound();
+    }
+    if (!pathname.startsWith(prefix)) return notFound();
+    let file = path.join(root, pathname.slice(prefix.length));
+    if (!file.startsWith(root)) return notFound();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      return notFound();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => {
+      // Browsers keep connections alive; close them, or close() would wait for them.
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}
