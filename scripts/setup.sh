@@ -14,7 +14,8 @@ TOOLS=target/tools
 
 say() { echo "setup: $*" >&2; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# (No `grep -q` after a pipe: with pipefail, the writer's SIGPIPE would read as "missing".)
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -30,7 +31,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+if [[ "$("$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null)" != *"(version_${BINARYEN_VERSION%%.*})"* ]]; then
   say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
   mkdir -p "$TOOLS"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
@@ -41,7 +42,7 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi "cjk\|wenquanyi" || missing+=(fonts-noto-cjk)
+[ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} with apt"
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
