@@ -3,10 +3,12 @@
 //! This schema is the contract between build and app. Bump [`SCHEMA_VERSION`] on any change
 //! that an older app could misread.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Version of this schema; the app refuses bundles of another version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -14,11 +16,24 @@ pub const BUNDLE_FILE: &str = "bundle.json";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub schema: u32,
+    /// Ordered by start date.
     pub events: Vec<Event>,
-    /// Ordered by event date, then article id.
+    pub themes: Vec<Theme>,
+    pub projects: Vec<Project>,
+    /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
     /// Grouped by article (in article order), then by ordinal.
     pub takeaways: Vec<Takeaway>,
+    /// Old takeaway ids that still resolve: old id → current id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aliases: BTreeMap<String, String>,
+}
+
+/// A text in the UI's two languages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Names {
+    pub zh: String,
+    pub en: String,
 }
 
 /// One KubeCon + CloudNativeCon edition.
@@ -26,10 +41,42 @@ pub struct Bundle {
 pub struct Event {
     /// `YEAR-REGION-CITY`, e.g. `2023-na-chicago`; article file names start with it.
     pub id: String,
-    pub name: String,
-    pub city: String,
-    /// First day, `YYYY-MM-DD`.
+    pub name: Names,
+    pub city: Names,
+    pub country: Names,
+    /// Europe, North America, China…
+    pub region: Names,
+    /// First and last day, `YYYY-MM-DD`.
     pub start: String,
+    pub end: String,
+}
+
+/// What takeaways are about: an axis of exploration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub name: Names,
+    pub description: Names,
+    /// The bilingual keywords and aliases that assign it (for search across languages).
+    pub keywords: Vec<String>,
+}
+
+/// A project, product or vendor the corpus names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectKind {
+    Project,
+    Product,
+    Vendor,
 }
 
 /// One write-up, from one Markdown file in `corpus/`.
@@ -43,13 +90,27 @@ pub struct Article {
     /// Index into [`Bundle::events`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<usize>,
+    /// `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
-    /// Where the original (often English) article was published.
+    /// Where this (often translated) article was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where the original article was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_url: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Sanitized HTML of what frames the takeaways: the intro, background and conclusion.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub context_html: String,
+    /// Where each field came from: field name → `front matter`, `metadata`, `heading`…
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
 }
 
 /// One takeaway: the unit the explorer is about, with its own deep link.
@@ -62,15 +123,52 @@ pub struct Takeaway {
     /// 1-based position in its article.
     pub ordinal: u32,
     pub title: String,
-    /// Sanitized HTML, rendered at build time.
+    /// The other wording of the title, when the article's list and its heading differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt_title: Option<String>,
+    /// Sanitized HTML, rendered at build time; empty when the source has no section for it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub body_html: String,
+    /// Plain-text first sentences, for previews.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Indices into [`Bundle::themes`], best first, with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<ThemeMatch>,
+    /// Indices into [`Bundle::projects`] of the projects, products and vendors it mentions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<usize>,
+}
+
+/// Why a takeaway has a theme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeMatch {
+    pub theme: usize,
+    pub score: f32,
+    /// The keywords that matched, as written in themes.toml.
+    pub terms: Vec<String>,
+}
+
+impl Takeaway {
+    /// False when the article lists this takeaway but has no section about it.
+    pub fn has_body(&self) -> bool {
+        !self.body_html.is_empty()
+    }
 }
 
 impl Bundle {
-    /// The takeaway a deep link names, if any.
+    /// The takeaway a deep link names: by its id, an old id kept as an alias, or an id whose
+    /// readable slug has changed since (same article and ordinal).
     pub fn takeaway(&self, id: &str) -> Option<&Takeaway> {
-        self.takeaways.iter().find(|t| t.id == id)
+        let id = self.aliases.get(id).map_or(id, String::as_str);
+        self.takeaways.iter().find(|t| t.id == id).or_else(|| {
+            let (article, ordinal) = self
+                .articles
+                .iter()
+                .enumerate()
+                .find_map(|(index, a)| crate::ids::ordinal_in(id, &a.id).map(|ordinal| (index, ordinal)))?;
+            self.takeaways.iter().find(|t| t.article == article && t.ordinal == ordinal)
+        })
     }
 
     /// The takeaways of one article, in order.

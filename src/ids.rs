@@ -19,6 +19,13 @@ pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
     }
 }
 
+/// The ordinal in `id` if it names a takeaway of `article`: `<article>-<ordinal>[-<slug>]`.
+pub fn ordinal_in(id: &str, article: &str) -> Option<u32> {
+    let rest = id.strip_prefix(article)?.strip_prefix('-')?;
+    let digits = rest.split('-').next()?;
+    digits.parse().ok().filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Lower-case ASCII words of `text`, at most `max_words`, joined by `-`.
 /// Chinese text has no such words and yields an empty slug.
 pub fn latin_slug(text: &str, max_words: usize) -> String {
@@ -37,25 +44,24 @@ mod tests {
     #[test]
     fn ids_keep_latin_words_and_drop_chinese() {
         assert_eq!(
-            takeaway_id(
-                "2023-na-chicago-daniel-bryant",
-                2,
-                "DevOps 已经过时：平台工程万物！"
-            ),
+            takeaway_id("2023-na-chicago-daniel-bryant", 2, "DevOps 已经过时：平台工程万物！"),
             "2023-na-chicago-daniel-bryant-2-devops"
         );
         assert_eq!(takeaway_id("a", 8, "安全是大生意"), "a-8");
-        assert_eq!(
-            takeaway_id("a", 1, "云原生社区正在缓慢接受AI/LLM"),
-            "a-1-ai-llm"
-        );
+        assert_eq!(takeaway_id("a", 1, "云原生社区正在缓慢接受AI/LLM"), "a-1-ai-llm");
+    }
+
+    #[test]
+    fn ordinals_are_found_whatever_the_slug() {
+        assert_eq!(ordinal_in("2023-na-x-2-devops", "2023-na-x"), Some(2));
+        assert_eq!(ordinal_in("2023-na-x-12", "2023-na-x"), Some(12));
+        assert_eq!(ordinal_in("2023-na-xy-2", "2023-na-x"), None);
+        assert_eq!(ordinal_in("2023-na-x-devops", "2023-na-x"), None);
+        assert_eq!(ordinal_in("2023-na-x-+2", "2023-na-x"), None);
     }
 
     #[test]
     fn slugs_are_bounded() {
-        assert_eq!(
-            latin_slug("Day 0-1-2 企业级 Kubernetes 平台", 4),
-            "day-0-1-2"
-        );
+        assert_eq!(latin_slug("Day 0-1-2 企业级 Kubernetes 平台", 4), "day-0-1-2");
     }
 }

@@ -11,3 +11,5 @@ pub mod ids;
 pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;

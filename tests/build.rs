@@ -12,15 +12,12 @@ fn corpus() -> PathBuf {
 }
 
 fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_takeaways"))
-        .args(args)
-        .output()
-        .expect("the CLI runs")
+    Command::new(env!("CARGO_BIN_EXE_takeaways")).args(args).output().expect("the CLI runs")
 }
 
 #[test]
 fn every_seed_article_becomes_an_article_with_takeaways() {
-    let bundle = takeaways::build::bundle(&corpus()).unwrap();
+    let bundle = takeaways::build::check(&corpus()).unwrap().bundle;
     assert_eq!(bundle.schema, SCHEMA_VERSION);
     let files: HashSet<String> = fs::read_dir(corpus())
         .unwrap()
@@ -28,68 +25,33 @@ fn every_seed_article_becomes_an_article_with_takeaways() {
         .filter(|f| f.ends_with(".md"))
         .collect();
     assert_eq!(files.len(), 5);
-    assert_eq!(
-        bundle
-            .articles
-            .iter()
-            .map(|a| a.file.clone())
-            .collect::<HashSet<_>>(),
-        files
-    );
+    assert_eq!(bundle.articles.iter().map(|a| a.file.clone()).collect::<HashSet<_>>(), files);
     for (index, article) in bundle.articles.iter().enumerate() {
-        assert!(
-            bundle.takeaways_of(index).count() >= 3,
-            "{} has too few takeaways",
-            article.id
-        );
-        assert!(
-            bundle.event_of(article).is_some(),
-            "{} has no event",
-            article.id
-        );
+        assert!(bundle.takeaways_of(index).count() >= 3, "{} has too few takeaways", article.id);
+        assert!(bundle.event_of(article).is_some(), "{} has no event", article.id);
         assert!(!article.authors.is_empty(), "{} has no author", article.id);
     }
     let ids: HashSet<&str> = bundle.takeaways.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids.len(), bundle.takeaways.len(), "takeaway ids are unique");
-    assert!(bundle
-        .takeaways
-        .iter()
-        .all(|t| t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
+    assert!(bundle.takeaways.iter().all(|t| t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
 }
 
 #[test]
 fn articles_come_in_event_order() {
-    let bundle = takeaways::build::bundle(&corpus()).unwrap();
-    let starts: Vec<&str> = bundle
-        .articles
-        .iter()
-        .map(|a| bundle.event_of(a).unwrap().start.as_str())
-        .collect();
+    let bundle = takeaways::build::check(&corpus()).unwrap().bundle;
+    let starts: Vec<&str> = bundle.articles.iter().map(|a| bundle.event_of(a).unwrap().start.as_str()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
-    assert_eq!(
-        bundle.events[bundle.articles[0].event.unwrap()].id,
-        "2019-eu-barcelona"
-    );
+    assert_eq!(bundle.events[bundle.articles[0].event.unwrap()].id, "2019-eu-barcelona");
 }
 
 #[test]
 fn the_cli_writes_a_bundle_that_reads_back() {
     let out = tempfile::tempdir().unwrap();
-    let run = cli(&[
-        "build",
-        "--corpus",
-        corpus().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = cli(&["build", "--corpus", corpus().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
     let bundle: Bundle = serde_json::from_str(&text).unwrap();
-    assert_eq!(bundle, takeaways::build::bundle(&corpus()).unwrap());
+    assert_eq!(bundle, takeaways::build::check(&corpus()).unwrap().bundle);
 }
 
 #[test]
@@ -100,44 +62,52 @@ fn a_broken_article_names_file_and_line_and_keeps_the_previous_bundle() {
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join(BUNDLE_FILE), "previous good bundle").unwrap();
     fs::write(corpus_dir.join("good.md"), "# Good\n\n## One\n\ntext\n").unwrap();
-    fs::write(
-        corpus_dir.join("broken.md"),
-        "---\ntitle: ok\ndate: [never closed\n---\n\n## One\n",
-    )
-    .unwrap();
+    fs::write(corpus_dir.join("broken.md"), "---\ntitle: ok\ndate: [never closed\n---\n\n## One\n").unwrap();
 
-    let run = cli(&[
-        "build",
-        "--corpus",
-        corpus_dir.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let run = cli(&["build", "--corpus", corpus_dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success());
     assert!(stderr.contains("broken.md:"), "{stderr}");
     assert!(stderr.contains("hint:"), "{stderr}");
-    assert_eq!(
-        fs::read_to_string(out.join(BUNDLE_FILE)).unwrap(),
-        "previous good bundle"
-    );
+    assert_eq!(fs::read_to_string(out.join(BUNDLE_FILE)).unwrap(), "previous good bundle");
 }
 
 #[test]
 fn trunk_uses_the_wasm_bindgen_version_of_the_lockfile() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
-    let locked = lock
-        .split("[[package]]")
-        .find(|p| p.contains("name = \"wasm-bindgen\"\n"))
-        .unwrap();
+    let locked = lock.split("[[package]]").find(|p| p.contains("name = \"wasm-bindgen\"\n")).unwrap();
     let trunk = fs::read_to_string(root.join("Trunk.toml")).unwrap();
-    let version = locked
-        .lines()
-        .find_map(|l| l.strip_prefix("version = "))
-        .unwrap();
-    assert!(
-        trunk.contains(&format!("wasm_bindgen = {version}")),
-        "Trunk.toml must pin wasm-bindgen {version}"
-    );
+    let version = locked.lines().find_map(|l| l.strip_prefix("version = ")).unwrap();
+    assert!(trunk.contains(&format!("wasm_bindgen = {version}")), "Trunk.toml must pin wasm-bindgen {version}");
+}
+
+#[test]
+fn list_json_carries_the_stable_fields() {
+    let run = cli(&["list", "--json", "--corpus", corpus().to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(listed.len(), 39);
+    let devops = listed.iter().find(|t| t["title"].as_str().unwrap().starts_with("DevOps")).unwrap();
+    assert_eq!(devops["path"], format!("t/{}", devops["id"].as_str().unwrap()));
+    assert_eq!(devops["ordinal"], 2);
+    assert_eq!(devops["article"]["file"], "2023-na-chicago-daniel-bryant.md");
+    assert_eq!(devops["event"]["id"], "2023-na-chicago");
+    assert_eq!(devops["event"]["name"], "KubeCon + CloudNativeCon North America 2023");
+    assert_eq!(devops["themes"][0], "platform-engineering");
+    assert_eq!(devops["has_body"], true);
+    assert!(devops["projects"].is_array());
+    assert!(listed.iter().any(|t| t["has_body"] == false));
+}
+
+#[test]
+fn check_passes_on_the_seeds_with_warnings_and_stats_counts() {
+    let run = cli(&["check", "--corpus", corpus().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(stderr.contains("2019-eu-barcelona-daniel-bryant.md:31: warning: takeaway 4"), "{stderr}");
+    let run = cli(&["stats", "--corpus", corpus().to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("10  2019-eu-barcelona"), "{stdout}");
+    assert!(stdout.contains("platform-engineering"), "{stdout}");
 }

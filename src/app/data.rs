@@ -17,10 +17,7 @@ pub fn load_bundle() -> BundleResource {
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     // Relative to <base href>, so the site works under any sub-path.
-    let response = gloo_net::http::Request::get(BUNDLE_FILE)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
+    let response = gloo_net::http::Request::get(BUNDLE_FILE).send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("{BUNDLE_FILE}: HTTP {}", response.status()));
     }
@@ -34,8 +31,7 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
     struct Version {
         schema: u32,
     }
-    let version: Version =
-        serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
+    let version: Version = serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
     if version.schema != SCHEMA_VERSION {
         return Err(format!(
             "{BUNDLE_FILE} has schema version {}, this app reads version {SCHEMA_VERSION}; rebuild the site",
@@ -48,10 +44,8 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
 /// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),
 /// without its trailing slash: `""` at the root, `"/some/path"` under a sub-path.
 pub fn site_base() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     base_path(&base)
 }
 

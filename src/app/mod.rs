@@ -52,9 +52,7 @@ fn href(path: &str) -> String {
 
 /// Renders `ready` once the bundle has loaded; a skeleton before, an error with retry if it fails.
 #[component]
-fn WithBundle<V: IntoView + 'static>(
-    ready: impl Fn(Loaded) -> V + Send + Sync + 'static,
-) -> impl IntoView {
+fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync + 'static) -> impl IntoView {
     let bundle = expect_context::<BundleResource>();
     move || match bundle.get() {
         None => view! { <div class="loading" aria-busy="true">"加载中… Loading…"</div> }.into_any(),

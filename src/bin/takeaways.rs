@@ -1,9 +1,14 @@
-//! `takeaways`: the command-line tool that turns `corpus/` into the explorer's bundle.
+//! `takeaways`: the command-line tool that checks `corpus/`, builds the explorer's bundle from
+//! it, and lists what it understood.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use takeaways::build::{self, Checked};
+use takeaways::bundle::Bundle;
+use takeaways::report;
 
 #[derive(Parser)]
 #[command(version, about = "Build and inspect the takeaways explorer's corpus")]
@@ -14,34 +19,119 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Turn the corpus into the JSON bundle the explorer loads.
+    /// Check the corpus and write the JSON bundle the explorer loads.
     Build {
-        /// Folder holding the Markdown articles and metadata files.
-        #[arg(long, default_value = "corpus")]
-        corpus: PathBuf,
+        #[command(flatten)]
+        corpus: CorpusArg,
         /// Folder to write `bundle.json` into.
         #[arg(long, default_value = "dist")]
         out: PathBuf,
     },
+    /// Lint the corpus: errors fail (exit 1), warnings are printed.
+    Check {
+        #[command(flatten)]
+        corpus: CorpusArg,
+    },
+    /// Print every takeaway (one per line, or as JSON).
+    List {
+        #[command(flatten)]
+        source: Source,
+        /// Print a JSON array with id, path, title, ordinal, article, event, themes, projects, has_body.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print takeaway counts by event, theme and project.
+    Stats {
+        #[command(flatten)]
+        source: Source,
+    },
+}
+
+#[derive(Args)]
+struct CorpusArg {
+    /// Folder holding the Markdown articles and metadata files.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+}
+
+#[derive(Args)]
+struct Source {
+    #[command(flatten)]
+    corpus: CorpusArg,
+    /// Read a built bundle.json instead of the corpus.
+    #[arg(long, conflicts_with = "corpus")]
+    bundle: Option<PathBuf>,
+}
+
+impl Source {
+    fn load(&self) -> Result<Bundle> {
+        match &self.bundle {
+            Some(path) => read_bundle(path),
+            None => checked(&self.corpus.corpus, false).map(|c| c.bundle),
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
-        Command::Build { corpus, out } => takeaways::build::build(&corpus, &out).map(|report| {
-            eprintln!(
-                "takeaways: {} articles, {} takeaways -> {} ({} bytes)",
-                report.articles,
-                report.takeaways,
-                report.bundle_path.display(),
-                report.bundle_bytes
-            );
-        }),
-    };
-    match result {
+    match run(Cli::parse().command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::Build { corpus, out } => {
+            let checked = checked(&corpus.corpus, true)?;
+            let report = build::write(&checked.bundle, &out)?;
+            eprintln!(
+                "takeaways: {} articles, {} takeaways, {} warnings -> {} ({} bytes)",
+                checked.bundle.articles.len(),
+                checked.bundle.takeaways.len(),
+                checked.warnings.len(),
+                report.bundle_path.display(),
+                report.bundle_bytes
+            );
+        }
+        Command::Check { corpus } => {
+            let checked = checked(&corpus.corpus, true)?;
+            eprintln!(
+                "takeaways: {} articles, {} takeaways, {} warnings: ok",
+                checked.bundle.articles.len(),
+                checked.bundle.takeaways.len(),
+                checked.warnings.len()
+            );
+        }
+        Command::List { source, json } => {
+            let bundle = source.load()?;
+            let listed = report::list(&bundle);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&listed)?);
+            } else {
+                for t in listed {
+                    println!("{}\t{}", t.id, t.title);
+                }
+            }
+        }
+        Command::Stats { source } => print!("{}", report::stats(&source.load()?)),
+    }
+    Ok(())
+}
+
+/// The checked corpus, printing its warnings if asked.
+fn checked(corpus: &Path, print_warnings: bool) -> Result<Checked> {
+    let checked = build::check(corpus)?;
+    if print_warnings {
+        checked.warnings.iter().for_each(|w| eprintln!("{w}"));
+    }
+    Ok(checked)
+}
+
+fn read_bundle(path: &Path) -> Result<Bundle> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the bundle {}", path.display()))?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a bundle of this version; rebuild it", path.display()))
 }

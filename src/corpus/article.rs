@@ -1,16 +1,17 @@
-//! One article: its header, metadata and Markdown turned into a bundle article and takeaways.
+//! One article: its header, metadata and Markdown turned into a bundle article and takeaways,
+//! recording where every field came from.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::front_matter::{self, FrontMatter};
+use super::front_matter;
 use super::markdown::Document;
-use super::metadata::Metadata;
-use super::{line_of, CorpusError, SourceFile};
+use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE};
+use super::tagging::Tagger;
+use super::takeaways::extract;
+use super::{line_of, CorpusError, CorpusWarning, SourceFile};
 use crate::bundle::{Article, Takeaway};
 use crate::ids;
-
-/// Headings of sections that frame an article rather than make a point of their own.
-const CONTEXT_HEADINGS: &[&str] = &["背景", "总结", "结语", "结论", "引用", "参考", "致谢"];
 
 /// An article as the build understands it, before it gets its place in the bundle.
 pub struct ParsedArticle {
@@ -18,92 +19,251 @@ pub struct ParsedArticle {
     /// The event id the article belongs to, if any.
     pub event: Option<String>,
     pub takeaways: Vec<Takeaway>,
+    /// Old takeaway ids kept as aliases: old id → current id.
+    pub aliases: BTreeMap<String, String>,
+    pub warnings: Vec<CorpusWarning>,
 }
 
 pub fn parse(
     source: &SourceFile,
     metadata: &Metadata,
+    tagger: &Tagger,
     corpus: &Path,
 ) -> Result<ParsedArticle, CorpusError> {
     let path = corpus.join(&source.file);
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let split = front_matter::split(text).map_err(|e| {
-        CorpusError::new(&path, Some(e.line), e.message)
-            .hint("fix the header between the `---` or `+++` lines")
+        CorpusError::new(&path, Some(e.line), e.message).hint("fix the header between the `---` or `+++` lines")
     })?;
+    let line_at = |body_offset: usize| line_of(text, split.body_offset + body_offset);
     let header = split.front_matter.unwrap_or_default();
-    let overrides = metadata
-        .articles
-        .get(&source.id)
-        .cloned()
-        .unwrap_or_default();
+    let overrides = metadata.articles.get(&source.id).cloned().unwrap_or_default();
     let doc = Document::parse(split.body);
+    let mut sources = BTreeMap::new();
 
-    let title = overrides
-        .title
-        .or(header.title.clone())
-        .or_else(|| doc.h1())
-        .ok_or_else(|| {
-            CorpusError::new(&path, Some(1), "the article has no title")
-                .hint("add a `title` to its front matter or start it with a `# Title` line")
-        })?;
-    let event = match overrides.event.as_deref() {
-        Some(named) => Some(
-            metadata
-                .event_for(&source.id, Some(named))
-                .ok_or_else(|| {
-                    CorpusError::new(
-                        &corpus.join(super::metadata::ARTICLES_FILE),
-                        None,
-                        format!("unknown event `{named}` for article `{}`", source.id),
-                    )
-                    .hint("use an id from events.toml, or add the event there")
-                })?
-                .id
-                .clone(),
-        ),
-        None => metadata.event_for(&source.id, None).map(|e| e.id.clone()),
-    };
+    let title = pick(
+        &mut sources,
+        "title",
+        [("metadata", overrides.title.clone()), ("front matter", header.title), ("heading", doc.h1())],
+    )
+    .ok_or_else(|| {
+        CorpusError::new(&path, Some(1), "the article has no title")
+            .hint("add a `title` to its front matter or start it with a `# Title` line")
+    })?;
+    let event = event_of(source, metadata, &overrides, header.event.as_deref(), corpus, &mut sources)?;
 
-    let (_intro, sections) = doc.sections(2);
-    let takeaways: Vec<Takeaway> = sections
+    let extraction = extract(&doc, &title, &overrides);
+    if extraction.takeaways.is_empty() {
+        return Err(CorpusError::new(&path, Some(line_at(0)), "the article yields no takeaway")
+            .hint("give each takeaway a `## heading`, or number them in a list before the first one"));
+    }
+    let mut warnings: Vec<CorpusWarning> = extraction
+        .warnings
         .iter()
-        .filter(|s| !CONTEXT_HEADINGS.iter().any(|c| s.heading.starts_with(c)))
+        .map(|(offset, message)| CorpusWarning::new(&path, line_at(*offset), message.clone()))
+        .collect();
+
+    let takeaways: Vec<Takeaway> = extraction
+        .takeaways
+        .iter()
         .zip(1..)
-        .map(|(section, ordinal)| Takeaway {
-            id: ids::takeaway_id(&source.id, ordinal, &section.heading),
-            article: 0, // set when the article gets its place in the bundle
-            ordinal,
-            title: section.heading.clone(),
-            body_html: doc.html(section.content.clone()),
+        .map(|(found, ordinal)| {
+            let body_text: String = found.body.iter().map(|r| doc.plain_text(r.clone())).collect();
+            let mentions = format!("{}\n{}\n{body_text}", found.title, found.alt_title.as_deref().unwrap_or(""));
+            let title_text = format!("{} {}", found.title, found.alt_title.as_deref().unwrap_or(""));
+            let takeaway = Takeaway {
+                id: ids::takeaway_id(&source.id, ordinal, &found.title),
+                article: 0, // set when the article gets its place in the bundle
+                ordinal,
+                title: found.title.clone(),
+                alt_title: found.alt_title.clone(),
+                body_html: if found.body.is_empty() { String::new() } else { doc.html_of(&found.body) },
+                summary: first_sentences(&body_text),
+                themes: tagger.themes(&title_text, &body_text),
+                projects: tagger.projects(&mentions),
+            };
+            let line = line_at(found.offset);
+            if !takeaway.has_body() {
+                warnings.push(CorpusWarning::new(
+                    &path,
+                    line,
+                    format!("takeaway {ordinal} `{}` has no section: title only", found.title),
+                ));
+            }
+            if takeaway.themes.is_empty() {
+                warnings.push(CorpusWarning::new(
+                    &path,
+                    line,
+                    format!("takeaway {ordinal} `{}` has no theme", found.title),
+                ));
+            }
+            takeaway
         })
         .collect();
-    if takeaways.is_empty() {
-        return Err(CorpusError::new(
-            &path,
-            Some(line_of(text, split.body_offset)),
-            "the article yields no takeaway",
-        )
-        .hint("give each takeaway a `## heading`"));
-    }
 
-    let FrontMatter {
-        date,
-        authors,
-        original_url,
-        ..
-    } = header;
+    let aliases = overrides
+        .takeaway_aliases
+        .iter()
+        .map(|(old, ordinal)| match takeaways.iter().find(|t| t.ordinal == *ordinal) {
+            Some(t) => Ok((old.clone(), t.id.clone())),
+            None => Err(CorpusError::new(
+                &corpus.join(ARTICLES_FILE),
+                None,
+                format!("alias `{old}` names takeaway {ordinal} of `{}`, which has {}", source.id, takeaways.len()),
+            )
+            .hint("use the ordinal the takeaway has now")),
+        })
+        .collect::<Result<_, _>>()?;
+
+    let intro_summary = first_sentences(&doc.plain_text(extraction.context[0].clone()));
+    let summary = pick(
+        &mut sources,
+        "summary",
+        [("metadata", overrides.summary.clone()), ("front matter", header.summary), ("intro", Some(intro_summary))],
+    );
+    let date = pick(&mut sources, "date", [("metadata", overrides.date.clone()), ("front matter", header.date)])
+        .map(|d| normalize_date(&d));
+    let authors = pick(
+        &mut sources,
+        "authors",
+        [("metadata", overrides.authors.clone()), ("front matter", Some(header.authors))],
+    );
+    let url = pick(&mut sources, "url", [("metadata", overrides.url.clone())]);
+    let original_url = pick(
+        &mut sources,
+        "original_url",
+        [("metadata", overrides.original_url.clone()), ("front matter", header.original_url)],
+    );
+    if !header.tags.is_empty() {
+        sources.insert("tags".into(), "front matter".into());
+    }
     Ok(ParsedArticle {
         article: Article {
             id: source.id.clone(),
             title,
             file: source.file.clone(),
             event: None, // set when the article gets its place in the bundle
-            date: overrides.date.or(date),
-            authors: overrides.authors.unwrap_or(authors),
-            original_url: overrides.original_url.or(original_url),
+            date,
+            authors: authors.unwrap_or_default(),
+            url,
+            original_url,
+            summary: summary.unwrap_or_default(),
+            tags: header.tags,
+            context_html: doc.html_of(&extraction.context),
+            sources,
         },
         event,
         takeaways,
+        aliases,
+        warnings,
     })
+}
+
+/// The first candidate that has a non-empty value, noting where it came from.
+fn pick<T: IsEmpty, const N: usize>(
+    sources: &mut BTreeMap<String, String>,
+    field: &str,
+    candidates: [(&str, Option<T>); N],
+) -> Option<T> {
+    let (origin, value) =
+        candidates.into_iter().find_map(|(origin, value)| value.filter(|v| !v.is_empty()).map(|v| (origin, v)))?;
+    sources.insert(field.to_owned(), origin.to_owned());
+    Some(value)
+}
+
+trait IsEmpty {
+    fn is_empty(&self) -> bool;
+}
+
+impl IsEmpty for String {
+    fn is_empty(&self) -> bool {
+        self.trim().is_empty()
+    }
+}
+
+impl IsEmpty for Vec<String> {
+    fn is_empty(&self) -> bool {
+        Vec::is_empty(self)
+    }
+}
+
+/// The event an article belongs to: named in articles.toml or the front matter (it must exist),
+/// or found from the file name.
+fn event_of(
+    source: &SourceFile,
+    metadata: &Metadata,
+    overrides: &ArticleMetadata,
+    in_header: Option<&str>,
+    corpus: &Path,
+    sources: &mut BTreeMap<String, String>,
+) -> Result<Option<String>, CorpusError> {
+    let named =
+        [(ARTICLES_FILE, "metadata", overrides.event.as_deref()), (source.file.as_str(), "front matter", in_header)];
+    if let Some((file, origin, id)) = named.into_iter().find_map(|(file, origin, id)| id.map(|id| (file, origin, id))) {
+        let event = metadata.event_for(&source.id, Some(id)).ok_or_else(|| {
+            CorpusError::new(&corpus.join(file), None, format!("unknown event `{id}` for article `{}`", source.id))
+                .hint(format!("use an id from events.toml ({}), or add the event there", event_ids(metadata)))
+        })?;
+        sources.insert("event".into(), origin.into());
+        return Ok(Some(event.id.clone()));
+    }
+    let found = metadata.event_for(&source.id, None).map(|e| e.id.clone());
+    if found.is_some() {
+        sources.insert("event".into(), "file name".into());
+    }
+    Ok(found)
+}
+
+fn event_ids(metadata: &Metadata) -> String {
+    metadata.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// `YYYY-MM-DD` from a date or date-time; other text as it is.
+fn normalize_date(date: &str) -> String {
+    let day = date.get(..10).unwrap_or(date);
+    let shape = day.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if day.len() == 10 && shape {
+        day.to_owned()
+    } else {
+        date.trim().to_owned()
+    }
+}
+
+/// The first sentences of `text`, about 60 to 140 characters, for previews.
+pub fn first_sentences(text: &str) -> String {
+    const ENOUGH: usize = 60;
+    const AT_MOST: usize = 140;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut summary = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == AT_MOST {
+            summary.push('…');
+            break;
+        }
+        summary.push(c);
+        if count + 1 >= ENOUGH && "。！？!?".contains(c) {
+            break;
+        }
+    }
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_normalized() {
+        assert_eq!(normalize_date("2023-11-13T07:00:00+08:00"), "2023-11-13");
+        assert_eq!(normalize_date("2019-05-31"), "2019-05-31");
+        assert_eq!(normalize_date("May 2024"), "May 2024");
+    }
+
+    #[test]
+    fn summaries_stop_after_a_sentence_or_at_a_bound() {
+        let long = "这是第一句话，它要足够长才行，所以我们多写一点内容来凑够字数，再多写一些，还要更多一些字，直到它超过六十个字符为止，这样才算是一句够长的话。第二句。";
+        assert!(first_sentences(long).ends_with('。'));
+        assert!(!first_sentences(long).contains("第二句"));
+        assert_eq!(first_sentences(&"字".repeat(300)).chars().count(), 141);
+    }
 }

@@ -13,12 +13,7 @@ pub struct CorpusError {
 
 impl CorpusError {
     pub fn new(file: &Path, line: Option<usize>, message: impl Into<String>) -> Self {
-        CorpusError {
-            file: file.to_owned(),
-            line,
-            message: message.into(),
-            hint: None,
-        }
+        CorpusError { file: file.to_owned(), line, message: message.into(), hint: None }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -42,3 +37,23 @@ impl fmt::Display for CorpusError {
 }
 
 impl std::error::Error for CorpusError {}
+
+/// Something in the corpus worth a look that does not stop the build.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusWarning {
+    pub file: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl CorpusWarning {
+    pub fn new(file: &Path, line: usize, message: String) -> Self {
+        CorpusWarning { file: file.to_owned(), line, message }
+    }
+}
+
+impl fmt::Display for CorpusWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: warning: {}", self.file.display(), self.line, self.message)
+    }
+}

@@ -11,6 +11,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub authors: Vec<String>,
+    /// An event id from events.toml.
+    pub event: Option<String>,
     pub summary: Option<String>,
     pub tags: Vec<String>,
     /// From a `links` entry, such as the 原文 (original) link of a translation.
@@ -39,11 +41,7 @@ pub fn split(text: &str) -> Result<Split<'_>, HeaderError> {
         .into_iter()
         .find(|(fence, _)| text.lines().next().is_some_and(|l| l.trim_end() == *fence))
     else {
-        return Ok(Split {
-            front_matter: None,
-            body: text,
-            body_offset: 0,
-        });
+        return Ok(Split { front_matter: None, body: text, body_offset: 0 });
     };
     let header_start = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = header_start;
@@ -55,18 +53,11 @@ pub fn split(text: &str) -> Result<Split<'_>, HeaderError> {
                 line: line + 1, // the header starts on the second line of the file
                 message,
             })?;
-            return Ok(Split {
-                front_matter: Some(front_matter),
-                body: &text[body_offset..],
-                body_offset,
-            });
+            return Ok(Split { front_matter: Some(front_matter), body: &text[body_offset..], body_offset });
         }
         offset += line.len();
     }
-    Err(HeaderError {
-        line: 1,
-        message: format!("the front matter opened by `{fence}` is never closed"),
-    })
+    Err(HeaderError { line: 1, message: format!("the front matter opened by `{fence}` is never closed") })
 }
 
 #[derive(Clone, Copy)]
@@ -79,12 +70,8 @@ enum Format {
 fn parse(header: &str, format: Format) -> Result<FrontMatter, (usize, String)> {
     let value = match format {
         Format::Yaml => {
-            let yaml: serde_yaml::Value = serde_yaml::from_str(header).map_err(|e| {
-                (
-                    e.location().map_or(1, |l| l.line()),
-                    format!("YAML front matter: {e}"),
-                )
-            })?;
+            let yaml: serde_yaml::Value = serde_yaml::from_str(header)
+                .map_err(|e| (e.location().map_or(1, |l| l.line()), format!("YAML front matter: {e}")))?;
             serde_json::to_value(yaml).map_err(|e| (1, format!("YAML front matter: {e}")))?
         }
         Format::Toml => {
@@ -101,17 +88,11 @@ fn parse(header: &str, format: Format) -> Result<FrontMatter, (usize, String)> {
     Ok(FrontMatter {
         title: text(&value["title"]),
         date: text(&value["date"]),
-        authors: texts(&value["authors"])
-            .into_iter()
-            .chain(text(&value["author"]))
-            .collect(),
+        authors: texts(&value["authors"]).into_iter().chain(text(&value["author"])).collect(),
+        event: text(&value["event"]),
         summary: text(&value["summary"]),
         tags: texts(&value["tags"]),
-        original_url: value["links"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find_map(|link| text(&link["url"])),
+        original_url: value["links"].as_array().into_iter().flatten().find_map(|link| text(&link["url"])),
     })
 }
 
@@ -124,9 +105,7 @@ fn toml_to_json(value: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
     }
 }
 
@@ -166,7 +145,8 @@ mod tests {
 
     #[test]
     fn toml_header_with_a_date_value() {
-        let s = split("+++\ntitle = \"T\"\ndate = 2019-05-31\ntags = [\"SMI\"]\n[header]\nimage = \"\"\n+++\nbody").unwrap();
+        let s = split("+++\ntitle = \"T\"\ndate = 2019-05-31\ntags = [\"SMI\"]\n[header]\nimage = \"\"\n+++\nbody")
+            .unwrap();
         let fm = s.front_matter.unwrap();
         assert_eq!(fm.date.as_deref(), Some("2019-05-31"));
         assert_eq!(fm.tags, ["SMI"]);

@@ -8,11 +8,13 @@ pub mod error;
 pub mod front_matter;
 pub mod markdown;
 pub mod metadata;
+pub mod tagging;
+pub mod takeaways;
 
 use std::fs;
 use std::path::Path;
 
-pub use error::CorpusError;
+pub use error::{CorpusError, CorpusWarning};
 
 /// A Markdown file as read from disk.
 pub struct SourceFile {
@@ -31,25 +33,16 @@ pub fn read_sources(dir: &Path) -> Result<Vec<SourceFile>, CorpusError> {
     })?;
     let mut sources = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|e| CorpusError::new(dir, None, format!("cannot list the folder: {e}")))?
-            .path();
+        let path = entry.map_err(|e| CorpusError::new(dir, None, format!("cannot list the folder: {e}")))?.path();
         if path.extension().is_none_or(|ext| ext != "md") {
             continue;
         }
-        let file = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let id = file.trim_end_matches(".md").to_owned();
-        let bytes = fs::read(&path)
-            .map_err(|e| CorpusError::new(&path, None, format!("cannot read the file: {e}")))?;
+        let bytes = fs::read(&path).map_err(|e| CorpusError::new(&path, None, format!("cannot read the file: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            CorpusError::new(&path, None, "the file is not UTF-8 text").hint(format!(
-                "save it as UTF-8; the first bad byte is at offset {}",
-                e.utf8_error().valid_up_to()
-            ))
+            CorpusError::new(&path, None, "the file is not UTF-8 text")
+                .hint(format!("save it as UTF-8; the first bad byte is at offset {}", e.utf8_error().valid_up_to()))
         })?;
         sources.push(SourceFile { id, file, text });
     }

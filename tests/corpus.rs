@@ -1,0 +1,240 @@
+//! Golden tests of what the build understands of the seed corpus, and of its rules on
+//! small articles in each header style.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use takeaways::build;
+use takeaways::bundle::Bundle;
+
+fn seeds() -> Bundle {
+    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
+}
+
+/// A corpus folder holding the seed metadata files and the given articles.
+fn corpus_with(articles: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    for file in ["events.toml", "themes.toml", "projects.toml"] {
+        fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(file), corpus.join(file)).unwrap();
+    }
+    for (name, text) in articles {
+        fs::write(corpus.join(name), text).unwrap();
+    }
+    (dir, corpus)
+}
+
+fn titles(bundle: &Bundle) -> Vec<&str> {
+    bundle.takeaways.iter().map(|t| t.title.as_str()).collect()
+}
+
+fn theme_ids<'a>(bundle: &'a Bundle, title_start: &str) -> Vec<&'a str> {
+    let t = bundle
+        .takeaways
+        .iter()
+        .find(|t| t.title.starts_with(title_start))
+        .unwrap_or_else(|| panic!("no takeaway `{title_start}`"));
+    t.themes.iter().map(|m| bundle.themes[m.theme].id.as_str()).collect()
+}
+
+#[test]
+fn seed_takeaways_match_the_golden_file() {
+    let bundle = seeds();
+    let actual: String = bundle
+        .takeaways
+        .iter()
+        .map(|t| {
+            let alt = t.alt_title.as_deref().map(|a| format!(" [heading: {a}]")).unwrap_or_default();
+            let detail = if t.has_body() { "" } else { " (title only)" };
+            format!("{}\t{}{alt}{detail}\n", t.id, t.title)
+        })
+        .collect();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/takeaways.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::write(&golden, &actual).unwrap();
+    }
+    let expected = fs::read_to_string(&golden).unwrap();
+    assert!(
+        actual == expected,
+        "takeaways differ from tests/golden/takeaways.txt (rerun with UPDATE_GOLDEN=1 to accept):\n{actual}"
+    );
+}
+
+#[test]
+fn seed_articles_have_the_expected_takeaway_counts() {
+    let bundle = seeds();
+    let count = |id: &str| {
+        let index = bundle.articles.iter().position(|a| a.id == id).unwrap();
+        let with_body = bundle.takeaways_of(index).filter(|t| t.has_body()).count();
+        (bundle.takeaways_of(index).count(), with_body)
+    };
+    assert_eq!(count("2023-na-chicago-daniel-bryant"), (10, 10));
+    assert_eq!(count("2023-na-chicago-yurh-keynotes"), (5, 5));
+    assert_eq!(count("2024-eu-paris-jason-bloomberg"), (6, 6));
+    assert_eq!(count("2019-eu-barcelona-daniel-bryant"), (10, 3));
+    assert_eq!(count("2024-eu-paris-the-new-stack"), (8, 8));
+    assert_eq!(bundle.takeaways.len(), 39);
+}
+
+#[test]
+fn list_items_keep_both_wordings() {
+    let bundle = seeds();
+    let t = bundle.takeaways.iter().find(|t| t.title == "增加对应用程序开发和集成的关注").unwrap();
+    assert_eq!(t.alt_title.as_deref(), Some("加大对应用开发和集成的关注"));
+    let t = bundle.takeaways.iter().find(|t| t.title.starts_with("云原生通信")).unwrap();
+    assert_eq!(t.alt_title.as_deref(), Some("云原生通信：捆绑是否王道？"));
+    // Punctuation alone is not another wording.
+    assert!(bundle.takeaways.iter().find(|t| t.title.starts_with("DevOps")).unwrap().alt_title.is_none());
+}
+
+#[test]
+fn mis_levelled_headings_join_the_theme_they_continue() {
+    let bundle = seeds();
+    let body = |start: &str| &bundle.takeaways.iter().find(|t| t.title.starts_with(start)).unwrap().body_html;
+    assert!(body("Kubernetes 中的机器学习").contains("<h3>Ray：分布式计算框架</h3>"));
+    assert!(body("Kubernetes 中的机器学习").contains("<h3>Anyscale：Ray 的商业版本</h3>"));
+    assert!(body("使用 eBPF 和 Cilium").contains("<h3>eBPF 和 Cilium：Kubernetes 的网络、可观测性和安全解决方案</h3>"));
+    assert!(body("可观测性和性能工程").contains("<h3>通过 Grafana Cloud 和 OpenTelemetry 实现端到端的可观测性</h3>"));
+    // The overview that repeats the title's count, and the conclusion, are context.
+    let article = bundle.articles.iter().find(|a| a.id == "2024-eu-paris-the-new-stack").unwrap();
+    assert!(article.context_html.contains("60 场会议"));
+    assert!(article.context_html.contains("结语"));
+}
+
+#[test]
+fn obvious_themes_are_assigned() {
+    let bundle = seeds();
+    assert_eq!(theme_ids(&bundle, "DevOps 已经过时")[0], "platform-engineering");
+    assert!(theme_ids(&bundle, "安全是大生意").contains(&"security"));
+    assert!(theme_ids(&bundle, "由社区支持的 Kubernetes LTS").contains(&"kubernetes-lifecycle"));
+    assert!(theme_ids(&bundle, "服务网格接口").contains(&"networking"));
+    assert!(theme_ids(&bundle, "更加关注可持续性").contains(&"sustainability-finops"));
+    assert!(theme_ids(&bundle, "更加关注可持续性").contains(&"observability"));
+    for t in &bundle.takeaways {
+        assert!(!t.themes.is_empty(), "takeaway `{}` has no theme", t.title);
+        assert!(t.themes.windows(2).all(|w| w[0].score >= w[1].score), "themes of `{}` are not best first", t.title);
+        assert!(t.themes.iter().all(|m| !m.terms.is_empty()), "theme without a reason on `{}`", t.title);
+    }
+}
+
+#[test]
+fn projects_are_found_with_word_boundaries() {
+    let bundle = seeds();
+    let projects = |start: &str| -> Vec<&str> {
+        let t = bundle.takeaways.iter().find(|t| t.title.starts_with(start)).unwrap();
+        t.projects.iter().map(|&p| bundle.projects[p].id.as_str()).collect()
+    };
+    assert!(projects("使用 eBPF 和 Cilium").contains(&"cilium"));
+    assert!(projects("使用 eBPF 和 Cilium").contains(&"falco"));
+    assert!(projects("Kubernetes 中的机器学习").contains(&"ray"));
+    assert!(projects("服务网格接口").contains(&"smi"));
+}
+
+#[test]
+fn articles_say_where_their_fields_came_from() {
+    let bundle = seeds();
+    let article = |id: &str| bundle.articles.iter().find(|a| a.id == id).unwrap();
+    let a = article("2023-na-chicago-daniel-bryant");
+    assert_eq!(a.date.as_deref(), Some("2023-11-13"));
+    assert_eq!(a.sources["title"], "front matter");
+    assert_eq!(a.sources["event"], "file name");
+    assert!(a.original_url.as_deref().unwrap().contains("medium.com"));
+    let a = article("2024-eu-paris-jason-bloomberg");
+    assert_eq!(a.sources["title"], "heading");
+    assert_eq!(a.sources["authors"], "metadata");
+    let a = article("2019-eu-barcelona-daniel-bryant");
+    assert_eq!(a.date.as_deref(), Some("2019-05-31"));
+    assert_eq!(a.tags, ["SMI", "Service Mesh"]);
+}
+
+#[test]
+fn ids_are_stable_when_other_articles_come_and_go() {
+    let bundle = seeds();
+    let one = "# Only\n\n## DevOps 已经过时：平台工程万物！\n\nbody\n";
+    let (_dir, corpus) = corpus_with(&[
+        (
+            "2023-na-chicago-daniel-bryant.md",
+            &fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/2023-na-chicago-daniel-bryant.md"))
+                .unwrap(),
+        ),
+        ("2024-eu-paris-other.md", one),
+    ]);
+    let alone = build::check(&corpus).unwrap().bundle;
+    let ids = |b: &Bundle| {
+        b.takeaways
+            .iter()
+            .filter(|t| t.id.starts_with("2023-na-chicago-daniel-bryant"))
+            .map(|t| t.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&alone), ids(&bundle));
+}
+
+#[test]
+fn old_ids_resolve() {
+    let bundle = seeds();
+    let devops = bundle.takeaways.iter().find(|t| t.title.starts_with("DevOps")).unwrap();
+    // A changed readable slug still finds the takeaway by article and ordinal.
+    assert_eq!(bundle.takeaway("2023-na-chicago-daniel-bryant-2-old-slug").unwrap().id, devops.id);
+    assert!(bundle.takeaway("2023-na-chicago-daniel-bryant-99").is_none());
+    assert!(bundle.takeaway("no-such-id").is_none());
+    // An alias kept in articles.toml.
+    let (_dir, corpus) = corpus_with(&[("2024-eu-paris-a.md", "# A\n\n## 平台工程\n\nx\n\n## 安全\n\ny\n")]);
+    fs::write(
+        corpus.join("articles.toml"),
+        "[2024-eu-paris-a]\ntakeaway_aliases = { \"2024-eu-paris-a-renamed\" = 2 }\n",
+    )
+    .unwrap();
+    let b = build::check(&corpus).unwrap().bundle;
+    assert_eq!(b.takeaway("2024-eu-paris-a-renamed").unwrap().title, "安全");
+}
+
+#[test]
+fn each_header_style_is_read() {
+    let yaml =
+        "---\ntitle: \"YAML 标题\"\ndate: 2024-03-20\nauthors: [\"A\"]\n---\n\n## 平台工程正在兴起\n\n平台工程。\n";
+    let toml = "+++\ntitle = \"TOML 标题\"\ndate = 2024-03-21\n+++\n\n## 安全是大生意\n\n供应链安全。\n";
+    let none = "# 无头标题\n\n> 作者 B\n\n## 可观测性\n\nOpenTelemetry。\n";
+    let (_dir, corpus) = corpus_with(&[
+        ("2024-eu-paris-yaml.md", yaml),
+        ("2024-eu-paris-toml.md", toml),
+        ("2024-eu-paris-none.md", none),
+    ]);
+    let bundle = build::check(&corpus).unwrap().bundle;
+    let mut article_titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
+    article_titles.sort();
+    assert_eq!(article_titles, ["TOML 标题", "YAML 标题", "无头标题"]);
+    assert!(bundle.articles.iter().all(|a| bundle.event_of(a).unwrap().id == "2024-eu-paris"));
+    assert_eq!(titles(&bundle).len(), 3);
+}
+
+#[test]
+fn metadata_overrides_what_no_rule_can_know() {
+    let text = "# 文章\n\n## 第一个要点\n\n平台工程。\n\n## 补充说明\n\n更多平台工程。\n\n## 第二个要点\n\n安全。\n\n## 附录\n\n链接。\n";
+    let (_dir, corpus) = corpus_with(&[("2024-eu-paris-x.md", text)]);
+    assert_eq!(titles(&build::check(&corpus).unwrap().bundle), ["第一个要点", "补充说明", "第二个要点", "附录"]);
+    fs::write(corpus.join("articles.toml"), "[2024-eu-paris-x]\ncontinues = [\"补充\"]\ncontext = [\"附录\"]\n")
+        .unwrap();
+    let bundle = build::check(&corpus).unwrap().bundle;
+    assert_eq!(titles(&bundle), ["第一个要点", "第二个要点"]);
+    assert!(bundle.takeaways[0].body_html.contains("更多平台工程"));
+    assert!(bundle.articles[0].context_html.contains("附录"));
+}
+
+#[test]
+fn broken_corpora_fail_with_file_line_and_hint() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("2024-eu-paris-yaml.md", "---\ntitle: [\n---\n\n## A\n", "2024-eu-paris-yaml.md:3"),
+        ("2024-eu-paris-toml.md", "+++\ntitle = \n+++\n\n## A\n", "2024-eu-paris-toml.md:2"),
+        ("2024-eu-paris-empty.md", "", "2024-eu-paris-empty.md:1: error: the article has no title"),
+        ("2024-eu-paris-flat.md", "# Title\n\nno headings here\n", "yields no takeaway"),
+        ("2024-eu-paris-event.md", "---\ntitle: t\nevent: 2031-mars\n---\n\n## A\n", "unknown event `2031-mars`"),
+    ];
+    for (file, text, expected) in cases {
+        let (_dir, corpus) = corpus_with(&[(file, text)]);
+        let message = format!("{:#}", build::check(&corpus).err().unwrap_or_else(|| panic!("{file} should fail")));
+        assert!(message.contains(expected), "{file}: {message}");
+        assert!(message.contains("hint:"), "{file}: {message}");
+    }
+}
