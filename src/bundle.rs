@@ -105,12 +105,21 @@ pub struct Article {
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Sanitized HTML of what frames the takeaways: the intro, background and conclusion.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub context_html: String,
+    /// What frames the takeaways (intro, background, conclusion), in article order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<Context>,
     /// Where each field came from: field name → `front matter`, `metadata`, `heading`…
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, String>,
+}
+
+/// A part of an article that frames its takeaways.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// How many of the article's takeaways come before it (0: before the first).
+    pub after: u32,
+    /// Sanitized HTML.
+    pub html: String,
 }
 
 /// One takeaway: the unit the explorer is about, with its own deep link.
@@ -147,6 +156,16 @@ pub struct ThemeMatch {
     pub score: f32,
     /// The keywords that matched, as written in themes.toml.
     pub terms: Vec<String>,
+}
+
+impl ProjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectKind::Project => "project",
+            ProjectKind::Product => "product",
+            ProjectKind::Vendor => "vendor",
+        }
+    }
 }
 
 impl Takeaway {

@@ -9,6 +9,11 @@ pub fn takeaway_path(id: &str) -> String {
     format!("t/{id}")
 }
 
+/// URL path of an article's page, relative to the site root.
+pub fn article_path(id: &str) -> String {
+    format!("a/{id}")
+}
+
 /// The id of the `ordinal`-th takeaway of `article`, titled `title`.
 pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
     let slug = latin_slug(title, 3);

@@ -98,8 +98,10 @@ fn mis_levelled_headings_join_the_theme_they_continue() {
     assert!(body("可观测性和性能工程").contains("<h3>通过 Grafana Cloud 和 OpenTelemetry 实现端到端的可观测性</h3>"));
     // The overview that repeats the title's count, and the conclusion, are context.
     let article = bundle.articles.iter().find(|a| a.id == "2024-eu-paris-the-new-stack").unwrap();
-    assert!(article.context_html.contains("60 场会议"));
-    assert!(article.context_html.contains("结语"));
+    let context =
+        |after: u32| article.context.iter().filter(|c| c.after == after).map(|c| c.html.as_str()).collect::<String>();
+    assert!(context(0).contains("60 场会议"));
+    assert!(context(8).contains("结语"));
 }
 
 #[test]
@@ -219,7 +221,7 @@ fn metadata_overrides_what_no_rule_can_know() {
     let bundle = build::check(&corpus).unwrap().bundle;
     assert_eq!(titles(&bundle), ["第一个要点", "第二个要点"]);
     assert!(bundle.takeaways[0].body_html.contains("更多平台工程"));
-    assert!(bundle.articles[0].context_html.contains("附录"));
+    assert_eq!(bundle.articles[0].context.last().map(|c| (c.after, c.html.contains("附录"))), Some((2, true)));
 }
 
 #[test]

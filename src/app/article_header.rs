@@ -1,21 +1,23 @@
-//! The line under an article's title: event, authors, date and the original's link.
+//! The line under an article's title: event, authors, date, and links to the translation and
+//! the original.
 
 use leptos::prelude::*;
 
-use crate::bundle::{Article, Bundle};
+use crate::bundle::Article;
 
 #[component]
 pub fn ArticleByline(bundle: super::Loaded, article: Article) -> impl IntoView {
-    let event = Bundle::event_of(&bundle, &article).map(|e| format!("{} · {}", e.name.zh, e.city.zh));
-    let date = article.date.as_deref().map(|d| d.get(..10).unwrap_or(d).to_owned());
+    let event = bundle.event_of(&article).map(|e| format!("{} · {}", e.name.zh, e.city.zh));
     let authors = (!article.authors.is_empty()).then(|| article.authors.join(", "));
-    let parts: Vec<String> = [event, authors, date].into_iter().flatten().collect();
+    let parts: Vec<String> = [event, authors, article.date.clone()].into_iter().flatten().collect();
+    let link = |url: Option<String>, label: &'static str| {
+        url.map(|url| view! { " · " <a href=url rel="noopener noreferrer" target="_blank">{label}</a> })
+    };
     view! {
         <p class="byline">
             {parts.join(" · ")}
-            {article.original_url.map(|url| view! {
-                " · " <a href=url rel="noopener noreferrer" target="_blank">"原文 Original"</a>
-            })}
+            {link(article.url.clone(), "译文 Translation")}
+            {link(article.original_url.clone(), "原文 Original")}
         </p>
     }
 }

@@ -1,6 +1,8 @@
 //! The explorer app: the router, the bundle it loads, and one module per page.
 
+mod article;
 mod article_header;
+mod chips;
 mod data;
 mod home;
 mod not_found;
@@ -12,6 +14,7 @@ use leptos_router::path;
 
 pub use data::site_base;
 
+use article::ArticlePage;
 use data::{BundleResource, Loaded};
 use home::Home;
 use not_found::NotFound;
@@ -33,6 +36,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/t/:id") view=TakeawayPage />
+                    <Route path=path!("/a/:id") view=ArticlePage />
                 </Routes>
             </main>
         </Router>

@@ -10,7 +10,7 @@ use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE};
 use super::tagging::Tagger;
 use super::takeaways::extract;
 use super::{line_of, CorpusError, CorpusWarning, SourceFile};
-use crate::bundle::{Article, Takeaway};
+use crate::bundle::{Article, Context, Takeaway};
 use crate::ids;
 
 /// An article as the build understands it, before it gets its place in the bundle.
@@ -149,7 +149,12 @@ pub fn parse(
             original_url,
             summary: summary.unwrap_or_default(),
             tags: header.tags,
-            context_html: doc.html_of(&extraction.context),
+            context: extraction
+                .context
+                .iter()
+                .filter(|r| !doc.plain_text((*r).clone()).trim().is_empty())
+                .map(|r| Context { after: extraction.takeaways_before(r.start), html: doc.html(r.clone()) })
+                .collect(),
             sources,
         },
         event,

@@ -42,6 +42,13 @@ pub struct Extraction {
     pub warnings: Vec<(usize, String)>,
 }
 
+impl Extraction {
+    /// How many takeaways have their body before event index `at`: where a context part goes.
+    pub fn takeaways_before(&self, at: usize) -> u32 {
+        self.takeaways.iter().filter(|t| t.body.first().is_some_and(|b| b.start < at)).count() as u32
+    }
+}
+
 /// One takeaway as found in the Markdown.
 #[derive(Debug)]
 pub struct Extracted {
@@ -88,6 +95,7 @@ pub fn extract(doc: &Document, title: &str, overrides: &ArticleMetadata) -> Extr
         None => from_headings(doc, &candidates, overrides, &mut extraction),
     }
 
+    extraction.context.sort_by_key(|r| r.start);
     if let Some(n) = announced.filter(|&n| n as usize != extraction.takeaways.len()) {
         extraction
             .warnings

@@ -67,7 +67,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.goto(host.url);
       await page.locator(".article-card").first().waitFor();
       assert.equal(await page.locator(".article-card").count(), articleFiles.length);
-      const titles = await page.locator(".article-card h2").allTextContents();
+      assert.equal(await page.locator(".event").count(), bundle.events.length);
+      const titles = await page.locator(".article-card h3").allTextContents();
       assert.deepEqual(new Set(titles), new Set(bundle.articles.map((a) => a.title)));
       assert.equal(await page.locator(".takeaway-list a").count(), bundle.takeaways.length);
       await shot(page, `${tag}home`);
@@ -99,9 +100,48 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("a takeaway shows its event, themes and projects; a title-only one says so", async () => {
+      const page = await openPage();
+      await page.goto(`${host.url}t/${devops.id}`);
+      await page.locator("article.takeaway .body").waitFor();
+      const event = bundle.events[bundle.articles[devops.article].event];
+      assert.match(await page.locator(".byline").textContent(), new RegExp(event.city.zh));
+      const themes = await page.locator(".chip.theme").allTextContents();
+      assert.deepEqual(themes, devops.themes.map((m) => bundle.themes[m.theme].name.zh));
+      const cilium = bundle.takeaways.find((t) => t.projects?.some((p) => bundle.projects[p].id === "cilium"));
+      await page.goto(`${host.url}t/${cilium.id}`);
+      await page.locator(".chip.project").first().waitFor();
+      assert.ok((await page.locator(".chip.project").allTextContents()).includes("Cilium"));
+      await shot(page, `${tag}takeaway-with-projects`);
+      const titleOnly = bundle.takeaways.find((t) => !t.body_html);
+      await page.goto(`${host.url}t/${titleOnly.id}`);
+      await page.locator(".no-detail").waitFor();
+      assert.equal(await page.locator(".body").count(), 0);
+      await shot(page, `${tag}takeaway-title-only`);
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("an article page shows its context and an anchor per takeaway", async () => {
+      const page = await openPage();
+      const article = bundle.articles.find((a) => a.id === "2024-eu-paris-the-new-stack");
+      await page.goto(host.url);
+      await page.getByRole("link", { name: article.title }).click();
+      await page.locator(".article-page .context").first().waitFor();
+      assert.equal(new URL(page.url()).pathname, `${prefix}a/${article.id}`);
+      // Context stays where the article has it: the overview first, the conclusion last.
+      const blocks = await page.locator(".article-page > .context, .article-page > .article-takeaway").evaluateAll(
+        (els) => els.map((e) => (e.classList.contains("context") ? e.textContent : "takeaway")));
+      assert.match(blocks.slice(0, blocks.indexOf("takeaway")).join(), /60 场会议/);
+      assert.match(blocks.at(-1), /结语/);
+      const anchors = await page.locator(".article-takeaway").evaluateAll((els) => els.map((e) => e.id));
+      assert.deepEqual(anchors, bundle.takeaways.filter((t) => bundle.articles[t.article] === article).map((t) => t.id));
+      await shot(page, `${tag}article`);
+      assert.deepEqual(page.problems, []);
+    });
+
     test("an unknown takeaway id and an unknown route show the not-found page", async () => {
       const page = await openPage();
-      for (const missing of ["t/no-such-takeaway", "no/such/page"]) {
+      for (const missing of ["t/no-such-takeaway", "no/such/page", "a/no-such-article"]) {
         await page.goto(`${host.url}${missing}`);
         await page.locator(".not-found").waitFor();
         assert.match(await page.locator(".not-found h1").textContent(), /找不到/);

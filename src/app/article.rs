@@ -1,0 +1,55 @@
+//! An article's page: its context (intro, background, conclusion) and every takeaway, each
+//! with an anchor.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::article_header::ArticleByline;
+use super::chips::ThemeChips;
+use super::not_found::NotFoundMessage;
+use super::{href, set_title, WithBundle};
+use crate::ids::takeaway_path;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    view! {
+        <WithBundle ready=move |bundle| {
+            let id = params.read().get("id").unwrap_or_default();
+            let Some(index) = bundle.articles.iter().position(|a| a.id == id) else {
+                set_title("找不到文章 · Not found");
+                return view! { <NotFoundMessage /> }.into_any();
+            };
+            let article = bundle.articles[index].clone();
+            set_title(&format!("{} · KubeCon 要点", article.title));
+            let context = |after: u32| {
+                article.context.iter().filter(|c| c.after == after).map(|c| {
+                    view! { <div class="context body" inner_html=c.html.clone()></div> }
+                }).collect_view()
+            };
+            let before = context(0);
+            let takeaways = bundle.takeaways_of(index).map(|t| {
+                let body = t.has_body().then(|| view! { <div class="body" inner_html=t.body_html.clone()></div> });
+                let (anchor, link, heading) = (t.id.clone(), href(&takeaway_path(&t.id)), format!("{}. {}", t.ordinal, t.title));
+                view! {
+                    <section class="article-takeaway" id=anchor>
+                        <h2><A href=link>{heading}</A></h2>
+                        <ThemeChips bundle=bundle.clone() takeaway=t.clone() />
+                        {body}
+                    </section>
+                    {context(t.ordinal)}
+                }
+            }).collect_view();
+            view! {
+                <article class="article-page">
+                    <p class="crumbs"><A href=href("")>"全部 All"</A></p>
+                    <h1>{article.title.clone()}</h1>
+                    <ArticleByline bundle=bundle.clone() article=article.clone() />
+                    {before}
+                    {takeaways}
+                </article>
+            }.into_any()
+        } />
+    }
+}
