@@ -51,7 +51,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The browser tests' npm packages (playwright-core drives Debian's Chromium; it never downloads one).
-if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+if [ ! tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json ]; then
   say "installing the browser tests' npm packages"
-  npm ci --silent --no-audit --no-fund --prefix tests/browser
+  npm ci --silent --no-audit --no-fund --prefix tests/js
 fi

@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::search::SearchIndex;
+
 /// Version of this schema; the app refuses bundles of another version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -24,6 +26,11 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// Grouped by article (in article order), then by ordinal.
     pub takeaways: Vec<Takeaway>,
+    /// The search index over the takeaways (see [`crate::search::index`]).
+    pub search: SearchIndex,
+    /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
     /// Old takeaway ids that still resolve: old id → current id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub aliases: BTreeMap<String, String>,
@@ -193,6 +200,16 @@ impl Bundle {
     /// The takeaways of one article, in order.
     pub fn takeaways_of(&self, article: usize) -> impl Iterator<Item = &Takeaway> {
         self.takeaways.iter().filter(move |t| t.article == article)
+    }
+
+    /// The search engine over this bundle's takeaways.
+    pub fn search_engine(&self) -> crate::search::Engine {
+        let synonyms = crate::search::Synonyms::new(&self.synonyms);
+        crate::search::Engine::new(
+            &self.search,
+            synonyms,
+            self.takeaways.iter().map(|t| (t.title.as_str(), t.body_html.as_str())),
+        )
     }
 
     /// The event an article was written about, if known.

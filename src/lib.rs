@@ -6,10 +6,13 @@
 pub mod app;
 pub mod bundle;
 pub mod ids;
+pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod indexing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::bundle::Bundle;
 use crate::ids::takeaway_path;
+use crate::search::Config;
 
 /// One takeaway as `list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -62,6 +63,29 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
                 projects: t.projects.iter().map(|&p| bundle.projects[p].id.as_str()).collect(),
                 has_body: t.has_body(),
             }
+        })
+        .collect()
+}
+
+/// One result as `search --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct FoundTakeaway<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub score: f64,
+    /// The article's title.
+    pub article: &'a str,
+}
+
+/// The explorer's search, natively.
+pub fn search<'a>(bundle: &'a Bundle, query: &str, limit: usize) -> Vec<FoundTakeaway<'a>> {
+    let engine = bundle.search_engine();
+    engine
+        .search(query, &Config::default(), limit)
+        .into_iter()
+        .map(|hit| {
+            let t = &bundle.takeaways[hit.doc];
+            FoundTakeaway { id: &t.id, title: &t.title, score: hit.score, article: &bundle.articles[t.article].title }
         })
         .collect()
 }

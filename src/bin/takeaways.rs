@@ -45,6 +45,25 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Search the takeaways with the explorer's engine and print them, best first.
+    Search {
+        #[command(flatten)]
+        source: Source,
+        /// Print a JSON array with id, title, score and article.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        query: String,
+    },
+    /// Write elasticlunr's reference index (the JSON elasticlunr.js loads), for parity tests.
+    #[command(hide = true)]
+    ReferenceIndex {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        out: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -117,6 +136,22 @@ fn run(command: Command) -> Result<()> {
             }
         }
         Command::Stats { source } => print!("{}", report::stats(&source.load()?)),
+        Command::Search { source, json, limit, query } => {
+            let bundle = source.load()?;
+            let hits = report::search(&bundle, &query, limit);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hits)?);
+            } else {
+                for hit in hits {
+                    println!("{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
+                }
+            }
+        }
+        Command::ReferenceIndex { corpus, out } => {
+            let bundle = checked(&corpus.corpus, false)?.bundle;
+            std::fs::write(&out, takeaways::indexing::reference_index(&bundle).to_json())
+                .with_context(|| format!("cannot write {}", out.display()))?;
+        }
     }
     Ok(())
 }

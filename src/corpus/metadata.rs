@@ -16,6 +16,7 @@ pub const EVENTS_FILE: &str = "events.toml";
 pub const THEMES_FILE: &str = "themes.toml";
 pub const PROJECTS_FILE: &str = "projects.toml";
 pub const ARTICLES_FILE: &str = "articles.toml";
+pub const SYNONYMS_FILE: &str = "synonyms.toml";
 
 #[derive(Debug, Default)]
 pub struct Metadata {
@@ -24,6 +25,8 @@ pub struct Metadata {
     pub projects: Vec<Project>,
     /// Keyed by article id (file name without `.md`).
     pub articles: BTreeMap<String, ArticleMetadata>,
+    /// Groups of equivalent spellings for search, canonical first.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// A theme as written in `themes.toml`.
@@ -88,6 +91,13 @@ struct ThemesFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    #[serde(default)]
+    groups: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ProjectsFile {
     #[serde(default)]
     project: Vec<Project>,
@@ -99,6 +109,7 @@ impl Metadata {
         let themes = read_toml::<ThemesFile>(&dir.join(THEMES_FILE))?.map_or_else(Vec::new, |f| f.theme);
         let projects = read_toml::<ProjectsFile>(&dir.join(PROJECTS_FILE))?.map_or_else(Vec::new, |f| f.project);
         let articles = read_toml(&dir.join(ARTICLES_FILE))?.unwrap_or_default();
+        let synonyms = read_toml::<SynonymsFile>(&dir.join(SYNONYMS_FILE))?.map_or_else(Vec::new, |f| f.groups);
         unique_ids(&dir.join(EVENTS_FILE), events.iter().map(|e| e.id.as_str()))?;
         unique_ids(&dir.join(THEMES_FILE), themes.iter().map(|t| t.id.as_str()))?;
         unique_ids(&dir.join(PROJECTS_FILE), projects.iter().map(|p| p.id.as_str()))?;
@@ -110,7 +121,15 @@ impl Metadata {
             )
             .hint("use 3 for defining terms, 2 for strong signals, 1 for weak hints"));
         }
-        Ok(Metadata { events, themes, projects, articles })
+        if let Some(group) = synonyms.iter().find(|g| g.len() < 2) {
+            return Err(CorpusError::new(
+                &dir.join(SYNONYMS_FILE),
+                None,
+                format!("the group {group:?} has nothing to be equivalent to"),
+            )
+            .hint("list two spellings or more in each group, the canonical one first"));
+        }
+        Ok(Metadata { events, themes, projects, articles, synonyms })
     }
 
     /// The event an article belongs to: the one named, or the longest event id its file name

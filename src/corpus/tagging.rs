@@ -1,14 +1,14 @@
 //! Tagging takeaways with themes (scored, with the terms that explain them) and with the
 //! projects, products and vendors they mention.
 //!
-//! Terms match case-insensitively; a term that starts or ends with a Latin letter or digit
-//! must not touch another one there (so `Ray` does not match `array`), while Chinese terms
-//! match anywhere. A theme's score is the sum over its matching keywords of
+//! Terms match as the search tokenizer folds text (NFKC, lower case), on word boundaries (see
+//! [`occurrences`]: `Ray` does not match `array`; Chinese terms match anywhere). A theme's score is the sum over its matching keywords of
 //! `weight × (3 if in the title + occurrences in the body, at most 3)`; a takeaway keeps every
 //! theme scoring at least [`MIN_SCORE`], and always its best one.
 
 use super::metadata::ThemeDefinition;
 use crate::bundle::{Project, ThemeMatch};
+use crate::search::tokenize::{fold, occurrences};
 
 /// The score a theme needs, unless it is the takeaway's best.
 pub const MIN_SCORE: f32 = 3.0;
@@ -78,34 +78,10 @@ impl Term {
         Term { written: written.to_owned(), folded: fold(written) }
     }
 
-    /// Occurrences in folded `text`, respecting Latin word boundaries.
+    /// Occurrences in folded `text`, respecting word boundaries.
     fn count_in(&self, text: &str) -> usize {
-        if self.folded.is_empty() {
-            return 0;
-        }
-        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        let (starts_latin, ends_latin) = (latin(self.folded.chars().next()), latin(self.folded.chars().last()));
-        text.match_indices(&self.folded)
-            .filter(|(at, found)| {
-                let before = text[..*at].chars().next_back();
-                let after = text[at + found.len()..].chars().next();
-                let glued = (starts_latin && latin(before)) || (ends_latin && latin(after));
-                !glued
-            })
-            .count()
+        occurrences(text, &self.folded).count()
     }
-}
-
-/// Lower case, with full-width Latin letters, digits and spaces made ordinary.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' if c.is_alphanumeric() => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
@@ -157,6 +133,7 @@ mod tests {
 
     #[test]
     fn full_width_latin_is_folded() {
-        assert_eq!(fold("ＡＩ　与 LLM"), "ai 与 llm");
+        let tagger = Tagger::new(&[theme("ai", &[("AI", 3)])], &[]);
+        assert_eq!(tagger.themes("ＡＩ　与 LLM", "").len(), 1);
     }
 }

@@ -1,0 +1,285 @@
+//! The query engine: elasticlunr.js 0.9.5 scoring ported to Rust ([`Engine::score`], rank-
+//! identical to it, for the parity tests), and the search people use ([`Engine::search`]):
+//! the same scores, a bonus for the query as a phrase, and highlighted titles and snippets.
+//!
+//! elasticlunr's score of a document for one query term in one field is
+//! `√count × (1 + ln(N / (df + 1))) × 1/√(field length)`, times `0.15 × (1 − extra / length)`
+//! for terms reached by prefix expansion; the terms' scores are summed (OR) or intersected
+//! (AND), multiplied by the share of query terms the document has, then by the field's boost,
+//! and summed over fields.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::index::SearchIndex;
+use super::text::html_to_text;
+use super::tokenize::{fold, query_terms, tokenize, Synonyms};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Bool {
+    Or,
+    And,
+}
+
+/// How one field takes part in a query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldConfig {
+    pub field: String,
+    pub boost: f64,
+    pub bool: Bool,
+    /// Whether a query term also matches the terms it is a prefix of.
+    pub expand: bool,
+}
+
+/// The fields a query searches, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    pub fields: Vec<FieldConfig>,
+}
+
+impl Default for Config {
+    /// Title above theme and project names, above the body, above the article's title, authors
+    /// and event; any term (OR); prefixes expand, so results come while a word is being typed.
+    fn default() -> Self {
+        let field = |field: &str, boost| FieldConfig { field: field.into(), boost, bool: Bool::Or, expand: true };
+        Config {
+            fields: vec![
+                field("title", 3.0),
+                field("themes", 2.0),
+                field("projects", 2.0),
+                field("body", 1.0),
+                field("article", 0.5),
+            ],
+        }
+    }
+}
+
+/// Multiplier for a document whose title contains the whole query as written.
+const TITLE_PHRASE_BONUS: f64 = 2.0;
+/// Multiplier for a document whose body contains the whole query as written.
+const BODY_PHRASE_BONUS: f64 = 1.5;
+/// Characters of context shown before the first match in a snippet, and in all.
+const SNIPPET_LEAD: usize = 24;
+const SNIPPET_LENGTH: usize = 110;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The takeaway's number in the bundle.
+    pub doc: usize,
+    pub score: f64,
+    /// Byte ranges of matches in the title.
+    pub title_matches: Vec<Range<usize>>,
+    /// Text around the best match in the body (or its start), and the matches in it.
+    pub snippet: String,
+    pub snippet_matches: Vec<Range<usize>>,
+}
+
+pub struct Engine {
+    docs: usize,
+    fields: BTreeMap<String, Field>,
+    synonyms: Synonyms,
+    texts: Vec<DocText>,
+}
+
+struct Field {
+    terms: Vec<String>,
+    /// Per term: (document, √count).
+    postings: Vec<Vec<(u32, f64)>>,
+    lengths: Vec<u32>,
+}
+
+/// What phrase bonus, highlights and snippets look at.
+struct DocText {
+    title: String,
+    body: String,
+    /// Folded, with variants spelled canonically, for phrase matching.
+    title_phrase: String,
+    body_phrase: String,
+}
+
+impl Engine {
+    /// An engine over `index`, whose documents have these titles and body HTML.
+    pub fn new<'a>(index: &SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
+        let fields = index
+            .fields
+            .iter()
+            .map(|f| {
+                let postings = (0..f.terms.len())
+                    .map(|t| f.postings_of(t).map(|(d, n)| (d, f64::from(n).sqrt())).collect())
+                    .collect();
+                (f.name.clone(), Field { terms: f.terms.clone(), postings, lengths: f.lengths.clone() })
+            })
+            .collect();
+        let texts = docs
+            .map(|(title, html)| {
+                let body = html_to_text(html);
+                DocText {
+                    title_phrase: synonyms.canonicalize(&squeeze(&fold(title))),
+                    body_phrase: synonyms.canonicalize(&squeeze(&fold(&body))),
+                    title: title.to_owned(),
+                    body,
+                }
+            })
+            .collect();
+        Engine { docs: index.docs as usize, fields, synonyms, texts }
+    }
+
+    /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
+    /// scores, best first, ties in document order.
+    pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
+        let mut results: BTreeMap<u32, f64> = BTreeMap::new();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        for field_config in &config.fields {
+            let Some(field) = self.fields.get(&field_config.field) else { continue };
+            if field_config.boost == 0.0 {
+                continue;
+            }
+            for (doc, score) in self.field_search(field, query, field_config) {
+                *results.entry(doc).or_insert(0.0) += score * field_config.boost;
+            }
+        }
+        let mut ranked: Vec<(usize, f64)> = results.into_iter().map(|(d, s)| (d as usize, s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field.
+    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig) -> BTreeMap<u32, f64> {
+        let mut scores: Option<BTreeMap<u32, f64>> = None;
+        let mut doc_tokens: BTreeMap<u32, usize> = BTreeMap::new();
+        for token in query {
+            let keys = if config.expand { field.expand(token) } else { field.find(token).into_iter().collect() };
+            let mut token_scores: BTreeMap<u32, f64> = BTreeMap::new();
+            for key in keys {
+                let term = &field.terms[key];
+                let idf = 1.0 + (self.docs as f64 / (field.postings[key].len() as f64 + 1.0)).ln();
+                let penalty = if term == token {
+                    1.0
+                } else {
+                    let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
+                    (1.0 - (key_len - token_len) / key_len) * 0.15
+                };
+                for &(doc, tf) in &field.postings[key] {
+                    if config.bool == Bool::And && scores.as_ref().is_some_and(|s| !s.contains_key(&doc)) {
+                        continue;
+                    }
+                    if term == token {
+                        *doc_tokens.entry(doc).or_insert(0) += 1;
+                    }
+                    let length = field.lengths[doc as usize];
+                    let norm = if length == 0 { 1.0 } else { 1.0 / f64::from(length).sqrt() };
+                    *token_scores.entry(doc).or_insert(0.0) += tf * idf * norm * penalty;
+                }
+            }
+            scores = Some(match (scores, config.bool) {
+                (None, _) => token_scores,
+                (Some(acc), Bool::And) => {
+                    token_scores.into_iter().filter_map(|(d, s)| acc.get(&d).map(|a| (d, a + s))).collect()
+                }
+                (Some(mut acc), Bool::Or) => {
+                    for (d, s) in token_scores {
+                        *acc.entry(d).or_insert(0.0) += s;
+                    }
+                    acc
+                }
+            });
+        }
+        let mut scores = scores.unwrap_or_default();
+        for (doc, score) in scores.iter_mut() {
+            if let Some(&tokens) = doc_tokens.get(doc) {
+                *score = *score * tokens as f64 / query.len() as f64;
+            }
+        }
+        scores
+    }
+
+    /// The search people use: elasticlunr's scores for the query's terms, with a bonus where the
+    /// title or body holds the whole query, and highlights. Best first, at most `limit`.
+    pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
+        let terms = query_terms(query, &self.synonyms);
+        let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
+        let mut ranked = self.score(&terms, config);
+        if !phrase.trim().is_empty() {
+            for (doc, score) in ranked.iter_mut() {
+                let text = &self.texts[*doc];
+                if text.title_phrase.contains(phrase.trim()) {
+                    *score *= TITLE_PHRASE_BONUS;
+                } else if text.body_phrase.contains(phrase.trim()) {
+                    *score *= BODY_PHRASE_BONUS;
+                }
+            }
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        let highlight = self.synonyms.spellings_of(&terms);
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(doc, score)| {
+                let text = &self.texts[doc];
+                let (snippet, snippet_matches) = snippet(&text.body, &highlight);
+                Hit { doc, score, title_matches: matches(&text.title, &highlight), snippet, snippet_matches }
+            })
+            .collect()
+    }
+}
+
+impl Field {
+    fn find(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
+    fn expand(&self, token: &str) -> Vec<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < token);
+        (start..self.terms.len()).take_while(|&i| self.terms[i].starts_with(token)).collect()
+    }
+}
+
+/// Length in UTF-16 code units, as JavaScript counts it.
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// Runs of white space as one space.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Byte ranges in `text` of tokens that match a query term (or start with one), merged.
+fn matches(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for token in tokenize(text) {
+        if !terms.iter().any(|t| token.term.starts_with(t.as_str())) {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if token.span.start <= last.end => last.end = last.end.max(token.span.end),
+            _ => ranges.push(token.span),
+        }
+    }
+    ranges
+}
+
+/// A window of `body` around its first match, with the matches inside it (byte ranges).
+fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
+    let all = matches(body, terms);
+    let first = all.first().map_or(0, |r| r.start);
+    // Start a few characters before the first match, on a character boundary.
+    let start = body[..first].char_indices().rev().nth(SNIPPET_LEAD - 1).map_or(0, |(i, _)| i);
+    let end = body[start..].char_indices().nth(SNIPPET_LENGTH).map_or(body.len(), |(i, _)| start + i);
+    let (lead, tail) = (if start > 0 { "…" } else { "" }, if end < body.len() { "…" } else { "" });
+    let window = body[start..end].replace('\n', " ");
+    let shift = lead.len();
+    let inside = all
+        .into_iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    (format!("{lead}{window}{tail}"), inside)
+}

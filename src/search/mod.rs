@@ -1,0 +1,12 @@
+//! Search, shared by the build and the app: one tokenizer, one compact index format, one
+//! query engine. The build indexes with elasticlunr-rs (see `crate::indexing`) and ships the
+//! compact encoding derived from it; the app and `takeaways search` query it with [`Engine`].
+
+pub mod engine;
+pub mod index;
+pub mod text;
+pub mod tokenize;
+
+pub use engine::{Bool, Config, Engine, FieldConfig, Hit};
+pub use index::SearchIndex;
+pub use tokenize::Synonyms;

@@ -1,0 +1,79 @@
+//! Plain text of the sanitized HTML the bundle carries: what is indexed, searched for phrases
+//! and cut into snippets, the same on both sides.
+
+/// Text of `html` without tags, entities decoded, one line per block, no blank lines.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        decode_into(&rest[..open], &mut text);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name = tag.trim_start_matches('/').split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        if matches!(name, "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "br" | "tr" | "blockquote" | "pre")
+            && !text.ends_with('\n')
+            && !text.is_empty()
+        {
+            text.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    decode_into(rest, &mut text);
+    text.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+fn decode_into(mut s: &str, out: &mut String) {
+    while let Some(amp) = s.find('&') {
+        out.push_str(&s[..amp]);
+        s = &s[amp..];
+        let end = s.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| entity(&s[1..e]));
+        match (end, decoded) {
+            (Some(e), Some(c)) => {
+                out.push(c);
+                s = &s[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                s = &s[1..];
+            }
+        }
+    }
+    out.push_str(s);
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let code = name.strip_prefix('#')?;
+            let value = match code.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => code.parse().ok()?,
+            };
+            char::from_u32(value)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_go_and_entities_are_decoded() {
+        assert_eq!(
+            html_to_text("<p>A &amp; B &lt;x&gt; &#39;q&#x27;</p>\n<ul><li>one</li><li>two</li></ul>"),
+            "A & B <x> 'q'\none\ntwo"
+        );
+        assert_eq!(html_to_text("a &unknown; b & c"), "a &unknown; b & c");
+    }
+}

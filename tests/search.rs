@@ -1,0 +1,228 @@
+//! Search quality and correctness on the seed corpus: judged relevance with floors, the
+//! substring property, and the cases the elasticlunr.js parity test replays.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::json;
+use takeaways::build;
+use takeaways::bundle::Bundle;
+use takeaways::search::tokenize::{is_cjk, query_terms, Synonyms};
+use takeaways::search::{Bool, Config, FieldConfig};
+
+/// Floors set from what the engine reaches on the judged set (see the README's figures).
+const MIN_MEAN_RECALL_AT_10: f64 = 0.95;
+const MIN_MEAN_NDCG_AT_10: f64 = 0.94;
+
+fn seeds() -> Bundle {
+    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
+}
+
+#[derive(Deserialize)]
+struct Judged {
+    query: Vec<Judgement>,
+}
+
+#[derive(Deserialize)]
+struct Judgement {
+    q: String,
+    kind: String,
+    best: Vec<String>,
+    #[serde(default)]
+    relevant: Vec<String>,
+}
+
+#[test]
+fn judged_queries_meet_the_relevance_floors() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml")).unwrap();
+    let judged: Judged = toml::from_str(&text).unwrap();
+    assert!(judged.query.len() >= 40);
+    let (mut recall_sum, mut ndcg_sum) = (0.0, 0.0);
+    let mut by_kind: HashMap<&str, (f64, f64, usize)> = HashMap::new();
+    let mut weak = Vec::new();
+    for j in &judged.query {
+        let gain = |id: &str| {
+            if j.best.iter().any(|b| b == id) {
+                2.0
+            } else if j.relevant.iter().any(|r| r == id) {
+                1.0
+            } else {
+                0.0
+            }
+        };
+        let found: Vec<&str> =
+            engine.search(&j.q, &Config::default(), 10).iter().map(|h| bundle.takeaways[h.doc].id.as_str()).collect();
+        let wanted = j.best.len() + j.relevant.len();
+        let recall = found.iter().filter(|id| gain(id) > 0.0).count() as f64 / wanted as f64;
+        let dcg: f64 = found.iter().enumerate().map(|(i, id)| gain(id) / (i as f64 + 2.0).log2()).sum();
+        let ideal: f64 = std::iter::repeat_n(2.0, j.best.len())
+            .chain(std::iter::repeat_n(1.0, j.relevant.len()))
+            .take(10)
+            .enumerate()
+            .map(|(i, g)| g / (i as f64 + 2.0).log2())
+            .sum();
+        let ndcg = dcg / ideal;
+        recall_sum += recall;
+        ndcg_sum += ndcg;
+        let entry = by_kind.entry(j.kind.as_str()).or_default();
+        *entry = (entry.0 + recall, entry.1 + ndcg, entry.2 + 1);
+        if recall < 1.0 || ndcg < 0.7 {
+            weak.push(format!("  {:?} ({}): recall@10 {recall:.2}, nDCG@10 {ndcg:.2}; got {found:?}", j.q, j.kind));
+        }
+    }
+    let n = judged.query.len() as f64;
+    let (recall, ndcg) = (recall_sum / n, ndcg_sum / n);
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort_by(|a, b| a.0.cmp(b.0));
+    let per_kind: Vec<String> = kinds
+        .iter()
+        .map(|(k, (r, d, c))| {
+            format!("  {k:<13} {c:>3} queries  recall@10 {:.3}  nDCG@10 {:.3}", r / *c as f64, d / *c as f64)
+        })
+        .collect();
+    println!("{} queries: recall@10 {recall:.3}, nDCG@10 {ndcg:.3}\n{}", judged.query.len(), per_kind.join("\n"));
+    println!("queries below recall 1 or nDCG 0.7:\n{}", weak.join("\n"));
+    assert!(
+        recall >= MIN_MEAN_RECALL_AT_10,
+        "mean recall@10 {recall:.3} < {MIN_MEAN_RECALL_AT_10}; weak queries:\n{}",
+        weak.join("\n")
+    );
+    assert!(
+        ndcg >= MIN_MEAN_NDCG_AT_10,
+        "mean nDCG@10 {ndcg:.3} < {MIN_MEAN_NDCG_AT_10}; weak queries:\n{}",
+        weak.join("\n")
+    );
+}
+
+#[test]
+fn every_chinese_substring_finds_its_takeaway() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let mut checked = 0;
+    for (number, t) in bundle.takeaways.iter().enumerate() {
+        let text = format!("{}\n{}", t.title, takeaways::search::text::html_to_text(&t.body_html));
+        let chars: Vec<char> = text.chars().collect();
+        // Every CJK run, and substrings of 2 to 8 characters at a stride through it.
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_cjk(chars[i]) {
+                i += 1;
+                continue;
+            }
+            let end = i + chars[i..].iter().take_while(|c| is_cjk(**c)).count();
+            for start in (i..end).step_by(3) {
+                for len in [2, 3, 5, 8] {
+                    if start + len > end {
+                        break;
+                    }
+                    let query: String = chars[start..start + len].iter().collect();
+                    let ranked = engine.score(&query_terms(&query, &synonyms), &Config::default());
+                    assert!(ranked.iter().any(|&(doc, _)| doc == number), "`{query}` does not find `{}`", t.id);
+                    checked += 1;
+                }
+            }
+            i = end;
+        }
+    }
+    assert!(checked > 1000, "only {checked} substrings checked");
+}
+
+#[test]
+fn english_chinese_and_variant_queries_put_the_right_takeaway_first() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let first = |q: &str| bundle.takeaways[engine.search(q, &Config::default(), 1)[0].doc].id.clone();
+    assert_eq!(first("平台工程"), "2023-na-chicago-daniel-bryant-2-devops");
+    assert_eq!(first("platform engineering"), "2023-na-chicago-daniel-bryant-2-devops");
+    assert!(
+        first("可观察性").contains("2024-eu-paris-the-new-stack-7") || first("可观察性").contains("daniel-bryant-9")
+    );
+    assert_eq!(first("cilium"), "2024-eu-paris-the-new-stack-5-ebpf-cilium");
+    assert_eq!(first("service mesh"), "2019-eu-barcelona-daniel-bryant-3-smi");
+}
+
+#[test]
+fn hits_carry_highlights_and_snippets() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let hit = &engine.search("平台工程", &Config::default(), 1)[0];
+    let title = &bundle.takeaways[hit.doc].title;
+    assert_eq!(hit.title_matches.iter().map(|r| &title[r.clone()]).collect::<Vec<_>>(), ["平台工程"]);
+    assert!(hit.snippet_matches.iter().all(|r| hit.snippet[r.clone()].contains("平台")), "{hit:?}");
+    // A variant in the text is highlighted for the canonical query.
+    let hit = engine
+        .search("可观测性", &Config::default(), 10)
+        .into_iter()
+        .find(|h| bundle.takeaways[h.doc].title.contains("可观察性"))
+        .unwrap();
+    let title = &bundle.takeaways[hit.doc].title;
+    assert!(hit.title_matches.iter().any(|r| &title[r.clone()] == "可观察性"), "{:?}", hit.title_matches);
+}
+
+/// Writes the reference index and, for each query and configuration, our ranking, for
+/// tests/js/parity.test.mjs to replay in elasticlunr.js 0.9.5.
+#[test]
+fn parity_cases_are_written_for_elasticlunr_js() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("index.json"), takeaways::indexing::reference_index(&bundle).to_json()).unwrap();
+    let field = |field: &str, boost, bool, expand| FieldConfig { field: field.into(), boost, bool, expand };
+    let configs = [
+        ("default", Config::default()),
+        (
+            "or-no-expand",
+            Config { fields: vec![field("title", 2.0, Bool::Or, false), field("body", 1.0, Bool::Or, false)] },
+        ),
+        ("and", Config { fields: vec![field("title", 2.0, Bool::And, false), field("body", 1.0, Bool::And, false)] }),
+        (
+            "and-expand",
+            Config { fields: vec![field("title", 1.0, Bool::And, true), field("body", 1.0, Bool::And, true)] },
+        ),
+        (
+            "boosts",
+            Config {
+                fields: vec![
+                    field("title", 5.0, Bool::Or, true),
+                    field("projects", 0.5, Bool::Or, false),
+                    field("body", 0.0, Bool::Or, true),
+                ],
+            },
+        ),
+    ];
+    let queries = [
+        "平台工程",
+        "platform engineering",
+        "可观察性",
+        "cilium",
+        "service mesh",
+        "云",
+        "k8s lts",
+        "eBPF 安全",
+        "ai 平台",
+        "kub",
+        "de",
+        "安全 供应链 sbom",
+        "多租户 vcluster",
+        "api 网关",
+        "tim hockin",
+        "不存在的词",
+    ];
+    let mut cases = Vec::new();
+    for (name, config) in &configs {
+        for q in queries {
+            let tokens = query_terms(q, &synonyms);
+            let ranked = engine.score(&tokens, config);
+            cases.push(json!({"config_name": name, "config": config, "query": q, "tokens": tokens, "ranked": ranked}));
+        }
+    }
+    assert!(cases.iter().filter(|c| !c["ranked"].as_array().unwrap().is_empty()).count() > 50);
+    fs::write(dir.join("cases.json"), serde_json::to_string(&cases).unwrap()).unwrap();
+}
