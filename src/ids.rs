@@ -24,6 +24,16 @@ pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
     }
 }
 
+/// `text` percent-encoded for a URL query value (everything but unreserved ASCII).
+pub fn encode_query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// The ordinal in `id` if it names a takeaway of `article`: `<article>-<ordinal>[-<slug>]`.
 pub fn ordinal_in(id: &str, article: &str) -> Option<u32> {
     let rest = id.strip_prefix(article)?.strip_prefix('-')?;
@@ -63,6 +73,11 @@ mod tests {
         assert_eq!(ordinal_in("2023-na-xy-2", "2023-na-x"), None);
         assert_eq!(ordinal_in("2023-na-x-devops", "2023-na-x"), None);
         assert_eq!(ordinal_in("2023-na-x-+2", "2023-na-x"), None);
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode_query_value("平台 a&b"), "%E5%B9%B3%E5%8F%B0%20a%26b");
     }
 
     #[test]

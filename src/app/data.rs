@@ -6,9 +6,23 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
+use crate::search::Engine;
 
-/// The loaded bundle, shared by every page.
-pub type Loaded = Arc<Bundle>;
+/// The loaded bundle and its search engine, built once per visit and shared by every page.
+pub type Loaded = Arc<Site>;
+
+pub struct Site {
+    pub bundle: Bundle,
+    pub engine: Engine,
+}
+
+impl std::ops::Deref for Site {
+    type Target = Bundle;
+
+    fn deref(&self) -> &Bundle {
+        &self.bundle
+    }
+}
 pub type BundleResource = LocalResource<Result<Loaded, String>>;
 
 pub fn load_bundle() -> BundleResource {
@@ -22,7 +36,8 @@ async fn fetch_bundle() -> Result<Loaded, String> {
         return Err(format!("{BUNDLE_FILE}: HTTP {}", response.status()));
     }
     let text = response.text().await.map_err(|e| e.to_string())?;
-    parse_bundle(&text).map(Arc::new)
+    let bundle = parse_bundle(&text)?;
+    Ok(Arc::new(Site { engine: bundle.search_engine(), bundle }))
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.

@@ -4,14 +4,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::article_header::ArticleByline;
+use super::search::{use_query, SearchResults};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::ids::{article_path, takeaway_path};
 
 #[component]
 pub fn Home() -> impl IntoView {
-    set_title("KubeCon 要点 · takeaways");
+    let query = use_query();
     view! {
-        <WithBundle ready=|bundle| {
+        <WithBundle ready=move |bundle| {
+            let query = query.get();
+            if !query.trim().is_empty() {
+                set_title(&format!("{query} · 搜索 · KubeCon 要点"));
+                return view! { <SearchResults site=bundle query=query /> }.into_any();
+            }
+            set_title("KubeCon 要点 · takeaways");
             let summary = format!(
                 "{} 场大会 · {} 篇文章 · {} 条要点 — {} events, {} articles, {} takeaways",
                 bundle.events.len(), bundle.articles.len(), bundle.takeaways.len(),
@@ -27,6 +34,7 @@ pub fn Home() -> impl IntoView {
                     {events}
                 </section>
             }
+            .into_any()
         } />
     }
 }

@@ -6,6 +6,7 @@ mod chips;
 mod data;
 mod home;
 mod not_found;
+mod search;
 mod takeaway;
 
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <A href=href("") attr:class="brand">
                     "KubeCon 要点" <span class="brand-en">"takeaways"</span>
                 </A>
+                <search::SearchBox />
             </header>
             <main>
                 <Routes fallback=NotFound>

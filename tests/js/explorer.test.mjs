@@ -139,6 +139,43 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("search: typing shows ranked, highlighted results; the query lives in the URL", async () => {
+      const page = await openPage();
+      await page.goto(host.url);
+      await page.locator(".article-card").first().waitFor();
+      await page.keyboard.press("/");
+      const box = page.getByRole("searchbox");
+      assert.ok(await box.evaluate((e) => e === document.activeElement), "/ focuses the search box");
+      for (const [query, expected] of [["平台工程", devops], ["platform engineering", devops], ["cilium", bundle.takeaways.find((t) => t.title.startsWith("使用 eBPF 和 Cilium"))]]) {
+        await box.fill(query);
+        await page.locator(".result").first().waitFor();
+        await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, query);
+        assert.equal(await page.locator(".result a").first().textContent(), expected.title, `first result for ${query}`);
+        assert.ok((await page.locator(".result").first().locator("mark").count()) > 0, `matches marked for ${query}`);
+      }
+      await box.fill("可观察性");
+      await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "可观察性");
+      const titles = await page.locator(".result a").allTextContents();
+      assert.ok(titles.slice(0, 3).some((t) => t.includes("可观测性")), `可观察性 finds 可观测性: ${titles}`);
+      await shot(page, `${tag}search`);
+      // Reload restores the results; a result opens its takeaway; back returns to them.
+      await page.reload();
+      await page.locator(".result").first().waitFor();
+      assert.equal(await box.inputValue(), "可观察性");
+      await page.locator(".result a").first().click();
+      await page.locator("article.takeaway h1").waitFor();
+      await page.goBack();
+      await page.locator(".result").first().waitFor();
+      // Nothing found says so; Escape clears back to the home page.
+      await box.fill("zzzqqq");
+      await page.locator(".hint").waitFor();
+      await shot(page, `${tag}search-empty`);
+      await box.press("Escape");
+      await page.locator(".article-card").first().waitFor();
+      assert.equal(new URL(page.url()).search, "");
+      assert.deepEqual(page.problems, []);
+    });
+
     test("an unknown takeaway id and an unknown route show the not-found page", async () => {
       const page = await openPage();
       for (const missing of ["t/no-such-takeaway", "no/such/page", "a/no-such-article"]) {
