@@ -16,3 +16,5 @@ pub mod corpus;
 pub mod indexing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;

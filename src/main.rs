@@ -3,3 +3,18 @@
 fn main() {
     leptos::mount::mount_to_body(takeaways::app::App);
 }
+
+/// For `scripts/bench`: the explorer's search latency over the bundle `bundle_json` for each
+/// benchmark query, in milliseconds, measured in the browser's wasm engine.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<Vec<f64>, String> {
+    let bundle = takeaways::app::parse_bundle(bundle_json)?;
+    let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
+    Ok(takeaways::search::bench::search_latencies(&bundle.search_engine(), rounds, || performance.now()))
+}
+
+/// The queries [`bench_search`] times, in its order.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_queries() -> Vec<String> {
+    takeaways::search::bench::BENCH_QUERIES.iter().map(|q| q.to_string()).collect()
+}

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-pub use data::site_base;
+pub use data::{parse_bundle, site_base};
 
 use article::ArticlePage;
 use data::{BundleResource, Loaded};

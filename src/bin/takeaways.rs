@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use takeaways::build::{self, Checked};
 use takeaways::bundle::Bundle;
 use takeaways::report;
+use takeaways::search::bench;
 
 #[derive(Parser)]
 #[command(version, about = "Build and inspect the takeaways explorer's corpus")]
@@ -56,6 +57,23 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
         query: String,
+    },
+    /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
+    Synth {
+        #[command(flatten)]
+        corpus: CorpusArg,
+        #[arg(long, default_value_t = 500)]
+        articles: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time the explorer's search natively over a built bundle: p50 and p95 per query.
+    BenchSearch {
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Runs of each query; the mean is its latency.
+        #[arg(long, default_value_t = 50)]
+        rounds: u32,
     },
     /// Write elasticlunr's reference index (the JSON elasticlunr.js loads), for parity tests.
     #[command(hide = true)]
@@ -146,6 +164,23 @@ fn run(command: Command) -> Result<()> {
                     println!("{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
                 }
             }
+        }
+        Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
+        Command::BenchSearch { bundle, rounds } => {
+            let bundle = read_bundle(&bundle)?;
+            let engine = bundle.search_engine();
+            let clock = std::time::Instant::now();
+            let latencies = bench::search_latencies(&engine, rounds, || clock.elapsed().as_secs_f64() * 1000.0);
+            for (query, ms) in bench::BENCH_QUERIES.iter().zip(&latencies) {
+                println!("{ms:>8.3} ms  {query}");
+            }
+            println!(
+                "native search, {} takeaways, {} queries × {rounds}: p50 {:.3} ms, p95 {:.3} ms",
+                bundle.takeaways.len(),
+                latencies.len(),
+                bench::percentile(&latencies, 50.0),
+                bench::percentile(&latencies, 95.0)
+            );
         }
         Command::ReferenceIndex { corpus, out } => {
             let bundle = checked(&corpus.corpus, false)?.bundle;

@@ -89,7 +89,8 @@ struct Field {
     terms: Vec<String>,
     /// Per term: (document, √count).
     postings: Vec<Vec<(u32, f64)>>,
-    lengths: Vec<u32>,
+    /// Per document: 1/√(field length), or 1 for an empty field.
+    norms: Vec<f64>,
 }
 
 /// What phrase bonus, highlights and snippets look at.
@@ -111,7 +112,8 @@ impl Engine {
                 let postings = (0..f.terms.len())
                     .map(|t| f.postings_of(t).map(|(d, n)| (d, f64::from(n).sqrt())).collect())
                     .collect();
-                (f.name.clone(), Field { terms: f.terms.clone(), postings, lengths: f.lengths.clone() })
+                let norms = f.lengths.iter().map(|&l| if l == 0 { 1.0 } else { 1.0 / f64::from(l).sqrt() }).collect();
+                (f.name.clone(), Field { terms: f.terms.clone(), postings, norms })
             })
             .collect();
         let texts = docs
@@ -131,31 +133,40 @@ impl Engine {
     /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
     /// scores, best first, ties in document order.
     pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
-        let mut results: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut ranked = self.scored(query, config);
+        ranked.sort_by(by_rank);
+        ranked
+    }
+
+    /// The documents that have a score, in document order.
+    fn scored(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
         if query.is_empty() {
             return Vec::new();
         }
+        // Dense per-document sums (NaN: no score), added in elasticlunr's order.
+        let mut results = vec![f64::NAN; self.docs];
         for field_config in &config.fields {
             let Some(field) = self.fields.get(&field_config.field) else { continue };
             if field_config.boost == 0.0 {
                 continue;
             }
-            for (doc, score) in self.field_search(field, query, field_config) {
-                *results.entry(doc).or_insert(0.0) += score * field_config.boost;
+            for (doc, score) in self.field_search(field, query, field_config).into_iter().enumerate() {
+                if !score.is_nan() {
+                    add(&mut results[doc], score * field_config.boost);
+                }
             }
         }
-        let mut ranked: Vec<(usize, f64)> = results.into_iter().map(|(d, s)| (d as usize, s)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked
+        results.into_iter().enumerate().filter(|(_, s)| !s.is_nan()).collect()
     }
 
-    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field.
-    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig) -> BTreeMap<u32, f64> {
-        let mut scores: Option<BTreeMap<u32, f64>> = None;
-        let mut doc_tokens: BTreeMap<u32, usize> = BTreeMap::new();
+    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field: a score per
+    /// document, NaN where it has none.
+    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig) -> Vec<f64> {
+        let mut scores: Option<Vec<f64>> = None;
+        let mut doc_tokens = vec![0u32; self.docs];
         for token in query {
             let keys = if config.expand { field.expand(token) } else { field.find(token).into_iter().collect() };
-            let mut token_scores: BTreeMap<u32, f64> = BTreeMap::new();
+            let mut token_scores = vec![f64::NAN; self.docs];
             for key in keys {
                 let term = &field.terms[key];
                 let idf = 1.0 + (self.docs as f64 / (field.postings[key].len() as f64 + 1.0)).ln();
@@ -166,34 +177,38 @@ impl Engine {
                     (1.0 - (key_len - token_len) / key_len) * 0.15
                 };
                 for &(doc, tf) in &field.postings[key] {
-                    if config.bool == Bool::And && scores.as_ref().is_some_and(|s| !s.contains_key(&doc)) {
+                    let doc = doc as usize;
+                    if config.bool == Bool::And && scores.as_ref().is_some_and(|s| s[doc].is_nan()) {
                         continue;
                     }
                     if term == token {
-                        *doc_tokens.entry(doc).or_insert(0) += 1;
+                        doc_tokens[doc] += 1;
                     }
-                    let length = field.lengths[doc as usize];
-                    let norm = if length == 0 { 1.0 } else { 1.0 / f64::from(length).sqrt() };
-                    *token_scores.entry(doc).or_insert(0.0) += tf * idf * norm * penalty;
+                    add(&mut token_scores[doc], tf * idf * field.norms[doc] * penalty);
                 }
             }
             scores = Some(match (scores, config.bool) {
                 (None, _) => token_scores,
-                (Some(acc), Bool::And) => {
-                    token_scores.into_iter().filter_map(|(d, s)| acc.get(&d).map(|a| (d, a + s))).collect()
+                (Some(mut acc), Bool::And) => {
+                    for (a, t) in acc.iter_mut().zip(token_scores) {
+                        *a = if a.is_nan() || t.is_nan() { f64::NAN } else { *a + t };
+                    }
+                    acc
                 }
                 (Some(mut acc), Bool::Or) => {
-                    for (d, s) in token_scores {
-                        *acc.entry(d).or_insert(0.0) += s;
+                    for (a, t) in acc.iter_mut().zip(token_scores) {
+                        if !t.is_nan() {
+                            add(a, t);
+                        }
                     }
                     acc
                 }
             });
         }
         let mut scores = scores.unwrap_or_default();
-        for (doc, score) in scores.iter_mut() {
-            if let Some(&tokens) = doc_tokens.get(doc) {
-                *score = *score * tokens as f64 / query.len() as f64;
+        for (score, &tokens) in scores.iter_mut().zip(&doc_tokens) {
+            if tokens > 0 && !score.is_nan() {
+                *score = *score * f64::from(tokens) / query.len() as f64;
             }
         }
         scores
@@ -204,7 +219,17 @@ impl Engine {
     pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
         let terms = query_terms(query, &self.synonyms);
         let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
-        let mut ranked = self.score(&terms, config);
+        let mut ranked = self.scored(&terms, config);
+        // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
+        // select them without sorting the rest.
+        if limit < ranked.len() {
+            ranked.select_nth_unstable_by(limit - 1, by_rank);
+            let reach = ranked[limit - 1].1 / TITLE_PHRASE_BONUS;
+            let (head, tail) = ranked.split_at_mut(limit);
+            let mut contenders: Vec<(usize, f64)> = head.to_vec();
+            contenders.extend(tail.iter().filter(|(_, s)| *s >= reach));
+            ranked = contenders;
+        }
         if !phrase.trim().is_empty() {
             for (doc, score) in ranked.iter_mut() {
                 let text = &self.texts[*doc];
@@ -214,8 +239,8 @@ impl Engine {
                     *score *= BODY_PHRASE_BONUS;
                 }
             }
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
+        ranked.sort_by(by_rank);
         let highlight = self.synonyms.spellings_of(&terms);
         ranked
             .into_iter()
@@ -239,6 +264,16 @@ impl Field {
         let start = self.terms.partition_point(|t| t.as_str() < token);
         (start..self.terms.len()).take_while(|&i| self.terms[i].starts_with(token)).collect()
     }
+}
+
+/// Best score first, ties in document order (as elasticlunr.js's stable sort leaves them).
+fn by_rank(a: &(usize, f64), b: &(usize, f64)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Adds to a score that may not exist yet (NaN): JavaScript's `x in s ? s[x] += v : s[x] = v`.
+fn add(slot: &mut f64, value: f64) {
+    *slot = if slot.is_nan() { value } else { *slot + value };
 }
 
 /// Length in UTF-16 code units, as JavaScript counts it.

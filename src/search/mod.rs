@@ -2,6 +2,7 @@
 //! query engine. The build indexes with elasticlunr-rs (see `crate::indexing`) and ships the
 //! compact encoding derived from it; the app and `takeaways search` query it with [`Engine`].
 
+pub mod bench;
 pub mod engine;
 pub mod index;
 pub mod text;

@@ -104,19 +104,31 @@ pub fn query_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
 
 /// The normalised form the tokenizer sees: NFKC, lower case.
 pub fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    text.chars().for_each(|c| fold_char(c, |f| folded.push(f)));
+    folded
 }
 
-fn fold_char(c: char) -> impl Iterator<Item = char> {
-    std::iter::once(c).nfkc().flat_map(char::to_lowercase)
+/// NFKC then lower case, for one character. ASCII and the unified ideographs are their own
+/// NFKC form, and nearly all the text there is: they skip the normalizer.
+fn fold_char(c: char, mut out: impl FnMut(char)) {
+    if c.is_ascii() {
+        out(c.to_ascii_lowercase());
+    } else if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') {
+        out(c);
+    } else {
+        std::iter::once(c).nfkc().flat_map(char::to_lowercase).for_each(out);
+    }
 }
 
 /// Splits text into terms with their byte ranges in `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     // Folded characters with the byte range of the original character they came from.
-    let chars: Vec<(char, Range<usize>)> =
-        text.char_indices().flat_map(|(at, c)| fold_char(c).map(move |f| (f, at..at + c.len_utf8()))).collect();
+    let mut chars: Vec<(char, Range<usize>)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        fold_char(c, |f| chars.push((f, at..at + c.len_utf8())));
+    }
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].0;

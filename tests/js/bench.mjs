@@ -1,0 +1,97 @@
+// The benchmark's measurements that need node or a browser (run by scripts/bench.sh, never by
+// `make test`): bundle sizes against the raw text, and search latency in headless Chromium for
+// the explorer's wasm engine and for minisearch, flexsearch and elasticlunr.js on the same
+// documents, queries and tokenization (Chinese as character pairs, like ours).
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-host.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const BENCH = path.resolve(process.argv[2] ?? path.join(HERE, "../../target/bench"));
+const ROUNDS = Number(process.env.ROUNDS ?? 20);
+
+const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+const bundle = readFileSync(path.join(BENCH, "dist/bundle.json"));
+const corpus = path.join(BENCH, "corpus");
+const text = Buffer.concat(readdirSync(corpus).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(path.join(corpus, f))));
+console.log(`bundle.json: ${kb(bundle.length)} raw, ${kb(gzip(bundle))} gzip, ${kb(brotli(bundle))} brotli`);
+console.log(`raw Markdown text: ${kb(text.length)} raw, ${kb(gzip(text))} gzip; bundle gzip / text gzip = ${(gzip(bundle) / gzip(text)).toFixed(2)}×`);
+
+const host = await serveStatic(path.join(BENCH, "dist"), "/");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.wasmBindings?.bench_search, null, { timeout: 60_000 });
+  for (const lib of ["minisearch/dist/umd/index.js", "flexsearch/dist/flexsearch.bundle.min.js", "elasticlunr/elasticlunr.min.js"]) {
+    await page.addScriptTag({ path: path.join(HERE, "node_modules", lib) });
+  }
+  const results = await page.evaluate(async (rounds) => {
+    const bundleText = await (await fetch("bundle.json")).text();
+    const queries = window.wasmBindings.bench_queries();
+    const ours = window.wasmBindings.bench_search(bundleText, rounds);
+    const bundle = JSON.parse(bundleText);
+    const plain = (html) => (html ?? "").replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
+    const docs = bundle.takeaways.map((t, id) => ({ id, title: t.title, body: plain(t.body_html) }));
+    const tokenize = (text) => {
+      const out = [];
+      for (const run of text.normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]+|[\p{L}\p{N}][\p{L}\p{N}.+\-/_]*/gu) ?? []) {
+        if (/[\u3400-\u9fff]/.test(run[0])) {
+          if (run.length === 1) out.push(run);
+          for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+        } else out.push(run);
+      }
+      return out;
+    };
+    const time = (search) => queries.map((q) => {
+      const start = performance.now();
+      for (let i = 0; i < rounds; i++) search(q);
+      return (performance.now() - start) / rounds;
+    });
+    const libraries = {};
+    let start = performance.now();
+    const mini = new MiniSearch({ fields: ["title", "body"], tokenize, processTerm: (t) => t, searchOptions: { boost: { title: 3 }, prefix: true } });
+    mini.addAll(docs);
+    libraries.minisearch = { index_ms: performance.now() - start, latencies: time((q) => mini.search(q).slice(0, 10)) };
+    start = performance.now();
+    const flex = new FlexSearch.Document({ document: { id: "id", index: ["title", "body"] }, encoder: tokenize, tokenize: "forward" });
+    docs.forEach((d) => flex.add(d));
+    libraries.flexsearch = { index_ms: performance.now() - start, latencies: time((q) => flex.search(q, { limit: 10 })) };
+    start = performance.now();
+    elasticlunr.tokenizer = tokenize;
+    const lunr = elasticlunr(function () {
+      this.addField("title");
+      this.addField("body");
+      this.setRef("id");
+      this.saveDocument(false);
+    });
+    lunr.pipeline.reset();
+    docs.forEach((d) => lunr.addDoc(d));
+    libraries["elasticlunr.js"] = {
+      index_ms: performance.now() - start,
+      latencies: time((q) => lunr.search(q, { fields: { title: { boost: 3 }, body: { boost: 1 } }, expand: true }).slice(0, 10)),
+    };
+    return { docs: docs.length, ours: Array.from(ours), libraries };
+  }, ROUNDS);
+  const pct = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];
+  };
+  const line = (name, latencies, extra = "") =>
+    console.log(`${name.padEnd(22)} p50 ${pct(latencies, 50).toFixed(3)} ms   p95 ${pct(latencies, 95).toFixed(3)} ms${extra}`);
+  console.log(`\nsearch in headless Chromium, ${results.docs} takeaways, ${results.ours.length} queries × ${ROUNDS} rounds:`);
+  line("takeaways (Rust/wasm)", results.ours, "   (index prebuilt at build time)");
+  for (const [name, r] of Object.entries(results.libraries)) line(name, r.latencies, `   (indexing in the page: ${r.index_ms.toFixed(0)} ms)`);
+} finally {
+  await browser.close();
+  await host.close();
+}
