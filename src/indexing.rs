@@ -8,7 +8,7 @@ use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use serde_json::Value;
 
 use crate::bundle::Bundle;
-use crate::search::index::{FieldIndex, SearchIndex};
+use crate::search::index::{encode_postings, FieldIndex, SearchIndex};
 use crate::search::text::html_to_text;
 use crate::search::tokenize::{document_terms, Synonyms};
 
@@ -87,8 +87,8 @@ pub fn compact(reference_json: &str) -> Result<SearchIndex> {
             let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             collect_terms(&json["index"][name]["root"], &mut String::new(), &mut postings)?;
             let lengths = (0..docs).map(|d| doc_info[d.to_string()][name].as_u64().unwrap_or(0) as u32).collect();
-            let (terms, postings): (Vec<String>, Vec<Vec<u32>>) =
-                postings.into_iter().map(|(term, docs)| (term, delta_encode(docs))).unzip();
+            let (terms, postings): (Vec<String>, Vec<String>) =
+                postings.into_iter().map(|(term, docs)| (term, encode_postings(&docs))).unzip();
             Ok(FieldIndex { name: name.to_owned(), terms, postings, lengths })
         })
         .collect::<Result<_>>()?;
@@ -126,15 +126,4 @@ fn collect_terms(node: &Value, prefix: &mut String, out: &mut BTreeMap<String, V
         }
     }
     Ok(())
-}
-
-fn delta_encode(docs: Vec<(u32, u32)>) -> Vec<u32> {
-    let mut previous = 0;
-    docs.into_iter()
-        .flat_map(|(doc, count)| {
-            let delta = doc - previous;
-            previous = doc;
-            [delta, count]
-        })
-        .collect()
 }
