@@ -9,6 +9,10 @@ pub fn takeaway_path(id: &str) -> String {
     format!("t/{id}")
 }
 
+/// The id of the element that holds a share page's static copy of its takeaway: written by
+/// the build (`share`), removed by the app when it starts (`app::prepare_page`).
+pub const PRERENDERED_ID: &str = "prerendered";
+
 /// URL path of an article's page, relative to the site root.
 pub fn article_path(id: &str) -> String {
     format!("a/{id}")

@@ -17,4 +17,6 @@ pub mod indexing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

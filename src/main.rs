@@ -1,6 +1,7 @@
 //! The explorer: a leptos single-page app, built for wasm32 by trunk.
 
 fn main() {
+    takeaways::app::prepare_page();
     leptos::mount::mount_to_body(takeaways::app::App);
 }
 

@@ -15,6 +15,7 @@ use leptos_router::path;
 
 pub use data::{parse_bundle, site_base};
 
+use crate::ids::PRERENDERED_ID;
 use article::ArticlePage;
 use data::{BundleResource, Loaded};
 use home::Home;
@@ -70,6 +71,25 @@ fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync +
         }
         .into_any(),
         Some(Ok(loaded)) => ready(loaded).into_any(),
+    }
+}
+
+/// Readies the page for the app: removes a share page's static copy of the takeaway (the app
+/// renders it), and drops the trailing slash static hosts add when they redirect `t/<id>` to
+/// the share page's folder, so the route matches.
+pub fn prepare_page() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(static_copy) = window.document().and_then(|d| d.get_element_by_id(PRERENDERED_ID)) {
+        static_copy.remove();
+    }
+    let location = window.location();
+    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash()) else { return };
+    let base = site_base();
+    if path.len() > base.len() + 1 && path.ends_with('/') {
+        let url = format!("{}{search}{hash}", path.trim_end_matches('/'));
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
     }
 }
 

@@ -58,6 +58,16 @@ enum Command {
         limit: usize,
         query: String,
     },
+    /// Write a share page (t/<id>/index.html, with link-preview tags) for every takeaway of a
+    /// built site; trunk runs it after each build.
+    SharePages {
+        /// The built site: its bundle.json and index.html are read, the pages written into it.
+        #[arg(long)]
+        site: PathBuf,
+        /// The site's absolute URL, for canonical and og:url links.
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        site_url: String,
+    },
     /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
     Synth {
         #[command(flatten)]
@@ -164,6 +174,13 @@ fn run(command: Command) -> Result<()> {
                     println!("{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
                 }
             }
+        }
+        Command::SharePages { site, site_url } => {
+            let bundle = read_bundle(&site.join(takeaways::bundle::BUNDLE_FILE))?;
+            let index = std::fs::read_to_string(site.join("index.html"))
+                .with_context(|| format!("cannot read {}", site.join("index.html").display()))?;
+            let written = takeaways::share::write_share_pages(&bundle, &index, &site_url, &site)?;
+            eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
         }
         Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
         Command::BenchSearch { bundle, rounds } => {

@@ -176,6 +176,32 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("share pages carry link-preview tags and the text, readable without JavaScript", async () => {
+      const raw = await (await fetch(`${host.url}t/${devops.id}/`)).text();
+      const meta = (property) => raw.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`))?.[1];
+      assert.match(raw, new RegExp(`<title>${devops.title.slice(0, 10)}`));
+      assert.equal(meta("og:type"), "article");
+      assert.match(meta("og:title"), /DevOps 已经过时/);
+      assert.ok(meta("og:description")?.length > 20, "og:description");
+      assert.equal(meta("description"), meta("og:description"));
+      assert.match(meta("og:url"), new RegExp(`^https?://[^/]+${prefix}t/${devops.id}$`));
+      assert.match(raw, new RegExp(`<link rel="canonical" href="[^"]+${prefix}t/${devops.id}"`));
+      // Without JavaScript, the takeaway is there to read.
+      const still = await openPage({ javaScriptEnabled: false });
+      await still.goto(`${host.url}t/${devops.id}`);
+      assert.match(await still.locator("h1").textContent(), /DevOps 已经过时/);
+      assert.ok((await still.locator("#prerendered").textContent()).includes(plain(devops.body_html).slice(0, 30)));
+      await shot(still, `${tag}share-page-without-js`);
+      // With it, the app takes over: one page, one title, the address without the folder's slash.
+      const page = await openPage();
+      await page.goto(`${host.url}t/${devops.id}`);
+      await page.locator("article.takeaway .chips").first().waitFor();
+      assert.equal(await page.locator("#prerendered").count(), 0);
+      assert.equal(await page.locator("h1").count(), 1);
+      assert.equal(new URL(page.url()).pathname, `${prefix}t/${devops.id}`);
+      assert.deepEqual(page.problems, []);
+    });
+
     test("an unknown takeaway id and an unknown route show the not-found page", async () => {
       const page = await openPage();
       for (const missing of ["t/no-such-takeaway", "no/such/page", "a/no-such-article"]) {

@@ -1,5 +1,6 @@
 // A static host for tests, behaving like GitHub Pages: files from a folder under a path prefix,
-// index.html for folders, and 404.html (with status 404) for anything missing.
+// a redirect from a folder's path to the same path with a slash, index.html for folders, and
+// 404.html (with status 404) for anything missing.
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -32,7 +33,13 @@ export async function serveStatic(dir, prefix = "/") {
     let file = path.join(root, pathname.slice(prefix.length));
     if (!file.startsWith(root)) return notFound();
     try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+      if ((await stat(file)).isDirectory()) {
+        if (!pathname.endsWith("/")) {
+          const search = new URL(req.url, "http://x").search;
+          return res.writeHead(301, { location: `${pathname}/${search}` }).end();
+        }
+        file = path.join(file, "index.html");
+      }
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
     } catch {
