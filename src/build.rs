@@ -94,12 +94,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> Bundle {
     let themes = metadata
         .themes
         .iter()
-        .map(|t| Theme {
-            id: t.id.clone(),
-            name: t.names(),
-            description: t.descriptions(),
-            keywords: t.keywords.keys().cloned().collect(),
-        })
+        .map(|t| Theme { id: t.id.clone(), name: t.names(), description: t.descriptions() })
         .collect();
     Bundle {
         schema: SCHEMA_VERSION,

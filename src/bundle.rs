@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::search::SearchIndex;
 
 /// Version of this schema; the app refuses bundles of another version.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -64,8 +64,6 @@ pub struct Theme {
     pub id: String,
     pub name: Names,
     pub description: Names,
-    /// The bilingual keywords and aliases that assign it (for search across languages).
-    pub keywords: Vec<String>,
 }
 
 /// A project, product or vendor the corpus names.
