@@ -150,6 +150,7 @@ fn english_chinese_and_variant_queries_put_the_right_takeaway_first() {
 fn hits_carry_highlights_and_snippets() {
     let bundle = seeds();
     let engine = bundle.search_engine();
+    assert!(engine.search("平台工程", &Config::default(), 0).is_empty());
     let hit = &engine.search("平台工程", &Config::default(), 1)[0];
     let title = &bundle.takeaways[hit.doc].title;
     assert_eq!(hit.title_matches.iter().map(|r| &title[r.clone()]).collect::<Vec<_>>(), ["平台工程"]);

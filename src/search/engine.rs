@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::index::SearchIndex;
-use super::text::html_to_text;
+use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_terms, tokenize, Synonyms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,6 +217,9 @@ impl Engine {
     /// The search people use: elasticlunr's scores for the query's terms, with a bonus where the
     /// title or body holds the whole query, and highlights. Best first, at most `limit`.
     pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
         let terms = query_terms(query, &self.synonyms);
         let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
         let mut ranked = self.scored(&terms, config);
@@ -230,12 +233,12 @@ impl Engine {
             contenders.extend(tail.iter().filter(|(_, s)| *s >= reach));
             ranked = contenders;
         }
-        if !phrase.trim().is_empty() {
+        if !phrase.is_empty() {
             for (doc, score) in ranked.iter_mut() {
                 let text = &self.texts[*doc];
-                if text.title_phrase.contains(phrase.trim()) {
+                if text.title_phrase.contains(&phrase) {
                     *score *= TITLE_PHRASE_BONUS;
-                } else if text.body_phrase.contains(phrase.trim()) {
+                } else if text.body_phrase.contains(&phrase) {
                     *score *= BODY_PHRASE_BONUS;
                 }
             }
@@ -279,11 +282,6 @@ fn add(slot: &mut f64, value: f64) {
 /// Length in UTF-16 code units, as JavaScript counts it.
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
-}
-
-/// Runs of white space as one space.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Byte ranges in `text` of tokens that match a query term (or start with one), merged.
