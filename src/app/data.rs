@@ -1,6 +1,6 @@
 //! Loading the bundle, once per visit, relative to the site's base URL.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -8,12 +8,20 @@ use serde::Deserialize;
 use crate::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
 use crate::search::Engine;
 
-/// The loaded bundle and its search engine, built once per visit and shared by every page.
+/// The loaded bundle, shared by every page, and its search engine, built on the first search.
 pub type Loaded = Arc<Site>;
 
 pub struct Site {
     pub bundle: Bundle,
-    pub engine: Engine,
+    engine: OnceLock<Engine>,
+}
+
+impl Site {
+    /// The search engine, built the first time it is asked for: visitors who never search do
+    /// not pay for it at start-up.
+    pub fn engine(&self) -> &Engine {
+        self.engine.get_or_init(|| self.bundle.search_engine())
+    }
 }
 
 impl std::ops::Deref for Site {
@@ -23,6 +31,7 @@ impl std::ops::Deref for Site {
         &self.bundle
     }
 }
+
 pub type BundleResource = LocalResource<Result<Loaded, String>>;
 
 pub fn load_bundle() -> BundleResource {
@@ -37,7 +46,7 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     }
     let text = response.text().await.map_err(|e| e.to_string())?;
     let bundle = parse_bundle(&text)?;
-    Ok(Arc::new(Site { engine: bundle.search_engine(), bundle }))
+    Ok(Arc::new(Site { bundle, engine: OnceLock::new() }))
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.

@@ -99,7 +99,7 @@ pub fn SearchBox() -> impl IntoView {
 /// The results of the query, best first, with the matches marked.
 #[component]
 pub fn SearchResults(site: Loaded, query: String) -> impl IntoView {
-    let hits = site.engine.search(&query, &Config::default(), LIMIT);
+    let hits = site.engine().search(&query, &Config::default(), LIMIT);
     if hits.is_empty() {
         return view! {
             <section class="search-results" aria-live="polite">

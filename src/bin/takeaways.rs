@@ -85,13 +85,6 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: u32,
     },
-    /// Write elasticlunr's reference index (the JSON elasticlunr.js loads), for parity tests.
-    #[command(hide = true)]
-    ReferenceIndex {
-        #[command(flatten)]
-        corpus: CorpusArg,
-        out: PathBuf,
-    },
 }
 
 #[derive(Args)]
@@ -198,11 +191,6 @@ fn run(command: Command) -> Result<()> {
                 bench::percentile(&latencies, 50.0),
                 bench::percentile(&latencies, 95.0)
             );
-        }
-        Command::ReferenceIndex { corpus, out } => {
-            let bundle = checked(&corpus.corpus, false)?.bundle;
-            std::fs::write(&out, takeaways::indexing::reference_index(&bundle).to_json())
-                .with_context(|| format!("cannot write {}", out.display()))?;
         }
     }
     Ok(())

@@ -12,6 +12,7 @@ use super::takeaways::extract;
 use super::{line_of, CorpusError, CorpusWarning, SourceFile};
 use crate::bundle::{Article, Context, Takeaway};
 use crate::ids;
+use crate::search::text::squeeze;
 
 /// An article as the build understands it, before it gets its place in the bundle.
 pub struct ParsedArticle {
@@ -238,7 +239,7 @@ fn normalize_date(date: &str) -> String {
 pub fn first_sentences(text: &str) -> String {
     const ENOUGH: usize = 60;
     const AT_MOST: usize = 140;
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squeeze(text);
     let mut summary = String::new();
     for (count, c) in text.chars().enumerate() {
         if count == AT_MOST {

@@ -25,6 +25,11 @@ pub fn html_to_text(html: &str) -> String {
     text.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
+/// Runs of white space as one space, none at either end.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn decode_into(mut s: &str, out: &mut String) {
     while let Some(amp) = s.find('&') {
         out.push_str(&s[..amp]);

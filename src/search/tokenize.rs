@@ -52,9 +52,9 @@ impl Synonyms {
     pub fn spellings_of(&self, terms: &[String]) -> Vec<String> {
         let mut all = terms.to_vec();
         for (variant, canonical) in &self.variants {
-            let canonical_terms: Vec<String> = tokenize(canonical).into_iter().map(|t| t.term).collect();
+            let canonical_terms = self::terms(canonical);
             if !canonical_terms.is_empty() && canonical_terms.iter().all(|t| terms.contains(t)) {
-                all.extend(tokenize(variant).into_iter().map(|t| t.term));
+                all.extend(self::terms(variant));
             }
         }
         all.sort();
@@ -90,16 +90,21 @@ pub fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item
 
 /// Terms of a document's field, plus the canonical terms of any variant spellings in it.
 pub fn document_terms(text: &str, synonyms: &Synonyms) -> Vec<String> {
-    let mut terms: Vec<String> = tokenize(text).into_iter().map(|t| t.term).collect();
+    let mut all = terms(text);
     for canonical in synonyms.canonicals_in(&fold(text)) {
-        terms.extend(tokenize(canonical).into_iter().map(|t| t.term));
+        all.extend(terms(canonical));
     }
-    terms
+    all
 }
 
 /// Terms of a query, with variant spellings replaced by their canonical ones.
 pub fn query_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
-    tokenize(&synonyms.canonicalize(&fold(query))).into_iter().map(|t| t.term).collect()
+    terms(&synonyms.canonicalize(&fold(query)))
+}
+
+/// The terms of `text`, without their positions.
+pub fn terms(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.term).collect()
 }
 
 /// The normalised form the tokenizer sees: NFKC, lower case.
@@ -181,10 +186,6 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn terms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.term).collect()
-    }
 
     #[test]
     fn latin_runs_keep_inner_punctuation() {
