@@ -5,7 +5,10 @@
 
 pub mod app;
 pub mod bundle;
+pub mod export;
+pub mod facets;
 pub mod ids;
+pub mod related;
 pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -217,12 +217,23 @@ impl Engine {
     /// The search people use: elasticlunr's scores for the query's terms, with a bonus where the
     /// title or body holds the whole query, and highlights. Best first, at most `limit`.
     pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
+        self.search_among(query, config, limit, |_| true)
+    }
+
+    /// Every document the query finds, in document order: what facet counts are made of.
+    pub fn matching(&self, query: &str, config: &Config) -> Vec<usize> {
+        self.scored(&query_terms(query, &self.synonyms), config).into_iter().map(|(doc, _)| doc).collect()
+    }
+
+    /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
+    pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
         if limit == 0 {
             return Vec::new();
         }
         let terms = query_terms(query, &self.synonyms);
         let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
         let mut ranked = self.scored(&terms, config);
+        ranked.retain(|&(doc, _)| keep(doc));
         // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
         // select them without sorting the rest.
         if limit < ranked.len() {
