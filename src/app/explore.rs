@@ -146,6 +146,7 @@ fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) ->
         })
         .collect_view();
     view! {
+        <h1 class="visually-hidden">{lang.pick("KubeCon 要点", "KubeCon takeaways")}</h1>
         <div class="toolbar">
             <p class="result-count" role="status">
                 <strong>{count}</strong> " · " {order}

@@ -56,7 +56,12 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
     let article_link = href(&format!("{}#{}", article_path(&article.id), takeaway.id));
     let article_title = article.title.clone();
     let body = if takeaway.has_body() {
-        view! { <div class="body" inner_html=takeaway.body_html.clone()></div> }.into_any()
+        // The body's own headings start at the third level: a hidden second-level one keeps the outline whole.
+        view! {
+            <h2 class="visually-hidden">{lang.pick("详情", "Details")}</h2>
+            <div class="body" inner_html=takeaway.body_html.clone()></div>
+        }
+        .into_any()
     } else {
         view! {
             <p class="no-detail">
