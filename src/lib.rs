@@ -18,6 +18,8 @@ pub mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod indexing;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod policy;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod share;

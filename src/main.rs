@@ -14,6 +14,12 @@ pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<Vec<f64>, String> 
     Ok(takeaways::search::bench::search_latencies(&bundle.search_engine(), rounds, || performance.now()))
 }
 
+/// For the browser tests: a Rust panic, to check that it shows the failure banner.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}
+
 /// The queries [`bench_search`] times, in its order.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_queries() -> Vec<String> {

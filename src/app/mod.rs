@@ -97,10 +97,11 @@ fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync +
     }
 }
 
-/// Readies the page for the app: removes a share page's static copy of the takeaway (the app
-/// renders it), and drops the trailing slash static hosts add when they redirect `t/<id>` to
-/// the share page's folder, so the route matches.
+/// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's
+/// static copy of the takeaway goes (the app renders it); and the trailing slash static hosts
+/// add when they redirect `t/<id>` to the share page's folder is dropped, so the route matches.
 pub fn prepare_page() {
+    std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
     let Some(window) = web_sys::window() else { return };
     if let Some(static_copy) = window.document().and_then(|d| d.get_element_by_id(PRERENDERED_ID)) {
         static_copy.remove();
@@ -114,6 +115,18 @@ pub fn prepare_page() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
+}
+
+/// Tells the reader the app has failed (the reactive system may be gone: plain DOM) and logs why.
+fn show_failure(message: &str) {
+    web_sys::console::error_1(&message.into());
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let banner = format!(
+        "<div class=\"failure\" role=\"alert\"><p>出错了，页面已停止响应。Something went wrong and the page stopped working.</p>\
+         <p><code>{}</code></p><p><a href=\"\">重新加载 · Reload</a></p></div>",
+        message.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    );
+    let _ = body.insert_adjacent_html("afterbegin", &banner);
 }
 
 /// Sets the browser tab's title.

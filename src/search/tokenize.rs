@@ -95,9 +95,16 @@ pub fn document_terms(text: &str, synonyms: &Synonyms) -> Vec<String> {
     all
 }
 
-/// Terms of a query, with variant spellings replaced by their canonical ones.
+/// Terms a query keeps at most: a longer one is a paste, and scoring thousands of terms would
+/// freeze the page for no better answer.
+pub const MAX_QUERY_TERMS: usize = 64;
+
+/// Terms of a query (the first [`MAX_QUERY_TERMS`]), with variant spellings replaced by their
+/// canonical ones.
 pub fn query_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
-    terms(&synonyms.canonicalize(&fold(query)))
+    let mut terms = terms(&synonyms.canonicalize(&fold(query)));
+    terms.truncate(MAX_QUERY_TERMS);
+    terms
 }
 
 /// The terms of `text`, without their positions.
