@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod export;
 pub mod facets;
 pub mod ids;
+pub mod listing;
 pub mod related;
 pub mod search;
 

@@ -86,6 +86,14 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: u32,
     },
+    /// Time the explorer's list for a series of filter and query changes over a built bundle.
+    BenchExplore {
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Runs of each change; the mean is its latency.
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
 }
 
 #[derive(Args)]
@@ -182,6 +190,19 @@ fn run(command: Command) -> Result<()> {
             eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
         }
         Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
+        Command::BenchExplore { bundle, rounds } => {
+            let bundle = read_bundle(&bundle)?;
+            let clock = std::time::Instant::now();
+            let ms = || clock.elapsed().as_secs_f64() * 1000.0;
+            let start = ms();
+            let facets = takeaways::facets::Facets::new(&bundle);
+            println!("{:>8.3} ms  facets of {} takeaways (once, at load)", ms() - start, bundle.takeaways.len());
+            let order: Vec<usize> = (0..bundle.takeaways.len()).collect();
+            let engine = bundle.search_engine();
+            for (change, latency) in takeaways::listing::listing_latencies(&facets, &order, &engine, rounds, ms) {
+                println!("{latency:>8.3} ms  list after: {change}");
+            }
+        }
         Command::BenchSearch { bundle, rounds } => {
             let bundle = read_bundle(&bundle)?;
             let engine = bundle.search_engine();
