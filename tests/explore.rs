@@ -19,8 +19,7 @@ fn all(bundle: &Bundle) -> Vec<usize> {
 
 /// The selection of the given `(facet key, values)` URL parameters.
 fn selected(facets: &Facets, params: &[(&str, &str)]) -> Selection {
-    let (selection, unknown) =
-        facets.parse(|key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()));
+    let (selection, unknown) = facets.parse(|key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()));
     assert!(unknown.is_empty(), "{unknown:?}");
     selection
 }
