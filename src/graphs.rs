@@ -445,14 +445,14 @@ pub fn network_layout(network: &CoOccurrence, names: &[String]) -> NetworkLayout
     for (node, lines) in network.nodes.iter().zip(lines) {
         let r = radius(node.count);
         let text_height = lines.len() as f64 * LINE;
-        let row = text_height.max(2.0 * r) + 6.0;
+        let row = text_height.max(2.0 * r) + 12.0;
         let centre = y + row / 2.0;
         let width = lines.iter().map(|l| text_ems(l) * FONT).fold(0.0, f64::max);
         let label = Rect { x: axis - r - GAP / 2.0 - width, y: centre - text_height / 2.0, width, height: text_height };
         nodes.push(PlacedNode { y: centre, radius: r, lines, label });
         y += row;
     }
-    // Elliptical arcs half as wide as tall keep long spans from widening the picture much.
+    // Elliptical arcs narrower than tall keep long spans from widening the picture much.
     let mut reach: f64 = 0.0;
     let arcs = network
         .edges
@@ -460,8 +460,8 @@ pub fn network_layout(network: &CoOccurrence, names: &[String]) -> NetworkLayout
         .map(|e| {
             let (top, bottom) = (nodes[e.a].y, nodes[e.b].y);
             let ry = (bottom - top) / 2.0;
-            reach = reach.max(ry * 0.6);
-            format!("M{axis:.1} {top:.1}A{:.1} {ry:.1} 0 0 1 {axis:.1} {bottom:.1}", ry * 0.6)
+            reach = reach.max(ry * 0.75);
+            format!("M{axis:.1} {top:.1}A{:.1} {ry:.1} 0 0 1 {axis:.1} {bottom:.1}", ry * 0.75)
         })
         .collect();
     let width = axis + reach.max(radius(max_count as usize)) + MARGIN + 4.0;
@@ -484,6 +484,9 @@ pub fn bench_selections(facets: &Facets) -> Vec<(String, Selection)> {
     selections
 }
 
+/// What one view recomputes from the takeaways the filters leave.
+type Redraw<'a> = dyn Fn(&[usize]) + 'a;
+
 /// Per view (heatmap, network, projects, compare), the time in milliseconds to recompute what
 /// it draws after a filter change, filtering included: for each of [`bench_selections`] the
 /// mean of `rounds` runs; returned as (view, mean over selections, worst selection). `now`
@@ -493,7 +496,7 @@ pub fn redraw_latencies(bundle: &Bundle, rounds: u32, now: impl Fn() -> f64) -> 
     let all: Vec<usize> = (0..bundle.takeaways.len()).collect();
     let selections = bench_selections(&facets);
     let (first, last) = (0, bundle.events.len().saturating_sub(1));
-    let views: [(&'static str, &dyn Fn(&[usize])); 4] = [
+    let views: [(&'static str, &Redraw); 4] = [
         ("heatmap", &|t| drop(std::hint::black_box(theme_events(bundle, t)))),
         ("network", &|t| {
             let network = co_occurrence(bundle, t);
