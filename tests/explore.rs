@@ -116,7 +116,7 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
                 || other.projects.iter().any(|p| this.projects.contains(p));
             assert!(shares, "{} is not related to {}", other.id, this.id);
             let same_event = bundle.articles[other.article].event == event;
-            assert!(!(seen_same_event && !same_event), "other events come first for {}", this.id);
+            assert!(!seen_same_event || same_event, "other events come first for {}", this.id);
             seen_same_event |= same_event;
         }
     }
