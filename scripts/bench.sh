@@ -2,7 +2,8 @@
 # Benchmarks: prints figures, asserts nothing (speed is never a test here).
 #   scripts/bench.sh [ARTICLES]   a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
 # Prints the build's time and memory, bundle sizes against the raw text, and search latency
-# natively and in headless Chromium next to minisearch, flexsearch and elasticlunr.js.
+# natively and in headless Chromium next to minisearch, flexsearch and elasticlunr.js, and the
+# theme graphs' recomputation time per filter change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/target/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -19,6 +20,9 @@ echo "== build of $articles synthetic articles (release binary)"
 
 echo "== native search"
 ./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 1
+
+echo "== theme graphs: recomputation after a filter change"
+./target/release/takeaways bench-graphs --bundle "$bench/bundle/bundle.json"
 
 echo "== site build and browser"
 TAKEAWAYS_CORPUS="$bench/corpus" trunk build --release --dist "$bench/dist" >/dev/null 2>&1

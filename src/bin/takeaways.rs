@@ -94,6 +94,14 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: u32,
     },
+    /// Time the recomputation of each theme graph after a filter change, natively, over a built bundle.
+    BenchGraphs {
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Runs of each filter change; the mean is its time.
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
 }
 
 #[derive(Args)]
@@ -218,6 +226,20 @@ fn run(command: Command) -> Result<()> {
                 bench::percentile(&latencies, 50.0),
                 bench::percentile(&latencies, 95.0)
             );
+        }
+        Command::BenchGraphs { bundle, rounds } => {
+            let bundle = read_bundle(&bundle)?;
+            let clock = std::time::Instant::now();
+            let selections = takeaways::graphs::bench_selections(&takeaways::facets::Facets::new(&bundle)).len();
+            println!(
+                "native graph redraw, {} takeaways, {selections} filter changes × {rounds}:",
+                bundle.takeaways.len()
+            );
+            for (view, mean, worst) in
+                takeaways::graphs::redraw_latencies(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0)
+            {
+                println!("{view:>10}: mean {mean:.3} ms, worst {worst:.3} ms");
+            }
         }
     }
     Ok(())
