@@ -140,7 +140,8 @@ pub fn parse(
         })
         .collect::<Result<_, _>>()?;
 
-    let intro_summary = first_sentences(&doc.plain_text(extraction.context[0].clone()));
+    let intro: String = extraction.intro.iter().map(|r| doc.plain_text(r.clone())).collect();
+    let intro_summary = first_sentences(&intro);
     let summary = pick(
         &mut sources,
         "summary",

@@ -51,21 +51,26 @@ impl<'a> Document<'a> {
         self.headings.iter().find(|h| h.level == 1).map(|h| h.heading.clone())
     }
 
-    /// The sections under each heading of `level`; content before the first one is returned
-    /// apart as the intro (event indices).
-    pub fn sections(&self, level: u8) -> (Range<usize>, Vec<Section>) {
-        let starts: Vec<&Section> = self.headings.iter().filter(|h| h.level <= level).collect();
-        let mut sections = Vec::new();
-        let mut intro_end = self.events.len();
-        for (i, heading) in starts.iter().enumerate() {
-            let end = starts.get(i + 1).map_or(self.events.len(), |next| next.start);
-            if heading.level == level {
-                intro_end = intro_end.min(heading.start);
-                sections.push(Section { content: heading.content.start..end, ..(*heading).clone() });
-            }
-        }
-        let intro_start = starts.first().filter(|h| h.level < level).map_or(0, |h| h.content.start);
-        (intro_start..intro_end.max(intro_start), sections)
+    /// The sections under each heading of `level`, each up to the next one (a stray higher
+    /// heading further down belongs to the section it is in, so its text is kept); and the parts
+    /// of the intro before the first one, without the title heading (event indices).
+    pub fn sections(&self, level: u8) -> (Vec<Range<usize>>, Vec<Section>) {
+        let starts: Vec<&Section> = self.headings.iter().filter(|h| h.level == level).collect();
+        let sections = starts
+            .iter()
+            .enumerate()
+            .map(|(i, heading)| {
+                let end = starts.get(i + 1).map_or(self.events.len(), |next| next.start);
+                Section { content: heading.content.start..end, ..(*heading).clone() }
+            })
+            .collect();
+        let intro_end = starts.first().map_or(self.events.len(), |h| h.start);
+        let title = self.headings.iter().find(|h| h.level <= level).filter(|h| h.level < level);
+        let intro = match title {
+            Some(title) => [0..title.start, title.content.start..intro_end],
+            None => [0..0, 0..intro_end],
+        };
+        (intro.into_iter().filter(|r| !r.is_empty()).collect(), sections)
     }
 
     /// Sanitized HTML of the events in `range`.
@@ -73,13 +78,13 @@ impl<'a> Document<'a> {
         self.html_of(&[range])
     }
 
-    /// Sanitized HTML of several event ranges, one after the other. `##` headings inside become
-    /// `###`: they are parts of the takeaway or context they are rendered in. Images become their
+    /// Sanitized HTML of several event ranges, one after the other. `#` and `##` headings inside
+    /// become `###`: they are parts of the takeaway or context they are rendered in. Images become their
     /// alt text: the corpus does not ship them, and a broken image is worse than none.
     pub fn html_of(&self, ranges: &[Range<usize>]) -> String {
         let mut in_image = false;
         let events = ranges.iter().flat_map(|r| &self.events[r.clone()]).filter_map(|(event, _)| match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H1 | HeadingLevel::H2, id, classes, attrs }) => {
                 Some(Event::Start(Tag::Heading {
                     level: HeadingLevel::H3,
                     id: id.clone(),
@@ -87,7 +92,9 @@ impl<'a> Document<'a> {
                     attrs: attrs.clone(),
                 }))
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => Some(Event::End(TagEnd::Heading(HeadingLevel::H3))),
+            Event::End(TagEnd::Heading(HeadingLevel::H1 | HeadingLevel::H2)) => {
+                Some(Event::End(TagEnd::Heading(HeadingLevel::H3)))
+            }
             Event::Start(Tag::Image { .. }) => {
                 in_image = true;
                 None
@@ -330,10 +337,18 @@ mod tests {
         assert_eq!(doc.h1().as_deref(), Some("Title"));
         let (intro, sections) = doc.sections(2);
         assert_eq!(sections.iter().map(|s| s.heading.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
-        assert_eq!(doc.html(intro), "<p>Intro alt text</p>\n");
+        assert_eq!(doc.html_of(&intro), "<p>Intro alt text</p>\n");
         assert_eq!(doc.html(sections[0].content.clone()), "<p>first</p>\n<h3>Sub</h3>\n<p>more</p>\n");
         // Reference links resolve even though the definition is outside the section.
         assert!(doc.html(sections[1].content.clone()).contains("href=\"https://x.example\""));
+    }
+
+    #[test]
+    fn text_around_the_title_heading_and_under_stray_h1s_is_kept() {
+        let doc = Document::parse("> 原文\n\n# Title\n\nIntro\n\n## One\n\nfirst\n\n# Appendix\n\nkept\n");
+        let (intro, sections) = doc.sections(2);
+        assert_eq!(doc.html_of(&intro), "<blockquote>\n<p>原文</p>\n</blockquote>\n<p>Intro</p>\n");
+        assert_eq!(doc.html(sections[0].content.clone()), "<p>first</p>\n<h3>Appendix</h3>\n<p>kept</p>\n");
     }
 
     #[test]
