@@ -262,6 +262,16 @@ fn deeply_nested_lists_and_quotes_build() {
 }
 
 #[test]
+fn a_long_unbroken_word_builds_and_is_found() {
+    // A kubeconfig's certificate in a code block: one word of 2,000 characters.
+    let blob: String = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t+/".chars().cycle().take(2000).collect();
+    let text = format!("# 集群配置\n\n## kubeconfig\n\n```yaml\ncertificate-authority-data: {blob}\n```\n");
+    let bundle = builds_with_warnings(&[("2024-eu-paris-kubeconfig.md".into(), text.into_bytes())], &[]);
+    let hits = bundle.search_engine().search(&blob, &Default::default(), 10);
+    assert_eq!(hits.iter().map(|h| bundle.takeaways[h.doc].title.as_str()).collect::<Vec<_>>(), ["kubeconfig"]);
+}
+
+#[test]
 fn crlf_and_a_bom_read_as_lf() {
     let seeds: Vec<(String, Vec<u8>)> = fs::read_dir(root().join("corpus"))
         .unwrap()
