@@ -191,7 +191,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let term: String = chars[i..end].iter().map(|(c, _)| *c).collect();
+            let term: String = chars[i..end].iter().take(MAX_TERM_CHARS).map(|(c, _)| *c).collect();
             tokens.push(Token { term, span: chars[i].1.start..chars[end - 1].1.end });
             i = end;
         } else {
@@ -200,6 +200,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens
 }
+
+/// Longer words (a base64 blob, a long URL path) are indexed and queried by their start: the
+/// reference index's JSON nests one level per character, and serde_json reads at most 128.
+const MAX_TERM_CHARS: usize = 100;
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
@@ -222,6 +226,8 @@ mod tests {
     fn latin_runs_keep_inner_punctuation() {
         assert_eq!(terms("K3s, CI/CD and Kubernetes 1.27!"), ["k3s", "ci/cd", "and", "kubernetes", "1.27"]);
         assert_eq!(terms("c++ -flag- day-2"), ["c++", "flag", "day-2"]);
+        let blob = "a".repeat(5000);
+        assert_eq!(tokenize(&blob), [Token { term: "a".repeat(100), span: 0..5000 }]);
     }
 
     #[test]
