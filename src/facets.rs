@@ -212,68 +212,98 @@ impl Selection {
     }
 }
 
-/// The options of one facet and, per takeaway, the ones it has.
+/// The options of one facet and, per takeaway, the ones it has. Values are gathered per
+/// article (or per theme and project) rather than per takeaway: that is what keeps start-up
+/// fast on large corpora.
 fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>>) {
-    // Per takeaway, its values (and their labels) for this facet.
-    let values: Vec<Vec<(String, Names)>> = bundle
-        .takeaways
-        .iter()
-        .map(|t| {
-            let article = &bundle.articles[t.article];
-            let event = bundle.event_of(article);
-            let same = |s: &str| Names { zh: s.to_owned(), en: s.to_owned() };
-            match facet {
-                Facet::Event => event.map(|e| (e.id.clone(), e.short_name())).into_iter().collect(),
-                Facet::Year => {
-                    let date = event.map(|e| e.start.as_str()).or(article.date.as_deref()).unwrap_or_default();
-                    date.get(..4)
-                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-                        .map(|y| (y.to_owned(), same(y)))
-                        .into_iter()
-                        .collect()
-                }
-                Facet::Region => event.map(|e| (latin_slug(&e.region.en, 4), e.region.clone())).into_iter().collect(),
-                Facet::Author => article.authors.iter().map(|a| (a.clone(), same(a))).collect(),
-                Facet::Theme => t
-                    .themes
-                    .iter()
-                    .map(|m| (bundle.themes[m.theme].id.clone(), bundle.themes[m.theme].name.clone()))
-                    .collect(),
-                Facet::Project => t
-                    .projects
-                    .iter()
-                    .map(|&p| (bundle.projects[p].id.clone(), same(&bundle.projects[p].name)))
-                    .collect(),
-            }
-        })
-        .collect();
-
-    let mut options: Vec<FacetOption> = Vec::new();
-    let mut position: HashMap<&str, usize> = HashMap::new();
-    for (value, label) in values.iter().flatten() {
-        match position.get(value.as_str()) {
-            Some(&at) => options[at].total += 1,
-            None => {
-                position.insert(value, options.len());
-                options.push(FacetOption { value: value.clone(), label: label.clone(), total: 1 });
-            }
+    let mut options = Options::default();
+    let has: Vec<Vec<u32>> = match facet {
+        Facet::Theme => {
+            let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
+            bundle.takeaways.iter().map(|t| t.themes.iter().map(|m| of[m.theme]).collect()).collect()
         }
-    }
+        Facet::Project => {
+            let of: Vec<u32> = bundle.projects.iter().map(|p| options.intern(&p.id, || same(&p.name))).collect();
+            bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p]).collect()).collect()
+        }
+        _ => {
+            let of: Vec<Vec<u32>> = bundle
+                .articles
+                .iter()
+                .map(|article| {
+                    let event = bundle.event_of(article);
+                    match facet {
+                        Facet::Event => event.map(|e| options.intern(&e.id, || e.short_name())).into_iter().collect(),
+                        Facet::Year => {
+                            let date = event.map(|e| e.start.as_str()).or(article.date.as_deref()).unwrap_or_default();
+                            let year = date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                            year.map(|y| options.intern(y, || same(y))).into_iter().collect()
+                        }
+                        Facet::Region => event
+                            .map(|e| options.intern(&latin_slug(&e.region.en, 4), || e.region.clone()))
+                            .into_iter()
+                            .collect(),
+                        _ => article.authors.iter().map(|a| options.intern(a, || same(a))).collect(),
+                    }
+                })
+                .collect();
+            bundle.takeaways.iter().map(|t| of[t.article].clone()).collect()
+        }
+    };
+
+    // Count, drop the options no takeaway has, and put the rest in display order.
+    let mut totals = vec![0; options.list.len()];
+    has.iter().flatten().for_each(|&o| totals[o as usize] += 1);
+    let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
+    let list = &options.list;
     match facet {
         // Newest first, as the list is.
-        Facet::Event => options.sort_by_key(|o| std::cmp::Reverse(bundle.events.iter().position(|e| e.id == o.value))),
-        Facet::Year => options.sort_by(|a, b| b.value.cmp(&a.value)),
-        _ => options.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.value.cmp(&b.value))),
+        Facet::Event => order.sort_by_key(|&o| std::cmp::Reverse(bundle.events.iter().position(|e| e.id == list[o].0))),
+        Facet::Year => order.sort_by(|&a, &b| list[b].0.cmp(&list[a].0)),
+        _ => order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then_with(|| list[a].0.cmp(&list[b].0))),
     }
-    let sorted: HashMap<&str, u32> = options.iter().enumerate().map(|(i, o)| (o.value.as_str(), i as u32)).collect();
-    let has = values
-        .iter()
-        .map(|vs| {
-            let mut indices: Vec<u32> = vs.iter().map(|(v, _)| sorted[v.as_str()]).collect();
+    let mut renumbered = vec![0u32; list.len()];
+    order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);
+    let has = has
+        .into_iter()
+        .map(|mut indices| {
+            indices.iter_mut().for_each(|o| *o = renumbered[*o as usize]);
             indices.sort_unstable();
             indices.dedup();
             indices
         })
         .collect();
+    let mut list = std::mem::take(&mut options.list).into_iter().map(Some).collect::<Vec<_>>();
+    let options = order
+        .into_iter()
+        .map(|o| {
+            let (value, label) = list[o].take().unwrap_or_default();
+            FacetOption { value, label, total: totals[o] }
+        })
+        .collect();
     (options, has)
+}
+
+/// A facet's distinct values, numbered in the order they are first met.
+#[derive(Default)]
+struct Options {
+    list: Vec<(String, Names)>,
+    numbers: HashMap<String, u32>,
+}
+
+impl Options {
+    fn intern(&mut self, value: &str, label: impl FnOnce() -> Names) -> u32 {
+        if let Some(&number) = self.numbers.get(value) {
+            return number;
+        }
+        let number = self.list.len() as u32;
+        self.numbers.insert(value.to_owned(), number);
+        self.list.push((value.to_owned(), label()));
+        number
+    }
+}
+
+/// A name that reads the same in both languages.
+fn same(text: &str) -> Names {
+    Names { zh: text.to_owned(), en: text.to_owned() }
 }
