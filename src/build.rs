@@ -12,8 +12,6 @@ use crate::corpus::article::{self, ParsedArticle};
 use crate::corpus::metadata::Metadata;
 use crate::corpus::tagging::Tagger;
 use crate::corpus::{read_sources, CorpusError, CorpusWarning, SourceFile};
-use crate::indexing;
-use crate::search::SearchIndex;
 
 /// A checked corpus, ready to be written.
 pub struct Checked {
@@ -40,9 +38,8 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     let tagger = Tagger::new(&metadata.themes, &metadata.projects);
     let parsed = parse_articles(&sources, &metadata, &tagger, corpus)?;
     let warnings = parsed.iter().flat_map(|p| p.warnings.clone()).collect();
-    let mut bundle = assemble(metadata, parsed);
+    let bundle = assemble(metadata, parsed);
     check_ids(&bundle, corpus)?;
-    bundle.search = indexing::compact(&indexing::reference_index(&bundle).to_json())?;
     Ok(Checked { bundle, warnings })
 }
 
@@ -103,7 +100,6 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> Bundle {
         projects: metadata.projects,
         articles,
         takeaways,
-        search: SearchIndex::default(), // indexed once the bundle is whole
         synonyms: metadata.synonyms,
         aliases,
     }

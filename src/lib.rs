@@ -13,8 +13,6 @@ pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod indexing;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod share;

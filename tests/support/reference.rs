@@ -1,5 +1,5 @@
-//! Indexing for search at build time (native only): elasticlunr-rs builds the reference index
-//! with our tokenizer, and the bundle gets the compact encoding derived from it.
+//! The reference index: elasticlunr-rs's index of the bundle's takeaways with our tokenizer.
+//! The engine's own index must equal it, and elasticlunr.js replays our rankings on it.
 
 use std::collections::BTreeMap;
 
@@ -7,13 +7,9 @@ use anyhow::{bail, Context, Result};
 use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use serde_json::Value;
 
-use crate::bundle::Bundle;
-use crate::search::index::{encode_postings, FieldIndex, SearchIndex};
-use crate::search::text::html_to_text;
-use crate::search::tokenize::{document_terms, Synonyms};
-
-/// The indexed fields, in the order documents give them.
-pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
+use takeaways::bundle::Bundle;
+use takeaways::search::index::{FieldIndex, SearchIndex, FIELDS};
+use takeaways::search::tokenize::{document_terms, Synonyms};
 
 /// Our tokenizer, with the bundle's synonyms, as an elasticlunr language.
 struct Takeaways(Synonyms);
@@ -37,47 +33,18 @@ impl Language for Takeaways {
     }
 }
 
-/// The text of each field of each takeaway, in bundle order.
-pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
-    bundle
-        .takeaways
-        .iter()
-        .map(|t| {
-            let article = &bundle.articles[t.article];
-            let title =
-                [Some(t.title.as_str()), t.alt_title.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n");
-            let themes = t.themes.iter().map(|m| &bundle.themes[m.theme].name).map(|n| format!("{}\n{}", n.zh, n.en));
-            let projects = t
-                .projects
-                .iter()
-                .map(|&p| &bundle.projects[p])
-                .map(|p| std::iter::once(&p.name).chain(&p.aliases).cloned().collect::<Vec<_>>().join("\n"));
-            let event =
-                bundle.event_of(article).map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
-            let about = [Some(article.title.clone()), Some(article.authors.join("\n")), event].into_iter().flatten();
-            [
-                title,
-                themes.collect::<Vec<_>>().join("\n"),
-                projects.collect::<Vec<_>>().join("\n"),
-                html_to_text(&t.body_html),
-                about.collect::<Vec<_>>().join("\n"),
-            ]
-        })
-        .collect()
-}
-
 /// elasticlunr's index of the bundle's takeaways, referenced by their number.
 pub fn reference_index(bundle: &Bundle) -> Index {
     let language = Takeaways(Synonyms::new(&bundle.synonyms));
     let mut index = IndexBuilder::with_language(Box::new(language)).save_docs(false).add_fields(&FIELDS).build();
-    for (number, fields) in documents(bundle).iter().enumerate() {
-        index.add_doc(&number.to_string(), fields);
+    for (number, document) in bundle.search_documents().iter().enumerate() {
+        index.add_doc(&number.to_string(), &document.fields);
     }
     index
 }
 
-/// The compact encoding of elasticlunr's index (its JSON, as elasticlunr.js would load it).
-pub fn compact(reference_json: &str) -> Result<SearchIndex> {
+/// What elasticlunr's index (its JSON, as elasticlunr.js would load it) holds, in our format.
+pub fn read(reference_json: &str) -> Result<SearchIndex> {
     let json: Value = serde_json::from_str(reference_json).context("elasticlunr's index is not JSON")?;
     let docs = json["documentStore"]["length"].as_u64().context("elasticlunr's index has no document count")? as u32;
     let doc_info = &json["documentStore"]["docInfo"];
@@ -87,9 +54,7 @@ pub fn compact(reference_json: &str) -> Result<SearchIndex> {
             let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             collect_terms(&json["index"][name]["root"], &mut String::new(), &mut postings)?;
             let lengths = (0..docs).map(|d| doc_info[d.to_string()][name].as_u64().unwrap_or(0) as u32).collect();
-            let (terms, postings): (Vec<String>, Vec<String>) =
-                postings.into_iter().map(|(term, docs)| (term, encode_postings(&docs))).unzip();
-            Ok(FieldIndex { name: name.to_owned(), terms, postings, lengths })
+            Ok(FieldIndex::from_terms(name, postings, lengths))
         })
         .collect::<Result<_>>()?;
     Ok(SearchIndex { docs, fields })
