@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks: prints figures, asserts nothing (speed is never a test here).
 #   scripts/bench.sh [ARTICLES]   a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
-# Prints the build's time and memory, bundle sizes against the raw text, and search latency
-# natively and in headless Chromium next to minisearch, flexsearch and elasticlunr.js.
+# Prints the build's time and memory, bundle sizes against the raw text, the engine's indexing
+# time and search latency (ranking only, and with highlights and snippets) natively and in
+# headless Chromium next to minisearch, flexsearch and elasticlunr.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/target/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -18,7 +19,7 @@ echo "== build of $articles synthetic articles (release binary)"
 /usr/bin/time -f "build: %e s wall, %M KB peak memory" ./target/release/takeaways build --corpus "$bench/corpus" --out "$bench/bundle"
 
 echo "== native search"
-./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 1
+./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 3
 
 echo "== site build and browser"
 TAKEAWAYS_CORPUS="$bench/corpus" trunk build --release --dist "$bench/dist" >/dev/null 2>&1
