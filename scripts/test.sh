@@ -20,4 +20,4 @@ trunk build --release
 trunk build --release --public-url /some/path/ --dist target/dist-subpath
 
 step "browser tests (headless Chromium)"
-(cd tests/js && node --test --test-timeout=120000)
+(cd tests/js && node --test --test-timeout=180000)

@@ -173,6 +173,17 @@ impl ProjectKind {
     }
 }
 
+impl Event {
+    /// Region, year and city, e.g. "Europe 2024 · Paris": short enough for lists and facets.
+    pub fn short_name(&self) -> Names {
+        let year = self.start.get(..4).unwrap_or_default();
+        Names {
+            zh: format!("{}{year} · {}", self.region.zh, self.city.zh),
+            en: format!("{} {year} · {}", self.region.en, self.city.en),
+        }
+    }
+}
+
 impl Takeaway {
     /// Plain-text first sentences of the body, for previews.
     pub fn summary(&self) -> String {
@@ -189,14 +200,19 @@ impl Bundle {
     /// The takeaway a deep link names: by its id, an old id kept as an alias, or an id whose
     /// readable slug has changed since (same article and ordinal).
     pub fn takeaway(&self, id: &str) -> Option<&Takeaway> {
+        self.takeaway_index(id).map(|index| &self.takeaways[index])
+    }
+
+    /// The position in [`Bundle::takeaways`] of the takeaway a deep link names (see [`Bundle::takeaway`]).
+    pub fn takeaway_index(&self, id: &str) -> Option<usize> {
         let id = self.aliases.get(id).map_or(id, String::as_str);
-        self.takeaways.iter().find(|t| t.id == id).or_else(|| {
+        self.takeaways.iter().position(|t| t.id == id).or_else(|| {
             let (article, ordinal) = self
                 .articles
                 .iter()
                 .enumerate()
                 .find_map(|(index, a)| crate::ids::ordinal_in(id, &a.id).map(|ordinal| (index, ordinal)))?;
-            self.takeaways.iter().find(|t| t.article == article && t.ordinal == ordinal)
+            self.takeaways.iter().position(|t| t.article == article && t.ordinal == ordinal)
         })
     }
 

@@ -5,13 +5,18 @@
 
 pub mod app;
 pub mod bundle;
+pub mod export;
+pub mod facets;
 pub mod ids;
+pub mod related;
 pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]

@@ -16,6 +16,12 @@ pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<String, String> {
     serde_json::to_string(&figures).map_err(|e| e.to_string())
 }
 
+/// For the browser tests: a Rust panic, to check that it shows the failure banner.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}
+
 /// The queries [`bench_search`] times, in its order.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_queries() -> Vec<String> {

@@ -8,21 +8,24 @@ use leptos_router::hooks::use_params_map;
 use super::article_header::ArticleByline;
 use super::chips::ThemeChips;
 use super::not_found::NotFoundMessage;
+use super::prefs::use_prefs;
 use super::{href, set_title, WithBundle};
 use crate::ids::takeaway_path;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
+    let lang = use_prefs().lang;
     view! {
         <WithBundle ready=move |bundle| {
             let id = params.read().get("id").unwrap_or_default();
+            let lang = lang.get();
             let Some(index) = bundle.articles.iter().position(|a| a.id == id) else {
-                set_title("找不到文章 · Not found");
-                return view! { <NotFoundMessage /> }.into_any();
+                set_title(lang.pick("找不到文章", "Article not found"));
+                return view! { <NotFoundMessage site=bundle.clone() /> }.into_any();
             };
             let article = bundle.articles[index].clone();
-            set_title(&format!("{} · KubeCon 要点", article.title));
+            set_title(&format!("{} · {}", article.title, lang.pick("KubeCon 要点", "KubeCon takeaways")));
             let context = |after: u32| {
                 article.context.iter().filter(|c| c.after == after).map(|c| {
                     view! { <div class="context body" inner_html=c.html.clone()></div> }
@@ -43,7 +46,7 @@ pub fn ArticlePage() -> impl IntoView {
             }).collect_view();
             view! {
                 <article class="article-page">
-                    <p class="crumbs"><A href=href("")>"全部 All"</A></p>
+                    <p class="crumbs"><A href=href("")>{lang.pick("全部要点", "All takeaways")}</A></p>
                     <h1>{article.title.clone()}</h1>
                     <ArticleByline bundle=bundle.clone() article=article.clone() />
                     {before}

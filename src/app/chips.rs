@@ -1,37 +1,66 @@
-//! Theme and project chips: what a takeaway is about, and why.
+//! Theme and project chips: what a takeaway is about, and why; each links to the list of
+//! takeaways that share it.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use super::href;
+use super::prefs::use_prefs;
 use crate::bundle::Takeaway;
+use crate::facets::Facet;
+use crate::ids::encode_query_value;
+
+/// The href of the list filtered to one option of a facet.
+fn filtered(facet: Facet, value: &str) -> String {
+    href(&format!("?{}={}", facet.key(), encode_query_value(value)))
+}
 
 /// The takeaway's themes, best first; hovering one shows the words that gave it.
 #[component]
 pub fn ThemeChips(bundle: super::Loaded, takeaway: Takeaway) -> impl IntoView {
-    let chips = takeaway
-        .themes
-        .iter()
-        .map(|m| {
-            let theme = &bundle.themes[m.theme];
-            let why = format!("{} · 匹配 matched: {}", theme.name.en, m.terms.join(", "));
-            view! { <li class="chip theme" title=why>{theme.name.zh.clone()}</li> }
-        })
-        .collect_view();
-    view! { <ul class="chips" aria-label="主题 Themes">{chips}</ul> }
+    let lang = use_prefs().lang;
+    move || {
+        let lang = lang.get();
+        let chips = takeaway
+            .themes
+            .iter()
+            .map(|m| {
+                let theme = &bundle.themes[m.theme];
+                let why = format!("{}: {}", lang.pick("匹配的词", "matched"), m.terms.join(", "));
+                let name = lang.name(&theme.name);
+                view! {
+                    <li>
+                        <A href=filtered(Facet::Theme, &theme.id) attr:class="chip theme" attr:title=why>
+                            {name}
+                        </A>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="chips" aria-label=lang.pick("主题", "Themes")>{chips}</ul> }
+    }
 }
 
 /// The projects, products and vendors the takeaway mentions.
 #[component]
 pub fn ProjectChips(bundle: super::Loaded, takeaway: Takeaway) -> impl IntoView {
+    let lang = use_prefs().lang;
     (!takeaway.projects.is_empty()).then(|| {
         let chips = takeaway
             .projects
             .iter()
             .map(|&p| {
                 let project = &bundle.projects[p];
-                let kind = project.kind.as_str();
-                view! { <li class=format!("chip project {kind}") title=kind>{project.name.clone()}</li> }
+                let (kind, name) = (project.kind.as_str(), project.name.clone());
+                view! {
+                    <li>
+                        <A href=filtered(Facet::Project, &project.id) attr:class=format!("chip project {kind}") attr:title=kind>
+                            {name}
+                        </A>
+                    </li>
+                }
             })
             .collect_view();
-        view! { <ul class="chips" aria-label="项目 Projects">{chips}</ul> }
+        view! { <ul class="chips" aria-label=move || lang.get().pick("项目", "Projects")>{chips}</ul> }
     })
 }

@@ -6,21 +6,42 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
+use crate::facets::Facets;
 use crate::search::Engine;
 
-/// The loaded bundle, shared by every page, and its search engine, built on the first search.
+/// The loaded bundle, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
 
 pub struct Site {
     pub bundle: Bundle,
     engine: OnceLock<Engine>,
+    facets: OnceLock<Facets>,
+    list_order: OnceLock<Vec<usize>>,
 }
 
 impl Site {
+    pub fn new(bundle: Bundle) -> Site {
+        Site { bundle, engine: OnceLock::new(), facets: OnceLock::new(), list_order: OnceLock::new() }
+    }
+
     /// The search engine, built the first time it is asked for: visitors who never search do
     /// not pay for it at start-up.
     pub fn engine(&self) -> &Engine {
         self.engine.get_or_init(|| self.bundle.search_engine())
+    }
+
+    pub fn facets(&self) -> &Facets {
+        self.facets.get_or_init(|| Facets::new(&self.bundle))
+    }
+
+    /// The takeaways in list order: newest event first, each article's in its own order.
+    pub fn list_order(&self) -> &[usize] {
+        self.list_order.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.bundle.takeaways.len()).collect();
+            // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
+            order.sort_by_key(|&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
+            order
+        })
     }
 }
 
@@ -46,7 +67,7 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     }
     let text = response.text().await.map_err(|e| e.to_string())?;
     let bundle = parse_bundle(&text)?;
-    Ok(Arc::new(Site { bundle, engine: OnceLock::new() }))
+    Ok(Arc::new(Site::new(bundle)))
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.

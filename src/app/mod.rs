@@ -2,11 +2,16 @@
 
 mod article;
 mod article_header;
+mod browser;
 mod chips;
 mod data;
-mod home;
+mod explore;
+mod facet_panel;
+mod keys;
 mod not_found;
+mod prefs;
 mod search;
+mod state;
 mod takeaway;
 
 use leptos::prelude::*;
@@ -18,8 +23,10 @@ pub use data::{parse_bundle, site_base};
 use crate::ids::PRERENDERED_ID;
 use article::ArticlePage;
 use data::{BundleResource, Loaded};
-use home::Home;
+use explore::Home;
+use keys::Shortcuts;
 use not_found::NotFound;
+use prefs::{use_prefs, PrefToggles};
 use takeaway::TakeawayPage;
 
 #[component]
@@ -27,21 +34,28 @@ pub fn App() -> impl IntoView {
     provide_context(data::load_bundle());
     let base = site_base();
     provide_context(SiteBase(base.clone()));
+    let lang = prefs::provide_prefs().lang;
     view! {
         <Router base=base>
+            <a class="skip-link" href="#main">{move || lang.get().pick("跳到内容", "Skip to content")}</a>
             <header class="site-header">
                 <A href=href("") attr:class="brand">
-                    "KubeCon 要点" <span class="brand-en">"takeaways"</span>
+                    {move || lang.get().pick("KubeCon 要点", "KubeCon takeaways")}
                 </A>
                 <search::SearchBox />
+                <PrefToggles />
             </header>
-            <main>
+            <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/t/:id") view=TakeawayPage />
                     <Route path=path!("/a/:id") view=ArticlePage />
                 </Routes>
             </main>
+            <footer class="site-footer">
+                <p>{move || lang.get().pick("按 ? 查看键盘快捷键", "Press ? for keyboard shortcuts")}</p>
+            </footer>
+            <Shortcuts />
         </Router>
     }
 }
@@ -61,12 +75,21 @@ fn href(path: &str) -> String {
 #[component]
 fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync + 'static) -> impl IntoView {
     let bundle = expect_context::<BundleResource>();
+    let lang = use_prefs().lang;
     move || match bundle.get() {
-        None => view! { <div class="loading" aria-busy="true">"加载中… Loading…"</div> }.into_any(),
+        None => view! {
+            <div class="loading" aria-busy="true">
+                <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
+                <div class="skeleton"></div>
+                <div class="skeleton"></div>
+                <div class="skeleton"></div>
+            </div>
+        }
+        .into_any(),
         Some(Err(message)) => view! {
             <div class="error" role="alert">
-                <p>"无法加载数据 · Could not load the takeaways: " {message}</p>
-                <button on:click=move |_| bundle.refetch()>"重试 Retry"</button>
+                <p>{move || lang.get().pick("无法加载数据：", "Could not load the takeaways: ")} {message}</p>
+                <button on:click=move |_| bundle.refetch()>{move || lang.get().pick("重试", "Retry")}</button>
             </div>
         }
         .into_any(),
@@ -74,10 +97,11 @@ fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync +
     }
 }
 
-/// Readies the page for the app: removes a share page's static copy of the takeaway (the app
-/// renders it), and drops the trailing slash static hosts add when they redirect `t/<id>` to
-/// the share page's folder, so the route matches.
+/// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's
+/// static copy of the takeaway goes (the app renders it); and the trailing slash static hosts
+/// add when they redirect `t/<id>` to the share page's folder is dropped, so the route matches.
 pub fn prepare_page() {
+    std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
     let Some(window) = web_sys::window() else { return };
     if let Some(static_copy) = window.document().and_then(|d| d.get_element_by_id(PRERENDERED_ID)) {
         static_copy.remove();
@@ -91,6 +115,18 @@ pub fn prepare_page() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     }
+}
+
+/// Tells the reader the app has failed (the reactive system may be gone: plain DOM) and logs why.
+fn show_failure(message: &str) {
+    web_sys::console::error_1(&message.into());
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let banner = format!(
+        "<div class=\"failure\" role=\"alert\"><p>出错了，页面已停止响应。Something went wrong and the page stopped working.</p>\
+         <p><code>{}</code></p><p><a href=\"\">重新加载 · Reload</a></p></div>",
+        message.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    );
+    let _ = body.insert_adjacent_html("afterbegin", &banner);
 }
 
 /// Sets the browser tab's title.

@@ -1,23 +1,65 @@
-//! The friendly page for an unknown takeaway or route.
+//! The friendly page for an unknown takeaway, article or route: it says so and offers the
+//! takeaways closest to the words in the link.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-use super::{href, set_title};
+use super::prefs::use_prefs;
+use super::{href, set_title, Loaded, WithBundle};
+use crate::ids::takeaway_path;
+use crate::search::Config;
+
+/// Suggestions offered at most.
+const SUGGESTIONS: usize = 5;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("找不到页面 · Not found");
-    view! { <NotFoundMessage /> }
+    view! { <WithBundle ready=|site| view! { <NotFoundMessage site=site /> } /> }
 }
 
 #[component]
-pub fn NotFoundMessage() -> impl IntoView {
-    view! {
-        <section class="not-found">
-            <h1>"找不到这个页面"</h1>
-            <p>"This page does not exist — the link may be mistyped, or the takeaway was renamed."</p>
-            <p><A href=href("")>"返回全部要点 · Back to all takeaways"</A></p>
-        </section>
+pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
+    let lang = use_prefs().lang;
+    let path = use_location().pathname.get_untracked();
+    // The words of the link's last part: `t/2023-na-chicago-daniel-bryant-2-devops` → its article and slug.
+    let words: String = path
+        .rsplit('/')
+        .find(|part| !part.is_empty())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let hits = site.engine().search(&words, &Config::default(), SUGGESTIONS);
+    move || {
+        let lang = lang.get();
+        set_title(lang.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
+        let suggestions = (!hits.is_empty()).then(|| {
+            let items = hits
+                .iter()
+                .map(|hit| {
+                    let t = &site.takeaways[hit.doc];
+                    let title = t.title.clone();
+                    view! { <li><A href=href(&takeaway_path(&t.id))>{title}</A></li> }
+                })
+                .collect_view();
+            view! {
+                <h2>{lang.pick("你可能在找", "Perhaps you were looking for")}</h2>
+                <ul class="suggestions">{items}</ul>
+            }
+        });
+        view! {
+            <section class="not-found">
+                <h1>{lang.pick("找不到这个页面", "This page does not exist")}</h1>
+                <p>
+                    {lang.pick(
+                        "链接可能有误，或者这条要点已经改名。",
+                        "The link may be mistyped, or the takeaway was renamed.",
+                    )}
+                </p>
+                {suggestions}
+                <p><A href=href("")>{lang.pick("返回全部要点", "Back to all takeaways")}</A></p>
+            </section>
+        }
     }
 }

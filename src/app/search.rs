@@ -1,23 +1,19 @@
-//! Search in the explorer: the box in the header, and the results page the home page becomes
-//! while `?q=` holds a query.
+//! The search box in the header: results follow the typing (the list reads `?q=`), Chinese
+//! input methods are waited for, Esc clears; and the marking of matches in results.
 
 use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::{href, Loaded};
-use crate::ids::{encode_query_value, takeaway_path};
-use crate::search::Config;
+use super::prefs::use_prefs;
+use super::state::query_target;
 
 /// How long typing must pause before the results follow (the issue asks for ≤ 50 ms).
 const DEBOUNCE_MS: u32 = 30;
-/// Results shown at most.
-const LIMIT: usize = 50;
 
 /// The query in the URL (`?q=`), empty when there is none.
 pub fn use_query() -> Memo<String> {
@@ -25,23 +21,26 @@ pub fn use_query() -> Memo<String> {
     Memo::new(move |_| query.read().get("q").unwrap_or_default())
 }
 
-/// The search box: always in the header, `/` focuses it, results follow the typing.
+/// The search box: always in the header; `/` focuses it (see `keys`).
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let query = use_query();
+    let params = use_query_map();
     let navigate = use_navigate();
+    let location = use_location();
     let input = NodeRef::<Input>::new();
     let pending = StoredValue::new_local(None::<Timeout>);
+    let lang = use_prefs().lang;
 
-    // Puts the query in the URL (replacing the entry while typing), which the results follow.
-    // Unlike links, navigation adds the site's base itself: the target is relative to it.
+    // Puts the query in the URL (replacing the entry while typing), keeping the facets; the list
+    // follows. Unlike links, navigation adds the site's base itself: the target is relative to it.
     let go = move |value: String| {
         let navigate = navigate.clone();
-        let target =
-            if value.trim().is_empty() { "/".to_owned() } else { format!("/?q={}", encode_query_value(&value)) };
-        let timer = Timeout::new(DEBOUNCE_MS, move || {
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() })
-        });
+        let target = query_target(&params.read_untracked(), &value);
+        // Typing on the list replaces its history entry; typing on another page leaves it for back.
+        let replace = location.pathname.get_untracked().trim_end_matches('/') == super::site_base();
+        let timer =
+            Timeout::new(DEBOUNCE_MS, move || navigate(&target, NavigateOptions { replace, ..Default::default() }));
         pending.set_value(Some(timer));
     };
     let on_input = {
@@ -66,26 +65,14 @@ pub fn SearchBox() -> impl IntoView {
             go(String::new());
         }
     };
-    let _focus = window_event_listener(ev::keydown, move |event| {
-        let typing = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if event.key() == "/" && !typing && !event.ctrl_key() && !event.meta_key() && !event.alt_key() {
-            event.prevent_default();
-            if let Some(input) = input.get() {
-                let _ = input.focus();
-            }
-        }
-    });
     view! {
         <form class="search" role="search" on:submit=|e| e.prevent_default()>
             <input
                 node_ref=input
                 type="search"
                 name="q"
-                placeholder="搜索要点… Search (/)"
-                aria-label="搜索要点 · Search takeaways"
+                placeholder=move || lang.get().pick("搜索要点…（按 / ）", "Search takeaways… (/)")
+                aria-label=move || lang.get().pick("搜索要点", "Search takeaways")
                 autocomplete="off"
                 prop:value=move || query.get()
                 on:input=on_input
@@ -96,51 +83,8 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The results of the query, best first, with the matches marked.
-#[component]
-pub fn SearchResults(site: Loaded, query: String) -> impl IntoView {
-    let hits = site.engine().search(&query, &Config::default(), LIMIT);
-    if hits.is_empty() {
-        return view! {
-            <section class="search-results" aria-live="polite">
-                <p class="result-count">{format!("没有找到“{query}”的结果 · No takeaways match “{query}”.")}</p>
-                <p class="hint">
-                    "试试更短的词，或换成英文或中文名称（例如 “服务网格” 或 “service mesh”）。"
-                    " Try fewer words, or the English or Chinese name."
-                </p>
-            </section>
-        }
-        .into_any();
-    }
-    let count = format!("“{query}”：{} 条结果 · {} results", hits.len(), hits.len());
-    let items = hits
-        .into_iter()
-        .map(|hit| {
-            let t = &site.takeaways[hit.doc];
-            let article = &site.articles[t.article];
-            let event = site.event_of(article).map(|e| format!("{} · ", e.name.zh)).unwrap_or_default();
-            let context = format!("{event}{}", article.title);
-            let (link, title) = (href(&takeaway_path(&t.id)), marked(&t.title, &hit.title_matches));
-            view! {
-                <li class="result">
-                    <A href=link>{title}</A>
-                    <p class="result-article">{context}</p>
-                    <p class="snippet">{marked(&hit.snippet, &hit.snippet_matches)}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="search-results" aria-live="polite">
-            <p class="result-count">{count}</p>
-            <ol class="results">{items}</ol>
-        </section>
-    }
-    .into_any()
-}
-
 /// `text` with the byte ranges in `matches` (ordered, not overlapping) wrapped in `<mark>`.
-fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> Vec<AnyView> {
+pub fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> Vec<AnyView> {
     let mut parts = Vec::new();
     let mut at = 0;
     for range in matches {

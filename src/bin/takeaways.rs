@@ -58,9 +58,10 @@ enum Command {
         limit: usize,
         query: String,
     },
-    /// Write a share page (t/<id>/index.html, with link-preview tags) for every takeaway of a
-    /// built site; trunk runs it after each build.
-    SharePages {
+    /// Finish a built site; trunk runs it after each build: a Content-Security-Policy in
+    /// index.html, 404.html (static hosts serve it for deep links), and a share page
+    /// (t/<id>/index.html, with link-preview tags) for every takeaway.
+    FinishSite {
         /// The built site: its bundle.json and index.html are read, the pages written into it.
         #[arg(long)]
         site: PathBuf,
@@ -168,10 +169,15 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::SharePages { site, site_url } => {
+        Command::FinishSite { site, site_url } => {
             let bundle = read_bundle(&site.join(takeaways::bundle::BUNDLE_FILE))?;
             let index = std::fs::read_to_string(site.join("index.html"))
                 .with_context(|| format!("cannot read {}", site.join("index.html").display()))?;
+            let index = takeaways::policy::with_content_security_policy(&index);
+            for page in ["index.html", "404.html"] {
+                std::fs::write(site.join(page), &index)
+                    .with_context(|| format!("cannot write {}", site.join(page).display()))?;
+            }
             let written = takeaways::share::write_share_pages(&bundle, &index, &site_url, &site)?;
             eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
         }

@@ -153,7 +153,7 @@ pub fn parse(
                 .context
                 .iter()
                 .filter(|r| !doc.plain_text((*r).clone()).trim().is_empty())
-                .map(|r| Context { after: extraction.takeaways_before(r.start), html: doc.html(r.clone()) })
+                .map(|r| Context { after: extraction.takeaways_before(r.start), html: doc.context_html(r.clone()) })
                 .collect(),
             sources,
         },

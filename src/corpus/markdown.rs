@@ -58,18 +58,24 @@ impl<'a> Document<'a> {
         (intro_start..intro_end.max(intro_start), sections)
     }
 
-    /// Sanitized HTML of the events in `range`.
-    pub fn html(&self, range: Range<usize>) -> String {
-        self.html_of(&[range])
+    /// Sanitized HTML of a context section in `range`: its `##` heading stays a second-level
+    /// heading, level with the takeaways it sits between on the article page.
+    pub fn context_html(&self, range: Range<usize>) -> String {
+        self.render(&[range], false)
     }
 
     /// Sanitized HTML of several event ranges, one after the other. `##` headings inside become
-    /// `###`: they are parts of the takeaway or context they are rendered in. Images become their
-    /// alt text: the corpus does not ship them, and a broken image is worse than none.
+    /// `###`: they are parts of the takeaway they are rendered in.
     pub fn html_of(&self, ranges: &[Range<usize>]) -> String {
+        self.render(ranges, true)
+    }
+
+    /// Images become their alt text: the corpus does not ship them, and a broken image is worse
+    /// than none.
+    fn render(&self, ranges: &[Range<usize>], demote: bool) -> String {
         let mut in_image = false;
         let events = ranges.iter().flat_map(|r| &self.events[r.clone()]).filter_map(|(event, _)| match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }) if demote => {
                 Some(Event::Start(Tag::Heading {
                     level: HeadingLevel::H3,
                     id: id.clone(),
@@ -77,7 +83,9 @@ impl<'a> Document<'a> {
                     attrs: attrs.clone(),
                 }))
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => Some(Event::End(TagEnd::Heading(HeadingLevel::H3))),
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) if demote => {
+                Some(Event::End(TagEnd::Heading(HeadingLevel::H3)))
+            }
             Event::Start(Tag::Image { .. }) => {
                 in_image = true;
                 None
@@ -216,16 +224,17 @@ mod tests {
         assert_eq!(doc.h1().as_deref(), Some("Title"));
         let (intro, sections) = doc.sections(2);
         assert_eq!(sections.iter().map(|s| s.heading.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
-        assert_eq!(doc.html(intro), "<p>Intro alt text</p>\n");
-        assert_eq!(doc.html(sections[0].content.clone()), "<p>first</p>\n<h3>Sub</h3>\n<p>more</p>\n");
+        assert_eq!(doc.context_html(intro), "<p>Intro alt text</p>\n");
+        assert_eq!(doc.html_of(&[sections[0].content.clone()]), "<p>first</p>\n<h3>Sub</h3>\n<p>more</p>\n");
         // Reference links resolve even though the definition is outside the section.
-        assert!(doc.html(sections[1].content.clone()).contains("href=\"https://x.example\""));
+        assert!(doc.html_of(&[sections[1].content.clone()]).contains("href=\"https://x.example\""));
     }
 
     #[test]
     fn html_is_sanitized() {
         let doc = Document::parse("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)> [y](https://ok.example)\n");
-        let html = doc.html(0..doc.events.len());
+        let everything = 0..doc.events.len();
+        let html = doc.html_of(&[everything]);
         assert!(!html.contains("script") && !html.contains("onerror") && !html.contains("javascript"), "{html}");
         assert!(html.contains("rel=\"noopener noreferrer\""), "{html}");
     }

@@ -173,6 +173,26 @@ impl Engine {
     /// The search people use, ranking only: elasticlunr's scores for the query's terms, with a
     /// bonus where the title or body holds the whole query. Best first, at most `limit`.
     pub fn rank(&self, query: &str, config: &Config, limit: usize) -> Vec<(usize, f64)> {
+        self.rank_among(query, config, limit, |_| true)
+    }
+
+    /// Every document the query finds, in document order: what facet counts are made of.
+    pub fn matching(&self, query: &str, config: &Config) -> Vec<usize> {
+        let mut scratch = self.scratch();
+        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
+        let mut docs: Vec<usize> = scratch.ranked.iter().map(|&(doc, _)| doc).collect();
+        docs.sort_unstable();
+        docs
+    }
+
+    /// [`Engine::rank`] over the documents `keep` accepts (those the facets leave).
+    pub fn rank_among(
+        &self,
+        query: &str,
+        config: &Config,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f64)> {
         if limit == 0 {
             return Vec::new();
         }
@@ -181,6 +201,7 @@ impl Engine {
         let mut scratch = self.scratch();
         self.scored(&terms, config, &mut scratch);
         let ranked = &mut scratch.ranked;
+        ranked.retain(|&(doc, _)| keep(doc));
         // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
         // select them without sorting the rest.
         if limit < ranked.len() {
@@ -211,8 +232,13 @@ impl Engine {
 
     /// [`Engine::rank`] with highlighted titles and snippets.
     pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
+        self.search_among(query, config, limit, |_| true)
+    }
+
+    /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
+    pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
         let highlight = self.synonyms.spellings_of(&query_terms(query, &self.synonyms));
-        self.rank(query, config, limit)
+        self.rank_among(query, config, limit, keep)
             .into_iter()
             .map(|(doc, score)| {
                 let text = &self.texts[doc];

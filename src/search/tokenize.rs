@@ -9,8 +9,6 @@
 
 use std::ops::{ControlFlow, Range};
 
-use unicode_normalization::UnicodeNormalization;
-
 /// A term and where it came from in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -143,9 +141,16 @@ pub fn each_document_term(text: &str, synonyms: &Synonyms, mut each: impl FnMut(
     }
 }
 
-/// Terms of a query, with variant spellings replaced by their canonical ones.
+/// Terms a query keeps at most: a longer one is a paste, and scoring thousands of terms would
+/// freeze the page for no better answer.
+pub const MAX_QUERY_TERMS: usize = 64;
+
+/// Terms of a query (the first [`MAX_QUERY_TERMS`]), with variant spellings replaced by their
+/// canonical ones.
 pub fn query_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
-    terms(&synonyms.canonicalize(&fold(query)))
+    let mut terms = terms(&synonyms.canonicalize(&fold(query)));
+    terms.truncate(MAX_QUERY_TERMS);
+    terms
 }
 
 /// The terms of `text`, without their positions.
@@ -168,8 +173,34 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
     } else if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') {
         out(c);
     } else {
-        std::iter::once(c).nfkc().flat_map(char::to_lowercase).for_each(out);
+        nfkc(c, |n| n.to_lowercase().for_each(&mut out));
     }
+}
+
+/// NFKC of one character, natively from the unicode-normalization crate.
+#[cfg(not(target_arch = "wasm32"))]
+fn nfkc(c: char, out: impl FnMut(char)) {
+    use unicode_normalization::UnicodeNormalization;
+    std::iter::once(c).nfkc().for_each(out);
+}
+
+/// NFKC of one character in the browser: its own `String.prototype.normalize`, the same Unicode
+/// algorithm, so the app does not ship the tables (about 46 KB brotli). Chinese punctuation
+/// repeats, so answers are kept.
+#[cfg(target_arch = "wasm32")]
+fn nfkc(c: char, out: impl FnMut(char)) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static NORMALIZED: RefCell<HashMap<char, String>> = RefCell::new(HashMap::new());
+    }
+    NORMALIZED.with_borrow_mut(|known| {
+        let normal = known.entry(c).or_insert_with(|| {
+            let text = js_sys::JsString::from(c.encode_utf8(&mut [0; 4]) as &str);
+            String::from(text.normalize("NFKC"))
+        });
+        normal.chars().for_each(out);
+    });
 }
 
 /// Splits text into terms with their byte ranges in `text`.

@@ -1,6 +1,7 @@
 // A static host for tests, behaving like GitHub Pages: files from a folder under a path prefix,
 // a redirect from a folder's path to the same path with a slash, index.html for folders, and
-// 404.html (with status 404) for anything missing.
+// 404.html (with status 404) for anything missing. It accepts URLs up to 256 KB (the bad-URL
+// tests send a 100 KB query).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -18,7 +19,7 @@ const TYPES = {
 /** Serves `root` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1; resolves to { url, close }. */
 export async function serveStatic(dir, prefix = "/") {
   const root = path.resolve(dir);
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const notFound = async () => {
       const page = await readFile(path.join(root, "404.html")).catch(() => "not found");
       res.writeHead(404, { "content-type": TYPES[".html"] }).end(page);

@@ -1,0 +1,225 @@
+//! The home page: every takeaway as a card, narrowed by the search query and the facets, with
+//! live counts, a result count, "show more", and export of what is listed.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use super::browser::download;
+use super::facet_panel::FacetPanel;
+use super::prefs::{use_prefs, Lang};
+use super::search::marked;
+use super::state::{ListState, PAGE};
+use super::{href, set_title, Loaded, WithBundle};
+use crate::export::{export, Format};
+use crate::ids::takeaway_path;
+use crate::search::{Config, Hit};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    view! { <WithBundle ready=|site| view! { <Explorer site=site /> } /> }
+}
+
+/// What the list shows for one state.
+#[derive(Clone, PartialEq)]
+pub struct Listing {
+    /// The takeaways that pass the query and the facets: ranked when searching, else list order.
+    pub takeaways: Vec<usize>,
+    /// With a query, the search hits of the first `shown`, in the same order.
+    pub hits: Vec<Hit>,
+    /// Per facet, per option: the live counts.
+    pub counts: [Vec<usize>; 6],
+}
+
+impl Listing {
+    fn of(site: &Loaded, state: &ListState) -> Listing {
+        let facets = site.facets();
+        if state.query.trim().is_empty() {
+            let all = site.list_order();
+            return Listing {
+                takeaways: facets.filter(all, &state.selection),
+                hits: Vec::new(),
+                counts: facets.counts(all, &state.selection),
+            };
+        }
+        let engine = site.engine();
+        let found = engine.matching(&state.query, &Config::default());
+        let passing = facets.filter(&found, &state.selection);
+        let mut keep = vec![false; site.takeaways.len()];
+        passing.iter().for_each(|&t| keep[t] = true);
+        let hits = engine.search_among(&state.query, &Config::default(), state.shown, |t| keep[t]);
+        // The rest of the ranking is only needed when exported; the list shows the hits.
+        let mut takeaways: Vec<usize> = hits.iter().map(|h| h.doc).collect();
+        takeaways.iter().for_each(|&t| keep[t] = false);
+        takeaways.extend(passing.iter().filter(|&&t| keep[t]));
+        Listing { takeaways, hits, counts: facets.counts(&found, &state.selection) }
+    }
+}
+
+#[component]
+fn Explorer(site: Loaded) -> impl IntoView {
+    let params = use_query_map();
+    let lang = use_prefs().lang;
+    let state = {
+        let site = site.clone();
+        Memo::new(move |_| ListState::from_params(&site, &params.read()))
+    };
+    let listing = {
+        let site = site.clone();
+        Memo::new(move |_| Listing::of(&site, &state.read()))
+    };
+    Effect::new(move |_| {
+        let (state, lang) = (state.read(), lang.get());
+        let name = lang.pick("KubeCon 要点", "KubeCon takeaways");
+        match state.query.trim() {
+            "" => set_title(name),
+            query => set_title(&format!("{query} · {} · {name}", lang.pick("搜索", "Search"))),
+        }
+    });
+    let list_site = site.clone();
+    let list = move || {
+        let (lang, state, listing) = (lang.get(), state.get(), listing.get());
+        list_view(&list_site, lang, &state, &listing)
+    };
+    view! {
+        <div class="explorer">
+            <FacetPanel site=site state=state listing=listing />
+            <section class="listing" aria-label=move || lang.get().pick("要点", "Takeaways")>{list}</section>
+        </div>
+    }
+}
+
+fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) -> impl IntoView {
+    let total = listing.takeaways.len();
+    let count = match lang {
+        Lang::Zh => format!("{total} 条要点"),
+        Lang::En => format!("{total} takeaway{}", if total == 1 { "" } else { "s" }),
+    };
+    let order = if state.query.trim().is_empty() {
+        lang.pick("按大会时间排序，最新在前", "newest event first")
+    } else {
+        lang.pick("按相关度排序", "best match first")
+    };
+    let unknown = (!state.unknown.is_empty()).then(|| {
+        let ignored = state.unknown.join(", ");
+        view! {
+            <p class="notice" role="status">
+                {lang.pick("已忽略不认识的筛选条件：", "Ignored filters this site does not know: ")} {ignored}
+            </p>
+        }
+    });
+    let cards = listing
+        .takeaways
+        .iter()
+        .take(state.shown)
+        .enumerate()
+        .map(|(i, &t)| card(site, lang, t, listing.hits.get(i).filter(|h| h.doc == t)))
+        .collect_view();
+    let more = (total > state.shown).then(|| {
+        let next = ListState { shown: state.shown + PAGE, ..state.clone() };
+        let label = match lang {
+            Lang::Zh => format!("显示更多（还有 {} 条）", total - state.shown),
+            Lang::En => format!("Show more ({} left)", total - state.shown),
+        };
+        view! { <A href=href(&next.target(site)[1..]) attr:class="more">{label}</A> }
+    });
+    let empty = (total == 0).then(|| empty_view(site, lang, state));
+    let exported = listing.takeaways.clone();
+    let export_site = site.clone();
+    let exports = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let (site, exported) = (export_site.clone(), exported.clone());
+            let save = move |_| {
+                let text = export(&site, &exported, format, &super::browser::site_url());
+                let name = format!("takeaways.{}", format.extension());
+                if let Err(e) = download(&name, format.media_type(), &text) {
+                    leptos::logging::warn!("export failed: {e}");
+                }
+            };
+            let label = match format {
+                Format::Csv => "CSV",
+                Format::Json => "JSON",
+                Format::Markdown => "Markdown",
+            };
+            view! { <button type="button" class="export" on:click=save disabled=total == 0>{label}</button> }
+        })
+        .collect_view();
+    view! {
+        <h1 class="visually-hidden">{lang.pick("KubeCon 要点", "KubeCon takeaways")}</h1>
+        <div class="toolbar">
+            <p class="result-count" role="status">
+                <strong>{count}</strong> " · " {order}
+            </p>
+            <div class="exports" role="group" aria-label=lang.pick("导出当前列表", "Export this list")>
+                <span class="exports-label">{lang.pick("导出", "Export")}</span>
+                {exports}
+            </div>
+        </div>
+        {unknown}
+        <ol class="cards">{cards}</ol>
+        {more}
+        {empty}
+    }
+}
+
+/// One takeaway in the list: its title (matches marked), where it comes from, a line of text,
+/// and its themes.
+fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl IntoView {
+    let t = &site.takeaways[index];
+    let article = &site.articles[t.article];
+    let event = site.event_of(article).map(|e| format!("{} · ", lang.name(&e.short_name()))).unwrap_or_default();
+    let title = match hit {
+        Some(hit) => marked(&t.title, &hit.title_matches),
+        None => vec![t.title.clone().into_any()],
+    };
+    let line = match hit {
+        Some(hit) if !hit.snippet.is_empty() => Some(marked(&hit.snippet, &hit.snippet_matches)),
+        _ => Some(t.summary()).filter(|s| !s.is_empty()).map(|s| vec![s.into_any()]),
+    };
+    let themes = t
+        .themes
+        .iter()
+        .map(|m| view! { <li class="chip theme">{lang.name(&site.themes[m.theme].name)}</li> })
+        .collect_view();
+    let title_only =
+        (!t.has_body()).then(|| view! { <span class="title-only">{lang.pick("仅标题", "title only")}</span> });
+    view! {
+        <li class="card">
+            <A href=href(&takeaway_path(&t.id)) attr:class="card-title">{title}</A>
+            {title_only}
+            <p class="card-source">{format!("{event}{} · #{}", article.title, t.ordinal)}</p>
+            {line.map(|line| view! { <p class="card-line">{line}</p> })}
+            <ul class="chips" aria-label=lang.pick("主题", "Themes")>{themes}</ul>
+        </li>
+    }
+}
+
+/// Why nothing is listed, and what to try instead.
+fn empty_view(site: &Loaded, lang: Lang, state: &ListState) -> impl IntoView {
+    let without_facets = (!state.selection.is_empty()).then(|| {
+        let target = state.with_selection(Default::default()).target(site);
+        view! { <A href=href(&target[1..])>{lang.pick("去掉所有筛选条件", "Remove all filters")}</A> }
+    });
+    view! {
+        <div class="empty">
+            <p>
+                {match state.query.trim() {
+                    "" => lang.pick("没有符合这些筛选条件的要点。", "No takeaway matches these filters.").to_owned(),
+                    query => match lang {
+                        Lang::Zh => format!("没有找到“{query}”的结果。"),
+                        Lang::En => format!("No takeaways match “{query}”."),
+                    },
+                }}
+            </p>
+            <p class="hint">
+                {lang.pick(
+                    "试试更短的词，或换成英文或中文名称（例如“服务网格”或 “service mesh”）。",
+                    "Try fewer words, or the English or Chinese name (for example “service mesh” or “服务网格”).",
+                )}
+                " "
+                {without_facets}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,167 @@
+//! The reader's preferences: UI language (中文 / English) and colour theme (light / dark),
+//! each defaulting to what the browser says and remembered once chosen.
+//!
+//! Corpus text stays as written; only UI strings and the names of events, themes, regions and
+//! facets switch language.
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::bundle::Names;
+
+const LANG_KEY: &str = "takeaways.lang";
+const THEME_KEY: &str = "takeaways.theme";
+
+/// The UI's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The Chinese or the English of a UI string.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// A corpus name in this language (falling back to the other when one is missing).
+    pub fn name(self, names: &Names) -> String {
+        let (first, second) = match self {
+            Lang::Zh => (&names.zh, &names.en),
+            Lang::En => (&names.en, &names.zh),
+        };
+        if first.is_empty() { second } else { first }.clone()
+    }
+
+    /// The `lang` attribute for this language.
+    pub fn tag(self) -> &'static str {
+        self.pick("zh-CN", "en")
+    }
+
+    fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+}
+
+/// The preferences, shared by every component through the context.
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub lang: RwSignal<Lang>,
+    pub scheme: RwSignal<Scheme>,
+}
+
+/// Reads the remembered (or the browser's) preferences, provides them, and keeps `<html>`'s
+/// `lang` and `data-theme` attributes in step with them.
+pub fn provide_prefs() -> Prefs {
+    let prefs = Prefs { lang: RwSignal::new(initial_lang()), scheme: RwSignal::new(initial_scheme()) };
+    provide_context(prefs);
+    Effect::new(move |_| set_root_attribute("lang", prefs.lang.get().tag()));
+    Effect::new(move |_| {
+        set_root_attribute(
+            "data-theme",
+            match prefs.scheme.get() {
+                Scheme::Light => "light",
+                Scheme::Dark => "dark",
+            },
+        )
+    });
+    prefs
+}
+
+/// The preferences, to read inside closures.
+pub fn use_prefs() -> Prefs {
+    expect_context::<Prefs>()
+}
+
+fn initial_lang() -> Lang {
+    match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
+        Some("zh") => return Lang::Zh,
+        Some("en") => return Lang::En,
+        _ => {}
+    }
+    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if browser.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+fn initial_scheme() -> Scheme {
+    match LocalStorage::get::<String>(THEME_KEY).ok().as_deref() {
+        Some("dark") => return Scheme::Dark,
+        Some("light") => return Scheme::Light,
+        _ => {}
+    }
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark {
+        Scheme::Dark
+    } else {
+        Scheme::Light
+    }
+}
+
+fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// The two toggles in the header.
+#[component]
+pub fn PrefToggles() -> impl IntoView {
+    let prefs = use_prefs();
+    let switch_lang = move |_| {
+        let lang = prefs.lang.get_untracked().other();
+        let _ = LocalStorage::set(LANG_KEY, lang.pick("zh", "en"));
+        prefs.lang.set(lang);
+    };
+    let switch_scheme = move |_| {
+        let scheme = match prefs.scheme.get_untracked() {
+            Scheme::Light => Scheme::Dark,
+            Scheme::Dark => Scheme::Light,
+        };
+        let _ = LocalStorage::set(THEME_KEY, if scheme == Scheme::Dark { "dark" } else { "light" });
+        prefs.scheme.set(scheme);
+    };
+    let lang = move || prefs.lang.get();
+    view! {
+        <div class="toggles">
+            <button
+                type="button"
+                class="toggle lang-toggle"
+                on:click=switch_lang
+                lang=move || lang().other().tag()
+                aria-label=move || lang().pick("Switch to English", "切换到中文")
+            >
+                {move || lang().pick("EN", "中文")}
+            </button>
+            <button
+                type="button"
+                class="toggle theme-toggle"
+                on:click=switch_scheme
+                aria-pressed=move || (prefs.scheme.get() == Scheme::Dark).to_string()
+                aria-label=move || lang().pick("深色模式", "Dark mode")
+                title=move || lang().pick("深色模式", "Dark mode")
+            >
+                {move || if prefs.scheme.get() == Scheme::Dark { "☀" } else { "☾" }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! The Content-Security-Policy of the built site (native only): the browser may run the site's
+//! own scripts, the inline loader trunk writes (allowed by its hash), and WebAssembly — nothing
+//! else, so hostile text that slipped into the corpus could not run even if it reached a page.
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+/// The policy for a page whose inline scripts are `inline_scripts` (their exact text).
+pub fn content_security_policy<'a>(inline_scripts: impl Iterator<Item = &'a str>) -> String {
+    let hashes: String = inline_scripts
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+        })
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'"
+    )
+}
+
+/// `html` with a CSP `<meta>` allowing exactly its inline scripts, first in `<head>` so it
+/// covers everything after it. A page that already has one is returned as it is.
+pub fn with_content_security_policy(html: &str) -> String {
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
+        return html.to_owned();
+    }
+    let policy = content_security_policy(inline_scripts(html));
+    let meta = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
+    match html.find("<head>") {
+        Some(at) => format!("{}{meta}{}", &html[..at + 6], &html[at + 6..]),
+        None => html.to_owned(),
+    }
+}
+
+/// The text of each `<script>` without a `src` in `html`.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(start, _)| {
+        let open_end = start + html[start..].find('>')?;
+        if html[start..open_end].contains(" src=") {
+            return None;
+        }
+        let close = open_end + html[open_end..].find("</script>")?;
+        Some(&html[open_end + 1..close])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_allowed_by_hash_and_nothing_else() {
+        let html = "<html><head><script type=\"module\">run()</script><script src=\"/a.js\"></script></head></html>";
+        let page = with_content_security_policy(html);
+        // echo -n 'run()' | openssl dgst -sha256 -binary | base64
+        assert!(page.contains("'sha256-AvyuiL0SD1mVY3NNxR+V2uo+lhk6RMFrytWmRt6CrJQ='"), "{page}");
+        assert!(page.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+        assert!(!page.contains("unsafe-inline"));
+        assert_eq!(with_content_security_policy(&page), page, "added once");
+    }
+}

@@ -1,0 +1,150 @@
+//! Tests of what the explorer computes on the seed corpus, natively: facet options and live
+//! counts, the selection a URL names, related takeaways, and the export formats.
+
+use std::path::Path;
+
+use takeaways::build;
+use takeaways::bundle::Bundle;
+use takeaways::export::{export, takeaway_markdown, Format};
+use takeaways::facets::{Facet, Facets, Selection};
+use takeaways::related::related;
+
+fn seeds() -> Bundle {
+    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
+}
+
+fn all(bundle: &Bundle) -> Vec<usize> {
+    (0..bundle.takeaways.len()).collect()
+}
+
+/// The selection of the given `(facet key, values)` URL parameters.
+fn selected(facets: &Facets, params: &[(&str, &str)]) -> Selection {
+    let (selection, unknown) = facets.parse(|key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()));
+    assert!(unknown.is_empty(), "{unknown:?}");
+    selection
+}
+
+fn count_of(facets: &Facets, counts: &[Vec<usize>; 6], facet: Facet, value: &str) -> usize {
+    let at = facets.options(facet).iter().position(|o| o.value == value).unwrap();
+    counts[Facet::ALL.iter().position(|&f| f == facet).unwrap()][at]
+}
+
+#[test]
+fn facets_list_every_event_year_region_and_author_with_totals() {
+    let bundle = seeds();
+    let facets = Facets::new(&bundle);
+    let events: Vec<&str> = facets.options(Facet::Event).iter().map(|o| o.value.as_str()).collect();
+    assert_eq!(events, ["2024-eu-paris", "2023-na-chicago", "2019-eu-barcelona"]);
+    let years: Vec<(&str, usize)> = facets.options(Facet::Year).iter().map(|o| (o.value.as_str(), o.total)).collect();
+    assert_eq!(years, [("2024", 14), ("2023", 15), ("2019", 10)]);
+    let regions: Vec<&str> = facets.options(Facet::Region).iter().map(|o| o.value.as_str()).collect();
+    assert_eq!(regions, ["europe", "north-america"]);
+    assert_eq!(facets.options(Facet::Author)[0].value, "Daniel Bryant");
+    // Every takeaway has an event, and the totals add up.
+    let total: usize = facets.options(Facet::Event).iter().map(|o| o.total).sum();
+    assert_eq!(total, bundle.takeaways.len());
+}
+
+#[test]
+fn selection_is_and_across_facets_or_within_one() {
+    let bundle = seeds();
+    let facets = Facets::new(&bundle);
+    let everything = all(&bundle);
+    let platform = selected(&facets, &[("theme", "platform-engineering")]);
+    let with_platform = facets.filter(&everything, &platform);
+    assert!(with_platform.len() >= 5, "{with_platform:?}");
+
+    let in_2019 = selected(&facets, &[("theme", "platform-engineering"), ("year", "2019")]);
+    assert_eq!(facets.filter(&everything, &in_2019), Vec::<usize>::new(), "no platform engineering in 2019");
+
+    let two_years = selected(&facets, &[("year", "2019,2023")]);
+    assert_eq!(facets.filter(&everything, &two_years).len(), 25);
+}
+
+#[test]
+fn counts_ignore_their_own_facet_and_follow_the_others() {
+    let bundle = seeds();
+    let facets = Facets::new(&bundle);
+    let everything = all(&bundle);
+    let platform = selected(&facets, &[("theme", "platform-engineering")]);
+    let counts = facets.counts(&everything, &platform);
+    // Year counts follow the theme: platform engineering is absent in 2019.
+    assert_eq!(count_of(&facets, &counts, Facet::Year, "2019"), 0);
+    assert!(count_of(&facets, &counts, Facet::Year, "2023") > 0);
+    // Theme counts ignore the theme's own pick: other themes keep their full counts.
+    let security = facets.options(Facet::Theme).iter().find(|o| o.value == "security").unwrap();
+    assert_eq!(count_of(&facets, &counts, Facet::Theme, "security"), security.total);
+    // Each year's count is exactly what selecting it would list.
+    for option in facets.options(Facet::Year) {
+        let both = selected(&facets, &[("theme", "platform-engineering"), ("year", &option.value)]);
+        assert_eq!(count_of(&facets, &counts, Facet::Year, &option.value), facets.filter(&everything, &both).len());
+    }
+}
+
+#[test]
+fn urls_round_trip_and_unknown_values_are_reported() {
+    let bundle = seeds();
+    let facets = Facets::new(&bundle);
+    let selection = selected(&facets, &[("theme", "security,platform-engineering"), ("event", "2023-na-chicago")]);
+    let params = facets.params(&selection);
+    assert_eq!(params[0], ("event", "2023-na-chicago".to_owned()));
+    assert_eq!(params[1].0, "theme");
+    let again = facets.parse(|key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())).0;
+    assert_eq!(again, selection);
+
+    let (selection, unknown) = facets.parse(|key| match key {
+        "theme" => Some("security,nope".into()),
+        "project" => Some(",,".into()),
+        _ => None,
+    });
+    assert_eq!(selection.get(Facet::Theme).len(), 1);
+    assert_eq!(unknown, ["theme=nope"]);
+}
+
+#[test]
+fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first() {
+    let bundle = seeds();
+    for index in 0..bundle.takeaways.len() {
+        let this = &bundle.takeaways[index];
+        let event = bundle.articles[this.article].event;
+        let found = related(&bundle, index, 6);
+        let mut seen_same_event = false;
+        for &r in &found {
+            let other = &bundle.takeaways[r];
+            assert_ne!(other.article, this.article);
+            let shares = other.themes.iter().any(|m| this.themes.iter().any(|n| n.theme == m.theme))
+                || other.projects.iter().any(|p| this.projects.contains(p));
+            assert!(shares, "{} is not related to {}", other.id, this.id);
+            let same_event = bundle.articles[other.article].event == event;
+            assert!(!seen_same_event || same_event, "other events come first for {}", this.id);
+            seen_same_event |= same_event;
+        }
+    }
+    let devops = bundle.takeaways.iter().position(|t| t.title.starts_with("DevOps")).unwrap();
+    assert!(!related(&bundle, devops, 6).is_empty());
+}
+
+#[test]
+fn exports_hold_every_listed_takeaway() {
+    let bundle = seeds();
+    let listed: Vec<usize> = vec![3, 0, 20];
+    let site = "https://example.org/kubecon/";
+
+    let json: serde_json::Value = serde_json::from_str(&export(&bundle, &listed, Format::Json, site)).unwrap();
+    let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = listed.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(json[0]["url"], format!("{site}t/{}", bundle.takeaways[3].id));
+
+    let csv = export(&bundle, &listed, Format::Csv, site);
+    assert!(csv.starts_with("\u{feff}id,url,title,"));
+    assert_eq!(csv.lines().count(), 1 + listed.len());
+    assert!(csv.contains(&bundle.takeaways[20].title));
+
+    let markdown = export(&bundle, &listed, Format::Markdown, site);
+    assert_eq!(markdown.lines().filter(|l| l.starts_with("- [")).count(), listed.len());
+    assert!(markdown.contains(&format!("]({site}t/{})", bundle.takeaways[0].id)));
+
+    let one = takeaway_markdown(&bundle, 0, site);
+    assert!(one.starts_with(&format!("**[{}]({site}t/{})**", bundle.takeaways[0].title, bundle.takeaways[0].id)));
+}

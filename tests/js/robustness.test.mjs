@@ -1,0 +1,133 @@
+// The explorer against bad input in the browser: garbage URLs, a failed, truncated or
+// mismatched bundle, a Rust panic, and the Content-Security-Policy. Every case must end in a
+// page a reader can use — never a blank one — and nothing may break the policy.
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-host.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = process.env.DIST ?? path.join(ROOT, "dist");
+const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const bundleText = await readFile(path.join(DIST, "bundle.json"), "utf8");
+const bundle = JSON.parse(bundleText);
+
+let browser;
+const contexts = [];
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => browser?.close());
+afterEach(async () => Promise.all(contexts.splice(0).map((c) => c.close())));
+
+/** A page that records uncaught errors and CSP violations (console 404s of deep links aside). */
+async function openPage() {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
+  return page;
+}
+
+/** Waits for the page to show something a reader can use, and returns which. */
+async function settled(page) {
+  const shown = page.locator(".card, .not-found, article.takeaway, .article-page, .error").first();
+  await shown.waitFor();
+  return shown.evaluate((e) => e.className);
+}
+
+const longQuery = "平台".repeat(5_500); // 100 KB once percent-encoded
+const garbage = [
+  "?q=%E0%A4%A", "?q=%ZZ%", "?q=" + encodeURIComponent(longQuery), "?theme=nope&event=%FF&year=abc&n=-5",
+  "?n=99999999999999999999", "?theme=,,,&project=" + "x,".repeat(2000),
+  "t/%00", "t/%E0%A4%A", "t/..%2F..%2Fetc%2Fpasswd", "t/" + "a".repeat(5000), "a/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "t/", "a/", "t//x", "t/x/y/z", "%F0%9F%98%80/%20", "index.html?q=k8s", "#/t/x", "?q=<script>window.pwned=1</script>",
+];
+
+for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DIST, "/some/path/"]]) {
+  describe(`bad URLs at ${name}`, () => {
+    let host;
+    before(async () => (host = await serveStatic(dist, prefix)));
+    after(async () => host?.close());
+
+    test("every garbage URL renders a page, with no uncaught error and nothing executed", async () => {
+      const page = await openPage();
+      for (const url of garbage) {
+        await page.goto(`${host.url}${url}`);
+        const shown = await settled(page).catch((e) => `nothing at ${url}: ${e.message.split("\n")[0]}`);
+        assert.ok(!/error/.test(shown), `${url} showed ${shown}`);
+        assert.equal(await page.evaluate(() => window.pwned), undefined, url);
+      }
+      assert.deepEqual(page.problems, []);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    });
+  });
+}
+
+describe("failures and policy", () => {
+  let host;
+  before(async () => (host = await serveStatic(DIST, "/")));
+  after(async () => host?.close());
+
+  for (const [what, fulfil, expected] of [
+    ["a failed download", { status: 500, body: "oops" }, /HTTP 500/],
+    ["a truncated bundle", { status: 200, contentType: "application/json", body: bundleText.slice(0, 5000) }, /damaged/],
+    ["a bundle of another schema", { status: 200, contentType: "application/json", body: bundleText.replace(/^\{"schema":\d+/, '{"schema":1') }, /schema version 1/],
+  ]) {
+    test(`${what} says so and offers a retry that works`, async () => {
+      const page = await openPage();
+      let broken = true;
+      await page.route("**/bundle.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      await page.goto(host.url);
+      await page.locator(".error").waitFor();
+      assert.match(await page.locator(".error").textContent(), expected);
+      broken = false;
+      await page.getByRole("button", { name: "重试" }).click();
+      await page.locator(".card").first().waitFor();
+      assert.equal(await page.locator(".card").count(), bundle.takeaways.length);
+      assert.deepEqual(page.problems, []);
+    });
+  }
+
+  test("a Rust panic shows a banner, not a blank page", async () => {
+    const page = await openPage();
+    await page.goto(host.url);
+    await page.locator(".card").first().waitFor();
+    await page.evaluate(() => { try { window.wasmBindings.panic_for_test("test panic <b>"); } catch {} });
+    await page.locator(".failure").waitFor();
+    assert.match(await page.locator(".failure").textContent(), /Something went wrong[\s\S]*test panic <b>/);
+    assert.ok((await page.locator(".card").count()) > 0, "the page is still there to read");
+  });
+
+  test("the pages carry a Content-Security-Policy and no view breaks it", async () => {
+    const index = await (await fetch(host.url)).text();
+    const policy = index.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(policy, "index.html has a CSP");
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+    const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
+    const share = await (await fetch(`${host.url}t/${devops.id}/`)).text();
+    assert.ok(share.includes(policy), "share pages carry the same policy");
+    const page = await openPage();
+    for (const url of ["", "?q=cilium&theme=networking", `t/${devops.id}`, "a/2024-eu-paris-the-new-stack", "no/such/page"]) {
+      await page.goto(`${host.url}${url}`);
+      await settled(page);
+    }
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.problems, []);
+  });
+});
