@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: prints figures, asserts nothing (speed is never a test here).
 #   scripts/bench.sh [ARTICLES]   a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
-# Prints the build's time and memory, bundle sizes against the raw text, the engine's indexing
+# Prints the build's time and memory, bundle sizes against the raw text, the engine's construction
 # time and search latency (ranking only, and with highlights and snippets) natively and in
 # headless Chromium next to minisearch, flexsearch and elasticlunr.js.
 set -euo pipefail

@@ -12,6 +12,8 @@ use crate::corpus::article::{self, ParsedArticle};
 use crate::corpus::metadata::Metadata;
 use crate::corpus::tagging::Tagger;
 use crate::corpus::{read_sources, CorpusError, CorpusWarning, SourceFile};
+use crate::indexing;
+use crate::search::index::CompactIndex;
 
 /// A checked corpus, ready to be written.
 pub struct Checked {
@@ -38,8 +40,9 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     let tagger = Tagger::new(&metadata.themes, &metadata.projects);
     let parsed = parse_articles(&sources, &metadata, &tagger, corpus)?;
     let warnings = parsed.iter().flat_map(|p| p.warnings.clone()).collect();
-    let bundle = assemble(metadata, parsed);
+    let mut bundle = assemble(metadata, parsed);
     check_ids(&bundle, corpus)?;
+    bundle.search = indexing::compact(&bundle)?;
     Ok(Checked { bundle, warnings })
 }
 
@@ -100,6 +103,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> Bundle {
         projects: metadata.projects,
         articles,
         takeaways,
+        search: CompactIndex::default(), // indexed once the bundle is whole
         synonyms: metadata.synonyms,
         aliases,
     }

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::search::index::Document;
+use crate::search::index::CompactIndex;
 use crate::search::text::{first_sentences, html_to_text};
 use crate::search::{Engine, Synonyms};
 
 /// Version of this schema; the app refuses bundles of another version.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -30,6 +30,8 @@ pub struct Bundle {
     /// [`columns`]).
     #[serde(with = "columns")]
     pub takeaways: Vec<Takeaway>,
+    /// The search index over the takeaways, built by elasticlunr-rs (see [`crate::search::index`]).
+    pub search: CompactIndex,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub synonyms: Vec<Vec<String>>,
@@ -221,47 +223,13 @@ impl Bundle {
         self.takeaways.iter().filter(move |t| t.article == article)
     }
 
-    /// The search engine over this bundle's takeaways; it indexes them first.
+    /// The search engine over this bundle's takeaways: the shipped index, decoded.
     pub fn search_engine(&self) -> Engine {
-        Engine::new(self.search_documents(), Synonyms::new(&self.synonyms))
-    }
-
-    /// The takeaways as search sees them, in bundle order: each with its title (both wordings),
-    /// theme names (zh and en), project names and aliases, body text, and its article's title,
-    /// authors and event.
-    pub fn search_documents(&self) -> Vec<Document> {
-        self.takeaways
-            .iter()
-            .map(|t| {
-                let article = &self.articles[t.article];
-                let title = [Some(t.title.as_str()), t.alt_title.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let themes = t.themes.iter().map(|m| &self.themes[m.theme].name).map(|n| format!("{}\n{}", n.zh, n.en));
-                let projects = t
-                    .projects
-                    .iter()
-                    .map(|&p| &self.projects[p])
-                    .map(|p| std::iter::once(&p.name).chain(&p.aliases).cloned().collect::<Vec<_>>().join("\n"));
-                let event = self
-                    .event_of(article)
-                    .map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
-                let about =
-                    [Some(article.title.clone()), Some(article.authors.join("\n")), event].into_iter().flatten();
-                Document {
-                    title: t.title.clone(),
-                    fields: [
-                        title,
-                        themes.collect::<Vec<_>>().join("\n"),
-                        projects.collect::<Vec<_>>().join("\n"),
-                        html_to_text(&t.body_html),
-                        about.collect::<Vec<_>>().join("\n"),
-                    ],
-                }
-            })
-            .collect()
+        Engine::new(
+            self.search.decode(self.takeaways.len() as u32),
+            Synonyms::new(&self.synonyms),
+            self.takeaways.iter().map(|t| (t.title.as_str(), t.body_html.as_str())),
+        )
     }
 
     /// The event an article was written about, if known.

@@ -16,6 +16,8 @@ pub mod build;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod indexing;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod report;

@@ -198,7 +198,7 @@ fn run(command: Command) -> Result<()> {
                     bench::percentile(latencies, 95.0)
                 )
             };
-            println!("native, {takeaways} takeaways: indexing {:.0} ms", figures.index_ms);
+            println!("native, {takeaways} takeaways: engine built in {:.0} ms", figures.engine_ms);
             println!("native ranking, {queries} queries × {rounds}: {}", p(&figures.ranking));
             println!(
                 "native search (with highlights and snippets), {queries} queries × {rounds}: {}",

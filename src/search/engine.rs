@@ -13,8 +13,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
-use super::index::{Document, SearchIndex};
-use super::text::squeeze;
+use super::index::SearchIndex;
+use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_terms, scan, Synonyms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,9 +130,9 @@ struct Scratch {
 }
 
 impl Engine {
-    /// An engine over `documents` (the takeaways, in bundle order), indexing them first.
-    pub fn new(documents: Vec<Document>, synonyms: Synonyms) -> Engine {
-        let index = SearchIndex::build(&documents, &synonyms);
+    /// An engine over `index`, whose documents (the takeaways, in bundle order) have these
+    /// titles and body HTML.
+    pub fn new<'a>(index: SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
         let fields = index
             .fields
             .into_iter()
@@ -144,14 +144,13 @@ impl Engine {
                 starts: f.starts,
             })
             .collect();
-        let texts = documents
-            .into_iter()
-            .map(|d| {
-                let [.., body, _] = d.fields;
+        let texts = docs
+            .map(|(title, html)| {
+                let body = html_to_text(html);
                 DocText {
-                    title_phrase: synonyms.canonicalize(&squeeze(&fold(&d.title))),
+                    title_phrase: synonyms.canonicalize(&squeeze(&fold(title))),
                     body_phrase: synonyms.canonicalize(&squeeze(&fold(&body))),
-                    title: d.title,
+                    title: title.to_owned(),
                     body,
                 }
             })

@@ -1,39 +1,23 @@
-//! The index the engine searches, built where it is searched (in the browser, or natively)
-//! from the takeaways' text the bundle carries; the bundle ships no index.
-//!
-//! Shipping postings cost more than the text they are derived from: on 3,918 takeaways the
-//! body's postings alone were 0.45 MB gzip, against 1.05 MB for all the takeaways' HTML.
+//! The search index: built by elasticlunr-rs at build time (see `crate::indexing`), shipped in
+//! the bundle as a [`CompactIndex`], and decoded once into a [`SearchIndex`] by the engine.
 //!
 //! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
 //! term its postings, the documents (takeaways, numbered in bundle order) holding the term,
-//! ascending, each with the term's occurrences (elasticlunr's tf is their square root); and
-//! each document's field length in terms. The postings of all terms sit in one array, term after
-//! term, `starts` saying where each term's begin. This is exactly what elasticlunr-rs's index
-//! holds for the same documents and tokenizer, which `tests/search.rs` checks.
+//! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
+//! and each document's field length in terms.
+//!
+//! In the bundle a term's postings are one string of base64 VLQ numbers (as in source maps: 5
+//! bits a digit, the sixth bit saying another digit follows): per document `gap × 2 + (count ≠
+//! 1)`, where `gap` is the distance from the document before, followed by `count` when it is
+//! not 1. About a third of the size of the same numbers as JSON arrays, and read without
+//! building a trie.
 
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
-use super::tokenize::{each_document_term, Synonyms};
-
-/// The indexed fields: a document gives the text of each, in this order.
+/// The indexed fields, in the order the build gives each takeaway's text.
 pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
 
-/// A takeaway as search sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    /// The title as the app shows it: title highlights are byte ranges in it.
-    pub title: String,
-    /// The text of each of [`FIELDS`].
-    pub fields: [String; 5],
-}
-
-impl Document {
-    /// The body's plain text, which phrases are looked for in and snippets are cut from.
-    pub fn body(&self) -> &str {
-        &self.fields[3]
-    }
-}
-
+/// The index as the engine reads it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     /// Number of documents.
@@ -51,6 +35,21 @@ pub struct FieldIndex {
     /// Where each term's postings start in `postings`, and at the end their total.
     pub starts: Vec<u32>,
     /// One entry per document: the number of terms in this field.
+    pub lengths: Vec<u32>,
+}
+
+/// The index as the bundle ships it (see the module's documentation).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompactIndex {
+    pub fields: Vec<CompactField>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompactField {
+    pub name: String,
+    pub terms: Vec<String>,
+    /// One VLQ string per term.
+    pub postings: Vec<String>,
     pub lengths: Vec<u32>,
 }
 
@@ -78,43 +77,115 @@ impl FieldIndex {
     }
 }
 
-impl SearchIndex {
-    /// Indexes `documents` with the shared tokenizer, as elasticlunr-rs would.
-    pub fn build(documents: &[Document], synonyms: &Synonyms) -> SearchIndex {
-        let fields = FIELDS
+impl CompactIndex {
+    pub fn encode(index: &SearchIndex) -> CompactIndex {
+        let fields = index
+            .fields
             .iter()
-            .enumerate()
-            .map(|(number, name)| {
-                let mut ids: HashMap<String, usize> = HashMap::new();
-                let mut lists: Vec<Vec<(u32, u32)>> = Vec::new();
-                let mut lengths = Vec::with_capacity(documents.len());
-                // The term numbers of one document, sorted to count them.
-                let mut seen: Vec<usize> = Vec::new();
-                for (doc, document) in documents.iter().enumerate() {
-                    seen.clear();
-                    each_document_term(&document.fields[number], synonyms, |term| {
-                        let id = match ids.get(term) {
-                            Some(&id) => id,
-                            None => {
-                                ids.insert(term.to_owned(), lists.len());
-                                lists.push(Vec::new());
-                                lists.len() - 1
-                            }
-                        };
-                        seen.push(id);
-                    });
-                    lengths.push(seen.len() as u32);
-                    seen.sort_unstable();
-                    for run in seen.chunk_by(|a, b| a == b) {
-                        lists[run[0]].push((doc as u32, run.len() as u32));
-                    }
-                }
-                let terms = ids.into_iter().map(|(term, id)| (term, std::mem::take(&mut lists[id])));
-                FieldIndex::from_terms(name, terms, lengths)
+            .map(|f| CompactField {
+                name: f.name.clone(),
+                terms: f.terms.clone(),
+                postings: (0..f.terms.len()).map(|t| encode_postings(f.postings_of(t))).collect(),
+                lengths: f.lengths.clone(),
             })
             .collect();
-        SearchIndex { docs: documents.len() as u32, fields }
+        CompactIndex { fields }
     }
+
+    /// The index over the bundle's `docs` documents. A damaged index loses matches instead of
+    /// panicking: postings end at a document out of range, missing postings and lengths are
+    /// empty and 0.
+    pub fn decode(&self, docs: u32) -> SearchIndex {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| {
+                let mut field = FieldIndex {
+                    name: f.name.clone(),
+                    terms: f.terms.clone(),
+                    starts: Vec::with_capacity(f.terms.len() + 1),
+                    lengths: f.lengths.clone(),
+                    ..FieldIndex::default()
+                };
+                field.lengths.resize(docs as usize, 0);
+                field.starts.push(0);
+                for term in 0..f.terms.len() {
+                    let encoded = f.postings.get(term).map_or("", String::as_str);
+                    field.postings.extend(decode_postings(encoded).take_while(|&(doc, _)| doc < docs));
+                    field.starts.push(field.postings.len() as u32);
+                }
+                field
+            })
+            .collect();
+        SearchIndex { docs, fields }
+    }
+}
+
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Encodes postings, (document, occurrences) with documents ascending.
+fn encode_postings(postings: &[(u32, u32)]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for &(doc, count) in postings {
+        push_vlq(&mut out, (doc - previous) * 2 + u32::from(count != 1));
+        if count != 1 {
+            push_vlq(&mut out, count);
+        }
+        previous = doc;
+    }
+    out
+}
+
+/// The postings a VLQ string holds; they end early where it is damaged.
+fn decode_postings(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let mut numbers = vlq_numbers(text);
+    let mut doc = 0u32;
+    std::iter::from_fn(move || {
+        let first = numbers.next()?;
+        doc = doc.checked_add(first >> 1)?;
+        let count = if first & 1 == 1 { numbers.next()? } else { 1 };
+        Some((doc, count))
+    })
+}
+
+fn push_vlq(out: &mut String, mut n: u32) {
+    loop {
+        let digit = (n & 31) as usize;
+        n >>= 5;
+        out.push(DIGITS[digit | if n > 0 { 32 } else { 0 }] as char);
+        if n == 0 {
+            return;
+        }
+    }
+}
+
+/// The numbers of a VLQ string; a character outside the alphabet ends it.
+fn vlq_numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let mut bytes = text.bytes();
+    std::iter::from_fn(move || {
+        let (mut n, mut shift) = (0u32, 0);
+        loop {
+            let value = digit_value(bytes.next()?)?;
+            n |= (value & 31).checked_shl(shift)?;
+            if value & 32 == 0 {
+                return Some(n);
+            }
+            shift += 5;
+        }
+    })
+}
+
+fn digit_value(byte: u8) -> Option<u32> {
+    let value = match byte {
+        b'A'..=b'Z' => byte - b'A',
+        b'a'..=b'z' => byte - b'a' + 26,
+        b'0'..=b'9' => byte - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => return None,
+    };
+    Some(u32::from(value))
 }
 
 #[cfg(test)]
@@ -122,15 +193,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postings_count_occurrences_per_document_in_term_order() {
-        let document =
-            |body: &str| Document { title: String::new(), fields: [body, "", "", body, ""].map(String::from) };
-        let index = SearchIndex::build(&[document("云原生 云原"), document("cilium")], &Synonyms::default());
+    fn postings_round_trip() {
+        let postings = [(0, 1), (3, 2), (4, 1), (40, 70), (100_000, 1), (100_001, 3)];
+        assert_eq!(decode_postings(&encode_postings(&postings)).collect::<Vec<_>>(), postings);
+        assert_eq!(encode_postings(&[(0, 1), (1, 1), (2, 1)]), "ACC");
+    }
+
+    #[test]
+    fn damaged_indexes_lose_matches_instead_of_panicking() {
+        assert_eq!(decode_postings("C*zzzzzzzzzzzzzzz").collect::<Vec<_>>(), [(1, 1)]);
+        let field = CompactField {
+            name: "title".into(),
+            terms: vec!["a".into(), "b".into(), "c".into()],
+            // Documents 1 and 5 (out of range), then nothing for "c".
+            postings: vec!["CI".into(), String::new()],
+            lengths: vec![1],
+        };
+        let index = CompactIndex { fields: vec![field] }.decode(3);
         let title = &index.fields[0];
-        assert_eq!(title.terms, ["cilium", "云原", "原生"]);
         assert_eq!(title.postings_of(0), [(1, 1)]);
-        assert_eq!(title.postings_of(1), [(0, 2)]);
-        assert_eq!(title.lengths, [3, 1]);
-        assert_eq!(index.fields[1].lengths, [0, 0]);
+        assert!(title.postings_of(1).is_empty() && title.postings_of(2).is_empty());
+        assert_eq!(title.lengths, [1, 0, 0]);
     }
 }

@@ -46,7 +46,7 @@ impl Synonyms {
     }
 
     /// How often each variant occurs in `folded`, as [`occurrences`] counts, in one pass over the
-    /// text rather than one a variant: documents are long, and indexed at load.
+    /// text rather than one a variant: documents are long, and there are thousands to index.
     fn variant_counts(&self, folded: &str) -> Vec<usize> {
         let mut counts = vec![0; self.variants.len()];
         // Where each variant's next match may start: matches of one variant do not overlap.
@@ -122,23 +122,11 @@ fn stands_alone(haystack: &str, needle: &str, at: usize) -> bool {
 
 /// Terms of a document's field, plus the canonical terms of any variant spellings in it.
 pub fn document_terms(text: &str, synonyms: &Synonyms) -> Vec<String> {
-    let mut all = Vec::new();
-    each_document_term(text, synonyms, |term| all.push(term.to_owned()));
-    all
-}
-
-/// Calls `each` with every term [`document_terms`] lists, in its order, without collecting them.
-pub fn each_document_term(text: &str, synonyms: &Synonyms, mut each: impl FnMut(&str)) {
-    scan(text, |term, _| {
-        each(term);
-        ControlFlow::Continue(())
-    });
+    let mut all = terms(text);
     for canonical in synonyms.canonicals_in(&fold(text)) {
-        scan(canonical, |term, _| {
-            each(term);
-            ControlFlow::Continue(())
-        });
+        all.extend(terms(canonical));
     }
+    all
 }
 
 /// Terms a query keeps at most: a longer one is a paste, and scoring thousands of terms would

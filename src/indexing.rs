@@ -1,5 +1,6 @@
-//! The reference index: elasticlunr-rs's index of the bundle's takeaways with our tokenizer.
-//! The engine's own index must equal it, and elasticlunr.js replays our rankings on it.
+//! Indexing for search at build time (native only): elasticlunr-rs builds the reference index
+//! with our tokenizer, and the bundle gets the compact encoding derived from it (see
+//! [`crate::search::index`]).
 
 use std::collections::BTreeMap;
 
@@ -7,9 +8,10 @@ use anyhow::{bail, Context, Result};
 use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use serde_json::Value;
 
-use takeaways::bundle::Bundle;
-use takeaways::search::index::{FieldIndex, SearchIndex, FIELDS};
-use takeaways::search::tokenize::{document_terms, Synonyms};
+use crate::bundle::Bundle;
+use crate::search::index::{CompactIndex, FieldIndex, SearchIndex, FIELDS};
+use crate::search::text::html_to_text;
+use crate::search::tokenize::{document_terms, Synonyms};
 
 /// Our tokenizer, with the bundle's synonyms, as an elasticlunr language.
 struct Takeaways(Synonyms);
@@ -33,14 +35,50 @@ impl Language for Takeaways {
     }
 }
 
+/// The text of each of [`FIELDS`] for each takeaway, in bundle order: its title (both
+/// wordings), theme names (zh and en), project names and aliases, body text, and its article's
+/// title, authors and event.
+pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
+    bundle
+        .takeaways
+        .iter()
+        .map(|t| {
+            let article = &bundle.articles[t.article];
+            let title =
+                [Some(t.title.as_str()), t.alt_title.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n");
+            let themes = t.themes.iter().map(|m| &bundle.themes[m.theme].name).map(|n| format!("{}\n{}", n.zh, n.en));
+            let projects = t
+                .projects
+                .iter()
+                .map(|&p| &bundle.projects[p])
+                .map(|p| std::iter::once(&p.name).chain(&p.aliases).cloned().collect::<Vec<_>>().join("\n"));
+            let event =
+                bundle.event_of(article).map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
+            let about = [Some(article.title.clone()), Some(article.authors.join("\n")), event].into_iter().flatten();
+            [
+                title,
+                themes.collect::<Vec<_>>().join("\n"),
+                projects.collect::<Vec<_>>().join("\n"),
+                html_to_text(&t.body_html),
+                about.collect::<Vec<_>>().join("\n"),
+            ]
+        })
+        .collect()
+}
+
 /// elasticlunr's index of the bundle's takeaways, referenced by their number.
 pub fn reference_index(bundle: &Bundle) -> Index {
     let language = Takeaways(Synonyms::new(&bundle.synonyms));
     let mut index = IndexBuilder::with_language(Box::new(language)).save_docs(false).add_fields(&FIELDS).build();
-    for (number, document) in bundle.search_documents().iter().enumerate() {
-        index.add_doc(&number.to_string(), &document.fields);
+    for (number, fields) in documents(bundle).iter().enumerate() {
+        index.add_doc(&number.to_string(), fields);
     }
     index
+}
+
+/// What the bundle ships: the compact encoding of elasticlunr's index of its takeaways.
+pub fn compact(bundle: &Bundle) -> Result<CompactIndex> {
+    Ok(CompactIndex::encode(&read(&reference_index(bundle).to_json())?))
 }
 
 /// What elasticlunr's index (its JSON, as elasticlunr.js would load it) holds, in our format.
