@@ -6,10 +6,11 @@
 //! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
 //! and each document's field length in terms.
 //!
-//! In the bundle a term's postings are one string of base64 VLQ numbers (as in source maps: 5
-//! bits a digit, the sixth bit saying another digit follows): per document `gap × 2 + (count ≠
-//! 1)`, where `gap` is the distance from the document before, followed by `count` when it is
-//! not 1. About a third of the size of the same numbers as JSON arrays, and read without
+//! In the bundle a term's postings are two strings of base64 VLQ numbers (as in source maps: 5
+//! bits a digit, the sixth bit saying another digit follows): its documents, each as the gap
+//! from the one before (the first from 0), and their counts less one. Apart, the two compress
+//! better than interleaved (the counts are mostly 0: the index of 3,918 synthetic takeaways is
+//! 489 KB gzip against 566 KB), and both better than JSON arrays; they are read without
 //! building a trie.
 
 use serde::{Deserialize, Serialize};
@@ -48,8 +49,10 @@ pub struct CompactIndex {
 pub struct CompactField {
     pub name: String,
     pub terms: Vec<String>,
-    /// One VLQ string per term.
-    pub postings: Vec<String>,
+    /// Per term, its documents as VLQ gaps.
+    pub documents: Vec<String>,
+    /// Per term, the count of each of its documents less one, in VLQ.
+    pub counts: Vec<String>,
     pub lengths: Vec<u32>,
 }
 
@@ -85,7 +88,8 @@ impl CompactIndex {
             .map(|f| CompactField {
                 name: f.name.clone(),
                 terms: f.terms.clone(),
-                postings: (0..f.terms.len()).map(|t| encode_postings(f.postings_of(t))).collect(),
+                documents: (0..f.terms.len()).map(|t| encode_documents(f.postings_of(t))).collect(),
+                counts: (0..f.terms.len()).map(|t| encode_counts(f.postings_of(t))).collect(),
                 lengths: f.lengths.clone(),
             })
             .collect();
@@ -110,8 +114,8 @@ impl CompactIndex {
                 field.lengths.resize(docs as usize, 0);
                 field.starts.push(0);
                 for term in 0..f.terms.len() {
-                    let encoded = f.postings.get(term).map_or("", String::as_str);
-                    field.postings.extend(decode_postings(encoded).take_while(|&(doc, _)| doc < docs));
+                    let [documents, counts] = [&f.documents, &f.counts].map(|c| c.get(term).map_or("", String::as_str));
+                    field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
                     field.starts.push(field.postings.len() as u32);
                 }
                 field
@@ -123,29 +127,32 @@ impl CompactIndex {
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Encodes postings, (document, occurrences) with documents ascending.
-fn encode_postings(postings: &[(u32, u32)]) -> String {
+/// The documents of postings, ascending, as VLQ gaps.
+fn encode_documents(postings: &[(u32, u32)]) -> String {
     let mut out = String::new();
     let mut previous = 0;
-    for &(doc, count) in postings {
-        push_vlq(&mut out, (doc - previous) * 2 + u32::from(count != 1));
-        if count != 1 {
-            push_vlq(&mut out, count);
-        }
+    for &(doc, _) in postings {
+        push_vlq(&mut out, doc - previous);
         previous = doc;
     }
     out
 }
 
-/// The postings a VLQ string holds; they end early where it is damaged.
-fn decode_postings(text: &str) -> impl Iterator<Item = (u32, u32)> + '_ {
-    let mut numbers = vlq_numbers(text);
+/// The counts of postings, less one, in VLQ.
+fn encode_counts(postings: &[(u32, u32)]) -> String {
+    let mut out = String::new();
+    for &(_, count) in postings {
+        push_vlq(&mut out, count - 1);
+    }
+    out
+}
+
+/// The postings two VLQ strings hold; they end early where either is damaged or short.
+fn decode_postings<'a>(documents: &'a str, counts: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
     let mut doc = 0u32;
-    std::iter::from_fn(move || {
-        let first = numbers.next()?;
-        doc = doc.checked_add(first >> 1)?;
-        let count = if first & 1 == 1 { numbers.next()? } else { 1 };
-        Some((doc, count))
+    vlq_numbers(documents).zip(vlq_numbers(counts)).map_while(move |(gap, count)| {
+        doc = doc.checked_add(gap)?;
+        Some((doc, count.checked_add(1)?))
     })
 }
 
@@ -195,18 +202,22 @@ mod tests {
     #[test]
     fn postings_round_trip() {
         let postings = [(0, 1), (3, 2), (4, 1), (40, 70), (100_000, 1), (100_001, 3)];
-        assert_eq!(decode_postings(&encode_postings(&postings)).collect::<Vec<_>>(), postings);
-        assert_eq!(encode_postings(&[(0, 1), (1, 1), (2, 1)]), "ACC");
+        let (documents, counts) = (encode_documents(&postings), encode_counts(&postings));
+        assert_eq!(decode_postings(&documents, &counts).collect::<Vec<_>>(), postings);
+        assert_eq!(encode_documents(&[(0, 1), (1, 1), (3, 1)]), "ABC");
+        assert_eq!(encode_counts(&[(0, 1), (1, 2), (3, 1)]), "ABA");
     }
 
     #[test]
     fn damaged_indexes_lose_matches_instead_of_panicking() {
-        assert_eq!(decode_postings("C*zzzzzzzzzzzzzzz").collect::<Vec<_>>(), [(1, 1)]);
+        assert_eq!(decode_postings("B*zzzzzzzzzzzzzzz", "AAA").collect::<Vec<_>>(), [(1, 1)]);
+        assert_eq!(decode_postings("BBB", "A").collect::<Vec<_>>(), [(1, 1)]);
         let field = CompactField {
             name: "title".into(),
             terms: vec!["a".into(), "b".into(), "c".into()],
             // Documents 1 and 5 (out of range), then nothing for "c".
-            postings: vec!["CI".into(), String::new()],
+            documents: vec!["BE".into(), String::new()],
+            counts: vec!["AA".into(), String::new()],
             lengths: vec![1],
         };
         let index = CompactIndex { fields: vec![field] }.decode(3);
