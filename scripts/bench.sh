@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Benchmarks: prints figures, asserts nothing (speed is never a test here).
-#   scripts/bench.sh [ARTICLES]   a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
+#   scripts/bench.sh [ARTICLES]          a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
+#   scripts/bench.sh ARTICLES native     the build, bundle sizes and native search only: for corpora
+#                                        (5,000 articles) too big for the browser comparison
 # Prints the build's time and memory, bundle sizes against the raw text, the engine's construction
 # time and search latency (ranking only, and with highlights and snippets) natively and in
-# headless Chromium next to minisearch, flexsearch and elasticlunr.js.
+# headless Chromium next to minisearch, flexsearch and elasticlunr.js, and the time to recompute
+# the list and the theme graphs after a filter change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/target/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 articles=${1:-500}
+mode=${2:-all}
 bench=target/bench
 
-scripts/setup.sh test
+[ "$mode" = native ] || scripts/setup.sh test
 cargo build --quiet --release --locked --bin takeaways
 rm -rf "$bench"
 ./target/release/takeaways synth --articles "$articles" --out "$bench/corpus"
@@ -20,6 +24,19 @@ echo "== build of $articles synthetic articles (release binary)"
 
 echo "== native search"
 ./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 3
+
+echo "== the explorer's list after a filter or query change"
+./target/release/takeaways bench-explore --bundle "$bench/bundle/bundle.json"
+
+echo "== theme graphs: recomputation after a filter change"
+./target/release/takeaways bench-graphs --bundle "$bench/bundle/bundle.json"
+
+if [ "$mode" = native ]; then
+  echo "== sizes"
+  echo "bundle.json: $(stat -c %s "$bench/bundle/bundle.json") bytes raw, $(gzip -9c "$bench/bundle/bundle.json" | wc -c) gzip"
+  echo "raw Markdown text: $(cat "$bench"/corpus/*.md | wc -c) bytes raw, $(cat "$bench"/corpus/*.md | gzip -9c | wc -c) gzip"
+  exit 0
+fi
 
 echo "== site build and browser"
 TAKEAWAYS_CORPUS="$bench/corpus" trunk build --release --dist "$bench/dist" >/dev/null 2>&1

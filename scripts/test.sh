@@ -19,5 +19,13 @@ step "release builds: at the site root, and under a sub-path"
 trunk build --release
 trunk build --release --public-url /some/path/ --dist target/dist-subpath
 
+step "a site from a corpus with hostile articles (tests/fixtures/hostile-site/)"
+rm -rf target/dist-hostile target/hostile-corpus
+cp -r corpus target/hostile-corpus
+cp tests/fixtures/hostile-site/*.md target/hostile-corpus/
+cp -r dist target/dist-hostile
+cargo run --quiet --locked --bin takeaways -- build --corpus target/hostile-corpus --out target/dist-hostile
+cargo run --quiet --locked --bin takeaways -- finish-site --site target/dist-hostile
+
 step "browser tests (headless Chromium)"
 (cd tests/js && node --test --test-timeout=180000)

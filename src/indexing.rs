@@ -76,9 +76,9 @@ pub fn reference_index(bundle: &Bundle) -> Index {
     index
 }
 
-/// What the bundle ships: the compact encoding of elasticlunr's index of its takeaways.
-pub fn compact(bundle: &Bundle) -> Result<CompactIndex> {
-    Ok(CompactIndex::encode(&read(&reference_index(bundle).to_json())?))
+/// What the bundle ships: the compact encoding of elasticlunr's index (its JSON).
+pub fn compact(reference_json: &str) -> Result<CompactIndex> {
+    Ok(CompactIndex::encode(&read(reference_json)?))
 }
 
 /// What elasticlunr's index (its JSON, as elasticlunr.js would load it) holds, in our format.

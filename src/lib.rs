@@ -7,7 +7,9 @@ pub mod app;
 pub mod bundle;
 pub mod export;
 pub mod facets;
+pub mod graphs;
 pub mod ids;
+pub mod listing;
 pub mod related;
 pub mod search;
 

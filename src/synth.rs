@@ -41,7 +41,11 @@ pub fn generate(seeds: &Path, articles: usize, out: &Path) -> Result<()> {
 /// The `##` sections of the seed articles (heading, body), except framing ones.
 fn seed_sections(seeds: &Path) -> Result<Vec<(String, String)>> {
     let mut sections = Vec::new();
-    for source in read_sources(seeds)? {
+    let sources = read_sources(seeds)?;
+    if let Some(error) = sources.errors.first() {
+        anyhow::bail!("{error}");
+    }
+    for source in sources.files {
         for part in source.text.split("\n## ").skip(1) {
             let (heading, body) = part.split_once('\n').unwrap_or((part, ""));
             let body = body.split("\n# ").next().unwrap_or_default().trim();

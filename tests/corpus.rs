@@ -229,7 +229,7 @@ fn broken_corpora_fail_with_file_line_and_hint() {
     let cases: &[(&str, &str, &str)] = &[
         ("2024-eu-paris-yaml.md", "---\ntitle: [\n---\n\n## A\n", "2024-eu-paris-yaml.md:3"),
         ("2024-eu-paris-toml.md", "+++\ntitle = \n+++\n\n## A\n", "2024-eu-paris-toml.md:2"),
-        ("2024-eu-paris-empty.md", "", "2024-eu-paris-empty.md:1: error: the article has no title"),
+        ("2024-eu-paris-empty.md", "", "2024-eu-paris-empty.md:1: error: the file is empty"),
         ("2024-eu-paris-flat.md", "# Title\n\nno headings here\n", "yields no takeaway"),
         ("2024-eu-paris-event.md", "---\ntitle: t\nevent: 2031-mars\n---\n\n## A\n", "unknown event `2031-mars`"),
     ];

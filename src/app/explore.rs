@@ -13,47 +13,12 @@ use super::state::{ListState, PAGE};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::export::{export, Format};
 use crate::ids::takeaway_path;
-use crate::search::{Config, Hit};
+use crate::listing::{listing, Listing};
+use crate::search::Hit;
 
 #[component]
 pub fn Home() -> impl IntoView {
     view! { <WithBundle ready=|site| view! { <Explorer site=site /> } /> }
-}
-
-/// What the list shows for one state.
-#[derive(Clone, PartialEq)]
-pub struct Listing {
-    /// The takeaways that pass the query and the facets: ranked when searching, else list order.
-    pub takeaways: Vec<usize>,
-    /// With a query, the search hits of the first `shown`, in the same order.
-    pub hits: Vec<Hit>,
-    /// Per facet, per option: the live counts.
-    pub counts: [Vec<usize>; 6],
-}
-
-impl Listing {
-    fn of(site: &Loaded, state: &ListState) -> Listing {
-        let facets = site.facets();
-        if state.query.trim().is_empty() {
-            let all = site.list_order();
-            return Listing {
-                takeaways: facets.filter(all, &state.selection),
-                hits: Vec::new(),
-                counts: facets.counts(all, &state.selection),
-            };
-        }
-        let engine = site.engine();
-        let found = engine.matching(&state.query, &Config::default());
-        let passing = facets.filter(&found, &state.selection);
-        let mut keep = vec![false; site.takeaways.len()];
-        passing.iter().for_each(|&t| keep[t] = true);
-        let hits = engine.search_among(&state.query, &Config::default(), state.shown, |t| keep[t]);
-        // The rest of the ranking is only needed when exported; the list shows the hits.
-        let mut takeaways: Vec<usize> = hits.iter().map(|h| h.doc).collect();
-        takeaways.iter().for_each(|&t| keep[t] = false);
-        takeaways.extend(passing.iter().filter(|&&t| keep[t]));
-        Listing { takeaways, hits, counts: facets.counts(&found, &state.selection) }
-    }
 }
 
 #[component]
@@ -66,7 +31,11 @@ fn Explorer(site: Loaded) -> impl IntoView {
     };
     let listing = {
         let site = site.clone();
-        Memo::new(move |_| Listing::of(&site, &state.read()))
+        Memo::new(move |_| {
+            let state = state.read();
+            let search = (!state.query.trim().is_empty()).then(|| (site.engine(), state.query.as_str()));
+            listing(site.facets(), site.list_order(), search, &state.selection, state.shown)
+        })
     };
     Effect::new(move |_| {
         let (state, lang) = (state.read(), lang.get());

@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::explore::Listing;
 use super::prefs::{use_prefs, Lang};
 use super::state::ListState;
 use super::Loaded;
 use crate::facets::{Facet, Selection};
+use crate::listing::Listing;
 
 /// Options shown per facet before "more".
 const FOLDED: usize = 8;

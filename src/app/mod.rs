@@ -7,12 +7,14 @@ mod chips;
 mod data;
 mod explore;
 mod facet_panel;
+mod graphs;
 mod keys;
 mod not_found;
 mod prefs;
 mod search;
 mod state;
 mod takeaway;
+mod themes;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -28,6 +30,7 @@ use keys::Shortcuts;
 use not_found::NotFound;
 use prefs::{use_prefs, PrefToggles};
 use takeaway::TakeawayPage;
+use themes::ThemesPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,6 +45,7 @@ pub fn App() -> impl IntoView {
                 <A href=href("") attr:class="brand">
                     {move || lang.get().pick("KubeCon 要点", "KubeCon takeaways")}
                 </A>
+                <A href=href("themes") attr:class="nav-themes">{move || lang.get().pick("主题图谱", "Theme graphs")}</A>
                 <search::SearchBox />
                 <PrefToggles />
             </header>
@@ -50,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/t/:id") view=TakeawayPage />
                     <Route path=path!("/a/:id") view=ArticlePage />
+                    <Route path=path!("/themes") view=ThemesPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -86,6 +86,22 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: u32,
     },
+    /// Time the explorer's list for a series of filter and query changes over a built bundle.
+    BenchExplore {
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Runs of each change; the mean is its latency.
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
+    /// Time the recomputation of each theme graph after a filter change, natively, over a built bundle.
+    BenchGraphs {
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Runs of each filter change; the mean is its time.
+        #[arg(long, default_value_t = 20)]
+        rounds: u32,
+    },
 }
 
 #[derive(Args)]
@@ -182,6 +198,19 @@ fn run(command: Command) -> Result<()> {
             eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
         }
         Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
+        Command::BenchExplore { bundle, rounds } => {
+            let bundle = read_bundle(&bundle)?;
+            let clock = std::time::Instant::now();
+            let ms = || clock.elapsed().as_secs_f64() * 1000.0;
+            let start = ms();
+            let facets = takeaways::facets::Facets::new(&bundle);
+            println!("{:>8.3} ms  facets of {} takeaways (once, at load)", ms() - start, bundle.takeaways.len());
+            let order: Vec<usize> = (0..bundle.takeaways.len()).collect();
+            let engine = bundle.search_engine();
+            for (change, latency) in takeaways::listing::listing_latencies(&facets, &order, &engine, rounds, ms) {
+                println!("{latency:>8.3} ms  list after: {change}");
+            }
+        }
         Command::BenchSearch { bundle, rounds } => {
             let bundle = read_bundle(&bundle)?;
             let clock = std::time::Instant::now();
@@ -204,6 +233,20 @@ fn run(command: Command) -> Result<()> {
                 "native search (with highlights and snippets), {queries} queries × {rounds}: {}",
                 p(&figures.search)
             );
+        }
+        Command::BenchGraphs { bundle, rounds } => {
+            let bundle = read_bundle(&bundle)?;
+            let clock = std::time::Instant::now();
+            let selections = takeaways::graphs::bench_selections(&takeaways::facets::Facets::new(&bundle)).len();
+            println!(
+                "native graph redraw, {} takeaways, {selections} filter changes × {rounds}:",
+                bundle.takeaways.len()
+            );
+            for (view, mean, worst) in
+                takeaways::graphs::redraw_latencies(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0)
+            {
+                println!("{view:>10}: mean {mean:.3} ms, worst {worst:.3} ms");
+            }
         }
     }
     Ok(())

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::front_matter;
-use super::markdown::Document;
+use super::markdown::{Document, MAX_NESTING};
 use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE};
 use super::tagging::Tagger;
 use super::takeaways::extract;
-use super::{line_of, CorpusError, CorpusWarning, SourceFile};
+use super::{CorpusError, CorpusWarning, Lines, SourceFile};
 use crate::bundle::{Article, Context, Takeaway};
 use crate::ids;
 use crate::search::text::first_sentences;
@@ -33,10 +33,16 @@ pub fn parse(
 ) -> Result<ParsedArticle, CorpusError> {
     let path = corpus.join(&source.file);
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    if text.trim().is_empty() {
+        return Err(CorpusError::new(&path, Some(1), "the file is empty")
+            .hint("write the article, or keep the draft outside the corpus folder until it has takeaways"));
+    }
     let split = front_matter::split(text).map_err(|e| {
         CorpusError::new(&path, Some(e.line), e.message).hint("fix the header between the `---` or `+++` lines")
     })?;
-    let line_at = |body_offset: usize| line_of(text, split.body_offset + body_offset);
+    let lines = Lines::new(text);
+    let line_at = |body_offset: usize| lines.line(split.body_offset + body_offset);
+    let event_line = split.field_line(text, "event");
     let header = split.front_matter.unwrap_or_default();
     let overrides = metadata.articles.get(&source.id).cloned().unwrap_or_default();
     let doc = Document::parse(split.body);
@@ -51,7 +57,7 @@ pub fn parse(
         CorpusError::new(&path, Some(1), "the article has no title")
             .hint("add a `title` to its front matter or start it with a `# Title` line")
     })?;
-    let event = event_of(source, metadata, &overrides, header.event.as_deref(), corpus, &mut sources)?;
+    let event = event_of(source, metadata, &overrides, (header.event.as_deref(), event_line), corpus, &mut sources)?;
 
     let extraction = extract(&doc, &title, &overrides);
     if extraction.takeaways.is_empty() {
@@ -61,8 +67,26 @@ pub fn parse(
     let mut warnings: Vec<CorpusWarning> = extraction
         .warnings
         .iter()
+        .chain(&doc.removed_by_sanitizer())
         .map(|(offset, message)| CorpusWarning::new(&path, line_at(*offset), message.clone()))
         .collect();
+    if let Some(offset) = doc.flattened_at {
+        warnings.push(CorpusWarning::new(
+            &path,
+            line_at(offset),
+            format!("lists or quotes nest deeper than {MAX_NESTING} levels here: the deeper ones are flattened"),
+        ));
+    }
+    if event.is_none() {
+        warnings.push(CorpusWarning::new(
+            &path,
+            1,
+            format!(
+                "the article belongs to no event: its file name starts with no event id ({}), and neither its header nor {ARTICLES_FILE} names one; it is listed under “Other”",
+                event_ids(metadata)
+            ),
+        ));
+    }
 
     let takeaways: Vec<Takeaway> = extraction
         .takeaways
@@ -115,7 +139,8 @@ pub fn parse(
         })
         .collect::<Result<_, _>>()?;
 
-    let intro_summary = first_sentences(&doc.plain_text(extraction.context[0].clone()));
+    let intro: String = extraction.intro.iter().map(|r| doc.plain_text(r.clone())).collect();
+    let intro_summary = first_sentences(&intro);
     let summary = pick(
         &mut sources,
         "summary",
@@ -198,15 +223,19 @@ fn event_of(
     source: &SourceFile,
     metadata: &Metadata,
     overrides: &ArticleMetadata,
-    in_header: Option<&str>,
+    (in_header, header_line): (Option<&str>, Option<usize>),
     corpus: &Path,
     sources: &mut BTreeMap<String, String>,
 ) -> Result<Option<String>, CorpusError> {
-    let named =
-        [(ARTICLES_FILE, "metadata", overrides.event.as_deref()), (source.file.as_str(), "front matter", in_header)];
-    if let Some((file, origin, id)) = named.into_iter().find_map(|(file, origin, id)| id.map(|id| (file, origin, id))) {
+    let named = [
+        (ARTICLES_FILE, None, "metadata", overrides.event.as_deref()),
+        (source.file.as_str(), header_line, "front matter", in_header),
+    ];
+    if let Some((file, line, origin, id)) =
+        named.into_iter().find_map(|(file, line, origin, id)| id.map(|id| (file, line, origin, id)))
+    {
         let event = metadata.event_for(&source.id, Some(id)).ok_or_else(|| {
-            CorpusError::new(&corpus.join(file), None, format!("unknown event `{id}` for article `{}`", source.id))
+            CorpusError::new(&corpus.join(file), line, format!("unknown event `{id}` for article `{}`", source.id))
                 .hint(format!("use an id from events.toml ({}), or add the event there", event_ids(metadata)))
         })?;
         sources.insert("event".into(), origin.into());

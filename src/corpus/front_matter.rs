@@ -28,6 +28,20 @@ pub struct Split<'a> {
     pub body_offset: usize,
 }
 
+impl Split<'_> {
+    /// The line in `text` (the file) of the header field `key` (`key: …` or `key = …`), if any.
+    pub fn field_line(&self, text: &str, key: &str) -> Option<usize> {
+        let header = text.get(..self.body_offset)?;
+        let mut lines = header.lines();
+        let at =
+            lines.position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with([':', '='])))?;
+        Some(at + 1)
+    }
+}
+
+/// Lines before the header's first line: the opening fence.
+const LINES_BEFORE_HEADER: usize = 1;
+
 /// A header that does not parse: the message and the 1-based line in the file.
 #[derive(Debug, PartialEq)]
 pub struct HeaderError {
@@ -49,10 +63,8 @@ pub fn split(text: &str) -> Result<Split<'_>, HeaderError> {
         if line.trim_end() == fence {
             let header = &text[header_start..offset];
             let body_offset = offset + line.len();
-            let front_matter = parse(header, format).map_err(|(line, message)| HeaderError {
-                line: line + 1, // the header starts on the second line of the file
-                message,
-            })?;
+            let front_matter = parse(header, format)
+                .map_err(|(line, message)| HeaderError { line: line + LINES_BEFORE_HEADER, message })?;
             return Ok(Split { front_matter: Some(front_matter), body: &text[body_offset..], body_offset });
         }
         offset += line.len();
@@ -70,13 +82,14 @@ enum Format {
 fn parse(header: &str, format: Format) -> Result<FrontMatter, (usize, String)> {
     let value = match format {
         Format::Yaml => {
-            let yaml: serde_yaml::Value = serde_yaml::from_str(header)
-                .map_err(|e| (e.location().map_or(1, |l| l.line()), format!("YAML front matter: {e}")))?;
+            let yaml: serde_yaml::Value = serde_yaml::from_str(header).map_err(|e| {
+                (e.location().map_or(1, |l| l.line()), format!("YAML front matter: {}", file_lines(&e)))
+            })?;
             serde_json::to_value(yaml).map_err(|e| (1, format!("YAML front matter: {e}")))?
         }
         Format::Toml => {
             let table: toml::Table = toml::from_str(header).map_err(|e| {
-                let line = e.span().map_or(1, |s| super::line_of(header, s.start));
+                let line = e.span().map_or(1, |s| super::Lines::new(header).line(s.start));
                 (line, format!("TOML front matter: {}", e.message()))
             })?;
             toml_to_json(toml::Value::Table(table))
@@ -94,6 +107,24 @@ fn parse(header: &str, format: Format) -> Result<FrontMatter, (usize, String)> {
         tags: texts(&value["tags"]),
         original_url: value["links"].as_array().into_iter().flatten().find_map(|link| text(&link["url"])),
     })
+}
+
+/// A YAML error's message with its line numbers, counted in the header, counted in the file.
+fn file_lines(error: &serde_yaml::Error) -> String {
+    let message = error.to_string();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message.as_str();
+    while let Some(at) = rest.find("line ") {
+        let (head, tail) = rest.split_at(at + "line ".len());
+        out.push_str(head);
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if let Ok(line) = tail[..digits].parse::<usize>() {
+            out.push_str(&(line + LINES_BEFORE_HEADER).to_string());
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// TOML values as JSON, dates as their RFC 3339 text.
@@ -162,10 +193,14 @@ mod tests {
 
     #[test]
     fn broken_headers_name_the_line() {
-        let e = split("---\ntitle: ok\ndate: [unclosed\n---\n").unwrap_err();
-        assert!(e.line >= 3, "{e:?}");
+        let e = split("---\ntitle: ok\nauthors: [unclosed\nsummary: s\n---\n").unwrap_err();
+        // The parser notices on the line after the bracket, and says where the list opened.
+        assert_eq!(e.line, 4, "{e:?}");
+        assert!(e.message.contains("flow sequence at line 3 column 10"), "{e:?}");
         let e = split("+++\ntitle = \"ok\"\ndate = = 1\n+++\n").unwrap_err();
         assert_eq!(e.line, 3, "{e:?}");
+        let s = split("---\ntitle: t\nevent: x\n---\nevent: body").unwrap();
+        assert_eq!(s.field_line("---\ntitle: t\nevent: x\n---\nevent: body", "event"), Some(3));
         let e = split("---\ntitle: never closed\n").unwrap_err();
         assert_eq!(e.line, 1);
     }

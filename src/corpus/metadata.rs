@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{line_of, CorpusError};
+use super::{CorpusError, Lines};
 use crate::bundle::{Event, Names, Project};
 
 pub const EVENTS_FILE: &str = "events.toml";
@@ -164,7 +164,7 @@ fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, Cor
         Err(e) => return Err(CorpusError::new(path, None, format!("cannot read the file: {e}"))),
     };
     toml::from_str(&text).map(Some).map_err(|e| {
-        let line = e.span().map(|s| line_of(&text, s.start));
+        let line = e.span().map(|s| Lines::new(&text).line(s.start));
         CorpusError::new(path, line, e.message().to_owned()).hint("fix the TOML syntax or the field name")
     })
 }

@@ -1,7 +1,8 @@
 //! Reading `corpus/`: the Markdown articles and the metadata files beside them (native only).
 //!
-//! An article is any `*.md` file directly in the corpus folder; its file name (without `.md`)
-//! is its id. Everything else the build needs is in `events.toml` and `articles.toml`.
+//! An article is any `*.md` (or `*.markdown`) file directly in the corpus folder; its file name
+//! without the extension is its id. Everything else the build needs is in `events.toml` and
+//! `articles.toml`.
 
 pub mod article;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod metadata;
 pub mod tagging;
 pub mod takeaways;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -18,39 +20,99 @@ pub use error::{CorpusError, CorpusWarning};
 
 /// A Markdown file as read from disk.
 pub struct SourceFile {
-    /// File name without `.md`.
+    /// File name without its extension.
     pub id: String,
     /// File name inside the corpus folder.
     pub file: String,
     pub text: String,
 }
 
-/// Every `*.md` file in `dir`, sorted by name.
-pub fn read_sources(dir: &Path) -> Result<Vec<SourceFile>, CorpusError> {
+/// The Markdown files of a corpus folder: those that could be read, and why the others could
+/// not, so that a build reports every broken file at once.
+pub struct Sources {
+    /// Sorted by name.
+    pub files: Vec<SourceFile>,
+    pub errors: Vec<CorpusError>,
+}
+
+/// Every `*.md` or `*.markdown` file in `dir` (any case): the only error is an unreadable folder.
+pub fn read_sources(dir: &Path) -> Result<Sources, CorpusError> {
     let entries = fs::read_dir(dir).map_err(|e| {
         CorpusError::new(dir, None, format!("cannot read the corpus folder: {e}"))
             .hint("pass the folder that holds the articles with --corpus DIR")
     })?;
-    let mut sources = Vec::new();
+    let mut paths = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| CorpusError::new(dir, None, format!("cannot list the folder: {e}")))?.path();
-        if path.extension().is_none_or(|ext| ext != "md") {
+        let markdown = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        if markdown {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut sources = Sources { files: Vec::new(), errors: Vec::new() };
+    // Ids by lower case: pages named after ids that differ only in case overwrite each other on
+    // case-insensitive file systems (macOS, Windows).
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for path in paths {
+        let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let id = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        if let Some(other) = ids.insert(id.to_lowercase(), file.clone()) {
+            sources.errors.push(
+                CorpusError::new(&path, None, format!("the article id `{id}` is also the id of {other}"))
+                    .hint("an article's id is its file name without the extension: rename one of the two files"),
+            );
             continue;
         }
-        let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        let id = file.trim_end_matches(".md").to_owned();
-        let bytes = fs::read(&path).map_err(|e| CorpusError::new(&path, None, format!("cannot read the file: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            CorpusError::new(&path, None, "the file is not UTF-8 text")
-                .hint(format!("save it as UTF-8; the first bad byte is at offset {}", e.utf8_error().valid_up_to()))
-        })?;
-        sources.push(SourceFile { id, file, text });
+        match fs::read(&path).map_err(|e| CorpusError::new(&path, None, format!("cannot read the file: {e}"))) {
+            Ok(bytes) => match decode(&path, bytes) {
+                Ok(text) => sources.files.push(SourceFile { id, file, text }),
+                Err(e) => sources.errors.push(e),
+            },
+            Err(e) => sources.errors.push(e),
+        }
     }
-    sources.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(sources)
 }
 
-/// 1-based line number of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// The text of a file, or an error naming the line of its first byte that is not text.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return Err(CorpusError::new(path, Some(1), "the file is UTF-16 text").hint("save it as UTF-8"));
+    }
+    let (bytes, invalid) = match String::from_utf8(bytes) {
+        Ok(text) if !text.contains('\0') => return Ok(text),
+        Ok(text) => (text.into_bytes(), None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            (e.into_bytes(), Some(valid))
+        }
+    };
+    let nul = bytes.iter().position(|&b| b == 0);
+    let at = nul.into_iter().chain(invalid).min().unwrap_or_default();
+    let line = Some(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1);
+    Err(match nul {
+        Some(_) => CorpusError::new(path, line, "the file holds binary data, not Markdown text")
+            .hint("remove it from the corpus folder, or give it another extension if it is not an article"),
+        None => CorpusError::new(path, line, "the file is not UTF-8 text").hint(format!(
+            "save it as UTF-8 (GBK or Big5 text can be converted with `iconv -f GBK -t UTF-8`); the first bad byte is at offset {at}"
+        )),
+    })
+}
+
+/// 1-based line numbers of byte offsets in one text, by binary search over its line ends: a
+/// long article asks for many.
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        Lines(text.match_indices('\n').map(|(at, _)| at).collect())
+    }
+
+    pub fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&end| end < offset) + 1
+    }
 }

@@ -36,6 +36,8 @@ const STUB_CHARS: usize = 120;
 #[derive(Debug, Default)]
 pub struct Extraction {
     pub takeaways: Vec<Extracted>,
+    /// Event ranges of the intro before the first section (also in `context`).
+    pub intro: Vec<Range<usize>>,
     /// Event ranges of the context (intro, background, conclusion…), in article order.
     pub context: Vec<Range<usize>>,
     /// Things an editor may want to look at, with the byte offset in the body they concern.
@@ -76,7 +78,7 @@ impl Group<'_> {
 pub fn extract(doc: &Document, title: &str, overrides: &ArticleMetadata) -> Extraction {
     let (intro, sections) = doc.sections(2);
     let announced = announced_counts(title).into_iter().next();
-    let mut extraction = Extraction { context: vec![intro.clone()], ..Extraction::default() };
+    let mut extraction = Extraction { context: intro.clone(), intro: intro.clone(), ..Extraction::default() };
 
     let mut candidates = Vec::new();
     for section in &sections {
@@ -89,7 +91,7 @@ pub fn extract(doc: &Document, title: &str, overrides: &ArticleMetadata) -> Extr
         }
     }
 
-    let list = doc.ordered_lists(intro).into_iter().find(|items| is_takeaway_list(items));
+    let list = intro.into_iter().flat_map(|r| doc.ordered_lists(r)).find(|items| is_takeaway_list(items));
     match list {
         Some(items) => from_list(&items, &candidates, &mut extraction),
         None => from_headings(doc, &candidates, overrides, &mut extraction),

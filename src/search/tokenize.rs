@@ -242,7 +242,7 @@ pub fn scan(text: &str, mut each: impl FnMut(&str, Range<usize>) -> ControlFlow<
                 }
             }
             term.clear();
-            term.extend(chars[i..end].iter().map(|(c, _)| *c));
+            term.extend(chars[i..end].iter().take(MAX_TERM_CHARS).map(|(c, _)| *c));
             if each(&term, chars[i].1.start..chars[end - 1].1.end).is_break() {
                 return;
             }
@@ -252,6 +252,10 @@ pub fn scan(text: &str, mut each: impl FnMut(&str, Range<usize>) -> ControlFlow<
         }
     }
 }
+
+/// Longer words (a base64 blob, a long URL path) are indexed and queried by their start: the
+/// reference index's JSON nests one level per character, and serde_json reads at most 128.
+const MAX_TERM_CHARS: usize = 100;
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
@@ -274,6 +278,8 @@ mod tests {
     fn latin_runs_keep_inner_punctuation() {
         assert_eq!(terms("K3s, CI/CD and Kubernetes 1.27!"), ["k3s", "ci/cd", "and", "kubernetes", "1.27"]);
         assert_eq!(terms("c++ -flag- day-2"), ["c++", "flag", "day-2"]);
+        let blob = "a".repeat(5000);
+        assert_eq!(tokenize(&blob), [Token { term: "a".repeat(100), span: 0..5000 }]);
     }
 
     #[test]

@@ -298,6 +298,27 @@ describe("feel", () => {
   before(async () => (host = await serveStatic(DIST, "/")));
   after(async () => host?.close());
 
+  test("each facet's options list as many takeaways as their counts say", async () => {
+    const page = await openPage();
+    await page.goto(host.url);
+    await page.locator(".card").first().waitFor();
+    for (const facet of ["event", "year", "region", "author", "theme", "project"]) {
+      const options = page.locator(`input[name="${facet}"]`);
+      assert.ok((await options.count()) > 0, `${facet} has options`);
+      for (const at of [0, (await options.count()) - 1]) {
+        const option = options.nth(at);
+        const value = await option.getAttribute("value");
+        const count = Number(await page.locator(`label:has(input[name="${facet}"][value="${value}"]) .count`).textContent());
+        await option.check();
+        await urlParam(page, facet, value);
+        await page.waitForFunction((n) => document.querySelectorAll(".card").length === Math.min(n, 50), count);
+        await page.getByRole("button", { name: "清除全部筛选" }).click();
+        await urlParam(page, facet, null);
+      }
+    }
+    assert.deepEqual(page.problems, []);
+  });
+
   test("keyboard: / search, j/k move through takeaways, Enter opens, Esc goes back, ? shows the shortcuts", async () => {
     const page = await openPage();
     await page.goto(host.url);

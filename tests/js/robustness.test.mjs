@@ -131,3 +131,45 @@ describe("failures and policy", () => {
     assert.deepEqual(page.problems, []);
   });
 });
+
+describe("a site built from hostile articles", () => {
+  const HOSTILE_DIST = process.env.HOSTILE_DIST ?? path.join(ROOT, "target/dist-hostile");
+  let host;
+  let hostile;
+  before(async () => {
+    host = await serveStatic(HOSTILE_DIST, "/");
+    const built = JSON.parse(await readFile(path.join(HOSTILE_DIST, "bundle.json"), "utf8"));
+    const rows = built.takeaways.fields ?? built.takeaways;
+    hostile = rows.filter((t) => t.id.startsWith("2024-eu-paris-hostile"));
+  });
+  after(async () => host?.close());
+
+  test("nothing in them runs, and their links are made safe", async () => {
+    assert.equal(hostile.length, 2, "both hostile takeaways are in the bundle");
+    const page = await openPage();
+    const urls = ["?q=恶意", ...hostile.map((t) => `t/${t.id}`), "a/2024-eu-paris-hostile", `t/${hostile[0].id}/`];
+    for (const url of urls) {
+      await page.goto(`${host.url}${url}`);
+      await settled(page);
+      await page.locator(".card, .body").first().waitFor();
+      // Give handlers that would fire on load a chance to run.
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.pwned), undefined, `something ran at ${url}`);
+      const unsafe = await page.evaluate(() => [...document.querySelectorAll("main *")].flatMap((e) => [
+        ...[...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`),
+        ...(["SCRIPT", "IFRAME", "OBJECT", "EMBED"].includes(e.tagName) ? [e.tagName] : []),
+        ...(/^(javascript|data):/i.test(e.getAttribute("href") ?? "") ? [`href ${e.getAttribute("href")}`] : []),
+      ]));
+      assert.deepEqual(unsafe, [], url);
+    }
+    await page.goto(`${host.url}t/${hostile[0].id}`);
+    await page.locator(".body").waitFor();
+    const links = await page.locator(".body a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.rel]));
+    assert.deepEqual(links, [["https://example.org/", "noopener noreferrer"]]);
+    // The heading's markup is text now: shown as words, never parsed.
+    await page.goto(`${host.url}t/${hostile[1].id}`);
+    assert.match(await page.locator("h1").textContent(), /window\.pwned = 'title'/);
+    assert.deepEqual(page.problems, []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  });
+});

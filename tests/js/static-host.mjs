@@ -5,6 +5,7 @@
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -15,6 +16,9 @@ const TYPES = {
   ".png": "image/png",
   ".svg": "image/svg+xml",
 };
+
+const COMPRESSIBLE = Object.fromEntries(
+  [".html", ".js", ".wasm", ".css", ".json", ".svg"].map((e) => [TYPES[e], true]));
 
 /** Serves `root` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1; resolves to { url, close }. */
 export async function serveStatic(dir, prefix = "/") {
@@ -41,8 +45,15 @@ export async function serveStatic(dir, prefix = "/") {
         }
         file = path.join(file, "index.html");
       }
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      let body = await readFile(file);
+      const headers = { "content-type": type };
+      // Compressed as static hosts do, so Lighthouse measures what a visitor would download.
+      if (type in COMPRESSIBLE && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+        body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+        headers["content-encoding"] = "br";
+      }
+      res.writeHead(200, headers).end(body);
     } catch {
       return notFound();
     }

@@ -1,0 +1,240 @@
+//! The theme graphs page, `/themes`: the heatmap, the co-occurrence network, themes ↔
+//! projects, and the comparison of two events, one at a time. Everything on screen is in the
+//! URL: `view=heatmap|network|projects|compare`, the compared events `a` and `b`, and the list's
+//! facet parameters (`event=…&project=…`), which every view but the comparison follows.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+
+use super::data::Site;
+use super::graphs::compare::Compare;
+use super::graphs::heatmap::Heatmap;
+use super::graphs::network::Network;
+use super::graphs::projects::Projects;
+use super::graphs::{list_target, takeaways_count, GraphInput};
+use super::prefs::{use_prefs, Lang};
+use super::{href, set_title, Loaded, WithBundle};
+use crate::facets::{Facet, Selection};
+use crate::ids::encode_query_value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Heatmap,
+    Network,
+    Projects,
+    Compare,
+}
+
+impl View {
+    const ALL: [View; 4] = [View::Heatmap, View::Network, View::Projects, View::Compare];
+
+    fn key(self) -> &'static str {
+        match self {
+            View::Heatmap => "heatmap",
+            View::Network => "network",
+            View::Projects => "projects",
+            View::Compare => "compare",
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            View::Heatmap => lang.pick("主题 × 大会", "Themes × events"),
+            View::Network => lang.pick("共现网络", "Co-occurrence"),
+            View::Projects => lang.pick("主题 ↔ 项目", "Themes ↔ projects"),
+            View::Compare => lang.pick("比较两场大会", "Compare events"),
+        }
+    }
+}
+
+/// What the page shows, as its URL says.
+#[derive(Debug, Clone, PartialEq)]
+struct ThemesState {
+    view: View,
+    selection: Selection,
+    /// The compared events (indices into the bundle's events): the oldest and newest unless named.
+    events: [usize; 2],
+}
+
+impl ThemesState {
+    fn from_params(site: &Site, params: &ParamsMap) -> ThemesState {
+        let view =
+            params.get("view").and_then(|v| View::ALL.into_iter().find(|w| w.key() == v)).unwrap_or(View::Heatmap);
+        let (selection, _) = site.facets().parse(|key| params.get(key));
+        let event = |key: &str, default: usize| {
+            params.get(key).and_then(|id| site.events.iter().position(|e| e.id == id)).unwrap_or(default)
+        };
+        let events = [event("a", 0), event("b", site.events.len().saturating_sub(1))];
+        ThemesState { view, selection, events }
+    }
+
+    /// The router path of this state: `/themes?view=…&a=…&b=…&event=…`.
+    fn target(&self, site: &Site) -> String {
+        let mut params = vec![format!("view={}", self.view.key())];
+        if self.view == View::Compare {
+            params.extend(["a", "b"].iter().zip(self.events).map(|(k, e)| format!("{k}={}", site.events[e].id)));
+        }
+        for (key, values) in site.facets().params(&self.selection) {
+            params.push(format!("{key}={}", encode_query_value(&values).replace("%2C", ",")));
+        }
+        format!("/themes?{}", params.join("&"))
+    }
+}
+
+#[component]
+pub fn ThemesPage() -> impl IntoView {
+    view! { <WithBundle ready=|site| view! { <Themes site=site /> } /> }
+}
+
+#[component]
+fn Themes(site: Loaded) -> impl IntoView {
+    let params = use_query_map();
+    let lang = use_prefs().lang;
+    let navigate = use_navigate();
+    let state = {
+        let site = site.clone();
+        Memo::new(move |_| ThemesState::from_params(&site, &params.read()))
+    };
+    let all: Vec<usize> = (0..site.takeaways.len()).collect();
+    let selection = Memo::new(move |_| state.read().selection.clone());
+    let filtered = |skip_events: bool| {
+        let (site, all) = (site.clone(), all.clone());
+        Memo::new(move |_| {
+            let selection = selection.read();
+            let selection = if skip_events { selection.cleared(Facet::Event) } else { selection.clone() };
+            site.facets().filter(&all, &selection)
+        })
+    };
+    let input = GraphInput { site: site.clone(), takeaways: filtered(false), selection };
+    // The comparison picks its own two events; the other filters still apply.
+    let compare_input = GraphInput { takeaways: filtered(true), ..input.clone() };
+    let events = Memo::new(move |_| state.read().events);
+    let pick = {
+        let site = site.clone();
+        Callback::new(move |events: [usize; 2]| {
+            let next = ThemesState { events, ..state.get_untracked() };
+            navigate(&next.target(&site), Default::default());
+        })
+    };
+    Effect::new(move |_| {
+        let lang = lang.get();
+        set_title(&format!(
+            "{} · {}",
+            lang.pick("主题图谱", "Theme graphs"),
+            lang.pick("KubeCon 要点", "KubeCon takeaways")
+        ));
+    });
+    let view_kind = Memo::new(move |_| state.read().view);
+    let header_site = site.clone();
+    let header = move || {
+        let (lang, state) = (lang.get(), state.get());
+        let tabs = View::ALL
+            .into_iter()
+            .map(|v| {
+                let target = ThemesState { view: v, ..state.clone() }.target(&header_site);
+                let current = (v == state.view).then_some("page");
+                // A plain link: <A> would mark every tab current, as they share one path.
+                view! { <a href=href(&target[1..]) class="view-tab" aria-current=current>{v.label(lang)}</a> }
+            })
+            .collect_view();
+        let filters =
+            (state.view != View::Compare).then(|| filter_bar(&header_site, lang, &state, input.takeaways.get().len()));
+        view! {
+            <nav class="view-tabs" aria-label=lang.pick("图表", "Graphs")>{tabs}</nav>
+            {filters}
+        }
+    };
+    let graph = move || match view_kind.get() {
+        View::Heatmap => view! { <Heatmap input=input.clone() /> }.into_any(),
+        View::Network => view! { <Network input=input.clone() /> }.into_any(),
+        View::Projects => view! { <Projects input=input.clone() /> }.into_any(),
+        View::Compare => view! { <Compare input=compare_input.clone() events=events pick=pick /> }.into_any(),
+    };
+    view! {
+        <div class="themes-page">
+            <h1>{move || lang.get().pick("主题图谱", "Theme graphs")}</h1>
+            <p class="lede">
+                {move || lang.get().pick(
+                    "主题在历届 KubeCon 中如何起落、哪些主题一起出现、哪些项目承载它们，以及两场大会的对比。",
+                    "How themes rise and fall across KubeCons, which travel together, which projects carry them, and two events side by side.",
+                )}
+            </p>
+            {header}
+            {graph}
+        </div>
+    }
+}
+
+/// The filters the graphs follow: one chip per event (or all), the other picks with a way to
+/// drop them, how many takeaways remain, and the same filters as a list.
+fn filter_bar(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) -> impl IntoView {
+    let with = |selection: Selection| ThemesState { selection, ..state.clone() }.target(site);
+    let no_event = state.selection.cleared(Facet::Event);
+    let all_events = {
+        let current = state.selection.get(Facet::Event).is_empty().then_some("true");
+        let target = with(no_event.clone());
+        view! { <a href=href(&target[1..]) class="chip event-chip" aria-current=current>{lang.pick("全部大会", "All events")}</a> }
+    };
+    let event_chips = site
+        .facets()
+        .options(Facet::Event)
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(at, option)| {
+            let mut selection = no_event.clone();
+            selection.insert(Facet::Event, at as u32);
+            let current = state.selection.contains(Facet::Event, at as u32).then_some("true");
+            let (target, name) = (with(selection), lang.name(&option.label));
+            view! {
+                <li>
+                    <a href=href(&target[1..]) class="chip event-chip" aria-current=current>{name}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let others: Vec<String> = Facet::ALL
+        .into_iter()
+        .filter(|&f| f != Facet::Event)
+        .flat_map(|f| {
+            let (zh, en) = f.label();
+            state
+                .selection
+                .get(f)
+                .iter()
+                .map(move |&o| (lang.pick(zh, en), &site.facets().options(f)[o as usize].label))
+                .collect::<Vec<_>>()
+        })
+        .map(|(facet, label)| format!("{facet}: {}", lang.name(label)))
+        .collect();
+    let others = (!others.is_empty()).then(|| {
+        let target =
+            with(
+                Facet::ALL
+                    .iter()
+                    .fold(state.selection.clone(), |s, &f| if f == Facet::Event { s } else { s.cleared(f) }),
+            );
+        view! {
+            <p class="notice" role="status">
+                {lang.pick("只看：", "Only: ")} {others.join(" · ")} " "
+                <A href=href(&target[1..])>{lang.pick("清除", "Clear")}</A>
+            </p>
+        }
+    });
+    let list = list_target(site, &state.selection, &[]);
+    view! {
+        <div class="graph-filters">
+            <ul class="chips" aria-label=lang.pick("大会", "Event")>
+                <li>{all_events}</li>
+                {event_chips}
+            </ul>
+            <p class="result-count">
+                <strong>{takeaways_count(lang, remaining)}</strong> " · "
+                <A href=href(&list[1..])>{lang.pick("在列表中查看", "Open as a list")}</A>
+            </p>
+        </div>
+        {others}
+    }
+}

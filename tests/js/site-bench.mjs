@@ -1,0 +1,53 @@
+// Benchmark of the built site (prints figures, asserts nothing): the first-load transfer size
+// (HTML + JS + wasm + CSS + bundle, brotli) and Lighthouse's scores for the home page and a
+// takeaway page, with Debian's Chromium. Usage: node site-bench.mjs [DIST]
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { serveStatic } from "./static-host.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
+const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const files = (await readdir(DIST)).filter((f) => /^(index\.html|bundle\.json|.*\.(js|wasm|css))$/.test(f));
+let total = 0;
+console.log("== first load (what the home page fetches), brotli quality 11");
+for (const file of files.sort()) {
+  const bytes = await readFile(path.join(DIST, file));
+  const size = brotli(bytes);
+  total += size;
+  console.log(`${file.padEnd(40)} ${kb(bytes.length).padStart(10)} raw ${kb(size).padStart(10)} brotli`);
+}
+console.log(`${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} brotli (target ≤ 250 KB)`);
+
+const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
+const takeaway = (bundle.takeaways.fields ?? bundle.takeaways)[0].id;
+const host = await serveStatic(DIST, "/");
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  console.log("== Lighthouse (mobile emulation, simulated throttling)");
+  for (const [name, url] of [["home", host.url], ["takeaway", `${host.url}t/${takeaway}`]]) {
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+    const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(", ");
+    console.log(`${name}: ${scores}`);
+    for (const category of Object.values(lhr.categories)) {
+      for (const ref of category.auditRefs.filter((r) => r.weight > 0)) {
+        const audit = lhr.audits[ref.id];
+        if (audit.score !== null && audit.score < 0.9) console.log(`  ${category.title}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  await host.close();
+}
