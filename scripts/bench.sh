@@ -3,9 +3,10 @@
 #   scripts/bench.sh [ARTICLES]          a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
 #   scripts/bench.sh ARTICLES native     the build, bundle sizes and native search only: for corpora
 #                                        (5,000 articles) too big for the browser comparison
-# Prints the build's time and memory, bundle sizes against the raw text, and search latency
-# natively and in headless Chromium next to minisearch, flexsearch and elasticlunr.js, and the
-# time to recompute the list and the theme graphs after a filter change.
+# Prints the build's time and memory, bundle sizes against the raw text, the engine's construction
+# time and search latency (ranking only, and with highlights and snippets) natively and in
+# headless Chromium next to minisearch, flexsearch and elasticlunr.js, and the time to recompute
+# the list and the theme graphs after a filter change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/target/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -22,7 +23,7 @@ echo "== build of $articles synthetic articles (release binary)"
 /usr/bin/time -f "build: %e s wall, %M KB peak memory" ./target/release/takeaways build --corpus "$bench/corpus" --out "$bench/bundle"
 
 echo "== native search"
-./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 1
+./target/release/takeaways bench-search --bundle "$bench/bundle/bundle.json" | tail -n 3
 
 echo "== the explorer's list after a filter or query change"
 ./target/release/takeaways bench-explore --bundle "$bench/bundle/bundle.json"

@@ -13,7 +13,7 @@ use crate::corpus::metadata::Metadata;
 use crate::corpus::tagging::Tagger;
 use crate::corpus::{read_sources, CorpusError, CorpusWarning, Sources};
 use crate::indexing;
-use crate::search::SearchIndex;
+use crate::search::index::CompactIndex;
 
 /// A checked corpus, ready to be written.
 pub struct Checked {
@@ -107,7 +107,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> Bundle {
         projects: metadata.projects,
         articles,
         takeaways,
-        search: SearchIndex::default(), // indexed once the bundle is whole
+        search: CompactIndex::default(), // indexed once the bundle is whole
         synonyms: metadata.synonyms,
         aliases,
     }

@@ -50,7 +50,7 @@ struct Row<'a> {
     authors: Vec<&'a str>,
     themes: Vec<&'a str>,
     projects: Vec<&'a str>,
-    summary: &'a str,
+    summary: String,
 }
 
 /// `takeaways` (indices, in the order given) in `format`; links are absolute under `site_url`
@@ -80,7 +80,7 @@ fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
         authors: article.authors.iter().map(String::as_str).collect(),
         themes: t.themes.iter().map(|m| bundle.themes[m.theme].id.as_str()).collect(),
         projects: t.projects.iter().map(|&p| bundle.projects[p].name.as_str()).collect(),
-        summary: &t.summary,
+        summary: t.summary(),
     }
 }
 
@@ -99,7 +99,7 @@ fn csv(rows: &[Row]) -> String {
             r.authors.join("; "),
             r.themes.join("; "),
             r.projects.join("; "),
-            r.summary.to_owned(),
+            r.summary.clone(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -131,7 +131,7 @@ fn markdown(rows: &[Row]) -> String {
         }
         out.push_str(&format!("- [{}]({})", markdown_text(r.title), r.url));
         if !r.summary.is_empty() {
-            out.push_str(&format!(" — {}", markdown_text(r.summary)));
+            out.push_str(&format!(" — {}", markdown_text(&r.summary)));
         }
         out.push('\n');
     }
@@ -150,7 +150,7 @@ pub fn takeaway_markdown(bundle: &Bundle, takeaway: usize, site_url: &str) -> St
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let mut out = format!("**[{}]({})**\n{}\n", markdown_text(r.title), r.url, markdown_text(&source));
     if !r.summary.is_empty() {
-        out.push_str(&format!("\n> {}\n", markdown_text(r.summary)));
+        out.push_str(&format!("\n> {}\n", markdown_text(&r.summary)));
     }
     out
 }

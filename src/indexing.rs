@@ -1,5 +1,6 @@
 //! Indexing for search at build time (native only): elasticlunr-rs builds the reference index
-//! with our tokenizer, and the bundle gets the compact encoding derived from it.
+//! with our tokenizer, and the bundle gets the compact encoding derived from it (see
+//! [`crate::search::index`]).
 
 use std::collections::BTreeMap;
 
@@ -8,12 +9,9 @@ use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use serde_json::Value;
 
 use crate::bundle::Bundle;
-use crate::search::index::{encode_postings, FieldIndex, SearchIndex};
+use crate::search::index::{CompactIndex, FieldIndex, SearchIndex, FIELDS};
 use crate::search::text::html_to_text;
 use crate::search::tokenize::{document_terms, Synonyms};
-
-/// The indexed fields, in the order documents give them.
-pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
 
 /// Our tokenizer, with the bundle's synonyms, as an elasticlunr language.
 struct Takeaways(Synonyms);
@@ -37,7 +35,9 @@ impl Language for Takeaways {
     }
 }
 
-/// The text of each field of each takeaway, in bundle order.
+/// The text of each of [`FIELDS`] for each takeaway, in bundle order: its title (both
+/// wordings), theme names (zh and en), project names and aliases, body text, and its article's
+/// title, authors and event.
 pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
     bundle
         .takeaways
@@ -76,8 +76,13 @@ pub fn reference_index(bundle: &Bundle) -> Index {
     index
 }
 
-/// The compact encoding of elasticlunr's index (its JSON, as elasticlunr.js would load it).
-pub fn compact(reference_json: &str) -> Result<SearchIndex> {
+/// What the bundle ships: the compact encoding of elasticlunr's index (its JSON).
+pub fn compact(reference_json: &str) -> Result<CompactIndex> {
+    Ok(CompactIndex::encode(&read(reference_json)?))
+}
+
+/// What elasticlunr's index (its JSON, as elasticlunr.js would load it) holds, in our format.
+pub fn read(reference_json: &str) -> Result<SearchIndex> {
     let json: Value = serde_json::from_str(reference_json).context("elasticlunr's index is not JSON")?;
     let docs = json["documentStore"]["length"].as_u64().context("elasticlunr's index has no document count")? as u32;
     let doc_info = &json["documentStore"]["docInfo"];
@@ -87,9 +92,7 @@ pub fn compact(reference_json: &str) -> Result<SearchIndex> {
             let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             collect_terms(&json["index"][name]["root"], &mut String::new(), &mut postings)?;
             let lengths = (0..docs).map(|d| doc_info[d.to_string()][name].as_u64().unwrap_or(0) as u32).collect();
-            let (terms, postings): (Vec<String>, Vec<String>) =
-                postings.into_iter().map(|(term, docs)| (term, encode_postings(&docs))).unzip();
-            Ok(FieldIndex { name: name.to_owned(), terms, postings, lengths })
+            Ok(FieldIndex::from_terms(name, postings, lengths))
         })
         .collect::<Result<_>>()?;
     Ok(SearchIndex { docs, fields })

@@ -5,13 +5,15 @@ fn main() {
     leptos::mount::mount_to_body(takeaways::app::App);
 }
 
-/// For `scripts/bench`: the explorer's search latency over the bundle `bundle_json` for each
-/// benchmark query, in milliseconds, measured in the browser's wasm engine.
+/// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json`, and
+/// its latencies for each benchmark query, in milliseconds, measured in the browser's wasm
+/// engine; as JSON ([`takeaways::search::bench::Figures`]).
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<Vec<f64>, String> {
+pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<String, String> {
     let bundle = takeaways::app::parse_bundle(bundle_json)?;
     let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
-    Ok(takeaways::search::bench::search_latencies(&bundle.search_engine(), rounds, || performance.now()))
+    let figures = takeaways::search::bench::measure(&bundle, rounds, || performance.now());
+    serde_json::to_string(&figures).map_err(|e| e.to_string())
 }
 
 /// For the browser tests: a Rust panic, to check that it shows the failure banner.

@@ -24,7 +24,7 @@ pub fn write_share_pages(bundle: &Bundle, index_html: &str, site_url: &str, out:
         let url = format!("{site_url}{}", takeaway_path(&takeaway.id));
         let title = format!("{} · KubeCon 要点", takeaway.title);
         let description =
-            if takeaway.summary.is_empty() { format!("{event}{}", article.title) } else { takeaway.summary.clone() };
+            Some(takeaway.summary()).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("{event}{}", article.title));
         let head = format!(
             concat!(
                 "<meta name=\"description\" content=\"{description}\" />\n",

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::json;
-use takeaways::build;
 use takeaways::bundle::Bundle;
 use takeaways::search::tokenize::{is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, FieldConfig};
+use takeaways::{build, indexing};
 
 /// Floors set from what the engine reaches on the judged set (see the README's figures).
 const MIN_MEAN_RECALL_AT_10: f64 = 0.95;
@@ -165,6 +165,22 @@ fn hits_carry_highlights_and_snippets() {
     assert!(hit.title_matches.iter().any(|r| &title[r.clone()] == "可观察性"), "{:?}", hit.title_matches);
 }
 
+/// The index the bundle ships decodes to exactly what elasticlunr-rs's index holds, so both
+/// rank alike (the parity test checks the ranking on elasticlunr's).
+#[test]
+fn the_shipped_index_decodes_to_elasticlunrs() {
+    let bundle = seeds();
+    let ours = bundle.search.decode(bundle.takeaways.len() as u32);
+    let reference = indexing::read(&indexing::reference_index(&bundle).to_json()).unwrap();
+    assert_eq!(ours.docs, reference.docs);
+    for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
+        assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
+        assert_eq!(ours.lengths, reference.lengths, "lengths of {}", ours.name);
+        assert_eq!(ours, reference, "postings of {}", ours.name);
+    }
+    assert_eq!(ours.fields.len(), 5);
+}
+
 /// Writes the reference index and, for each query and configuration, our ranking, for
 /// tests/js/parity.test.mjs to replay in elasticlunr.js 0.9.5.
 #[test]
@@ -174,7 +190,7 @@ fn parity_cases_are_written_for_elasticlunr_js() {
     let synonyms = Synonyms::new(&bundle.synonyms);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("index.json"), takeaways::indexing::reference_index(&bundle).to_json()).unwrap();
+    fs::write(dir.join("index.json"), indexing::reference_index(&bundle).to_json()).unwrap();
     let field = |field: &str, boost, bool, expand| FieldConfig { field: field.into(), boost, bool, expand };
     let configs = [
         ("default", Config::default()),

@@ -144,8 +144,7 @@ fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl Into
     };
     let line = match hit {
         Some(hit) if !hit.snippet.is_empty() => Some(marked(&hit.snippet, &hit.snippet_matches)),
-        _ if !t.summary.is_empty() => Some(vec![t.summary.clone().into_any()]),
-        _ => None,
+        _ => Some(t.summary()).filter(|s| !s.is_empty()).map(|s| vec![s.into_any()]),
     };
     let themes = t
         .themes

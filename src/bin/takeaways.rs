@@ -213,18 +213,25 @@ fn run(command: Command) -> Result<()> {
         }
         Command::BenchSearch { bundle, rounds } => {
             let bundle = read_bundle(&bundle)?;
-            let engine = bundle.search_engine();
             let clock = std::time::Instant::now();
-            let latencies = bench::search_latencies(&engine, rounds, || clock.elapsed().as_secs_f64() * 1000.0);
-            for (query, ms) in bench::BENCH_QUERIES.iter().zip(&latencies) {
-                println!("{ms:>8.3} ms  {query}");
+            let figures = bench::measure(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0);
+            println!("ranking   search  (ms; search adds highlights and snippets)");
+            for ((query, rank), search) in bench::BENCH_QUERIES.iter().zip(&figures.ranking).zip(&figures.search) {
+                println!("{rank:>7.3} {search:>8.3}  {query}");
             }
+            let (queries, takeaways) = (figures.ranking.len(), bundle.takeaways.len());
+            let p = |latencies: &[f64]| {
+                format!(
+                    "p50 {:.3} ms, p95 {:.3} ms",
+                    bench::percentile(latencies, 50.0),
+                    bench::percentile(latencies, 95.0)
+                )
+            };
+            println!("native, {takeaways} takeaways: engine built in {:.0} ms", figures.engine_ms);
+            println!("native ranking, {queries} queries × {rounds}: {}", p(&figures.ranking));
             println!(
-                "native search, {} takeaways, {} queries × {rounds}: p50 {:.3} ms, p95 {:.3} ms",
-                bundle.takeaways.len(),
-                latencies.len(),
-                bench::percentile(&latencies, 50.0),
-                bench::percentile(&latencies, 95.0)
+                "native search (with highlights and snippets), {queries} queries × {rounds}: {}",
+                p(&figures.search)
             );
         }
         Command::BenchGraphs { bundle, rounds } => {

@@ -12,7 +12,7 @@ use super::takeaways::extract;
 use super::{CorpusError, CorpusWarning, Lines, SourceFile};
 use crate::bundle::{Article, Context, Takeaway};
 use crate::ids;
-use crate::search::text::squeeze;
+use crate::search::text::first_sentences;
 
 /// An article as the build understands it, before it gets its place in the bundle.
 pub struct ParsedArticle {
@@ -103,7 +103,6 @@ pub fn parse(
                 title: found.title.clone(),
                 alt_title: found.alt_title.clone(),
                 body_html: if found.body.is_empty() { String::new() } else { doc.html_of(&found.body) },
-                summary: first_sentences(&body_text),
                 themes: tagger.themes(&title_text, &body_text),
                 projects: tagger.projects(&mentions),
             };
@@ -264,25 +263,6 @@ fn normalize_date(date: &str) -> String {
     }
 }
 
-/// The first sentences of `text`, about 60 to 140 characters, for previews.
-pub fn first_sentences(text: &str) -> String {
-    const ENOUGH: usize = 60;
-    const AT_MOST: usize = 140;
-    let text = squeeze(text);
-    let mut summary = String::new();
-    for (count, c) in text.chars().enumerate() {
-        if count == AT_MOST {
-            summary.push('…');
-            break;
-        }
-        summary.push(c);
-        if count + 1 >= ENOUGH && "。！？!?".contains(c) {
-            break;
-        }
-    }
-    summary
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,13 +272,5 @@ mod tests {
         assert_eq!(normalize_date("2023-11-13T07:00:00+08:00"), "2023-11-13");
         assert_eq!(normalize_date("2019-05-31"), "2019-05-31");
         assert_eq!(normalize_date("May 2024"), "May 2024");
-    }
-
-    #[test]
-    fn summaries_stop_after_a_sentence_or_at_a_bound() {
-        let long = "这是第一句话，它要足够长才行，所以我们多写一点内容来凑够字数，再多写一些，还要更多一些字，直到它超过六十个字符为止，这样才算是一句够长的话。第二句。";
-        assert!(first_sentences(long).ends_with('。'));
-        assert!(!first_sentences(long).contains("第二句"));
-        assert_eq!(first_sentences(&"字".repeat(300)).chars().count(), 141);
     }
 }

@@ -1,6 +1,10 @@
 //! What the benchmarks time, shared so the native command and the wasm app run the same thing.
+//! The engine is the [`super::Engine`] the bundle gives.
 
-use super::{Config, Engine};
+use serde::Serialize;
+
+use super::Config;
+use crate::bundle::Bundle;
 
 /// The queries the benchmarks time: Chinese, English, mixed, variants, prefixes, projects.
 pub const BENCH_QUERIES: &[&str] = &[
@@ -36,15 +40,47 @@ pub const BENCH_QUERIES: &[&str] = &[
     "多云 混合云",
 ];
 
-/// Latency of the explorer's search over `bundle` for each of [`BENCH_QUERIES`], in
-/// milliseconds: each query run `rounds` times, the mean taken. `now` reads a clock in ms.
-pub fn search_latencies(engine: &Engine, rounds: u32, now: impl Fn() -> f64) -> Vec<f64> {
+/// Results asked for, as the benchmark asks every library.
+const LIMIT: usize = 10;
+
+/// What one benchmark run measures, in milliseconds.
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    /// Building the engine from the bundle: decoding the index, and the takeaways' text for
+    /// phrases and snippets.
+    pub engine_ms: f64,
+    /// Per query, [`Engine::rank`]: documents and scores, what the libraries' searches return.
+    pub ranking: Vec<f64>,
+    /// Per query, [`Engine::search`]: the ranking with highlighted titles and snippets, as the
+    /// app calls it.
+    pub search: Vec<f64>,
+}
+
+/// Times building the engine over `bundle`, then each of [`BENCH_QUERIES`]: each run `rounds`
+/// times, the mean taken. `now` reads a clock in ms.
+pub fn measure(bundle: &Bundle, rounds: u32, now: impl Fn() -> f64) -> Figures {
+    let start = now();
+    let engine = bundle.search_engine();
+    let engine_ms = now() - start;
+    let config = Config::default();
+    Figures {
+        engine_ms,
+        ranking: latencies(rounds, &now, |q| {
+            std::hint::black_box(engine.rank(q, &config, LIMIT));
+        }),
+        search: latencies(rounds, &now, |q| {
+            std::hint::black_box(engine.search(q, &config, LIMIT));
+        }),
+    }
+}
+
+fn latencies(rounds: u32, now: &impl Fn() -> f64, run: impl Fn(&str)) -> Vec<f64> {
     BENCH_QUERIES
         .iter()
         .map(|q| {
             let start = now();
             for _ in 0..rounds {
-                std::hint::black_box(engine.search(q, &Config::default(), 10));
+                run(q);
             }
             (now() - start) / f64::from(rounds)
         })

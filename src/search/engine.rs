@@ -8,14 +8,14 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 
-use std::collections::BTreeMap;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use super::index::SearchIndex;
 use super::text::{html_to_text, squeeze};
-use super::tokenize::{fold, query_terms, tokenize, Synonyms};
+use super::tokenize::{fold, query_terms, scan, Synonyms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -80,15 +80,21 @@ pub struct Hit {
 
 pub struct Engine {
     docs: usize,
-    fields: BTreeMap<String, Field>,
+    /// In [`FIELDS`](super::index::FIELDS) order.
+    fields: Vec<Field>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
+    /// A query's working memory, kept between queries: a query allocates next to nothing.
+    scratch: Mutex<Scratch>,
 }
 
 struct Field {
+    name: String,
     terms: Vec<String>,
-    /// Per term: (document, √count).
-    postings: Vec<Vec<(u32, f64)>>,
+    /// Where each term's postings start in `postings`, and at the end their total.
+    starts: Vec<u32>,
+    /// (document, √count) of every term, term after term.
+    postings: Vec<(u32, f64)>,
     /// Per document: 1/√(field length), or 1 for an empty field.
     norms: Vec<f64>,
 }
@@ -102,18 +108,40 @@ struct DocText {
     body_phrase: String,
 }
 
+/// Per-document sums, NaN where a document has none, and the documents that have one: resetting
+/// costs what a query touched, not the number of documents.
+struct Sums {
+    values: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+struct Scratch {
+    /// The query's score per document, over all fields.
+    total: Sums,
+    /// One field's scores, then one query term's in that field.
+    field: Sums,
+    term: Sums,
+    /// Per document: how many of the query's terms the field holds as such (not by prefix).
+    matched_terms: Vec<u32>,
+    /// The documents whose `matched_terms` is not 0.
+    counted: Vec<u32>,
+    /// Scored documents, for selecting the best.
+    ranked: Vec<(usize, f64)>,
+}
+
 impl Engine {
-    /// An engine over `index`, whose documents have these titles and body HTML.
-    pub fn new<'a>(index: &SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
+    /// An engine over `index`, whose documents (the takeaways, in bundle order) have these
+    /// titles and body HTML.
+    pub fn new<'a>(index: SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
         let fields = index
             .fields
-            .iter()
-            .map(|f| {
-                let postings = (0..f.terms.len())
-                    .map(|t| f.postings_of(t).map(|(d, n)| (d, f64::from(n).sqrt())).collect())
-                    .collect();
-                let norms = f.lengths.iter().map(|&l| if l == 0 { 1.0 } else { 1.0 / f64::from(l).sqrt() }).collect();
-                (f.name.clone(), Field { terms: f.terms.clone(), postings, norms })
+            .into_iter()
+            .map(|f| Field {
+                postings: f.postings.iter().map(|&(d, n)| (d, f64::from(n).sqrt())).collect(),
+                norms: f.lengths.iter().map(|&l| if l == 0 { 1.0 } else { 1.0 / f64::from(l).sqrt() }).collect(),
+                name: f.name,
+                terms: f.terms,
+                starts: f.starts,
             })
             .collect();
         let texts = docs
@@ -127,156 +155,282 @@ impl Engine {
                 }
             })
             .collect();
-        Engine { docs: index.docs as usize, fields, synonyms, texts }
+        let docs = index.docs as usize;
+        Engine { docs, fields, synonyms, texts, scratch: Mutex::new(Scratch::new(docs)) }
     }
 
     /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
     /// scores, best first, ties in document order.
     pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
-        let mut ranked = self.scored(query, config);
+        let mut scratch = self.scratch();
+        self.scored(query, config, &mut scratch);
+        let mut ranked = std::mem::take(&mut scratch.ranked);
         ranked.sort_by(by_rank);
         ranked
     }
 
-    /// The documents that have a score, in document order.
-    fn scored(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
-        if query.is_empty() {
-            return Vec::new();
-        }
-        // Dense per-document sums (NaN: no score), added in elasticlunr's order.
-        let mut results = vec![f64::NAN; self.docs];
-        for field_config in &config.fields {
-            let Some(field) = self.fields.get(&field_config.field) else { continue };
-            if field_config.boost == 0.0 {
-                continue;
-            }
-            for (doc, score) in self.field_search(field, query, field_config).into_iter().enumerate() {
-                if !score.is_nan() {
-                    add(&mut results[doc], score * field_config.boost);
-                }
-            }
-        }
-        results.into_iter().enumerate().filter(|(_, s)| !s.is_nan()).collect()
-    }
-
-    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field: a score per
-    /// document, NaN where it has none.
-    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig) -> Vec<f64> {
-        let mut scores: Option<Vec<f64>> = None;
-        let mut doc_tokens = vec![0u32; self.docs];
-        for token in query {
-            let keys = if config.expand { field.expand(token) } else { field.find(token).into_iter().collect() };
-            let mut token_scores = vec![f64::NAN; self.docs];
-            for key in keys {
-                let term = &field.terms[key];
-                let idf = 1.0 + (self.docs as f64 / (field.postings[key].len() as f64 + 1.0)).ln();
-                let penalty = if term == token {
-                    1.0
-                } else {
-                    let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
-                    (1.0 - (key_len - token_len) / key_len) * 0.15
-                };
-                for &(doc, tf) in &field.postings[key] {
-                    let doc = doc as usize;
-                    if config.bool == Bool::And && scores.as_ref().is_some_and(|s| s[doc].is_nan()) {
-                        continue;
-                    }
-                    if term == token {
-                        doc_tokens[doc] += 1;
-                    }
-                    add(&mut token_scores[doc], tf * idf * field.norms[doc] * penalty);
-                }
-            }
-            scores = Some(match (scores, config.bool) {
-                (None, _) => token_scores,
-                (Some(mut acc), Bool::And) => {
-                    for (a, t) in acc.iter_mut().zip(token_scores) {
-                        *a = if a.is_nan() || t.is_nan() { f64::NAN } else { *a + t };
-                    }
-                    acc
-                }
-                (Some(mut acc), Bool::Or) => {
-                    for (a, t) in acc.iter_mut().zip(token_scores) {
-                        if !t.is_nan() {
-                            add(a, t);
-                        }
-                    }
-                    acc
-                }
-            });
-        }
-        let mut scores = scores.unwrap_or_default();
-        for (score, &tokens) in scores.iter_mut().zip(&doc_tokens) {
-            if tokens > 0 && !score.is_nan() {
-                *score = *score * f64::from(tokens) / query.len() as f64;
-            }
-        }
-        scores
-    }
-
-    /// The search people use: elasticlunr's scores for the query's terms, with a bonus where the
-    /// title or body holds the whole query, and highlights. Best first, at most `limit`.
-    pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
-        self.search_among(query, config, limit, |_| true)
+    /// The search people use, ranking only: elasticlunr's scores for the query's terms, with a
+    /// bonus where the title or body holds the whole query. Best first, at most `limit`.
+    pub fn rank(&self, query: &str, config: &Config, limit: usize) -> Vec<(usize, f64)> {
+        self.rank_among(query, config, limit, |_| true)
     }
 
     /// Every document the query finds, in document order: what facet counts are made of.
     pub fn matching(&self, query: &str, config: &Config) -> Vec<usize> {
-        self.scored(&query_terms(query, &self.synonyms), config).into_iter().map(|(doc, _)| doc).collect()
+        let mut scratch = self.scratch();
+        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
+        let mut docs: Vec<usize> = scratch.ranked.iter().map(|&(doc, _)| doc).collect();
+        docs.sort_unstable();
+        docs
     }
 
-    /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
-    pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
+    /// [`Engine::rank`] over the documents `keep` accepts (those the facets leave).
+    pub fn rank_among(
+        &self,
+        query: &str,
+        config: &Config,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f64)> {
         if limit == 0 {
             return Vec::new();
         }
         let terms = query_terms(query, &self.synonyms);
         let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
-        let mut ranked = self.scored(&terms, config);
+        let mut scratch = self.scratch();
+        self.scored(&terms, config, &mut scratch);
+        let ranked = &mut scratch.ranked;
         ranked.retain(|&(doc, _)| keep(doc));
         // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
         // select them without sorting the rest.
         if limit < ranked.len() {
             ranked.select_nth_unstable_by(limit - 1, by_rank);
             let reach = ranked[limit - 1].1 / TITLE_PHRASE_BONUS;
-            let (head, tail) = ranked.split_at_mut(limit);
-            let mut contenders: Vec<(usize, f64)> = head.to_vec();
-            contenders.extend(tail.iter().filter(|(_, s)| *s >= reach));
-            ranked = contenders;
-        }
-        if !phrase.is_empty() {
-            for (doc, score) in ranked.iter_mut() {
-                let text = &self.texts[*doc];
-                if text.title_phrase.contains(&phrase) {
-                    *score *= TITLE_PHRASE_BONUS;
-                } else if text.body_phrase.contains(&phrase) {
-                    *score *= BODY_PHRASE_BONUS;
+            let mut kept = limit;
+            for i in limit..ranked.len() {
+                if ranked[i].1 >= reach {
+                    ranked.swap(kept, i);
+                    kept += 1;
                 }
             }
+            ranked.truncate(kept);
         }
-        ranked.sort_by(by_rank);
-        let highlight = self.synonyms.spellings_of(&terms);
-        ranked
+        ranked.sort_unstable_by(by_rank);
+        // Best first, so the phrase is looked for only until no bonus can reach the top.
+        let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+        for &(doc, score) in ranked.iter() {
+            if top.len() == limit && score * TITLE_PHRASE_BONUS < top[limit - 1].1 {
+                break;
+            }
+            let hit = (doc, score * self.phrase_bonus(doc, &phrase));
+            top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
+            top.truncate(limit);
+        }
+        top
+    }
+
+    /// [`Engine::rank`] with highlighted titles and snippets.
+    pub fn search(&self, query: &str, config: &Config, limit: usize) -> Vec<Hit> {
+        self.search_among(query, config, limit, |_| true)
+    }
+
+    /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
+    pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
+        let highlight = self.synonyms.spellings_of(&query_terms(query, &self.synonyms));
+        self.rank_among(query, config, limit, keep)
             .into_iter()
-            .take(limit)
             .map(|(doc, score)| {
                 let text = &self.texts[doc];
                 let (snippet, snippet_matches) = snippet(&text.body, &highlight);
-                Hit { doc, score, title_matches: matches(&text.title, &highlight), snippet, snippet_matches }
+                Hit {
+                    doc,
+                    score,
+                    title_matches: matches(&text.title, &highlight, usize::MAX),
+                    snippet,
+                    snippet_matches,
+                }
             })
             .collect()
+    }
+
+    /// The scratch memory, emptied: a query that panicked may have left it half used.
+    fn scratch(&self) -> MutexGuard<'_, Scratch> {
+        let mut scratch = self.scratch.lock().unwrap_or_else(PoisonError::into_inner);
+        scratch.clear();
+        scratch
+    }
+
+    fn phrase_bonus(&self, doc: usize, phrase: &str) -> f64 {
+        let text = &self.texts[doc];
+        if phrase.is_empty() {
+            1.0
+        } else if text.title_phrase.contains(phrase) {
+            TITLE_PHRASE_BONUS
+        } else if text.body_phrase.contains(phrase) {
+            BODY_PHRASE_BONUS
+        } else {
+            1.0
+        }
+    }
+
+    /// The documents that have a score, in `scratch.ranked` (in no particular order).
+    fn scored(&self, query: &[String], config: &Config, scratch: &mut Scratch) {
+        if query.is_empty() {
+            return;
+        }
+        for field_config in &config.fields {
+            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
+            if field_config.boost == 0.0 {
+                continue;
+            }
+            self.field_search(field, query, field_config, scratch);
+            // Added field after field, as elasticlunr does: the same sums to the last bit.
+            let Scratch { total, field, .. } = scratch;
+            for &doc in &field.touched {
+                let score = field.values[doc as usize];
+                if !score.is_nan() {
+                    total.add(doc, score * field_config.boost);
+                }
+            }
+            field.clear();
+        }
+        let Scratch { total, ranked, .. } = scratch;
+        ranked.extend(total.touched.iter().map(|&d| (d as usize, total.values[d as usize])));
+        total.clear();
+    }
+
+    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field, into
+    /// `scratch.field`.
+    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig, scratch: &mut Scratch) {
+        let Scratch { field: scores, term: term_scores, matched_terms, counted, .. } = scratch;
+        for (number, token) in query.iter().enumerate() {
+            let keys = if config.expand { field.expand(token) } else { field.find(token) };
+            for key in keys {
+                let term = &field.terms[key];
+                let postings = field.postings_of(key);
+                let idf = 1.0 + (self.docs as f64 / (postings.len() as f64 + 1.0)).ln();
+                let exact = term == token;
+                let penalty = if exact {
+                    1.0
+                } else {
+                    let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
+                    (1.0 - (key_len - token_len) / key_len) * 0.15
+                };
+                for &(doc, tf) in postings {
+                    let at = doc as usize;
+                    if config.bool == Bool::And && number > 0 && scores.values[at].is_nan() {
+                        continue;
+                    }
+                    if exact {
+                        if matched_terms[at] == 0 {
+                            counted.push(doc);
+                        }
+                        matched_terms[at] += 1;
+                    }
+                    term_scores.add(doc, tf * idf * field.norms[at] * penalty);
+                }
+            }
+            if number == 0 {
+                std::mem::swap(scores, term_scores);
+            } else if config.bool == Bool::And {
+                let Sums { values, touched } = scores;
+                touched.retain(|&doc| {
+                    let (score, term) = (&mut values[doc as usize], term_scores.values[doc as usize]);
+                    if term.is_nan() {
+                        *score = f64::NAN;
+                        false
+                    } else {
+                        *score += term;
+                        true
+                    }
+                });
+                term_scores.clear();
+            } else {
+                for &doc in &term_scores.touched {
+                    scores.add(doc, term_scores.values[doc as usize]);
+                }
+                term_scores.clear();
+            }
+        }
+        for &doc in &scores.touched {
+            let (score, matched) = (&mut scores.values[doc as usize], matched_terms[doc as usize]);
+            if matched > 0 && !score.is_nan() {
+                *score = *score * f64::from(matched) / query.len() as f64;
+            }
+        }
+        for &doc in counted.iter() {
+            matched_terms[doc as usize] = 0;
+        }
+        counted.clear();
     }
 }
 
 impl Field {
-    fn find(&self, term: &str) -> Option<usize> {
-        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    fn postings_of(&self, term: usize) -> &[(u32, f64)] {
+        &self.postings[self.starts[term] as usize..self.starts[term + 1] as usize]
+    }
+
+    /// The term equal to `term`, if any, as a range of term numbers.
+    fn find(&self, term: &str) -> Range<usize> {
+        match self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(i) => i..i + 1,
+            Err(_) => 0..0,
+        }
     }
 
     /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
-    fn expand(&self, token: &str) -> Vec<usize> {
+    fn expand(&self, token: &str) -> Range<usize> {
         let start = self.terms.partition_point(|t| t.as_str() < token);
-        (start..self.terms.len()).take_while(|&i| self.terms[i].starts_with(token)).collect()
+        start..start + self.terms[start..].iter().take_while(|t| t.starts_with(token)).count()
+    }
+}
+
+impl Sums {
+    fn new(docs: usize) -> Sums {
+        Sums { values: vec![f64::NAN; docs], touched: Vec::new() }
+    }
+
+    /// Adds to a document's sum, which may not exist yet: JavaScript's
+    /// `x in s ? s[x] += v : s[x] = v`.
+    fn add(&mut self, doc: u32, value: f64) {
+        let slot = &mut self.values[doc as usize];
+        if slot.is_nan() {
+            self.touched.push(doc);
+            *slot = value;
+        } else {
+            *slot += value;
+        }
+    }
+
+    fn clear(&mut self) {
+        for &doc in &self.touched {
+            self.values[doc as usize] = f64::NAN;
+        }
+        self.touched.clear();
+    }
+}
+
+impl Scratch {
+    fn new(docs: usize) -> Scratch {
+        Scratch {
+            total: Sums::new(docs),
+            field: Sums::new(docs),
+            term: Sums::new(docs),
+            matched_terms: vec![0; docs],
+            counted: Vec::new(),
+            ranked: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.total.clear();
+        self.field.clear();
+        self.term.clear();
+        for &doc in &self.counted {
+            self.matched_terms[doc as usize] = 0;
+        }
+        self.counted.clear();
+        self.ranked.clear();
     }
 }
 
@@ -285,42 +439,52 @@ fn by_rank(a: &(usize, f64), b: &(usize, f64)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
-/// Adds to a score that may not exist yet (NaN): JavaScript's `x in s ? s[x] += v : s[x] = v`.
-fn add(slot: &mut f64, value: f64) {
-    *slot = if slot.is_nan() { value } else { *slot + value };
-}
-
 /// Length in UTF-16 code units, as JavaScript counts it.
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-/// Byte ranges in `text` of tokens that match a query term (or start with one), merged.
-fn matches(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+/// Whether a token of the text is a match: it is, or starts with, one of the query's terms.
+fn highlighted(term: &str, terms: &[String]) -> bool {
+    terms.iter().any(|t| term.starts_with(t.as_str()))
+}
+
+/// Byte ranges in `text` of tokens that match a query term (or start with one), merged, up to
+/// the first match starting at `until` or later.
+fn matches(text: &str, terms: &[String], until: usize) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for token in tokenize(text) {
-        if !terms.iter().any(|t| token.term.starts_with(t.as_str())) {
-            continue;
+    scan(text, |term, span| {
+        if span.start >= until {
+            return ControlFlow::Break(());
         }
-        match ranges.last_mut() {
-            Some(last) if token.span.start <= last.end => last.end = last.end.max(token.span.end),
-            _ => ranges.push(token.span),
+        if highlighted(term, terms) {
+            match ranges.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => ranges.push(span),
+            }
         }
-    }
+        ControlFlow::Continue(())
+    });
     ranges
 }
 
 /// A window of `body` around its first match, with the matches inside it (byte ranges).
 fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
-    let all = matches(body, terms);
-    let first = all.first().map_or(0, |r| r.start);
+    let mut first = 0;
+    scan(body, |term, span| {
+        if !highlighted(term, terms) {
+            return ControlFlow::Continue(());
+        }
+        first = span.start;
+        ControlFlow::Break(())
+    });
     // Start a few characters before the first match, on a character boundary.
     let start = body[..first].char_indices().rev().nth(SNIPPET_LEAD - 1).map_or(0, |(i, _)| i);
     let end = body[start..].char_indices().nth(SNIPPET_LENGTH).map_or(body.len(), |(i, _)| start + i);
     let (lead, tail) = (if start > 0 { "…" } else { "" }, if end < body.len() { "…" } else { "" });
     let window = body[start..end].replace('\n', " ");
     let shift = lead.len();
-    let inside = all
+    let inside = matches(body, terms, end)
         .into_iter()
         .filter(|r| r.start >= start && r.end <= end)
         .map(|r| r.start - start + shift..r.end - start + shift)

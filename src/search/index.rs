@@ -1,61 +1,159 @@
-//! The compact index the bundle ships, derived from elasticlunr's index.
+//! The search index: built by elasticlunr-rs at build time (see `crate::indexing`), shipped in
+//! the bundle as a [`CompactIndex`], and decoded once into a [`SearchIndex`] by the engine.
 //!
-//! Per field: the sorted list of its terms; for each term its postings; and each document's
-//! field length in terms. Postings list the documents holding the term, ascending, each with
-//! the term's occurrences (`count`; elasticlunr's tf is its square root). They are written as
-//! a string of base64 VLQ numbers (as in source maps: 5 bits a digit, the sixth bit saying
-//! another digit follows): per document `gap × 2 + (count ≠ 1)`, where `gap` is the distance
-//! from the document before, followed by `count` when it is not 1. Read without building a
-//! trie, and about a third of the size of the same numbers as JSON arrays.
+//! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
+//! term its postings, the documents (takeaways, numbered in bundle order) holding the term,
+//! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
+//! and each document's field length in terms.
+//!
+//! In the bundle a term's postings are two strings of base64 VLQ numbers (as in source maps: 5
+//! bits a digit, the sixth bit saying another digit follows): its documents, each as the gap
+//! from the one before (the first from 0), and their counts less one. Apart, the two compress
+//! better than interleaved (the counts are mostly 0: the index of 3,918 synthetic takeaways is
+//! 489 KB gzip against 566 KB), and both better than JSON arrays; they are read without
+//! building a trie.
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The indexed fields, in the order the build gives each takeaway's text.
+pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
+
+/// The index as the engine reads it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
-    /// Number of documents: the takeaways, numbered in bundle order.
+    /// Number of documents.
     pub docs: u32,
+    /// In [`FIELDS`] order.
     pub fields: Vec<FieldIndex>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldIndex {
     pub name: String,
-    /// Sorted (by Rust string order), unique.
     pub terms: Vec<String>,
-    /// One entry per term, encoded as described above.
-    pub postings: Vec<String>,
+    /// (document, occurrences) of every term, term after term.
+    pub postings: Vec<(u32, u32)>,
+    /// Where each term's postings start in `postings`, and at the end their total.
+    pub starts: Vec<u32>,
     /// One entry per document: the number of terms in this field.
     pub lengths: Vec<u32>,
 }
 
+/// The index as the bundle ships it (see the module's documentation).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompactIndex {
+    pub fields: Vec<CompactField>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompactField {
+    pub name: String,
+    pub terms: Vec<String>,
+    /// Per term, its documents as VLQ gaps.
+    pub documents: Vec<String>,
+    /// Per term, the count of each of its documents less one, in VLQ.
+    pub counts: Vec<String>,
+    pub lengths: Vec<u32>,
+}
+
 impl FieldIndex {
-    /// The postings of term number `term` as (document, occurrences).
-    pub fn postings_of(&self, term: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let mut numbers = vlq_numbers(&self.postings[term]);
-        let mut doc = 0;
-        std::iter::from_fn(move || {
-            let first = numbers.next()?;
-            doc += first >> 1;
-            let count = if first & 1 == 1 { numbers.next()? } else { 1 };
-            Some((doc, count))
-        })
+    /// The postings of term number `term`.
+    pub fn postings_of(&self, term: usize) -> &[(u32, u32)] {
+        &self.postings[self.starts[term] as usize..self.starts[term + 1] as usize]
+    }
+
+    /// A field's index from each term's postings, in any term order.
+    pub fn from_terms(
+        name: &str,
+        terms: impl IntoIterator<Item = (String, Vec<(u32, u32)>)>,
+        lengths: Vec<u32>,
+    ) -> Self {
+        let mut terms: Vec<_> = terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
+        for (term, postings) in terms {
+            field.terms.push(term);
+            field.postings.extend(postings);
+            field.starts.push(field.postings.len() as u32);
+        }
+        field
+    }
+}
+
+impl CompactIndex {
+    pub fn encode(index: &SearchIndex) -> CompactIndex {
+        let fields = index
+            .fields
+            .iter()
+            .map(|f| CompactField {
+                name: f.name.clone(),
+                terms: f.terms.clone(),
+                documents: (0..f.terms.len()).map(|t| encode_documents(f.postings_of(t))).collect(),
+                counts: (0..f.terms.len()).map(|t| encode_counts(f.postings_of(t))).collect(),
+                lengths: f.lengths.clone(),
+            })
+            .collect();
+        CompactIndex { fields }
+    }
+
+    /// The index over the bundle's `docs` documents. A damaged index loses matches instead of
+    /// panicking: postings end at a document out of range, missing postings and lengths are
+    /// empty and 0.
+    pub fn decode(&self, docs: u32) -> SearchIndex {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| {
+                let mut field = FieldIndex {
+                    name: f.name.clone(),
+                    terms: f.terms.clone(),
+                    starts: Vec::with_capacity(f.terms.len() + 1),
+                    lengths: f.lengths.clone(),
+                    ..FieldIndex::default()
+                };
+                field.lengths.resize(docs as usize, 0);
+                field.starts.push(0);
+                for term in 0..f.terms.len() {
+                    let [documents, counts] = [&f.documents, &f.counts].map(|c| c.get(term).map_or("", String::as_str));
+                    field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
+                    field.starts.push(field.postings.len() as u32);
+                }
+                field
+            })
+            .collect();
+        SearchIndex { docs, fields }
     }
 }
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Encodes postings, (document, occurrences) with documents ascending.
-pub fn encode_postings(postings: &[(u32, u32)]) -> String {
+/// The documents of postings, ascending, as VLQ gaps.
+fn encode_documents(postings: &[(u32, u32)]) -> String {
     let mut out = String::new();
     let mut previous = 0;
-    for &(doc, count) in postings {
-        push_vlq(&mut out, (doc - previous) * 2 + u32::from(count != 1));
-        if count != 1 {
-            push_vlq(&mut out, count);
-        }
+    for &(doc, _) in postings {
+        push_vlq(&mut out, doc - previous);
         previous = doc;
     }
     out
+}
+
+/// The counts of postings, less one, in VLQ.
+fn encode_counts(postings: &[(u32, u32)]) -> String {
+    let mut out = String::new();
+    for &(_, count) in postings {
+        push_vlq(&mut out, count - 1);
+    }
+    out
+}
+
+/// The postings two VLQ strings hold; they end early where either is damaged or short.
+fn decode_postings<'a>(documents: &'a str, counts: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
+    let mut doc = 0u32;
+    vlq_numbers(documents).zip(vlq_numbers(counts)).map_while(move |(gap, count)| {
+        doc = doc.checked_add(gap)?;
+        Some((doc, count.checked_add(1)?))
+    })
 }
 
 fn push_vlq(out: &mut String, mut n: u32) {
@@ -104,14 +202,28 @@ mod tests {
     #[test]
     fn postings_round_trip() {
         let postings = [(0, 1), (3, 2), (4, 1), (40, 70), (100_000, 1), (100_001, 3)];
-        let field = FieldIndex { postings: vec![encode_postings(&postings)], ..FieldIndex::default() };
-        assert_eq!(field.postings_of(0).collect::<Vec<_>>(), postings);
-        assert_eq!(encode_postings(&[(0, 1), (1, 1), (2, 1)]), "ACC");
+        let (documents, counts) = (encode_documents(&postings), encode_counts(&postings));
+        assert_eq!(decode_postings(&documents, &counts).collect::<Vec<_>>(), postings);
+        assert_eq!(encode_documents(&[(0, 1), (1, 1), (3, 1)]), "ABC");
+        assert_eq!(encode_counts(&[(0, 1), (1, 2), (3, 1)]), "ABA");
     }
 
     #[test]
-    fn damaged_postings_end_early_instead_of_panicking() {
-        let field = FieldIndex { postings: vec!["C*zzzzzzzzzzzzzzz".into()], ..FieldIndex::default() };
-        assert_eq!(field.postings_of(0).collect::<Vec<_>>(), [(1, 1)]);
+    fn damaged_indexes_lose_matches_instead_of_panicking() {
+        assert_eq!(decode_postings("B*zzzzzzzzzzzzzzz", "AAA").collect::<Vec<_>>(), [(1, 1)]);
+        assert_eq!(decode_postings("BBB", "A").collect::<Vec<_>>(), [(1, 1)]);
+        let field = CompactField {
+            name: "title".into(),
+            terms: vec!["a".into(), "b".into(), "c".into()],
+            // Documents 1 and 5 (out of range), then nothing for "c".
+            documents: vec!["BE".into(), String::new()],
+            counts: vec!["AA".into(), String::new()],
+            lengths: vec![1],
+        };
+        let index = CompactIndex { fields: vec![field] }.decode(3);
+        let title = &index.fields[0];
+        assert_eq!(title.postings_of(0), [(1, 1)]);
+        assert!(title.postings_of(1).is_empty() && title.postings_of(2).is_empty());
+        assert_eq!(title.lengths, [1, 0, 0]);
     }
 }

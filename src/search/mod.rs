@@ -9,5 +9,5 @@ pub mod text;
 pub mod tokenize;
 
 pub use engine::{Bool, Config, Engine, FieldConfig, Hit};
-pub use index::SearchIndex;
+pub use index::{CompactIndex, SearchIndex};
 pub use tokenize::Synonyms;

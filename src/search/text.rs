@@ -1,5 +1,5 @@
 //! Plain text of the sanitized HTML the bundle carries: what is indexed, searched for phrases
-//! and cut into snippets, the same on both sides.
+//! and cut into snippets, the same on both sides; and previews of it.
 
 /// Text of `html` without tags, entities decoded, one line per block, no blank lines.
 pub fn html_to_text(html: &str) -> String {
@@ -28,6 +28,25 @@ pub fn html_to_text(html: &str) -> String {
 /// Runs of white space as one space, none at either end.
 pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first sentences of `text`, about 60 to 140 characters, for previews.
+pub fn first_sentences(text: &str) -> String {
+    const ENOUGH: usize = 60;
+    const AT_MOST: usize = 140;
+    let text = squeeze(text);
+    let mut summary = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == AT_MOST {
+            summary.push('…');
+            break;
+        }
+        summary.push(c);
+        if count + 1 >= ENOUGH && "。！？!?".contains(c) {
+            break;
+        }
+    }
+    summary
 }
 
 fn decode_into(mut s: &str, out: &mut String) {
@@ -80,5 +99,13 @@ mod tests {
             "A & B <x> 'q'\none\ntwo"
         );
         assert_eq!(html_to_text("a &unknown; b & c"), "a &unknown; b & c");
+    }
+
+    #[test]
+    fn summaries_stop_after_a_sentence_or_at_a_bound() {
+        let long = "这是第一句话，它要足够长才行，所以我们多写一点内容来凑够字数，再多写一些，还要更多一些字，直到它超过六十个字符为止，这样才算是一句够长的话。第二句。";
+        assert!(first_sentences(long).ends_with('。'));
+        assert!(!first_sentences(long).contains("第二句"));
+        assert_eq!(first_sentences(&"字".repeat(300)).chars().count(), 141);
     }
 }

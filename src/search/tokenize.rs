@@ -7,7 +7,7 @@
 //! becomes overlapping character pairs (`平台工程` → `平台 台工 工程`); a lone Chinese
 //! character is a term of its own.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 /// A term and where it came from in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct Token {
 pub struct Synonyms {
     /// (variant as folded text, canonical as folded text), longest variant first.
     variants: Vec<(String, String)>,
+    /// The variants' first characters, sorted, each with the numbers of the variants it starts.
+    starts: Vec<(char, Vec<usize>)>,
 }
 
 impl Synonyms {
@@ -32,17 +34,42 @@ impl Synonyms {
             .flat_map(|(canonical, rest)| rest.iter().map(move |v| (fold(v), fold(canonical))))
             .collect();
         variants.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Synonyms { variants }
+        let mut starts: Vec<(char, Vec<usize>)> = Vec::new();
+        for (number, (variant, _)) in variants.iter().enumerate() {
+            let Some(first) = variant.chars().next() else { continue };
+            match starts.binary_search_by(|(c, _)| c.cmp(&first)) {
+                Ok(i) => starts[i].1.push(number),
+                Err(i) => starts.insert(i, (first, vec![number])),
+            }
+        }
+        Synonyms { variants, starts }
+    }
+
+    /// How often each variant occurs in `folded`, as [`occurrences`] counts, in one pass over the
+    /// text rather than one a variant: documents are long, and there are thousands to index.
+    fn variant_counts(&self, folded: &str) -> Vec<usize> {
+        let mut counts = vec![0; self.variants.len()];
+        // Where each variant's next match may start: matches of one variant do not overlap.
+        let mut free_from = vec![0; self.variants.len()];
+        for (at, c) in folded.char_indices() {
+            let Ok(i) = self.starts.binary_search_by(|(first, _)| first.cmp(&c)) else { continue };
+            for &number in &self.starts[i].1 {
+                let variant = &self.variants[number].0;
+                if at >= free_from[number] && folded[at..].starts_with(variant.as_str()) {
+                    free_from[number] = at + variant.len();
+                    counts[number] += usize::from(stands_alone(folded, variant, at));
+                }
+            }
+        }
+        counts
     }
 
     /// The canonical spellings of the variants `text` contains, once per occurrence: what a
     /// document is also indexed under.
     fn canonicals_in<'s>(&'s self, folded: &str) -> Vec<&'s str> {
-        let mut found = Vec::new();
-        for (variant, canonical) in &self.variants {
-            found.extend(occurrences(folded, variant).map(|_| canonical.as_str()));
-        }
-        found
+        let counts = self.variant_counts(folded);
+        let repeated = self.variants.iter().zip(counts).map(|((_, canonical), n)| std::iter::repeat_n(canonical, n));
+        repeated.flatten().map(String::as_str).collect()
     }
 
     /// The query terms and the terms of every other spelling of the variants they contain:
@@ -62,8 +89,13 @@ impl Synonyms {
 
     /// `folded` with every variant replaced by its canonical spelling: what a query means.
     pub fn canonicalize(&self, folded: &str) -> String {
+        let counts = self.variant_counts(folded);
         let mut text = folded.to_owned();
-        for (variant, canonical) in &self.variants {
+        for ((variant, canonical), count) in self.variants.iter().zip(counts) {
+            // Until a first replacement, the text is `folded`, whose variants are counted.
+            if count == 0 && text == folded {
+                continue;
+            }
             let starts: Vec<usize> = occurrences(&text, variant).collect();
             for start in starts.into_iter().rev() {
                 text.replace_range(start..start + variant.len(), canonical);
@@ -77,13 +109,15 @@ impl Synonyms {
 /// with a letter or digit does not touch another one there: `ray` is not found in `array`,
 /// while Chinese needles are found anywhere.
 pub fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| stands_alone(haystack, needle, at))
+}
+
+/// Whether `needle`, found at `at` in `haystack`, counts as an occurrence (see [`occurrences`]).
+fn stands_alone(haystack: &str, needle: &str, at: usize) -> bool {
     let word = |c: Option<char>| c.is_some_and(is_word);
-    let (word_start, word_end) = (word(needle.chars().next()), word(needle.chars().next_back()));
-    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
-        let glued_before = word_start && word(haystack[..at].chars().next_back());
-        let glued_after = word_end && word(haystack[at + needle.len()..].chars().next());
-        !needle.is_empty() && !glued_before && !glued_after
-    })
+    let glued_before = word(needle.chars().next()) && word(haystack[..at].chars().next_back());
+    let glued_after = word(needle.chars().next_back()) && word(haystack[at + needle.len()..].chars().next());
+    !needle.is_empty() && !glued_before && !glued_after
 }
 
 /// Terms of a document's field, plus the canonical terms of any variant spellings in it.
@@ -160,24 +194,40 @@ fn nfkc(c: char, out: impl FnMut(char)) {
 /// Splits text into terms with their byte ranges in `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    scan(text, |term, span| {
+        tokens.push(Token { term: term.to_owned(), span });
+        ControlFlow::Continue(())
+    });
+    tokens
+}
+
+/// Calls `each` with every term of `text` and its byte range in `text`, in order, until it
+/// breaks. The term is lent, not allocated: indexing and highlighting see many of them.
+pub fn scan(text: &str, mut each: impl FnMut(&str, Range<usize>) -> ControlFlow<()>) {
     // Folded characters with the byte range of the original character they came from.
     let mut chars: Vec<(char, Range<usize>)> = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         fold_char(c, |f| chars.push((f, at..at + c.len_utf8())));
     }
+    let mut term = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].0;
         if is_cjk(c) {
             let end = i + chars[i..].iter().take_while(|(c, _)| is_cjk(*c)).count();
             if end - i == 1 {
-                tokens.push(Token { term: c.to_string(), span: chars[i].1.clone() });
+                term.clear();
+                term.push(c);
+                if each(&term, chars[i].1.clone()).is_break() {
+                    return;
+                }
             }
             for pair in chars[i..end].windows(2) {
-                tokens.push(Token {
-                    term: [pair[0].0, pair[1].0].iter().collect(),
-                    span: pair[0].1.start..pair[1].1.end,
-                });
+                term.clear();
+                term.extend([pair[0].0, pair[1].0]);
+                if each(&term, pair[0].1.start..pair[1].1.end).is_break() {
+                    return;
+                }
             }
             i = end;
         } else if is_word(c) {
@@ -191,14 +241,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let term: String = chars[i..end].iter().take(MAX_TERM_CHARS).map(|(c, _)| *c).collect();
-            tokens.push(Token { term, span: chars[i].1.start..chars[end - 1].1.end });
+            term.clear();
+            term.extend(chars[i..end].iter().take(MAX_TERM_CHARS).map(|(c, _)| *c));
+            if each(&term, chars[i].1.start..chars[end - 1].1.end).is_break() {
+                return;
+            }
             i = end;
         } else {
             i += 1;
         }
     }
-    tokens
 }
 
 /// Longer words (a base64 blob, a long URL path) are indexed and queried by their start: the
@@ -260,5 +312,15 @@ mod tests {
         assert_eq!(query_terms("Service Mesh", &synonyms), ["服务", "务网", "网格"]);
         // Latin variants match whole words only.
         assert_eq!(query_terms("k8sx", &synonyms), ["k8sx"]);
+    }
+
+    #[test]
+    fn variants_are_counted_as_occurrences_finds_them() {
+        let synonyms =
+            Synonyms::new(&[vec!["x".into(), "aa".into()], vec!["人工智能".into(), "ai".into(), "ai 芯片".into()]]);
+        for text in ["aaa aa", "maintain ai ai", "ai人工 ai 芯片", ""] {
+            let found: Vec<usize> = synonyms.variants.iter().map(|(v, _)| occurrences(text, v).count()).collect();
+            assert_eq!(synonyms.variant_counts(text), found, "{text}");
+        }
     }
 }

@@ -19,6 +19,8 @@ const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 let browser;
 const contexts = [];
 const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
+// The bundle writes the takeaways as two columns: join them back.
+bundle.takeaways = bundle.takeaways.fields.map((t, i) => ({ ...t, body_html: bundle.takeaways.body_html[i] }));
 const articleFiles = (await readdir(path.join(ROOT, "corpus"))).filter((f) => f.endsWith(".md"));
 
 before(async () => {
