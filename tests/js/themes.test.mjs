@@ -9,6 +9,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { readBundle } from "./bundle.mjs";
 import { serveStatic } from "./static-host.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,7 +21,7 @@ const VIEWS = ["heatmap", "network", "projects", "compare"];
 let browser;
 let host;
 const contexts = [];
-const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
+const bundle = await readBundle(DIST);
 
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
