@@ -17,6 +17,17 @@ pub const SCHEMA_VERSION: u32 = 7;
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
 
+/// File name of the search index inside the site root, next to the bundle: fetched when search
+/// is first needed, so visitors who never search never download it.
+pub const SEARCH_FILE: &str = "search.json";
+
+/// What [`SEARCH_FILE`] holds: the bundle's search index, with the schema version it belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchFile {
+    pub schema: u32,
+    pub search: CompactIndex,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub schema: u32,
@@ -31,6 +42,8 @@ pub struct Bundle {
     #[serde(with = "columns")]
     pub takeaways: Vec<Takeaway>,
     /// The search index over the takeaways, built by elasticlunr-rs (see [`crate::search::index`]).
+    /// Written apart, to [`SEARCH_FILE`], so the first page does not wait for it.
+    #[serde(default, skip_serializing_if = "CompactIndex::is_empty")]
     pub search: CompactIndex,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -225,8 +238,13 @@ impl Bundle {
 
     /// The search engine over this bundle's takeaways: the shipped index, decoded.
     pub fn search_engine(&self) -> Engine {
+        self.engine_with(&self.search)
+    }
+
+    /// The search engine over this bundle's takeaways with `search`, its index shipped apart.
+    pub fn engine_with(&self, search: &CompactIndex) -> Engine {
         Engine::new(
-            self.search.decode(self.takeaways.len() as u32),
+            search.decode(self.takeaways.len() as u32),
             Synonyms::new(&self.synonyms),
             self.takeaways.iter().map(|t| (t.title.as_str(), t.body_html.as_str())),
         )

@@ -5,12 +5,14 @@ fn main() {
     leptos::mount::mount_to_body(takeaways::app::App);
 }
 
-/// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json`, and
-/// its latencies for each benchmark query, in milliseconds, measured in the browser's wasm
-/// engine; as JSON ([`takeaways::search::bench::Figures`]).
+/// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json` and
+/// its index `search_json`, and its latencies for each benchmark query, in milliseconds,
+/// measured in the browser's wasm engine; as JSON ([`takeaways::search::bench::Figures`]).
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_search(bundle_json: &str, rounds: u32) -> Result<String, String> {
-    let bundle = takeaways::app::parse_bundle(bundle_json)?;
+pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
+    let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
+    let search: takeaways::bundle::SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
+    bundle.search = search.search;
     let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
     let figures = takeaways::search::bench::measure(&bundle, rounds, || performance.now());
     serde_json::to_string(&figures).map_err(|e| e.to_string())

@@ -49,8 +49,13 @@ fn the_cli_writes_a_bundle_that_reads_back() {
     let out = tempfile::tempdir().unwrap();
     let run = cli(&["build", "--corpus", corpus().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    // The bundle alone has no index (it is in search.json, fetched when search is first needed);
+    // read together, they are the whole bundle.
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
-    let bundle: Bundle = serde_json::from_str(&text).unwrap();
+    let shipped: Bundle = serde_json::from_str(&text).unwrap();
+    assert!(shipped.search.is_empty());
+    let bundle = takeaways::build::read(&out.path().join(BUNDLE_FILE)).unwrap();
+    assert!(!bundle.search.is_empty());
     assert_eq!(bundle, takeaways::build::check(&corpus()).unwrap().bundle);
 }
 

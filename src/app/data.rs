@@ -1,11 +1,12 @@
-//! Loading the bundle, once per visit, relative to the site's base URL.
+//! Loading the bundle, once per visit, relative to the site's base URL; and its search index,
+//! the first time search is needed (typing, a `?q=` link, a not-found page).
 
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use crate::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
+use crate::bundle::{Bundle, SearchFile, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE};
 use crate::facets::Facets;
 use crate::search::Engine;
 
@@ -24,10 +25,9 @@ impl Site {
         Site { bundle, engine: OnceLock::new(), facets: OnceLock::new(), list_order: OnceLock::new() }
     }
 
-    /// The search engine, built the first time it is asked for: visitors who never search do
-    /// not pay for it at start-up.
-    pub fn engine(&self) -> &Engine {
-        self.engine.get_or_init(|| self.bundle.search_engine())
+    /// The search engine, once its index has arrived (see [`request_search`]).
+    pub fn engine(&self) -> Option<&Engine> {
+        self.engine.get()
     }
 
     pub fn facets(&self) -> &Facets {
@@ -54,6 +54,51 @@ impl std::ops::Deref for Site {
 }
 
 pub type BundleResource = LocalResource<Result<Loaded, String>>;
+
+/// Where the search index is: not asked for yet, on its way, here, or failed (why).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Readiness {
+    Idle,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// The search index's [`Readiness`], shared through the context.
+#[derive(Clone, Copy)]
+pub struct SearchReadiness(pub RwSignal<Readiness>);
+
+/// Fetches the search index and builds the engine, unless that is done or under way.
+pub fn request_search(site: &Loaded) {
+    let readiness = expect_context::<SearchReadiness>().0;
+    if matches!(readiness.get_untracked(), Readiness::Loading | Readiness::Ready) {
+        return;
+    }
+    readiness.set(Readiness::Loading);
+    let site = site.clone();
+    leptos::task::spawn_local(async move {
+        match fetch_search(&site).await {
+            Ok(engine) => {
+                let _ = site.engine.set(engine);
+                readiness.set(Readiness::Ready);
+            }
+            Err(why) => readiness.set(Readiness::Failed(why)),
+        }
+    });
+}
+
+async fn fetch_search(site: &Site) -> Result<Engine, String> {
+    let response = gloo_net::http::Request::get(SEARCH_FILE).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{SEARCH_FILE}: HTTP {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    let search: SearchFile = serde_json::from_str(&text).map_err(|e| format!("{SEARCH_FILE} is damaged: {e}"))?;
+    if search.schema != site.bundle.schema {
+        return Err(format!("{SEARCH_FILE} belongs to another version of the site; reload the page"));
+    }
+    Ok(site.bundle.engine_with(&search.search))
+}
 
 pub fn load_bundle() -> BundleResource {
     LocalResource::new(|| async { fetch_bundle().await })

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::browser::download;
+use super::data::{request_search, Readiness, SearchReadiness};
 use super::facet_panel::FacetPanel;
 use super::prefs::{use_prefs, Lang};
 use super::search::marked;
@@ -29,11 +30,22 @@ fn Explorer(site: Loaded) -> impl IntoView {
         let site = site.clone();
         Memo::new(move |_| ListState::from_params(&site, &params.read()))
     };
+    let readiness = expect_context::<SearchReadiness>().0;
+    {
+        let site = site.clone();
+        Effect::new(move |_| {
+            if !state.read().query.trim().is_empty() {
+                request_search(&site);
+            }
+        });
+    }
     let listing = {
         let site = site.clone();
         Memo::new(move |_| {
             let state = state.read();
-            let search = (!state.query.trim().is_empty()).then(|| (site.engine(), state.query.as_str()));
+            // Until the index arrives, a query lists what the facets leave; then it recomputes.
+            readiness.track();
+            let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|e| (e, state.query.as_str()));
             listing(site.facets(), site.list_order(), search, &state.selection, state.shown)
         })
     };
@@ -48,13 +60,36 @@ fn Explorer(site: Loaded) -> impl IntoView {
     let list_site = site.clone();
     let list = move || {
         let (lang, state, listing) = (lang.get(), state.get(), listing.get());
-        list_view(&list_site, lang, &state, &listing)
+        let waiting =
+            (!state.query.trim().is_empty()).then(|| search_notice(&list_site, lang, readiness.get())).flatten();
+        view! { {waiting} {list_view(&list_site, lang, &state, &listing)} }
     };
     view! {
         <div class="explorer">
             <FacetPanel site=site state=state listing=listing />
             <section class="listing" aria-label=move || lang.get().pick("要点", "Takeaways")>{list}</section>
         </div>
+    }
+}
+
+/// While a query waits for the search index: that it is coming, or why it did not, with a retry.
+fn search_notice(site: &Loaded, lang: Lang, readiness: Readiness) -> Option<impl IntoView> {
+    let site = site.clone();
+    match readiness {
+        Readiness::Ready => None,
+        Readiness::Idle | Readiness::Loading => Some(
+            view! { <p class="notice" role="status">{lang.pick("正在加载搜索索引…", "Loading the search index…")}</p> }
+                .into_any(),
+        ),
+        Readiness::Failed(why) => Some(
+            view! {
+                <div class="notice" role="alert">
+                    <p>{lang.pick("搜索索引无法加载：", "Could not load the search index: ")} {why}</p>
+                    <button type="button" on:click=move |_| request_search(&site)>{lang.pick("重试", "Retry")}</button>
+                </div>
+            }
+            .into_any(),
+        ),
     }
 }
 

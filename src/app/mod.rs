@@ -35,6 +35,7 @@ use themes::ThemesPage;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(data::load_bundle());
+    provide_context(data::SearchReadiness(RwSignal::new(data::Readiness::Idle)));
     let base = site_base();
     provide_context(SiteBase(base.clone()));
     let lang = prefs::provide_prefs().lang;

@@ -123,7 +123,7 @@ struct Source {
 impl Source {
     fn load(&self) -> Result<Bundle> {
         match &self.bundle {
-            Some(path) => read_bundle(path),
+            Some(path) => takeaways::build::read(path),
             None => checked(&self.corpus.corpus, false).map(|c| c.bundle),
         }
     }
@@ -186,7 +186,7 @@ fn run(command: Command) -> Result<()> {
             }
         }
         Command::FinishSite { site, site_url } => {
-            let bundle = read_bundle(&site.join(takeaways::bundle::BUNDLE_FILE))?;
+            let bundle = takeaways::build::read(&site.join(takeaways::bundle::BUNDLE_FILE))?;
             let index = std::fs::read_to_string(site.join("index.html"))
                 .with_context(|| format!("cannot read {}", site.join("index.html").display()))?;
             let index = takeaways::policy::with_content_security_policy(&index);
@@ -199,7 +199,7 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
         Command::BenchExplore { bundle, rounds } => {
-            let bundle = read_bundle(&bundle)?;
+            let bundle = takeaways::build::read(&bundle)?;
             let clock = std::time::Instant::now();
             let ms = || clock.elapsed().as_secs_f64() * 1000.0;
             let start = ms();
@@ -212,7 +212,7 @@ fn run(command: Command) -> Result<()> {
             }
         }
         Command::BenchSearch { bundle, rounds } => {
-            let bundle = read_bundle(&bundle)?;
+            let bundle = takeaways::build::read(&bundle)?;
             let clock = std::time::Instant::now();
             let figures = bench::measure(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0);
             println!("ranking   search  (ms; search adds highlights and snippets)");
@@ -235,7 +235,7 @@ fn run(command: Command) -> Result<()> {
             );
         }
         Command::BenchGraphs { bundle, rounds } => {
-            let bundle = read_bundle(&bundle)?;
+            let bundle = takeaways::build::read(&bundle)?;
             let clock = std::time::Instant::now();
             let selections = takeaways::graphs::bench_selections(&takeaways::facets::Facets::new(&bundle)).len();
             println!(
@@ -259,10 +259,4 @@ fn checked(corpus: &Path, print_warnings: bool) -> Result<Checked> {
         checked.warnings.iter().for_each(|w| eprintln!("{w}"));
     }
     Ok(checked)
-}
-
-fn read_bundle(path: &Path) -> Result<Bundle> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the bundle {}", path.display()))?;
-    serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a bundle of this version; rebuild it", path.display()))
 }

@@ -45,6 +45,12 @@ pub struct CompactIndex {
     pub fields: Vec<CompactField>,
 }
 
+impl CompactIndex {
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompactField {
     pub name: String,
