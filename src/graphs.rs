@@ -6,6 +6,8 @@
 //! in the bundle: it is recomputed on each filter change, well within a frame (see
 //! [`redraw_latencies`]).
 
+pub mod markup;
+
 use crate::bundle::Bundle;
 use crate::facets::{Facet, Facets, Selection};
 

@@ -9,6 +9,7 @@ pub mod export;
 pub mod facets;
 pub mod graphs;
 pub mod ids;
+pub mod lang;
 pub mod listing;
 pub mod related;
 pub mod search;

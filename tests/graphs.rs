@@ -1,16 +1,19 @@
 //! Tests of the theme graphs' data on the seed corpus: what the heatmap, the co-occurrence
 //! network, the theme × project graph and the event comparison say about the seeds, checked
-//! against counts made independently here, and the network's layout (no overlapping labels).
+//! against counts made independently here, the network's layout (no overlapping labels), and
+//! the graphs' markup (links, aria labels, escaping).
 
 use std::path::Path;
 
 use takeaways::build;
 use takeaways::bundle::Bundle;
 use takeaways::facets::{Facet, Facets};
+use takeaways::graphs::markup::{self, GraphContext};
 use takeaways::graphs::{
     arc_length, co_occurrence, compare, network_layout, text_ems, theme_events, theme_projects, wrap, Change, Rect,
     FONT, LABEL_EMS,
 };
+use takeaways::lang::Lang;
 
 fn seeds() -> Bundle {
     build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
@@ -266,4 +269,82 @@ fn comparing_2019_with_2023_shows_platform_engineering_and_ai_gained() {
     let shared: Vec<usize> =
         comparison.projects.iter().filter(|c| c.change() == Change::Shared).map(|c| c.index).collect();
     assert!(shared.contains(&kubernetes), "{shared:?}");
+}
+
+/// The markup context of the seeds, in `lang`, at the site's root: links name their picks.
+fn markup_of<T>(bundle: &Bundle, lang: Lang, draw: impl FnOnce(&GraphContext) -> T) -> T {
+    let list = |picks: &[(Facet, &str)]| {
+        let picks: Vec<String> = picks.iter().map(|(facet, value)| format!("{}={value}", facet.key())).collect();
+        format!("/?{}", picks.join("&"))
+    };
+    draw(&GraphContext { bundle, lang, base: "/base", list: &list })
+}
+
+#[test]
+fn heatmap_markup_links_cells_with_takeaways_and_labels_the_picture() {
+    let bundle = seeds();
+    let data = theme_events(&bundle, &all(&bundle));
+    let figure = markup_of(&bundle, Lang::En, |cx| markup::heatmap(cx, &data)).unwrap();
+    assert!(figure
+        .svg
+        .starts_with("<svg id=\"theme-heatmap\" class=\"theme-graph\" xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(figure.svg.contains(" role=\"img\" aria-label=\"Heatmap of "), "{}", &figure.svg[..300]);
+    assert!(figure.svg.ends_with("</svg>"));
+    assert!(!figure.svg.contains("style="), "the CSP forbids style attributes");
+    // A cell with takeaways follows its theme and event; an empty one links nowhere.
+    assert!(figure.svg.contains(
+        "<g class=\"cell link\" data-theme=\"platform-engineering\" data-event=\"2023-na-chicago\" data-href=\"/?theme=platform-engineering&amp;event=2023-na-chicago\">"
+    ));
+    assert!(figure
+        .svg
+        .contains("<g class=\"cell\" data-theme=\"platform-engineering\" data-event=\"2019-eu-barcelona\"><title>"));
+    assert_eq!(figure.svg.matches("<g class=\"cell").count(), data.rows.len() * data.events.len());
+    // The table links with the site's base.
+    assert!(figure.table.contains("<a href=\"/base/?theme=platform-engineering&amp;event=2023-na-chicago\">"));
+    let chinese = markup_of(&bundle, Lang::Zh, |cx| markup::heatmap(cx, &data)).unwrap();
+    assert!(chinese.svg.contains("aria-label=\"热力图：") && chinese.svg.contains("平台工程"));
+    assert!(chinese.caption.starts_with("主题的起落"));
+}
+
+#[test]
+fn markup_escapes_hostile_names() {
+    let mut bundle = seeds();
+    let hostile = "<script>alert('x')</script> & \"friends\"";
+    let platform = theme(&bundle, "platform-engineering");
+    bundle.themes[platform].name.en = hostile.to_owned();
+    let kubernetes = bundle.projects.iter().position(|p| p.id == "kubernetes").unwrap();
+    bundle.projects[kubernetes].name = hostile.to_owned();
+    let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;";
+    let (barcelona, chicago) = (event(&bundle, "2019-eu-barcelona"), event(&bundle, "2023-na-chicago"));
+    let takeaways = all(&bundle);
+    let (figures, projects) = markup_of(&bundle, Lang::En, |cx| {
+        let comparison = compare(&bundle, &takeaways, barcelona, chicago);
+        let figures = [
+            markup::heatmap(cx, &theme_events(&bundle, &takeaways)).unwrap(),
+            markup::network(cx, &co_occurrence(&bundle, &takeaways)).unwrap(),
+            markup::projects(cx, &theme_projects(&bundle, &takeaways, 20)).unwrap(),
+            markup::comparison(cx, &comparison),
+        ];
+        (figures, markup::compared_projects(cx, &comparison))
+    });
+    for text in figures.iter().flat_map(|f| [&f.svg, &f.table]).chain([&projects]) {
+        assert!(!text.contains("<script"), "{text}");
+        assert!(!text.contains("'x'"));
+    }
+    for figure in &figures {
+        assert!(figure.svg.contains(escaped) || figure.table.contains(escaped), "{}", figure.id);
+    }
+    assert!(projects.contains(escaped));
+}
+
+#[test]
+fn network_markup_names_each_arcs_ends_for_hover() {
+    let bundle = seeds();
+    let network = co_occurrence(&bundle, &all(&bundle));
+    let figure = markup_of(&bundle, Lang::En, |cx| markup::network(cx, &network)).unwrap();
+    assert_eq!(figure.svg.matches("<path class=\"arc\" data-ends=").count(), network.edges.len());
+    let first = &network.edges[0];
+    assert!(figure.svg.contains(&format!("data-ends=\"{} {}\"", first.a, first.b)));
+    assert_eq!(figure.svg.matches("<g class=\"node link\" data-theme=").count(), network.nodes.len());
+    assert!(figure.svg.contains("data-node=\"0\" data-href=\"/?theme="));
 }

@@ -9,14 +9,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use super::data::Site;
-use super::graphs::compare::Compare;
-use super::graphs::heatmap::Heatmap;
-use super::graphs::network::Network;
-use super::graphs::projects::Projects;
-use super::graphs::{list_target, takeaways_count, GraphInput};
+use super::graphs::compare::compare_view;
+use super::graphs::{figure, list_target};
 use super::prefs::{use_prefs, Lang};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::facets::{Facet, Selection};
+use crate::graphs::markup::{self, takeaways_count, GraphContext};
+use crate::graphs::{co_occurrence, compare, theme_events, theme_projects, PROJECTS_SHOWN};
 use crate::ids::encode_query_value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +82,9 @@ impl ThemesState {
     }
 }
 
+/// What the heatmap and network say when no takeaway is left.
+const NOTHING: (&str, &str) = ("没有要点可画。", "No takeaways to draw.");
+
 #[component]
 pub fn ThemesPage() -> impl IntoView {
     view! { <WithBundle ready=|site| view! { <Themes site=site /> } /> }
@@ -107,9 +109,9 @@ fn Themes(site: Loaded) -> impl IntoView {
             site.facets().filter(&all, &selection)
         })
     };
-    let input = GraphInput { site: site.clone(), takeaways: filtered(false), selection };
+    let takeaways = filtered(false);
     // The comparison picks its own two events; the other filters still apply.
-    let compare_input = GraphInput { takeaways: filtered(true), ..input.clone() };
+    let compare_takeaways = filtered(true);
     let events = Memo::new(move |_| state.read().events);
     let pick = {
         let site = site.clone();
@@ -140,17 +142,34 @@ fn Themes(site: Loaded) -> impl IntoView {
             })
             .collect_view();
         let filters =
-            (state.view != View::Compare).then(|| filter_bar(&header_site, lang, &state, input.takeaways.get().len()));
+            (state.view != View::Compare).then(|| filter_bar(&header_site, lang, &state, takeaways.read().len()));
         view! {
             <nav class="view-tabs" aria-label=lang.pick("图表", "Graphs")>{tabs}</nav>
             {filters}
         }
     };
-    let graph = move || match view_kind.get() {
-        View::Heatmap => view! { <Heatmap input=input.clone() /> }.into_any(),
-        View::Network => view! { <Network input=input.clone() /> }.into_any(),
-        View::Projects => view! { <Projects input=input.clone() /> }.into_any(),
-        View::Compare => view! { <Compare input=compare_input.clone() events=events pick=pick /> }.into_any(),
+    let graph = move || {
+        let (lang, view, selection) = (lang.get(), view_kind.get(), selection.read());
+        let base = href("");
+        let list = |picks: &[(Facet, &str)]| list_target(&site, &selection, picks);
+        let cx = GraphContext { bundle: &site, lang, base: base.trim_end_matches('/'), list: &list };
+        let (drawn, zh, en) = match view {
+            View::Heatmap => (markup::heatmap(&cx, &theme_events(&site, &takeaways.read())), NOTHING.0, NOTHING.1),
+            View::Network => (markup::network(&cx, &co_occurrence(&site, &takeaways.read())), NOTHING.0, NOTHING.1),
+            View::Projects => (
+                markup::projects(&cx, &theme_projects(&site, &takeaways.read(), PROJECTS_SHOWN)),
+                "这些要点没有提到项目。",
+                "These takeaways name no project.",
+            ),
+            View::Compare => {
+                let [a, b] = events.get();
+                return compare_view(&cx, &compare(&site, &compare_takeaways.read(), a, b), pick).into_any();
+            }
+        };
+        match drawn {
+            Some(drawn) => figure(lang, drawn).into_any(),
+            None => view! { <p class="empty">{lang.pick(zh, en)}</p> }.into_any(),
+        }
     };
     view! {
         <div class="themes-page">
