@@ -486,27 +486,30 @@ pub fn bench_selections(facets: &Facets) -> Vec<(String, Selection)> {
     selections
 }
 
-/// What one view recomputes from the takeaways the filters leave.
+/// What one view redraws from the takeaways the filters leave: its data, layout and markup.
 type Redraw<'a> = dyn Fn(&[usize]) + 'a;
 
-/// Per view (heatmap, network, projects, compare), the time in milliseconds to recompute what
-/// it draws after a filter change, filtering included: for each of [`bench_selections`] the
-/// mean of `rounds` runs; returned as (view, mean over selections, worst selection). `now`
-/// reads a clock in ms.
+/// Per view (heatmap, network, projects, compare), the time in milliseconds to redraw it after
+/// a filter change — filtering, the graph's data and layout, and its SVG and table markup; all
+/// but the browser's parsing of that markup — for each of [`bench_selections`] the mean of
+/// `rounds` runs; returned as (view, mean over selections, worst selection). `now` reads a
+/// clock in ms.
 pub fn redraw_latencies(bundle: &Bundle, rounds: u32, now: impl Fn() -> f64) -> Vec<(&'static str, f64, f64)> {
     let facets = Facets::new(bundle);
     let all: Vec<usize> = (0..bundle.takeaways.len()).collect();
     let selections = bench_selections(&facets);
     let (first, last) = (0, bundle.events.len().saturating_sub(1));
+    let list = |picks: &[(Facet, &str)]| {
+        picks.iter().map(|(facet, value)| format!("{}={value}", facet.key())).collect::<Vec<_>>().join("&")
+    };
+    let cx = markup::GraphContext { bundle, lang: crate::lang::Lang::Zh, base: "", list: &list };
     let views: [(&'static str, &Redraw); 4] = [
-        ("heatmap", &|t| drop(std::hint::black_box(theme_events(bundle, t)))),
-        ("network", &|t| {
-            let network = co_occurrence(bundle, t);
-            let names: Vec<String> = network.nodes.iter().map(|n| bundle.themes[n.theme].name.en.clone()).collect();
-            drop(std::hint::black_box(network_layout(&network, &names)));
+        ("heatmap", &|t| drop(std::hint::black_box(markup::heatmap(&cx, &theme_events(bundle, t))))),
+        ("network", &|t| drop(std::hint::black_box(markup::network(&cx, &co_occurrence(bundle, t))))),
+        ("projects", &|t| {
+            drop(std::hint::black_box(markup::projects(&cx, &theme_projects(bundle, t, PROJECTS_SHOWN))))
         }),
-        ("projects", &|t| drop(std::hint::black_box(theme_projects(bundle, t, PROJECTS_SHOWN)))),
-        ("compare", &|t| drop(std::hint::black_box(compare(bundle, t, first, last)))),
+        ("compare", &|t| drop(std::hint::black_box(markup::comparison(&cx, &compare(bundle, t, first, last))))),
     ];
     views
         .iter()

@@ -183,7 +183,8 @@ impl<'de> Visitor<'de> for Node<'_> {
                     let mut list = docs
                         .into_iter()
                         .map(|(doc, Tf { tf })| {
-                            let doc = doc.parse::<u32>().map_err(|_| A::Error::custom("a document ref is not a number"))?;
+                            let doc =
+                                doc.parse::<u32>().map_err(|_| A::Error::custom("a document ref is not a number"))?;
                             Ok((doc, (tf * tf).round() as u32))
                         })
                         .collect::<std::result::Result<Vec<_>, A::Error>>()?;
