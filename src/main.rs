@@ -18,6 +18,25 @@ pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result
     serde_json::to_string(&figures).map_err(|e| e.to_string())
 }
 
+/// For `scripts/bench`: milliseconds to compute the explorer's list after each of a series of
+/// filter and query changes ([`takeaways::listing::listing_latencies`]), in the browser's wasm
+/// engine, as JSON pairs (change, ms); the first pair is the facets' one-off cost at load.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_explore(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
+    let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
+    let search: takeaways::bundle::SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
+    bundle.search = search.search;
+    let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
+    let now = || performance.now();
+    let start = now();
+    let facets = takeaways::facets::Facets::new(&bundle);
+    let mut figures = vec![("facets, once at load", now() - start)];
+    let order: Vec<usize> = (0..bundle.takeaways.len()).collect();
+    let engine = bundle.search_engine();
+    figures.extend(takeaways::listing::listing_latencies(&facets, &order, &engine, rounds, now));
+    serde_json::to_string(&figures).map_err(|e| e.to_string())
+}
+
 /// For the browser tests: a Rust panic, to check that it shows the failure banner.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn panic_for_test(message: &str) {

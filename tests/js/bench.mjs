@@ -46,6 +46,7 @@ try {
     const searchText = await (await fetch("search.json")).text();
     const queries = window.wasmBindings.bench_queries();
     const ours = JSON.parse(window.wasmBindings.bench_search(bundleText, searchText, rounds));
+    const list = JSON.parse(window.wasmBindings.bench_explore(bundleText, searchText, rounds));
     const bundle = JSON.parse(bundleText);
     const bodies = bundle.takeaways.body_html;
     const plain = (html) => (html ?? "").replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
@@ -88,7 +89,7 @@ try {
       index_ms: performance.now() - start,
       latencies: time((q) => lunr.search(q, { fields: { title: { boost: 3 }, body: { boost: 1 } }, expand: true }).slice(0, 10)),
     };
-    return { docs: docs.length, ours, libraries };
+    return { docs: docs.length, ours, libraries, list };
   }, ROUNDS);
   const pct = (values, p) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -103,6 +104,8 @@ try {
   for (const [name, r] of Object.entries(libraries)) line(name, r.latencies, `   (indexing in the page: ${r.index_ms.toFixed(0)} ms)`);
   const [fastest, best] = Object.entries(libraries).map(([name, r]) => [name, pct(r.latencies, 95)]).sort((a, b) => a[1] - b[1])[0];
   console.log(`p95: takeaways ranking ${pct(ours.ranking, 95).toFixed(3)} ms vs fastest library (${fastest}) ${best.toFixed(3)} ms`);
+  console.log(`\nthe explorer's list in headless Chromium (Rust/wasm), ${results.docs} takeaways, after each change:`);
+  for (const [change, ms] of results.list) console.log(`${ms.toFixed(3).padStart(9)} ms  ${change}`);
 } finally {
   await browser.close();
   await host.close();
