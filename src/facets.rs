@@ -258,9 +258,13 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>
     let list = &options.list;
     match facet {
         // Newest first, as the list is.
-        Facet::Event => order.sort_by_key(|&o| std::cmp::Reverse(bundle.events.iter().position(|e| e.id == list[o].0))),
-        Facet::Year => order.sort_by(|&a, &b| list[b].0.cmp(&list[a].0)),
-        _ => order.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then_with(|| list[a].0.cmp(&list[b].0))),
+        Facet::Event => crate::order::sort_by_key(&mut order, |&o| {
+            std::cmp::Reverse(bundle.events.iter().position(|e| e.id == list[o].0))
+        }),
+        Facet::Year => crate::order::sort_by(&mut order, |&a, &b| list[b].0.cmp(&list[a].0)),
+        _ => crate::order::sort_by(&mut order, |&a, &b| {
+            totals[b].cmp(&totals[a]).then_with(|| list[a].0.cmp(&list[b].0))
+        }),
     }
     let mut renumbered = vec![0u32; list.len()];
     order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);

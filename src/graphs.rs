@@ -185,7 +185,7 @@ pub fn theme_events(bundle: &Bundle, takeaways: &[usize]) -> ThemeEvents {
             })
             .unwrap_or_default()
     };
-    rows.sort_by_cached_key(|r| (peak(r), std::cmp::Reverse(r.total()), r.theme));
+    crate::order::sort_by_key(&mut rows, |r| (peak(r), std::cmp::Reverse(r.total()), r.theme));
     ThemeEvents { events, totals, rows }
 }
 
@@ -204,7 +204,7 @@ pub fn co_occurrence(bundle: &Bundle, takeaways: &[usize]) -> CoOccurrence {
         }
     }
     let mut by_size: Vec<usize> = (0..n).filter(|&theme| counts[theme] > 0).collect();
-    by_size.sort_by_key(|&theme| (std::cmp::Reverse(counts[theme]), theme));
+    crate::order::sort_by_key(&mut by_size, |&theme| (std::cmp::Reverse(counts[theme]), theme));
     let weight = |x: usize, y: usize| pairs[x.min(y) * n + x.max(y)];
     let order = arc_order(&by_size, weight);
     let nodes: Vec<Node> = order.iter().map(|&theme| Node { theme, count: counts[theme] }).collect();
@@ -246,7 +246,9 @@ fn arc_order(by_size: &[usize], weight: impl Fn(usize, usize) -> usize) -> Vec<u
             })
             .collect();
         let mut next: Vec<usize> = (0..order.len()).collect();
-        next.sort_by(|&x, &y| centre[x].0.total_cmp(&centre[y].0).then(centre[x].1.cmp(&centre[y].1)));
+        crate::order::sort_by(&mut next, |&x, &y| {
+            centre[x].0.total_cmp(&centre[y].0).then(centre[x].1.cmp(&centre[y].1))
+        });
         order = next.into_iter().map(|at| order[at]).collect();
         let c = cost(&order);
         if c < best.0 {
@@ -267,7 +269,7 @@ pub fn theme_projects(bundle: &Bundle, takeaways: &[usize], top: usize) -> Theme
         bundle.takeaways[t].projects.iter().for_each(|&p| per_project[p] += 1);
     }
     let mut projects: Vec<(usize, usize)> = per_project.iter().copied().enumerate().filter(|&(_, c)| c > 0).collect();
-    projects.sort_by_key(|&(p, c)| (std::cmp::Reverse(c), p));
+    crate::order::sort_by_key(&mut projects, |&(p, c)| (std::cmp::Reverse(c), p));
     projects.truncate(top);
     let position: Vec<Option<usize>> = {
         let mut position = vec![None; bundle.projects.len()];
@@ -287,7 +289,7 @@ pub fn theme_projects(bundle: &Bundle, takeaways: &[usize], top: usize) -> Theme
         }
     }
     let mut themes: Vec<(usize, usize)> = per_theme.iter().copied().enumerate().filter(|&(_, c)| c > 0).collect();
-    themes.sort_by_key(|&(theme, c)| (std::cmp::Reverse(c), theme));
+    crate::order::sort_by_key(&mut themes, |&(theme, c)| (std::cmp::Reverse(c), theme));
     let links = pairs
         .iter()
         .enumerate()
@@ -323,7 +325,9 @@ pub fn compare(bundle: &Bundle, takeaways: &[usize], a: usize, b: usize) -> Comp
             .filter(|(_, c)| c[0] + c[1] > 0)
             .map(|(index, counts)| Counted { index, counts })
             .collect();
-        counted.sort_by_key(|c| (c.change(), std::cmp::Reverse(c.counts[0] + c.counts[1]), c.index));
+        crate::order::sort_by_key(&mut counted, |c| {
+            (c.change(), std::cmp::Reverse(c.counts[0] + c.counts[1]), c.index)
+        });
         counted
     };
     Comparison { events: [a, b], totals, themes: counted(themes), projects: counted(projects) }
@@ -463,7 +467,9 @@ pub fn network_layout(network: &CoOccurrence, names: &[String]) -> NetworkLayout
             let (top, bottom) = (nodes[e.a].y, nodes[e.b].y);
             let ry = (bottom - top) / 2.0;
             reach = reach.max(ry * 0.75);
-            format!("M{axis:.1} {top:.1}A{:.1} {ry:.1} 0 0 1 {axis:.1} {bottom:.1}", ry * 0.75)
+            // Coordinates as in the markup: integer formatting only (smaller wasm).
+            let (axis, top, bottom) = (markup::at(axis), markup::at(top), markup::at(bottom));
+            format!("M{axis} {top}A{} {} 0 0 1 {axis} {bottom}", markup::at(ry * 0.75), markup::at(ry))
         })
         .collect();
     let width = axis + reach.max(radius(max_count as usize)) + MARGIN + 4.0;

@@ -11,6 +11,7 @@ pub mod graphs;
 pub mod ids;
 pub mod lang;
 pub mod listing;
+pub mod order;
 pub mod related;
 pub mod search;
 

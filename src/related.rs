@@ -22,6 +22,6 @@ pub fn related(bundle: &Bundle, takeaway: usize, limit: usize) -> Vec<usize> {
         })
         .collect();
     // Other events first, then the most shared, then corpus order: stable across builds.
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    crate::order::sort_by(&mut scored, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     scored.into_iter().take(limit).map(|(_, _, index)| index).collect()
 }

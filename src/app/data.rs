@@ -39,7 +39,7 @@ impl Site {
         self.list_order.get_or_init(|| {
             let mut order: Vec<usize> = (0..self.bundle.takeaways.len()).collect();
             // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
-            order.sort_by_key(|&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
+            crate::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
             order
         })
     }

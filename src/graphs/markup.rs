@@ -41,7 +41,7 @@ pub struct Figure {
 }
 
 /// `x` with `places` decimals, without the float formatting machinery (smaller wasm).
-struct Fixed(f64, u32);
+pub(crate) struct Fixed(f64, u32);
 
 impl fmt::Display for Fixed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -59,7 +59,7 @@ impl fmt::Display for Fixed {
 }
 
 /// A coordinate: one decimal.
-fn at(x: f64) -> Fixed {
+pub(crate) fn at(x: f64) -> Fixed {
     Fixed(x, 1)
 }
 
@@ -415,7 +415,7 @@ pub fn network(cx: &GraphContext, network: &CoOccurrence) -> Option<Figure> {
     head(&mut table, &[theme_column, theme_column, lang.pick("共同的要点", "Shared takeaways"), "Jaccard"]);
     table.push_str("<tbody>");
     let mut edges = network.edges.clone();
-    edges.sort_by(|x, y| y.count.cmp(&x.count).then(y.jaccard.total_cmp(&x.jaccard)));
+    crate::order::sort_by(&mut edges, |x, y| y.count.cmp(&x.count).then(y.jaccard.total_cmp(&x.jaccard)));
     for e in &edges {
         table.push_str("<tr>");
         element(&mut table, "td", &names[e.a]);

@@ -90,7 +90,7 @@ fn latencies(rounds: u32, now: &impl Fn() -> f64, run: impl Fn(&str)) -> Vec<f64
 /// The `p`-th percentile (0 to 100) of `values`, nearest rank.
 pub fn percentile(values: &[f64], p: f64) -> f64 {
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::order::sort_by(&mut sorted, f64::total_cmp);
     let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
     sorted[rank.min(sorted.len()) - 1]
 }

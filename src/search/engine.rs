@@ -165,7 +165,7 @@ impl Engine {
         let mut scratch = self.scratch();
         self.scored(query, config, &mut scratch);
         let mut ranked = std::mem::take(&mut scratch.ranked);
-        ranked.sort_by(by_rank);
+        crate::order::sort_by(&mut ranked, by_rank);
         ranked
     }
 

@@ -53,8 +53,8 @@ pub fn figure(lang: Lang, figure: Figure) -> impl IntoView {
             <div class="graph-scroll">
                 <div
                     class="graph-canvas"
-                    style:max-width=format!("{}px", (width * 1.25).round())
-                    style:min-width=format!("{}px", (width * 0.65).round())
+                    style:max-width=format!("{}px", (width * 1.25).round() as u32)
+                    style:min-width=format!("{}px", (width * 0.65).round() as u32)
                     inner_html=svg
                     on:click=follow
                     on:mouseover=hover
