@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./browser.mjs";
 import { serveStatic } from "./static-host.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -29,10 +29,7 @@ const shipped = gzip(bundle) + gzip(index);
 console.log(`raw Markdown text: ${kb(text.length)} raw, ${kb(gzip(text))} gzip; (bundle + index) gzip / text gzip = ${(shipped / gzip(text)).toFixed(2)}×`);
 
 const host = await serveStatic(path.join(BENCH, "dist"), "/");
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   // The site's Content-Security-Policy forbids the inline scripts the libraries are added as.
   const page = await browser.newPage({ bypassCSP: true });

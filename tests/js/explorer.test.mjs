@@ -1,59 +1,21 @@
 // End-to-end tests of the built explorer (dist/, and a build under a sub-path) in Debian's
 // headless Chromium, served by a static host that falls back to 404.html like GitHub Pages.
 // Screenshots of each page go to target/screenshots/ for people to look at.
-import { after, afterEach, before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
 import { serveStatic } from "./static-host.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
-const SCREENSHOTS = path.join(ROOT, "target/screenshots");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-let browser;
-const contexts = [];
+const { openPage, shot } = useBrowser({ viewport: { width: 1100, height: 900 } });
 const bundle = await readBundle(DIST);
-// The bundle writes the takeaways as two columns: join them back.
 const articleFiles = (await readdir(path.join(ROOT, "corpus"))).filter((f) => f.endsWith(".md"));
-
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-after(async () => browser?.close());
-afterEach(async () => Promise.all(contexts.splice(0).map((c) => c.close())));
-
-/** A fresh page that records console errors and uncaught exceptions. */
-async function openPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "zh-CN", ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    // The static host answers deep links with 404.html and status 404, as GitHub Pages does:
-    // that one 404, of the page itself, is expected.
-    const ofThePage = m.location().url === page.url() && /status of 404/.test(m.text());
-    if (m.type() === "error" && !ofThePage) page.problems.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  return page;
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 const plain = (html) => html.replace(/<[^>]+>/g, "").replace(/&[a-z]+;/g, " ").replace(/\s+/g, " ").trim();
 const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));

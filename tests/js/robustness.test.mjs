@@ -1,48 +1,21 @@
 // The explorer against bad input in the browser: garbage URLs, a failed, truncated or
 // mismatched bundle, a Rust panic, and the Content-Security-Policy. Every case must end in a
 // page a reader can use — never a blank one — and nothing may break the policy.
-import { after, afterEach, before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
 import { serveStatic } from "./static-host.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const bundleText = await readFile(path.join(DIST, "bundle.json"), "utf8");
 const bundle = await readBundle(DIST);
-
-let browser;
-const contexts = [];
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-after(async () => browser?.close());
-afterEach(async () => Promise.all(contexts.splice(0).map((c) => c.close())));
-
-/** A page that records uncaught errors and CSP violations (console 404s of deep links aside). */
-async function openPage() {
-  const context = await browser.newContext({ locale: "zh-CN" });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
-  return page;
-}
+// Garbage URLs and broken bundles make the browser log failed requests: here only uncaught
+// errors (`page.errors`) and policy violations count.
+const { openPage } = useBrowser();
 
 /** Waits for the page to show something a reader can use, and returns which. */
 async function settled(page) {
@@ -73,7 +46,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
         assert.ok(!/error/.test(shown), `${url} showed ${shown}`);
         assert.equal(await page.evaluate(() => window.pwned), undefined, url);
       }
-      assert.deepEqual(page.problems, []);
+      assert.deepEqual(page.errors, []);
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
     });
   });
@@ -100,7 +73,7 @@ describe("failures and policy", () => {
       await page.getByRole("button", { name: "重试" }).click();
       await page.locator(".card").first().waitFor();
       assert.equal(await page.locator(".card").count(), bundle.takeaways.length);
-      assert.deepEqual(page.problems, []);
+      assert.deepEqual(page.errors, []);
     });
   }
 
@@ -129,7 +102,7 @@ describe("failures and policy", () => {
       await settled(page);
     }
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
-    assert.deepEqual(page.problems, []);
+    assert.deepEqual(page.errors, []);
   });
 });
 
@@ -169,7 +142,7 @@ describe("a site built from hostile articles", () => {
     // The heading's markup is text now: shown as words, never parsed.
     await page.goto(`${host.url}t/${hostile[1].id}`);
     assert.match(await page.locator("h1").textContent(), /window\.pwned = 'title'/);
-    assert.deepEqual(page.problems, []);
+    assert.deepEqual(page.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
   });
 });

@@ -3,54 +3,23 @@
 // opens the list with those filters and the counts the bundle implies; the table alternatives,
 // aria labels, SVG download and URL state; labels that do not overlap as the browser draws
 // them; screenshots of every view, light and dark, 1280 and 375 px, in target/screenshots/.
-import { after, afterEach, before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
 import { serveStatic } from "./static-host.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
-const SCREENSHOTS = path.join(ROOT, "target/screenshots");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const VIEWS = ["heatmap", "network", "projects", "compare"];
 
-let browser;
 let host;
-const contexts = [];
+const { openPage, shot } = useBrowser({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 const bundle = await readBundle(DIST);
 
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  host = await serveStatic(DIST, "/");
-});
-after(async () => Promise.all([browser?.close(), host?.close()]));
-afterEach(async () => Promise.all(contexts.splice(0).map((c) => c.close())));
-
-/** A fresh page (Chinese UI unless told) that records console errors and uncaught exceptions. */
-async function openPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true, ...options });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
-  page.on("console", (m) => {
-    const ofThePage = m.location().url === page.url() && /status of 404/.test(m.text());
-    if (m.type() === "error" && !ofThePage) page.problems.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  return page;
-}
-
-const shot = (page, name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+before(async () => (host = await serveStatic(DIST, "/")));
+after(async () => host?.close());
 
 // Facts computed here from bundle.json, independently of the app's Rust.
 const eventOf = (t) => bundle.events[bundle.articles[t.article].event]?.id;
