@@ -277,13 +277,9 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>
             indices
         })
         .collect();
-    let mut list = std::mem::take(&mut options.list).into_iter().map(Some).collect::<Vec<_>>();
     let options = order
         .into_iter()
-        .map(|o| {
-            let (value, label) = list[o].take().unwrap_or_default();
-            FacetOption { value, label, total: totals[o] }
-        })
+        .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
         .collect();
     (options, has)
 }
