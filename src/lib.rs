@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod export;
 pub mod facets;
 pub mod graphs;
+pub mod html;
 pub mod ids;
 pub mod lang;
 pub mod listing;

@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 use crate::bundle::Bundle;
+use crate::html::escape;
 use crate::ids::{takeaway_path, PRERENDERED_ID};
 
 /// Writes the share pages into `out` from the site's `index.html`; `site_url` is the site's
@@ -74,11 +75,6 @@ fn without_description(html: &str) -> String {
     let Some(start) = html.find("<meta name=\"description\"") else { return html.to_owned() };
     let Some(len) = html[start..].find('>') else { return html.to_owned() };
     format!("{}{}", &html[..start], &html[start + len + 1..])
-}
-
-/// Text made safe inside HTML text and double-quoted attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

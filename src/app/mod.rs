@@ -130,7 +130,7 @@ fn show_failure(message: &str) {
     let banner = format!(
         "<div class=\"failure\" role=\"alert\"><p>出错了，页面已停止响应。Something went wrong and the page stopped working.</p>\
          <p><code>{}</code></p><p><a href=\"\">重新加载 · Reload</a></p></div>",
-        message.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        crate::html::escape(message)
     );
     let _ = body.insert_adjacent_html("afterbegin", &banner);
 }

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::bundle::Bundle;
 use crate::facets::Facet;
+use crate::html::escape_into;
 use crate::lang::Lang;
 
 /// The list's router path for the current filters with these picks replacing theirs.
@@ -76,31 +77,17 @@ pub fn takeaways_count(lang: Lang, count: usize) -> String {
     }
 }
 
-/// Appends `text` escaped for element text and attribute values alike.
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
-
 /// Appends ` name="value"`, the value escaped.
 fn attr(out: &mut String, name: &str, value: &str) {
     let _ = write!(out, " {name}=\"");
-    escape(out, value);
+    escape_into(out, value);
     out.push('"');
 }
 
 /// Appends `<tag>text</tag>`, the text escaped.
 fn element(out: &mut String, tag: &str, text: &str) {
     let _ = write!(out, "<{tag}>");
-    escape(out, text);
+    escape_into(out, text);
     let _ = write!(out, "</{tag}>");
 }
 
@@ -123,7 +110,7 @@ fn label(out: &mut String, lines: &[String], x: f64, y: f64, anchor: &str) {
     let first = -(lines.len() as f64 - 1.0) / 2.0;
     for (i, line) in lines.iter().enumerate() {
         let _ = write!(out, "<tspan x=\"{}\" y=\"{}\">", at(x), at(y + (first + i as f64) * LINE));
-        escape(out, line);
+        escape_into(out, line);
         out.push_str("</tspan>");
     }
     out.push_str("</text>");
@@ -157,7 +144,7 @@ fn head(out: &mut String, columns: &[&str]) {
     out.push_str("<thead><tr>");
     for column in columns {
         out.push_str("<th scope=\"col\">");
-        escape(out, column);
+        escape_into(out, column);
         out.push_str("</th>");
     }
     out.push_str("</tr></thead>");
@@ -178,7 +165,7 @@ impl GraphContext<'_> {
         out.push_str("<a");
         attr(out, "href", &self.href(picks));
         out.push('>');
-        escape(out, text);
+        escape_into(out, text);
         out.push_str("</a>");
     }
 }
@@ -237,7 +224,7 @@ pub fn heatmap(cx: &GraphContext, data: &ThemeEvents) -> Option<Figure> {
                 at(x),
                 at(6.0 + LINE * (i as f64 + 0.7))
             );
-            escape(&mut svg, line);
+            escape_into(&mut svg, line);
             svg.push_str("</tspan>");
         }
         svg.push_str("</text>");
@@ -306,26 +293,26 @@ pub fn heatmap(cx: &GraphContext, data: &ThemeEvents) -> Option<Figure> {
     svg.push_str("</svg>");
 
     let mut table = String::from("<table class=\"graph-data\"><thead><tr><th scope=\"col\">");
-    escape(&mut table, lang.pick("主题", "Theme"));
+    escape_into(&mut table, lang.pick("主题", "Theme"));
     table.push_str("</th>");
     for (&e, &total) in data.events.iter().zip(&data.totals) {
         table.push_str("<th scope=\"col\">");
-        escape(&mut table, &cx.name(&bundle.events[e].short_name()));
+        escape_into(&mut table, &cx.name(&bundle.events[e].short_name()));
         table.push_str("<br>");
-        escape(&mut table, &takeaways_count(lang, total));
+        escape_into(&mut table, &takeaways_count(lang, total));
         table.push_str("</th>");
     }
     table.push_str("</tr></thead><tbody>");
     for row in &data.rows {
         let theme = &bundle.themes[row.theme];
         table.push_str("<tr><th scope=\"row\">");
-        escape(&mut table, &cx.name(&theme.name));
+        escape_into(&mut table, &cx.name(&theme.name));
         table.push_str("</th>");
         for (c, &e) in data.events.iter().enumerate() {
             let text = format!("{} ({})", row.counts[c], percent(data.share(row, c)));
             table.push_str("<td>");
             if row.counts[c] == 0 {
-                escape(&mut table, &text);
+                escape_into(&mut table, &text);
             } else {
                 cx.link(&mut table, &[(Facet::Theme, &theme.id), (Facet::Event, &bundle.events[e].id)], &text);
             }
@@ -691,7 +678,7 @@ pub fn comparison(cx: &GraphContext, comparison: &Comparison) -> Figure {
             Change::Lost => ("lost", lang.pick("消失", "lost")),
         };
         let _ = write!(table, "<tr class=\"change-{key}\"><th scope=\"row\">");
-        escape(&mut table, &cx.name(&bundle.themes[c.index].name));
+        escape_into(&mut table, &cx.name(&bundle.themes[c.index].name));
         let _ = write!(
             table,
             "</th><td>{} ({})</td><td>{} ({})</td><td>{change}</td></tr>",
@@ -724,7 +711,7 @@ pub fn compared_projects(cx: &GraphContext, comparison: &Comparison) -> String {
     for (change, title) in groups {
         let members: Vec<&Counted> = comparison.projects.iter().filter(|c| c.change() == change).collect();
         out.push_str("<section class=\"compare-projects\"><h3>");
-        escape(&mut out, &title);
+        escape_into(&mut out, &title);
         let _ = write!(out, " <span class=\"count\">{}</span></h3><ul class=\"chips\">", members.len());
         let shown = if change == Change::Shared { members.len() } else { ONLY_SHOWN };
         for c in members.iter().take(shown) {
@@ -734,7 +721,7 @@ pub fn compared_projects(cx: &GraphContext, comparison: &Comparison) -> String {
             let _ = write!(out, "<li><a class=\"chip project {}\"", project.kind.as_str());
             attr(&mut out, "href", &cx.href(&picks));
             out.push('>');
-            escape(&mut out, &project.name);
+            escape_into(&mut out, &project.name);
             let _ = match change {
                 Change::Shared => {
                     write!(out, " <span class=\"count\">{} · {}</span></a></li>", c.counts[0], c.counts[1])
