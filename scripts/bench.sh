@@ -33,7 +33,9 @@ echo "== theme graphs: recomputation after a filter change"
 
 if [ "$mode" = native ]; then
   echo "== sizes"
-  echo "bundle.json: $(stat -c %s "$bench/bundle/bundle.json") bytes raw, $(gzip -9c "$bench/bundle/bundle.json" | wc -c) gzip"
+  for file in bundle.json texts.json search.json; do
+    echo "$file: $(stat -c %s "$bench/bundle/$file") bytes raw, $(gzip -9c "$bench/bundle/$file" | wc -c) gzip"
+  done
   echo "raw Markdown text: $(cat "$bench"/corpus/*.md | wc -c) bytes raw, $(cat "$bench"/corpus/*.md | gzip -9c | wc -c) gzip"
   exit 0
 fi

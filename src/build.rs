@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::bundle::{Bundle, SearchFile, Theme, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE};
+use crate::bundle::{Bundle, SearchFile, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE};
 use crate::corpus::article::{self, ParsedArticle};
 use crate::corpus::metadata::Metadata;
 use crate::corpus::tagging::Tagger;
@@ -49,43 +49,46 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     Ok(Checked { bundle, warnings })
 }
 
-/// Writes a checked bundle into `out`: the bundle, and its search index apart. A failed write
-/// leaves a previous bundle as it was.
+/// Writes a checked bundle into `out`: the bundle, and apart its texts and its search index. A
+/// failed write leaves a previous bundle as it was.
 pub fn write(bundle: &Bundle, out: &Path) -> Result<BuildReport> {
     fs::create_dir_all(out).with_context(|| format!("cannot create the output folder {}", out.display()))?;
     let mut shipped = bundle.clone();
     let search = SearchFile { schema: SCHEMA_VERSION, search: std::mem::take(&mut shipped.search) };
     let search_json = serde_json::to_vec(&search).context("cannot serialise the search index")?;
+    let texts_json = serde_json::to_vec(&bundle.texts()).context("cannot serialise the texts")?;
     let json = serde_json::to_vec(&shipped).context("cannot serialise the bundle")?;
     // Each is written next to its final name and renamed, so readers never see half a file.
-    let partials = [(SEARCH_FILE, &search_json), (BUNDLE_FILE, &json)].map(|(name, bytes)| {
-        let partial = out.join(format!("{name}.partial"));
-        fs::write(&partial, bytes).with_context(|| format!("cannot write {}", partial.display()))?;
-        Ok::<_, anyhow::Error>((partial, out.join(name)))
-    });
+    let partials =
+        [(SEARCH_FILE, &search_json), (TEXTS_FILE, &texts_json), (BUNDLE_FILE, &json)].map(|(name, bytes)| {
+            let partial = out.join(format!("{name}.partial"));
+            fs::write(&partial, bytes).with_context(|| format!("cannot write {}", partial.display()))?;
+            Ok::<_, anyhow::Error>((partial, out.join(name)))
+        });
     for partial in partials {
         let (partial, path) = partial?;
         fs::rename(&partial, &path).with_context(|| format!("cannot move {} into place", path.display()))?;
     }
-    Ok(BuildReport { bundle_path: out.join(BUNDLE_FILE), bundle_bytes: json.len() + search_json.len() })
+    Ok(BuildReport {
+        bundle_path: out.join(BUNDLE_FILE),
+        bundle_bytes: json.len() + texts_json.len() + search_json.len(),
+    })
 }
 
-/// Reads a built bundle and the search index next to it.
+/// Reads a built bundle with the texts and search index next to it.
 pub fn read(bundle_path: &Path) -> Result<Bundle> {
-    let stale = || format!("{} is not a bundle of this version; rebuild it", bundle_path.display());
-    let text =
-        fs::read_to_string(bundle_path).with_context(|| format!("cannot read the bundle {}", bundle_path.display()))?;
-    let mut bundle: Bundle = serde_json::from_str(&text).with_context(stale)?;
+    let stale = |path: &Path| format!("{} is not a bundle of this version; rebuild it", path.display());
+    let read = |path: &Path| fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+    let mut bundle: Bundle = serde_json::from_str(&read(bundle_path)?).with_context(|| stale(bundle_path))?;
+    let texts_path = bundle_path.with_file_name(TEXTS_FILE);
+    let texts: Texts = serde_json::from_str(&read(&texts_path)?).with_context(|| stale(&texts_path))?;
+    bundle.add_texts(texts).map_err(|why| anyhow::anyhow!("{}: {why}; rebuild", texts_path.display()))?;
     let search_path = bundle_path.with_file_name(SEARCH_FILE);
-    if bundle.search.is_empty() && search_path.exists() {
-        let text = fs::read_to_string(&search_path)
-            .with_context(|| format!("cannot read the search index {}", search_path.display()))?;
-        let search: SearchFile = serde_json::from_str(&text).with_context(stale)?;
-        if search.schema != bundle.schema {
-            bail!("{} belongs to another build than {}; rebuild", search_path.display(), bundle_path.display());
-        }
-        bundle.search = search.search;
+    let search: SearchFile = serde_json::from_str(&read(&search_path)?).with_context(|| stale(&search_path))?;
+    if search.schema != bundle.schema {
+        bail!("{} belongs to another build than {}; rebuild", search_path.display(), bundle_path.display());
     }
+    bundle.search = search.search;
     Ok(bundle)
 }
 

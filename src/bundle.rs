@@ -1,4 +1,6 @@
-//! The bundle: the one JSON document the build writes and the explorer loads.
+//! The bundle: the JSON documents the build writes and the explorer loads. `bundle.json` holds
+//! what the list and facets need; the long texts (`texts.json`) and the search index
+//! (`search.json`) ship apart and are fetched when a page or a search first needs them.
 //!
 //! This schema is the contract between build and app. Bump [`SCHEMA_VERSION`] on any change
 //! that an older app could misread.
@@ -12,7 +14,7 @@ use crate::search::text::{first_sentences, html_to_text};
 use crate::search::{Engine, Synonyms};
 
 /// Version of this schema; the app refuses bundles of another version.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// File name of the bundle inside the site root.
 pub const BUNDLE_FILE: &str = "bundle.json";
@@ -20,6 +22,34 @@ pub const BUNDLE_FILE: &str = "bundle.json";
 /// File name of the search index inside the site root, next to the bundle: fetched when search
 /// is first needed, so visitors who never search never download it.
 pub const SEARCH_FILE: &str = "search.json";
+
+/// File name of the takeaways' bodies and the articles' context, next to the bundle: fetched by
+/// the takeaway and article pages and by search, so the list's first load does without them.
+pub const TEXTS_FILE: &str = "texts.json";
+
+/// What [`TEXTS_FILE`] holds: the long texts of the bundle, in its orders.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    pub schema: u32,
+    /// Per takeaway, in [`Bundle::takeaways`] order: [`Takeaway::body_html`].
+    pub bodies: Vec<String>,
+    /// Per article, in [`Bundle::articles`] order: [`Article::context`].
+    pub contexts: Vec<Vec<Context>>,
+}
+
+impl Texts {
+    /// Whether these texts belong to `bundle`: same schema, one body per takeaway, one context
+    /// per article.
+    pub fn check(&self, bundle: &Bundle) -> Result<(), String> {
+        if self.schema != bundle.schema
+            || self.bodies.len() != bundle.takeaways.len()
+            || self.contexts.len() != bundle.articles.len()
+        {
+            return Err(format!("{TEXTS_FILE} belongs to another build than {BUNDLE_FILE}; reload the page"));
+        }
+        Ok(())
+    }
+}
 
 /// What [`SEARCH_FILE`] holds: the bundle's search index, with the schema version it belongs to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -37,9 +67,7 @@ pub struct Bundle {
     pub projects: Vec<Project>,
     /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
-    /// Grouped by article (in article order), then by ordinal. Written as two columns (see
-    /// [`columns`]).
-    #[serde(with = "columns")]
+    /// Grouped by article (in article order), then by ordinal.
     pub takeaways: Vec<Takeaway>,
     /// The search index over the takeaways, built by elasticlunr-rs (see [`crate::search::index`]).
     /// Written apart, to [`SEARCH_FILE`], so the first page does not wait for it.
@@ -127,8 +155,9 @@ pub struct Article {
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// What frames the takeaways (intro, background, conclusion), in article order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// What frames the takeaways (intro, background, conclusion), in article order. Written to
+    /// [`TEXTS_FILE`].
+    #[serde(skip)]
     pub context: Vec<Context>,
     /// Where each field came from: field name → `front matter`, `metadata`, `heading`…
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -158,9 +187,15 @@ pub struct Takeaway {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_title: Option<String>,
     /// Sanitized HTML, rendered at build time; empty when the source has no section for it.
-    /// In the bundle's second column of takeaways.
+    /// Written to [`TEXTS_FILE`].
     #[serde(skip)]
     pub body_html: String,
+    /// Plain-text first sentences of the body, for the list's cards and previews.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// True when the article lists this takeaway but has no section about it (no body).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_only: bool,
     /// Indices into [`Bundle::themes`], best first, with why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<ThemeMatch>,
@@ -200,14 +235,14 @@ impl Event {
 }
 
 impl Takeaway {
-    /// Plain-text first sentences of the body, for previews.
-    pub fn summary(&self) -> String {
-        first_sentences(&html_to_text(&self.body_html))
+    /// [`Takeaway::summary`] for a body.
+    pub fn summary_of(body_html: &str) -> String {
+        first_sentences(&html_to_text(body_html))
     }
 
     /// False when the article lists this takeaway but has no section about it.
     pub fn has_body(&self) -> bool {
-        !self.body_html.is_empty()
+        !self.title_only
     }
 }
 
@@ -236,60 +271,44 @@ impl Bundle {
         self.takeaways.iter().filter(move |t| t.article == article)
     }
 
-    /// The search engine over this bundle's takeaways: the shipped index, decoded.
+    /// The search engine over this bundle's takeaways, with their bodies and index in place.
     pub fn search_engine(&self) -> Engine {
-        self.engine_with(&self.search)
+        self.engine_with(&self.search, self.takeaways.iter().map(|t| t.body_html.as_str()))
     }
 
-    /// The search engine over this bundle's takeaways with `search`, its index shipped apart.
-    pub fn engine_with(&self, search: &CompactIndex) -> Engine {
+    /// The search engine over this bundle's takeaways with `search`, their index, and `bodies`,
+    /// their HTML in order: both shipped apart.
+    pub fn engine_with<'a>(&'a self, search: &CompactIndex, bodies: impl Iterator<Item = &'a str>) -> Engine {
         Engine::new(
             search.decode(self.takeaways.len() as u32),
             Synonyms::new(&self.synonyms),
-            self.takeaways.iter().map(|t| (t.title.as_str(), t.body_html.as_str())),
+            self.takeaways.iter().map(|t| t.title.as_str()).zip(bodies),
         )
+    }
+
+    /// The long texts, for [`TEXTS_FILE`].
+    pub fn texts(&self) -> Texts {
+        Texts {
+            schema: self.schema,
+            bodies: self.takeaways.iter().map(|t| t.body_html.clone()).collect(),
+            contexts: self.articles.iter().map(|a| a.context.clone()).collect(),
+        }
+    }
+
+    /// Puts `texts`, read from [`TEXTS_FILE`], in place.
+    pub fn add_texts(&mut self, texts: Texts) -> Result<(), String> {
+        texts.check(self)?;
+        for (takeaway, body) in self.takeaways.iter_mut().zip(texts.bodies) {
+            takeaway.body_html = body;
+        }
+        for (article, context) in self.articles.iter_mut().zip(texts.contexts) {
+            article.context = context;
+        }
+        Ok(())
     }
 
     /// The event an article was written about, if known.
     pub fn event_of(&self, article: &Article) -> Option<&Event> {
         article.event.and_then(|e| self.events.get(e))
-    }
-}
-
-/// The takeaways as two columns, `{"fields": [takeaway without body…], "body_html": [body…]}`:
-/// the short fields of one takeaway between the long bodies of others compress badly (0.3 MB
-/// more gzip on 3,918 takeaways).
-mod columns {
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::Takeaway;
-
-    #[derive(Serialize)]
-    struct Written<'a> {
-        fields: &'a [Takeaway],
-        body_html: Vec<&'a str>,
-    }
-
-    #[derive(Deserialize)]
-    struct Read {
-        fields: Vec<Takeaway>,
-        body_html: Vec<String>,
-    }
-
-    pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result<S::Ok, S::Error> {
-        let body_html = takeaways.iter().map(|t| t.body_html.as_str()).collect();
-        Written { fields: takeaways, body_html }.serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Takeaway>, D::Error> {
-        let Read { mut fields, body_html } = Read::deserialize(deserializer)?;
-        if fields.len() != body_html.len() {
-            return Err(D::Error::custom("the takeaways' columns differ in length"));
-        }
-        for (takeaway, body) in fields.iter_mut().zip(body_html) {
-            takeaway.body_html = body;
-        }
-        Ok(fields)
     }
 }

@@ -80,7 +80,7 @@ fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
         authors: article.authors.iter().map(String::as_str).collect(),
         themes: t.themes.iter().map(|m| bundle.themes[m.theme].id.as_str()).collect(),
         projects: t.projects.iter().map(|&p| bundle.projects[p].name.as_str()).collect(),
-        summary: t.summary(),
+        summary: t.summary.clone(),
     }
 }
 

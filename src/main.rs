@@ -5,14 +5,12 @@ fn main() {
     leptos::mount::mount_to_body(takeaways::app::App);
 }
 
-/// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json` and
-/// its index `search_json`, and its latencies for each benchmark query, in milliseconds,
+/// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json`, its
+/// texts `texts_json` and its index `search_json`, and its latencies for each benchmark query, in milliseconds,
 /// measured in the browser's wasm engine; as JSON ([`takeaways::search::bench::Figures`]).
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
-    let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
-    let search: takeaways::bundle::SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
-    bundle.search = search.search;
+pub fn bench_search(bundle_json: &str, texts_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
+    let bundle = whole_bundle(bundle_json, texts_json, search_json)?;
     let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
     let figures = takeaways::search::bench::measure(&bundle, rounds, || performance.now());
     serde_json::to_string(&figures).map_err(|e| e.to_string())
@@ -22,10 +20,8 @@ pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result
 /// filter and query changes ([`takeaways::listing::listing_latencies`]), in the browser's wasm
 /// engine, as JSON pairs (change, ms); the first pair is the facets' one-off cost at load.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn bench_explore(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
-    let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
-    let search: takeaways::bundle::SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
-    bundle.search = search.search;
+pub fn bench_explore(bundle_json: &str, texts_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
+    let bundle = whole_bundle(bundle_json, texts_json, search_json)?;
     let performance = web_sys::window().and_then(|w| w.performance()).ok_or("no performance clock")?;
     let now = || performance.now();
     let start = now();
@@ -35,6 +31,15 @@ pub fn bench_explore(bundle_json: &str, search_json: &str, rounds: u32) -> Resul
     let engine = bundle.search_engine();
     figures.extend(takeaways::listing::listing_latencies(&facets, &order, &engine, rounds, now));
     serde_json::to_string(&figures).map_err(|e| e.to_string())
+}
+
+/// The bundle with its texts and search index in place, as the build has it.
+fn whole_bundle(bundle_json: &str, texts_json: &str, search_json: &str) -> Result<takeaways::bundle::Bundle, String> {
+    let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
+    bundle.add_texts(serde_json::from_str(texts_json).map_err(|e| e.to_string())?)?;
+    let search: takeaways::bundle::SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
+    bundle.search = search.search;
+    Ok(bundle)
 }
 
 /// For the browser tests: a Rust panic, to check that it shows the failure banner.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use takeaways::bundle::{Bundle, BUNDLE_FILE, SEARCH_FILE};
+use takeaways::bundle::{Bundle, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 
 /// An article that always builds: the corpus every case is added to.
 fn good() -> Vec<(String, Vec<u8>)> {
@@ -61,6 +61,10 @@ impl Workspace {
         self.dir.path().join("out").join(SEARCH_FILE)
     }
 
+    fn texts_path(&self) -> PathBuf {
+        self.dir.path().join("out").join(TEXTS_FILE)
+    }
+
     fn add(&self, files: &[(String, Vec<u8>)]) {
         for (name, bytes) in files {
             fs::write(self.corpus().join(name), bytes).unwrap();
@@ -94,6 +98,7 @@ fn fails_keeping_the_previous_bundle(files: &[(String, Vec<u8>)], expected: &[&s
     assert_eq!(first.code, Some(0), "{}", first.stderr);
     let previous = fs::read(work.bundle_path()).unwrap();
     let previous_search = fs::read(work.search_path()).unwrap();
+    let previous_texts = fs::read(work.texts_path()).unwrap();
 
     work.add(files);
     let run = work.build();
@@ -105,8 +110,9 @@ fn fails_keeping_the_previous_bundle(files: &[(String, Vec<u8>)], expected: &[&s
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(fs::read(work.bundle_path()).unwrap(), previous, "the previous bundle changed");
     assert_eq!(fs::read(work.search_path()).unwrap(), previous_search, "the previous search index changed");
+    assert_eq!(fs::read(work.texts_path()).unwrap(), previous_texts, "the previous texts changed");
     let left: Vec<_> = fs::read_dir(work.bundle_path().parent().unwrap()).unwrap().collect();
-    assert_eq!(left.len(), 2, "the failed build left files in out/");
+    assert_eq!(left.len(), 3, "the failed build left files in out/");
 }
 
 /// Builds `files` with the good article, checks that it succeeds and prints every `expected`

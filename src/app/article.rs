@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::article_header::ArticleByline;
 use super::chips::ThemeChips;
+use super::data::{self, Load};
 use super::not_found::NotFoundMessage;
 use super::prefs::use_prefs;
 use super::{href, set_title, WithBundle};
@@ -17,7 +18,7 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_prefs().lang;
     view! {
-        <WithBundle ready=move |bundle| {
+        <WithBundle texts=true ready=move |bundle| {
             let id = params.read().get("id").unwrap_or_default();
             let lang = lang.get();
             let Some(index) = bundle.articles.iter().position(|a| a.id == id) else {
@@ -26,14 +27,16 @@ pub fn ArticlePage() -> impl IntoView {
             };
             let article = bundle.articles[index].clone();
             set_title(&format!("{} · {}", article.title, lang.pick("KubeCon 要点", "KubeCon takeaways")));
+            let Load::Ready(texts) = data::texts(&bundle) else { return ().into_any() };
             let context = |after: u32| {
-                article.context.iter().filter(|c| c.after == after).map(|c| {
+                texts.contexts[index].iter().filter(|c| c.after == after).map(|c| {
                     view! { <div class="context body" inner_html=c.html.clone()></div> }
                 }).collect_view()
             };
             let before = context(0);
-            let takeaways = bundle.takeaways_of(index).map(|t| {
-                let body = t.has_body().then(|| view! { <div class="body" inner_html=t.body_html.clone()></div> });
+            let first = bundle.takeaways.iter().position(|t| t.article == index).unwrap_or_default();
+            let takeaways = bundle.takeaways_of(index).zip(&texts.bodies[first..]).map(|(t, body)| {
+                let body = t.has_body().then(|| view! { <div class="body" inner_html=body.clone()></div> });
                 let (anchor, link, heading) = (t.id.clone(), href(&takeaway_path(&t.id)), format!("{}. {}", t.ordinal, t.title));
                 view! {
                     <section class="article-takeaway" id=anchor>

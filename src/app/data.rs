@@ -1,12 +1,14 @@
-//! Loading the bundle, once per visit, relative to the site's base URL; and its search index,
-//! the first time search is needed (typing, a `?q=` link, a not-found page).
+//! Loading the bundle, once per visit, relative to the site's base URL; and the files shipped
+//! apart, the first time something needs them: the texts (a takeaway or article page, search)
+//! and the search index (typing, a `?q=` link, a not-found page).
 
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::bundle::{Bundle, SearchFile, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE};
+use crate::bundle::{Bundle, SearchFile, Texts, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE};
 use crate::facets::Facets;
 use crate::search::Engine;
 
@@ -25,9 +27,21 @@ impl Site {
         Site { bundle, engine: OnceLock::new(), facets: OnceLock::new(), list_order: OnceLock::new() }
     }
 
-    /// The search engine, once its index has arrived (see [`request_search`]).
+    /// The search engine, once its index and the texts have arrived (see [`request_search`]).
+    /// Tracked until then.
     pub fn engine(&self) -> Option<&Engine> {
-        self.engine.get()
+        if let Some(engine) = self.engine.get() {
+            return Some(engine);
+        }
+        let search = match expect_context::<Files>().search.get() {
+            Load::Ready(search) => search,
+            _ => return None,
+        };
+        let Load::Ready(texts) = texts(self) else { return None };
+        Some(
+            self.engine
+                .get_or_init(|| self.bundle.engine_with(&search.search, texts.bodies.iter().map(String::as_str))),
+        )
     }
 
     pub fn facets(&self) -> &Facets {
@@ -55,49 +69,89 @@ impl std::ops::Deref for Site {
 
 pub type BundleResource = LocalResource<Result<Loaded, String>>;
 
-/// Where the search index is: not asked for yet, on its way, here, or failed (why).
+/// A file fetched when first needed: not asked for yet, on its way, here, or failed (why).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Readiness {
+pub enum Load<T = ()> {
     Idle,
     Loading,
-    Ready,
+    Ready(T),
     Failed(String),
 }
 
-/// The search index's [`Readiness`], shared through the context.
+/// The files shipped apart from the bundle, shared through the context. They do not wait for
+/// the bundle: a takeaway page fetches its texts alongside it.
 #[derive(Clone, Copy)]
-pub struct SearchReadiness(pub RwSignal<Readiness>);
+pub struct Files {
+    texts: RwSignal<Load<Arc<Texts>>>,
+    search: RwSignal<Load<Arc<SearchFile>>>,
+}
 
-/// Fetches the search index and builds the engine, unless that is done or under way.
-pub fn request_search(site: &Loaded) {
-    let readiness = expect_context::<SearchReadiness>().0;
-    if matches!(readiness.get_untracked(), Readiness::Loading | Readiness::Ready) {
+pub fn provide_files() {
+    provide_context(Files { texts: RwSignal::new(Load::Idle), search: RwSignal::new(Load::Idle) });
+}
+
+/// Fetches the texts, unless they are here or on their way.
+pub fn request_texts() {
+    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema);
+}
+
+/// Fetches the search index and the texts the engine needs, unless they are here or on their way.
+pub fn request_search() {
+    request_texts();
+    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema);
+}
+
+fn request<T: DeserializeOwned + Send + Sync + 'static>(
+    load: RwSignal<Load<Arc<T>>>,
+    file: &'static str,
+    schema: fn(&T) -> u32,
+) {
+    if matches!(load.get_untracked(), Load::Loading | Load::Ready(_)) {
         return;
     }
-    readiness.set(Readiness::Loading);
-    let site = site.clone();
+    load.set(Load::Loading);
     leptos::task::spawn_local(async move {
-        match fetch_search(&site).await {
-            Ok(engine) => {
-                let _ = site.engine.set(engine);
-                readiness.set(Readiness::Ready);
+        let fetched = fetch_text(file).await.and_then(|text| {
+            let value: T = serde_json::from_str(&text).map_err(|e| format!("{file} is damaged: {e}"))?;
+            match schema(&value) {
+                SCHEMA_VERSION => Ok(value),
+                _ => Err(format!("{file} belongs to another version of the site; reload the page")),
             }
-            Err(why) => readiness.set(Readiness::Failed(why)),
-        }
+        });
+        load.set(match fetched {
+            Ok(value) => Load::Ready(Arc::new(value)),
+            Err(why) => Load::Failed(why),
+        });
     });
 }
 
-async fn fetch_search(site: &Site) -> Result<Engine, String> {
-    let response = gloo_net::http::Request::get(SEARCH_FILE).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("{SEARCH_FILE}: HTTP {}", response.status()));
+/// The texts of `site`'s takeaways and articles, as far as they have come (tracked).
+pub fn texts(site: &Site) -> Load<Arc<Texts>> {
+    match expect_context::<Files>().texts.get() {
+        Load::Ready(texts) => match texts.check(&site.bundle) {
+            Ok(()) => Load::Ready(texts),
+            Err(why) => Load::Failed(why),
+        },
+        other => other,
     }
-    let text = response.text().await.map_err(|e| e.to_string())?;
-    let search: SearchFile = serde_json::from_str(&text).map_err(|e| format!("{SEARCH_FILE} is damaged: {e}"))?;
-    if search.schema != site.bundle.schema {
-        return Err(format!("{SEARCH_FILE} belongs to another version of the site; reload the page"));
+}
+
+/// Whether search can run: the index and the texts are here, or what they wait for (tracked).
+pub fn search_readiness(site: &Site) -> Load {
+    match (expect_context::<Files>().search.get(), texts(site)) {
+        (Load::Failed(why), _) | (_, Load::Failed(why)) => Load::Failed(why),
+        (Load::Ready(_), Load::Ready(_)) => Load::Ready(()),
+        (Load::Idle, Load::Idle) => Load::Idle,
+        _ => Load::Loading,
     }
-    Ok(site.bundle.engine_with(&search.search))
+}
+
+/// The body of takeaway `index`, once the texts are here: empty before.
+pub fn body(site: &Site, index: usize) -> String {
+    match texts(site) {
+        Load::Ready(texts) => texts.bodies.get(index).cloned().unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 pub fn load_bundle() -> BundleResource {
@@ -105,14 +159,17 @@ pub fn load_bundle() -> BundleResource {
 }
 
 async fn fetch_bundle() -> Result<Loaded, String> {
-    // Relative to <base href>, so the site works under any sub-path.
-    let response = gloo_net::http::Request::get(BUNDLE_FILE).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("{BUNDLE_FILE}: HTTP {}", response.status()));
-    }
-    let text = response.text().await.map_err(|e| e.to_string())?;
-    let bundle = parse_bundle(&text)?;
+    let bundle = parse_bundle(&fetch_text(BUNDLE_FILE).await?)?;
     Ok(Arc::new(Site::new(bundle)))
+}
+
+/// One of the site's files, relative to `<base href>`, so the site works under any sub-path.
+async fn fetch_text(file: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(file).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{file}: HTTP {}", response.status()));
+    }
+    response.text().await.map_err(|e| e.to_string())
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.

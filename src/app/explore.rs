@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::browser::download;
-use super::data::{request_search, Readiness, SearchReadiness};
+use super::data::{request_search, search_readiness, Load};
 use super::facet_panel::FacetPanel;
 use super::prefs::{use_prefs, Lang};
 use super::search::marked;
@@ -30,21 +30,16 @@ fn Explorer(site: Loaded) -> impl IntoView {
         let site = site.clone();
         Memo::new(move |_| ListState::from_params(&site, &params.read()))
     };
-    let readiness = expect_context::<SearchReadiness>().0;
-    {
-        let site = site.clone();
-        Effect::new(move |_| {
-            if !state.read().query.trim().is_empty() {
-                request_search(&site);
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if !state.read().query.trim().is_empty() {
+            request_search();
+        }
+    });
     let listing = {
         let site = site.clone();
         Memo::new(move |_| {
             let state = state.read();
             // Until the index arrives, a query lists what the facets leave; then it recomputes.
-            readiness.track();
             let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|e| (e, state.query.as_str()));
             listing(site.facets(), site.list_order(), search, &state.selection, state.shown)
         })
@@ -61,7 +56,7 @@ fn Explorer(site: Loaded) -> impl IntoView {
     let list = move || {
         let (lang, state, listing) = (lang.get(), state.get(), listing.get());
         let waiting =
-            (!state.query.trim().is_empty()).then(|| search_notice(&list_site, lang, readiness.get())).flatten();
+            (!state.query.trim().is_empty()).then(|| search_notice(lang, search_readiness(&list_site))).flatten();
         view! { {waiting} {list_view(&list_site, lang, &state, &listing)} }
     };
     view! {
@@ -73,19 +68,18 @@ fn Explorer(site: Loaded) -> impl IntoView {
 }
 
 /// While a query waits for the search index: that it is coming, or why it did not, with a retry.
-fn search_notice(site: &Loaded, lang: Lang, readiness: Readiness) -> Option<impl IntoView> {
-    let site = site.clone();
+fn search_notice(lang: Lang, readiness: Load) -> Option<impl IntoView> {
     match readiness {
-        Readiness::Ready => None,
-        Readiness::Idle | Readiness::Loading => Some(
+        Load::Ready(()) => None,
+        Load::Idle | Load::Loading => Some(
             view! { <p class="notice" role="status">{lang.pick("正在加载搜索索引…", "Loading the search index…")}</p> }
                 .into_any(),
         ),
-        Readiness::Failed(why) => Some(
+        Load::Failed(why) => Some(
             view! {
                 <div class="notice" role="alert">
                     <p>{lang.pick("搜索索引无法加载：", "Could not load the search index: ")} {why}</p>
-                    <button type="button" on:click=move |_| request_search(&site)>{lang.pick("重试", "Retry")}</button>
+                    <button type="button" on:click=|_| request_search()>{lang.pick("重试", "Retry")}</button>
                 </div>
             }
             .into_any(),
@@ -179,7 +173,7 @@ fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl Into
     };
     let line = match hit {
         Some(hit) if !hit.snippet.is_empty() => Some(marked(&hit.snippet, &hit.snippet_matches)),
-        _ => Some(t.summary()).filter(|s| !s.is_empty()).map(|s| vec![s.into_any()]),
+        _ => Some(t.summary.clone()).filter(|s| !s.is_empty()).map(|s| vec![s.into_any()]),
     };
     let themes = t
         .themes

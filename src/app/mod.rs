@@ -35,7 +35,7 @@ use themes::ThemesPage;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(data::load_bundle());
-    provide_context(data::SearchReadiness(RwSignal::new(data::Readiness::Idle)));
+    data::provide_files();
     let base = site_base();
     provide_context(SiteBase(base.clone()));
     let lang = prefs::provide_prefs().lang;
@@ -77,30 +77,50 @@ fn href(path: &str) -> String {
     format!("{base}/{path}")
 }
 
-/// Renders `ready` once the bundle has loaded; a skeleton before, an error with retry if it fails.
+/// Renders `ready` once the bundle has loaded, and with `texts` once the texts have too (their
+/// fetch starts at once, beside the bundle's); a skeleton before, an error with retry if either
+/// fails.
 #[component]
-fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync + 'static) -> impl IntoView {
+fn WithBundle<V: IntoView + 'static>(
+    ready: impl Fn(Loaded) -> V + Send + Sync + 'static,
+    #[prop(optional)] texts: bool,
+) -> impl IntoView {
     let bundle = expect_context::<BundleResource>();
     let lang = use_prefs().lang;
-    move || match bundle.get() {
-        None => view! {
-            <div class="loading" aria-busy="true">
-                <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
-                <div class="skeleton"></div>
-                <div class="skeleton"></div>
-                <div class="skeleton"></div>
-            </div>
-        }
-        .into_any(),
-        Some(Err(message)) => view! {
+    if texts {
+        data::request_texts();
+    }
+    let failed = move |message: String, retry: Box<dyn Fn() + Send + Sync>| {
+        view! {
             <div class="error" role="alert">
                 <p>{move || lang.get().pick("无法加载数据：", "Could not load the takeaways: ")} {message}</p>
-                <button on:click=move |_| bundle.refetch()>{move || lang.get().pick("重试", "Retry")}</button>
+                <button on:click=move |_| retry()>{move || lang.get().pick("重试", "Retry")}</button>
             </div>
         }
-        .into_any(),
-        Some(Ok(loaded)) => ready(loaded).into_any(),
+        .into_any()
+    };
+    move || match bundle.get() {
+        Some(Err(message)) => failed(message, Box::new(move || bundle.refetch())),
+        Some(Ok(loaded)) => match texts.then(|| data::texts(&loaded)) {
+            None | Some(data::Load::Ready(_)) => ready(loaded).into_any(),
+            Some(data::Load::Failed(message)) => failed(message, Box::new(data::request_texts)),
+            Some(_) => loading(lang),
+        },
+        None => loading(lang),
     }
+}
+
+/// Where a page will be: a skeleton of it, without layout shift when it comes.
+fn loading(lang: RwSignal<prefs::Lang>) -> AnyView {
+    view! {
+        <div class="loading" aria-busy="true">
+            <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+        </div>
+    }
+    .into_any()
 }
 
 /// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use super::data::{request_search, SearchReadiness};
+use super::data::request_search;
 use super::prefs::use_prefs;
 use super::{href, set_title, Loaded, WithBundle};
 use crate::ids::takeaway_path;
@@ -31,11 +31,9 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    request_search(&site);
-    let readiness = expect_context::<SearchReadiness>().0;
+    request_search();
     move || {
         let lang = lang.get();
-        readiness.track();
         let hits = site.engine().map(|e| e.search(&words, &Config::default(), SUGGESTIONS)).unwrap_or_default();
         set_title(lang.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
         let suggestions = (!hits.is_empty()).then(|| {

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::data::{request_search, BundleResource};
+use super::data::request_search;
 use super::prefs::use_prefs;
 use super::state::query_target;
 
@@ -67,12 +67,7 @@ pub fn SearchBox() -> impl IntoView {
         }
     };
     // Whoever focuses the box is about to search: fetch the index now, not at the first key.
-    let bundle = expect_context::<BundleResource>();
-    let prepare = move |_| {
-        if let Some(Ok(site)) = bundle.get_untracked() {
-            request_search(&site);
-        }
-    };
+    let prepare = |_| request_search();
     view! {
         <form class="search" role="search" on:submit=|e| e.prevent_default()>
             <input

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::article_header::ArticleByline;
 use super::browser::{copy_text, site_url};
 use super::chips::{ProjectChips, ThemeChips};
+use super::data;
 use super::not_found::NotFoundMessage;
 use super::prefs::{use_prefs, Lang};
 use super::{href, set_title, Loaded, WithBundle};
@@ -25,7 +26,7 @@ pub fn TakeawayPage() -> impl IntoView {
     let params = use_params_map();
     let lang = use_prefs().lang;
     view! {
-        <WithBundle ready=move |site| {
+        <WithBundle texts=true ready=move |site| {
             let id = params.read().get("id").unwrap_or_default();
             let lang = lang.get();
             match site.takeaway_index(&id) {
@@ -59,7 +60,7 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
         // The body's own headings start at the third level: a hidden second-level one keeps the outline whole.
         view! {
             <h2 class="visually-hidden">{lang.pick("详情", "Details")}</h2>
-            <div class="body" inner_html=takeaway.body_html.clone()></div>
+            <div class="body" inner_html=data::body(site, index)></div>
         }
         .into_any()
     } else {

@@ -96,13 +96,16 @@ pub fn parse(
             let body_text: String = found.body.iter().map(|r| doc.plain_text(r.clone())).collect();
             let mentions = format!("{}\n{}\n{body_text}", found.title, found.alt_title.as_deref().unwrap_or(""));
             let title_text = format!("{} {}", found.title, found.alt_title.as_deref().unwrap_or(""));
+            let body_html = if found.body.is_empty() { String::new() } else { doc.html_of(&found.body) };
             let takeaway = Takeaway {
                 id: ids::takeaway_id(&source.id, ordinal, &found.title),
                 article: 0, // set when the article gets its place in the bundle
                 ordinal,
                 title: found.title.clone(),
                 alt_title: found.alt_title.clone(),
-                body_html: if found.body.is_empty() { String::new() } else { doc.html_of(&found.body) },
+                body_html: body_html.clone(),
+                summary: Takeaway::summary_of(&body_html),
+                title_only: body_html.is_empty(),
                 themes: tagger.themes(&title_text, &body_text),
                 projects: tagger.projects(&mentions),
             };

@@ -19,14 +19,14 @@ const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
-// The text (bundle.json) and its index (search.json, fetched when search is first needed).
-const [bundle, index] = ["bundle.json", "search.json"].map((f) => readFileSync(path.join(BENCH, "dist", f)));
+// The bundle (bundle.json, the list's first load), its texts (texts.json: bodies and context)
+// and its index (search.json): the last two are fetched when first needed.
+const files = ["bundle.json", "texts.json", "search.json"].map((f) => [f, readFileSync(path.join(BENCH, "dist", f))]);
 const corpus = path.join(BENCH, "corpus");
 const text = Buffer.concat(readdirSync(corpus).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(path.join(corpus, f))));
-console.log(`bundle.json: ${kb(bundle.length)} raw, ${kb(gzip(bundle))} gzip, ${kb(brotli(bundle))} brotli`);
-console.log(`search.json: ${kb(index.length)} raw, ${kb(gzip(index))} gzip, ${kb(brotli(index))} brotli`);
-const shipped = gzip(bundle) + gzip(index);
-console.log(`raw Markdown text: ${kb(text.length)} raw, ${kb(gzip(text))} gzip; (bundle + index) gzip / text gzip = ${(shipped / gzip(text)).toFixed(2)}×`);
+for (const [name, bytes] of files) console.log(`${name}: ${kb(bytes.length)} raw, ${kb(gzip(bytes))} gzip, ${kb(brotli(bytes))} brotli`);
+const shipped = files.reduce((sum, [, bytes]) => sum + gzip(bytes), 0);
+console.log(`raw Markdown text: ${kb(text.length)} raw, ${kb(gzip(text))} gzip; (bundle + texts + index) gzip / text gzip = ${(shipped / gzip(text)).toFixed(2)}×`);
 
 const host = await serveStatic(path.join(BENCH, "dist"), "/");
 const browser = await launchChromium();
@@ -40,14 +40,15 @@ try {
   }
   const results = await page.evaluate(async (rounds) => {
     const bundleText = await (await fetch("bundle.json")).text();
+    const textsText = await (await fetch("texts.json")).text();
     const searchText = await (await fetch("search.json")).text();
     const queries = window.wasmBindings.bench_queries();
-    const ours = JSON.parse(window.wasmBindings.bench_search(bundleText, searchText, rounds));
-    const list = JSON.parse(window.wasmBindings.bench_explore(bundleText, searchText, rounds));
+    const ours = JSON.parse(window.wasmBindings.bench_search(bundleText, textsText, searchText, rounds));
+    const list = JSON.parse(window.wasmBindings.bench_explore(bundleText, textsText, searchText, rounds));
     const bundle = JSON.parse(bundleText);
-    const bodies = bundle.takeaways.body_html;
+    const { bodies } = JSON.parse(textsText);
     const plain = (html) => (html ?? "").replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
-    const docs = bundle.takeaways.fields.map((t, id) => ({ id, title: t.title, body: plain(bodies[id]) }));
+    const docs = bundle.takeaways.map((t, id) => ({ id, title: t.title, body: plain(bodies[id]) }));
     const tokenize = (text) => {
       const out = [];
       for (const run of text.normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]+|[\p{L}\p{N}][\p{L}\p{N}.+\-/_]*/gu) ?? []) {

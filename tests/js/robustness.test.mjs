@@ -77,6 +77,26 @@ describe("failures and policy", () => {
     });
   }
 
+  for (const [what, fulfil, expected] of [
+    ["a failed download of the texts", { status: 500, body: "oops" }, /texts\.json: HTTP 500/],
+    ["texts of another build", { status: 200, contentType: "application/json", body: '{"schema":1,"bodies":[],"contexts":[]}' }, /another version/],
+  ]) {
+    test(`${what} on a takeaway page says so and offers a retry that works`, async () => {
+      const page = await openPage();
+      let broken = true;
+      await page.route("**/texts.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
+      await page.goto(`${host.url}t/${devops.id}`);
+      await page.locator(".error").waitFor();
+      assert.match(await page.locator(".error").textContent(), expected);
+      broken = false;
+      await page.getByRole("button", { name: "重试" }).click();
+      await page.locator(".takeaway .body").waitFor();
+      assert.ok((await page.locator(".takeaway .body").textContent()).includes("DevOps"));
+      assert.deepEqual(page.errors, []);
+    });
+  }
+
   test("a Rust panic shows a banner, not a blank page", async () => {
     const page = await openPage();
     await page.goto(host.url);
