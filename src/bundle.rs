@@ -67,7 +67,9 @@ pub struct Bundle {
     pub projects: Vec<Project>,
     /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
-    /// Grouped by article (in article order), then by ordinal.
+    /// Grouped by article (in article order), then by ordinal. Written as columns (see
+    /// [`columns`]).
+    #[serde(with = "columns")]
     pub takeaways: Vec<Takeaway>,
     /// The search index over the takeaways, built by elasticlunr-rs (see [`crate::search::index`]).
     /// Written apart, to [`SEARCH_FILE`], so the first page does not wait for it.
@@ -174,7 +176,7 @@ pub struct Context {
 }
 
 /// One takeaway: the unit the explorer is about, with its own deep link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Takeaway {
     /// Stable id, see [`crate::ids`].
     pub id: String,
@@ -184,23 +186,17 @@ pub struct Takeaway {
     pub ordinal: u32,
     pub title: String,
     /// The other wording of the title, when the article's list and its heading differ.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_title: Option<String>,
     /// Sanitized HTML, rendered at build time; empty when the source has no section for it.
     /// Written to [`TEXTS_FILE`].
-    #[serde(skip)]
     pub body_html: String,
     /// Plain-text first sentences of the body, for the list's cards and previews.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// True when the article lists this takeaway but has no section about it (no body).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub title_only: bool,
     /// Indices into [`Bundle::themes`], best first, with why.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<ThemeMatch>,
     /// Indices into [`Bundle::projects`] of the projects, products and vendors it mentions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<usize>,
 }
 
@@ -310,5 +306,79 @@ impl Bundle {
     /// The event an article was written about, if known.
     pub fn event_of(&self, article: &Article) -> Option<&Event> {
         article.event.and_then(|e| self.events.get(e))
+    }
+}
+
+/// The takeaways as columns, one array per field (`{"id": [...], "title": [...], ...}`): a
+/// field's values side by side compress far better than each takeaway's short fields in turn
+/// (on 3,918 takeaways, 90 KB gzip against 243 KB).
+mod columns {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Takeaway, ThemeMatch};
+
+    #[derive(Serialize, Deserialize)]
+    struct Columns {
+        id: Vec<String>,
+        article: Vec<usize>,
+        ordinal: Vec<u32>,
+        title: Vec<String>,
+        alt_title: Vec<Option<String>>,
+        summary: Vec<String>,
+        /// The numbers of the takeaways without a body.
+        title_only: Vec<usize>,
+        themes: Vec<Vec<ThemeMatch>>,
+        projects: Vec<Vec<usize>>,
+    }
+
+    pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result<S::Ok, S::Error> {
+        Columns {
+            id: takeaways.iter().map(|t| t.id.clone()).collect(),
+            article: takeaways.iter().map(|t| t.article).collect(),
+            ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
+            title: takeaways.iter().map(|t| t.title.clone()).collect(),
+            alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
+            summary: takeaways.iter().map(|t| t.summary.clone()).collect(),
+            title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
+            themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
+            projects: takeaways.iter().map(|t| t.projects.clone()).collect(),
+        }
+        .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Takeaway>, D::Error> {
+        let c = Columns::deserialize(deserializer)?;
+        let count = c.id.len();
+        let lengths = [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.summary.len()];
+        if lengths.into_iter().chain([c.themes.len(), c.projects.len()]).any(|l| l != count) {
+            return Err(D::Error::custom("the takeaways' columns differ in length"));
+        }
+        let mut takeaways: Vec<Takeaway> =
+            c.id.into_iter()
+                .zip(c.article)
+                .zip(c.ordinal)
+                .zip(c.title)
+                .zip(c.alt_title)
+                .zip(c.summary)
+                .zip(c.themes.into_iter().zip(c.projects))
+                .map(|((((((id, article), ordinal), title), alt_title), summary), (themes, projects))| Takeaway {
+                    id,
+                    article,
+                    ordinal,
+                    title,
+                    alt_title,
+                    body_html: String::new(),
+                    summary,
+                    title_only: false,
+                    themes,
+                    projects,
+                })
+                .collect();
+        for n in c.title_only {
+            takeaways.get_mut(n).ok_or_else(|| D::Error::custom("a title-only takeaway is out of range"))?.title_only =
+                true;
+        }
+        Ok(takeaways)
     }
 }

@@ -48,7 +48,7 @@ try {
     const bundle = JSON.parse(bundleText);
     const { bodies } = JSON.parse(textsText);
     const plain = (html) => (html ?? "").replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ");
-    const docs = bundle.takeaways.map((t, id) => ({ id, title: t.title, body: plain(bodies[id]) }));
+    const docs = bundle.takeaways.title.map((title, id) => ({ id, title, body: plain(bodies[id]) }));
     const tokenize = (text) => {
       const out = [];
       for (const run of text.normalize("NFKC").toLowerCase().match(/[\u3400-\u9fff]+|[\p{L}\p{N}][\p{L}\p{N}.+\-/_]*/gu) ?? []) {

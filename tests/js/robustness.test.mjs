@@ -157,8 +157,10 @@ describe("a site built from hostile articles", () => {
     }
     await page.goto(`${host.url}t/${hostile[0].id}`);
     await page.locator(".body").waitFor();
-    const links = await page.locator(".body a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.rel]));
-    assert.deepEqual(links, [["https://example.org/", "noopener noreferrer"]]);
+    // Links open in the same tab (no opener to reach) and send no referrer.
+    const links = await page.locator(".body a[href]").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.target]));
+    assert.deepEqual(links, [["https://example.org/", ""]]);
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name="referrer"]')?.content), "no-referrer");
     // The heading's markup is text now: shown as words, never parsed.
     await page.goto(`${host.url}t/${hostile[1].id}`);
     assert.match(await page.locator("h1").textContent(), /window\.pwned = 'title'/);

@@ -26,7 +26,7 @@ for (const file of files.sort()) {
 console.log(`${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} brotli (target ≤ 250 KB)`);
 
 const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
-const takeaway = bundle.takeaways[0].id;
+const takeaway = bundle.takeaways.id[0];
 const host = await serveStatic(DIST, "/");
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
