@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-use crate::bundle::Bundle;
+use crate::bundle::{Bundle, TEXTS_FILE};
 use crate::html::escape;
 use crate::ids::{takeaway_path, PRERENDERED_ID};
 
@@ -37,10 +37,13 @@ pub fn write_share_pages(bundle: &Bundle, index_html: &str, site_url: &str, out:
                 "<meta property=\"og:site_name\" content=\"KubeCon 要点 · takeaways\" />\n",
                 "<meta name=\"twitter:card\" content=\"summary\" />\n",
                 "<link rel=\"canonical\" href=\"{url}\" />\n",
+                // The page's body comes from the texts: downloaded beside the app, as the bundle is.
+                "<link rel=\"preload\" href=\"{texts}\" as=\"fetch\" crossorigin />\n",
             ),
             description = escape(&description),
             title = escape(&takeaway.title),
             url = escape(&url),
+            texts = TEXTS_FILE,
         );
         let body = format!(
             "<main id=\"{PRERENDERED_ID}\" class=\"takeaway\"><h1>{}</h1><p class=\"byline\">{}{}</p>{}</main>",
