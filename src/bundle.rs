@@ -275,11 +275,9 @@ impl Bundle {
     /// The search engine over this bundle's takeaways with `search`, their index, and `bodies`,
     /// their HTML in order: both shipped apart.
     pub fn engine_with<'a>(&'a self, search: &CompactIndex, bodies: impl Iterator<Item = &'a str>) -> Engine {
-        Engine::new(
-            search.decode(self.takeaways.len() as u32),
-            Synonyms::new(&self.synonyms),
-            self.takeaways.iter().map(|t| t.title.as_str()).zip(bodies),
-        )
+        let synonyms = Synonyms::new(&self.synonyms);
+        let index = crate::search::fields::search_index(self, search, &synonyms);
+        Engine::new(index, synonyms, self.takeaways.iter().map(|t| t.title.as_str()).zip(bodies))
     }
 
     /// The long texts, for [`TEXTS_FILE`].

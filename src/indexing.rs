@@ -10,8 +10,8 @@ use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess
 use serde::Deserialize;
 
 use crate::bundle::Bundle;
+use crate::search::fields::documents;
 use crate::search::index::{CompactIndex, FieldIndex, SearchIndex, FIELDS};
-use crate::search::text::html_to_text;
 use crate::search::tokenize::{document_terms, Synonyms};
 
 /// Our tokenizer, with the bundle's synonyms, as an elasticlunr language.
@@ -34,37 +34,6 @@ impl Language for Takeaways {
     fn make_pipeline(&self) -> Pipeline {
         Pipeline { queue: Vec::new() }
     }
-}
-
-/// The text of each of [`FIELDS`] for each takeaway, in bundle order: its title (both
-/// wordings), theme names (zh and en), project names and aliases, body text, and its article's
-/// title, authors and event.
-pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
-    bundle
-        .takeaways
-        .iter()
-        .map(|t| {
-            let article = &bundle.articles[t.article];
-            let title =
-                [Some(t.title.as_str()), t.alt_title.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n");
-            let themes = t.themes.iter().map(|m| &bundle.themes[m.theme].name).map(|n| format!("{}\n{}", n.zh, n.en));
-            let projects = t
-                .projects
-                .iter()
-                .map(|&p| &bundle.projects[p])
-                .map(|p| std::iter::once(&p.name).chain(&p.aliases).cloned().collect::<Vec<_>>().join("\n"));
-            let event =
-                bundle.event_of(article).map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
-            let about = [Some(article.title.clone()), Some(article.authors.join("\n")), event].into_iter().flatten();
-            [
-                title,
-                themes.collect::<Vec<_>>().join("\n"),
-                projects.collect::<Vec<_>>().join("\n"),
-                html_to_text(&t.body_html),
-                about.collect::<Vec<_>>().join("\n"),
-            ]
-        })
-        .collect()
 }
 
 /// elasticlunr's index of the bundle's takeaways, referenced by their number.

@@ -1,5 +1,6 @@
-//! The search index: built by elasticlunr-rs at build time (see `crate::indexing`), shipped in
-//! the bundle as a [`CompactIndex`], and decoded once into a [`SearchIndex`] by the engine.
+//! The search index: built by elasticlunr-rs at build time (see `crate::indexing`), its body
+//! field shipped as a [`CompactIndex`] and decoded once into a [`SearchIndex`] by the engine,
+//! with the other fields, which the engine indexes itself (see [`super::fields`]).
 //!
 //! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
 //! term its postings, the documents (takeaways, numbered in bundle order) holding the term,
@@ -87,10 +88,12 @@ impl FieldIndex {
 }
 
 impl CompactIndex {
+    /// The fields of `index` that ship ([`SHIPPED_FIELDS`](super::fields::SHIPPED_FIELDS)).
     pub fn encode(index: &SearchIndex) -> CompactIndex {
         let fields = index
             .fields
             .iter()
+            .filter(|f| super::fields::SHIPPED_FIELDS.contains(&f.name.as_str()))
             .map(|f| CompactField {
                 name: f.name.clone(),
                 terms: f.terms.clone(),
