@@ -8,6 +8,7 @@ fn main() {
 /// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json` and
 /// its index `search_json`, and its latencies for each benchmark query, in milliseconds,
 /// measured in the browser's wasm engine; as JSON ([`takeaways::search::bench::Figures`]).
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
     let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
@@ -21,6 +22,7 @@ pub fn bench_search(bundle_json: &str, search_json: &str, rounds: u32) -> Result
 /// For `scripts/bench`: milliseconds to compute the explorer's list after each of a series of
 /// filter and query changes ([`takeaways::listing::listing_latencies`]), in the browser's wasm
 /// engine, as JSON pairs (change, ms); the first pair is the facets' one-off cost at load.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_explore(bundle_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
     let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
@@ -44,6 +46,7 @@ pub fn panic_for_test(message: &str) {
 }
 
 /// The queries [`bench_search`] times, in its order.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_queries() -> Vec<String> {
     takeaways::search::bench::BENCH_QUERIES.iter().map(|q| q.to_string()).collect()
