@@ -2,7 +2,6 @@
 //! takeaways that share it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::href;
 use super::prefs::use_prefs;
@@ -30,9 +29,9 @@ pub fn ThemeChips(bundle: super::Loaded, takeaway: Takeaway) -> impl IntoView {
                 let name = lang.name(&theme.name);
                 view! {
                     <li>
-                        <A href=filtered(Facet::Theme, &theme.id) attr:class="chip theme" attr:title=why>
+                        <a href=filtered(Facet::Theme, &theme.id) class="chip theme" title=why>
                             {name}
-                        </A>
+                        </a>
                     </li>
                 }
             })
@@ -54,9 +53,9 @@ pub fn ProjectChips(bundle: super::Loaded, takeaway: Takeaway) -> impl IntoView 
                 let (kind, name) = (project.kind.as_str(), project.name.clone());
                 view! {
                     <li>
-                        <A href=filtered(Facet::Project, &project.id) attr:class=format!("chip project {kind}") attr:title=kind>
+                        <a href=filtered(Facet::Project, &project.id) class=format!("chip project {kind}") title=kind>
                             {name}
-                        </A>
+                        </a>
                     </li>
                 }
             })

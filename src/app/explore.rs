@@ -2,13 +2,12 @@
 //! live counts, a result count, "show more", and export of what is listed.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::browser::download;
 use super::data::{request_search, Readiness, SearchReadiness};
 use super::facet_panel::FacetPanel;
 use super::prefs::{use_prefs, Lang};
+use super::route::use_router;
 use super::search::marked;
 use super::state::{ListState, PAGE};
 use super::{href, set_title, Loaded, WithBundle};
@@ -24,7 +23,7 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn Explorer(site: Loaded) -> impl IntoView {
-    let params = use_query_map();
+    let params = use_router().query();
     let lang = use_prefs().lang;
     let state = {
         let site = site.clone();
@@ -125,7 +124,7 @@ fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) ->
             Lang::Zh => format!("显示更多（还有 {} 条）", total - state.shown),
             Lang::En => format!("Show more ({} left)", total - state.shown),
         };
-        view! { <A href=href(&next.target(site)[1..]) attr:class="more">{label}</A> }
+        view! { <a href=href(&next.target(site)[1..]) class="more">{label}</a> }
     });
     let empty = (total == 0).then(|| empty_view(site, lang, state));
     let exported = listing.takeaways.clone();
@@ -190,7 +189,7 @@ fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl Into
         (!t.has_body()).then(|| view! { <span class="title-only">{lang.pick("仅标题", "title only")}</span> });
     view! {
         <li class="card">
-            <A href=href(&takeaway_path(&t.id)) attr:class="card-title">{title}</A>
+            <a href=href(&takeaway_path(&t.id)) class="card-title">{title}</a>
             {title_only}
             <p class="card-source">{format!("{event}{} · #{}", article.title, t.ordinal)}</p>
             {line.map(|line| view! { <p class="card-line">{line}</p> })}
@@ -203,7 +202,7 @@ fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl Into
 fn empty_view(site: &Loaded, lang: Lang, state: &ListState) -> impl IntoView {
     let without_facets = (!state.selection.is_empty()).then(|| {
         let target = state.with_selection(Default::default()).target(site);
-        view! { <A href=href(&target[1..])>{lang.pick("去掉所有筛选条件", "Remove all filters")}</A> }
+        view! { <a href=href(&target[1..])>{lang.pick("去掉所有筛选条件", "Remove all filters")}</a> }
     });
     view! {
         <div class="empty">

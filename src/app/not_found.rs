@@ -2,8 +2,6 @@
 //! takeaways closest to the words in the link.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::data::{request_search, SearchReadiness};
 use super::prefs::use_prefs;
@@ -22,7 +20,7 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
     let lang = use_prefs().lang;
-    let path = use_location().pathname.get_untracked();
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     // The words of the link's last part: `t/2023-na-chicago-daniel-bryant-2-devops` → its article and slug.
     let words: String = path
         .rsplit('/')
@@ -44,7 +42,7 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
                 .map(|hit| {
                     let t = &site.takeaways[hit.doc];
                     let title = t.title.clone();
-                    view! { <li><A href=href(&takeaway_path(&t.id))>{title}</A></li> }
+                    view! { <li><a href=href(&takeaway_path(&t.id))>{title}</a></li> }
                 })
                 .collect_view();
             view! {
@@ -62,7 +60,7 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
                     )}
                 </p>
                 {suggestions}
-                <p><A href=href("")>{lang.pick("返回全部要点", "Back to all takeaways")}</A></p>
+                <p><a href=href("")>{lang.pick("返回全部要点", "Back to all takeaways")}</a></p>
             </section>
         }
     }

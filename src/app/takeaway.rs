@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::article_header::ArticleByline;
 use super::browser::{copy_text, site_url};
@@ -21,12 +19,10 @@ use crate::related::related;
 const RELATED: usize = 6;
 
 #[component]
-pub fn TakeawayPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn TakeawayPage(id: String) -> impl IntoView {
     let lang = use_prefs().lang;
     view! {
         <WithBundle ready=move |site| {
-            let id = params.read().get("id").unwrap_or_default();
             let lang = lang.get();
             match site.takeaway_index(&id) {
                 Some(index) => takeaway_view(&site, lang, index).into_any(),
@@ -48,7 +44,7 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
     let sibling = |at: Option<usize>, rel: &'static str| {
         at.and_then(|at| siblings.get(at)).map(|t| {
             let label = if rel == "prev" { format!("← {}", t.title) } else { format!("{} →", t.title) };
-            view! { <A href=href(&takeaway_path(&t.id)) attr:rel=rel attr:class=rel>{label}</A> }
+            view! { <a href=href(&takeaway_path(&t.id)) rel=rel class=rel>{label}</a> }
         })
     };
     let prev = sibling(position.checked_sub(1), "prev");
@@ -73,9 +69,9 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
     view! {
         <article class="takeaway">
             <p class="crumbs">
-                <A href=href("")>{lang.pick("全部要点", "All takeaways")}</A>
+                <a href=href("")>{lang.pick("全部要点", "All takeaways")}</a>
                 " › "
-                <A href=article_link>{article_title}</A>
+                <a href=article_link>{article_title}</a>
             </p>
             <h1>
                 <span class="ordinal">{takeaway.ordinal} ". "</span>
@@ -141,7 +137,7 @@ fn related_view(site: &Loaded, lang: Lang, index: usize) -> Option<impl IntoView
                 let title = t.title.clone();
                 view! {
                     <li>
-                        <A href=href(&takeaway_path(&t.id)) attr:class="related-link">{title}</A>
+                        <a href=href(&takeaway_path(&t.id)) class="related-link">{title}</a>
                         <p class="card-source">{source}</p>
                     </li>
                 }

@@ -4,14 +4,12 @@
 //! facet parameters (`event=…&project=…`), which every view but the comparison follows.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
 
 use super::data::Site;
 use super::graphs::compare::compare_view;
 use super::graphs::{figure, list_target};
 use super::prefs::{use_prefs, Lang};
+use super::route::{use_router, Query};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::facets::{Facet, Selection};
 use crate::graphs::markup::{self, takeaways_count, GraphContext};
@@ -58,7 +56,7 @@ struct ThemesState {
 }
 
 impl ThemesState {
-    fn from_params(site: &Site, params: &ParamsMap) -> ThemesState {
+    fn from_params(site: &Site, params: &Query) -> ThemesState {
         let view =
             params.get("view").and_then(|v| View::ALL.into_iter().find(|w| w.key() == v)).unwrap_or(View::Heatmap);
         let (selection, _) = site.facets().parse(|key| params.get(key));
@@ -92,9 +90,9 @@ pub fn ThemesPage() -> impl IntoView {
 
 #[component]
 fn Themes(site: Loaded) -> impl IntoView {
-    let params = use_query_map();
+    let router = use_router();
+    let params = router.query();
     let lang = use_prefs().lang;
-    let navigate = use_navigate();
     let state = {
         let site = site.clone();
         Memo::new(move |_| ThemesState::from_params(&site, &params.read()))
@@ -117,7 +115,7 @@ fn Themes(site: Loaded) -> impl IntoView {
         let site = site.clone();
         Callback::new(move |events: [usize; 2]| {
             let next = ThemesState { events, ..state.get_untracked() };
-            navigate(&next.target(&site), Default::default());
+            router.navigate(&next.target(&site), false);
         })
     };
     Effect::new(move |_| {
@@ -137,7 +135,6 @@ fn Themes(site: Loaded) -> impl IntoView {
             .map(|v| {
                 let target = ThemesState { view: v, ..state.clone() }.target(&header_site);
                 let current = (v == state.view).then_some("page");
-                // A plain link: <A> would mark every tab current, as they share one path.
                 view! { <a href=href(&target[1..]) class="view-tab" aria-current=current>{v.label(lang)}</a> }
             })
             .collect_view();
@@ -238,7 +235,7 @@ fn filter_bar(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) 
         view! {
             <p class="notice" role="status">
                 {lang.pick("只看：", "Only: ")} {others.join(" · ")} " "
-                <A href=href(&target[1..])>{lang.pick("清除", "Clear")}</A>
+                <a href=href(&target[1..])>{lang.pick("清除", "Clear")}</a>
             </p>
         }
     });
@@ -251,7 +248,7 @@ fn filter_bar(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) 
             </ul>
             <p class="result-count">
                 <strong>{takeaways_count(lang, remaining)}</strong> " · "
-                <A href=href(&list[1..])>{lang.pick("在列表中查看", "Open as a list")}</A>
+                <a href=href(&list[1..])>{lang.pick("在列表中查看", "Open as a list")}</a>
             </p>
         </div>
         {others}
