@@ -1,5 +1,5 @@
 //! The search box in the header: results follow the typing (the list reads `?q=`), Chinese
-//! input methods are waited for, Esc clears; and the marking of matches in results.
+//! input methods are waited for, Esc clears.
 
 use gloo_timers::callback::Timeout;
 use leptos::ev;
@@ -80,20 +80,4 @@ pub fn SearchBox() -> impl IntoView {
             />
         </form>
     }
-}
-
-/// `text` with the byte ranges in `matches` (ordered, not overlapping) wrapped in `<mark>`.
-pub fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> Vec<AnyView> {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for range in matches {
-        if range.start < at || range.end > text.len() {
-            continue;
-        }
-        parts.push(text[at..range.start].to_owned().into_any());
-        parts.push(view! { <mark>{text[range.clone()].to_owned()}</mark> }.into_any());
-        at = range.end;
-    }
-    parts.push(text[at..].to_owned().into_any());
-    parts
 }
