@@ -1,9 +1,10 @@
 //! The home page: every takeaway as a card, narrowed by the search query and the facets, with
 //! live counts, a result count, "show more", and export of what is listed.
 
+use leptos::html::Ol;
 use leptos::prelude::*;
 
-use super::browser::download;
+use super::browser::{download, replace_markup};
 use super::data::{request_search, Readiness, SearchReadiness};
 use super::facet_panel::FacetPanel;
 use super::prefs::{use_prefs, Lang};
@@ -55,12 +56,22 @@ fn Explorer(site: Loaded) -> impl IntoView {
             query => set_title(&format!("{query} · {} · {name}", lang.pick("搜索", "Search"))),
         }
     });
+    let cards_box = NodeRef::<Ol>::new();
+    {
+        let site = site.clone();
+        Effect::new(move |_| {
+            let markup = cards(&site, lang.get(), &listing.read(), state.read().shown);
+            if let Some(cards_box) = cards_box.get() {
+                replace_markup(&cards_box, &markup);
+            }
+        });
+    }
     let list_site = site.clone();
     let list = move || {
         let (lang, state, listing) = (lang.get(), state.get(), listing.get());
         let waiting =
             (!state.query.trim().is_empty()).then(|| search_notice(&list_site, lang, readiness.get())).flatten();
-        view! { {waiting} {list_view(&list_site, lang, &state, &listing)} }
+        view! { {waiting} {list_view(&list_site, lang, &state, &listing, cards_box)} }
     };
     view! {
         <div class="explorer">
@@ -91,7 +102,7 @@ fn search_notice(site: &Loaded, lang: Lang, readiness: Readiness) -> Option<impl
     }
 }
 
-fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) -> impl IntoView {
+fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing, cards: NodeRef<Ol>) -> impl IntoView {
     let total = listing.takeaways.len();
     let count = match lang {
         Lang::Zh => format!("{total} 条要点"),
@@ -152,14 +163,14 @@ fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) ->
             </div>
         </div>
         {unknown}
-        <ol class="cards" inner_html=cards(site, lang, listing, state.shown)></ol>
+        <ol class="cards" node_ref=cards></ol>
         {more}
         {empty}
     }
 }
 
-/// The list's cards as markup, inserted whole: one string costs far less wasm than a view per
-/// card. Each card: its title (matches marked), where it comes from, a line of text, and its
+/// The list's cards as markup, inserted whole (see [`replace_markup`]): one string costs far
+/// less wasm than a view per card. Each card: its title (matches marked), where it comes from, a line of text, and its
 /// themes.
 fn cards(site: &Loaded, lang: Lang, listing: &Listing, shown: usize) -> String {
     let mut out = String::new();
