@@ -70,6 +70,11 @@ pub fn App() -> impl IntoView {
 /// Renders `ready` once the bundle has loaded; a skeleton before, an error with retry if it fails.
 #[component]
 fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync + 'static) -> impl IntoView {
+    with_bundle(Box::new(move |loaded| ready(loaded).into_any()))
+}
+
+/// [`WithBundle`] for every page at once: one copy of the skeleton and the error in the wasm.
+fn with_bundle(ready: Box<dyn Fn(Loaded) -> AnyView + Send + Sync>) -> impl IntoView {
     let bundle = expect_context::<BundleResource>();
     let lang = use_prefs().lang;
     move || match bundle.get() {
@@ -89,7 +94,7 @@ fn WithBundle<V: IntoView + 'static>(ready: impl Fn(Loaded) -> V + Send + Sync +
             </div>
         }
         .into_any(),
-        Some(Ok(loaded)) => ready(loaded).into_any(),
+        Some(Ok(loaded)) => ready(loaded),
     }
 }
 
