@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::data::{request_search, SearchReadiness};
 use super::prefs::use_prefs;
 use super::{href, set_title, Loaded, WithBundle};
+use crate::html::escape_into;
 use crate::ids::takeaway_path;
 use crate::search::Config;
 
@@ -37,17 +38,19 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
         let hits = site.engine().map(|e| e.search(&words, &Config::default(), SUGGESTIONS)).unwrap_or_default();
         set_title(lang.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
         let suggestions = (!hits.is_empty()).then(|| {
-            let items = hits
-                .iter()
-                .map(|hit| {
-                    let t = &site.takeaways[hit.doc];
-                    let title = t.title.clone();
-                    view! { <li><a href=href(&takeaway_path(&t.id))>{title}</a></li> }
-                })
-                .collect_view();
+            // Plain links: one markup string costs less wasm than views.
+            let mut items = String::new();
+            for hit in &hits {
+                let t = &site.takeaways[hit.doc];
+                items.push_str("<li><a href=\"");
+                escape_into(&mut items, &href(&takeaway_path(&t.id)));
+                items.push_str("\">");
+                escape_into(&mut items, &t.title);
+                items.push_str("</a></li>");
+            }
             view! {
                 <h2>{lang.pick("你可能在找", "Perhaps you were looking for")}</h2>
-                <ul class="suggestions">{items}</ul>
+                <ul class="suggestions" inner_html=items></ul>
             }
         });
         view! {

@@ -12,6 +12,7 @@ use super::not_found::NotFoundMessage;
 use super::prefs::{use_prefs, Lang};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::export::takeaway_markdown;
+use crate::html::escape_into;
 use crate::ids::{article_path, takeaway_path};
 use crate::related::related;
 
@@ -125,28 +126,27 @@ fn CopyButtons(site: Loaded, index: usize) -> impl IntoView {
 fn related_view(site: &Loaded, lang: Lang, index: usize) -> Option<impl IntoView> {
     let related = related(site, index, RELATED);
     (!related.is_empty()).then(|| {
-        let items = related
-            .into_iter()
-            .map(|r| {
-                let t = &site.takeaways[r];
-                let article = &site.articles[t.article];
-                let source = match site.event_of(article) {
-                    Some(event) => format!("{} · {}", lang.name(&event.short_name()), article.title),
-                    None => article.title.clone(),
-                };
-                let title = t.title.clone();
-                view! {
-                    <li>
-                        <a href=href(&takeaway_path(&t.id)) class="related-link">{title}</a>
-                        <p class="card-source">{source}</p>
-                    </li>
-                }
-            })
-            .collect_view();
+        // Plain links and text: one markup string costs less wasm than views.
+        let mut items = String::new();
+        for r in related {
+            let t = &site.takeaways[r];
+            let article = &site.articles[t.article];
+            let source = match site.event_of(article) {
+                Some(event) => format!("{} · {}", lang.name(&event.short_name()), article.title),
+                None => article.title.clone(),
+            };
+            items.push_str("<li><a href=\"");
+            escape_into(&mut items, &href(&takeaway_path(&t.id)));
+            items.push_str("\" class=\"related-link\">");
+            escape_into(&mut items, &t.title);
+            items.push_str("</a><p class=\"card-source\">");
+            escape_into(&mut items, &source);
+            items.push_str("</p></li>");
+        }
         view! {
             <section class="related" aria-labelledby="related-title">
                 <h2 id="related-title">{lang.pick("相关要点", "Related takeaways")}</h2>
-                <ul class="related-list">{items}</ul>
+                <ul class="related-list" inner_html=items></ul>
             </section>
         }
     })
