@@ -41,5 +41,5 @@ if [ "$mode" = native ]; then
 fi
 
 echo "== site build and browser"
-TAKEAWAYS_CORPUS="$bench/corpus" trunk build --release --dist "$bench/dist" >/dev/null 2>&1
+TAKEAWAYS_CORPUS="$bench/corpus" trunk build --release --features bench --dist "$bench/dist" >/dev/null 2>&1
 node tests/js/bench.mjs "$bench"

@@ -11,6 +11,7 @@ cargo fmt --check
 step "lints (native, then wasm32)"
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bin explorer -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bin explorer --features bench -- -D warnings
 
 step "unit and integration tests"
 cargo test --locked

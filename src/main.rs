@@ -6,8 +6,10 @@ fn main() {
 }
 
 /// For `scripts/bench`: the time to build the search engine over the bundle `bundle_json`, its
-/// texts `texts_json` and its index `search_json`, and its latencies for each benchmark query, in milliseconds,
-/// measured in the browser's wasm engine; as JSON ([`takeaways::search::bench::Figures`]).
+/// texts `texts_json` and its index `search_json`, and its latencies for each benchmark query,
+/// in milliseconds, measured in the browser's wasm engine; as JSON
+/// ([`takeaways::search::bench::Figures`]).
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_search(bundle_json: &str, texts_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
     let bundle = whole_bundle(bundle_json, texts_json, search_json)?;
@@ -19,6 +21,7 @@ pub fn bench_search(bundle_json: &str, texts_json: &str, search_json: &str, roun
 /// For `scripts/bench`: milliseconds to compute the explorer's list after each of a series of
 /// filter and query changes ([`takeaways::listing::listing_latencies`]), in the browser's wasm
 /// engine, as JSON pairs (change, ms); the first pair is the facets' one-off cost at load.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_explore(bundle_json: &str, texts_json: &str, search_json: &str, rounds: u32) -> Result<String, String> {
     let bundle = whole_bundle(bundle_json, texts_json, search_json)?;
@@ -34,6 +37,7 @@ pub fn bench_explore(bundle_json: &str, texts_json: &str, search_json: &str, rou
 }
 
 /// The bundle with its texts and search index in place, as the build has it.
+#[cfg(feature = "bench")]
 fn whole_bundle(bundle_json: &str, texts_json: &str, search_json: &str) -> Result<takeaways::bundle::Bundle, String> {
     let mut bundle = takeaways::app::parse_bundle(bundle_json)?;
     bundle.add_texts(serde_json::from_str(texts_json).map_err(|e| e.to_string())?)?;
@@ -49,6 +53,7 @@ pub fn panic_for_test(message: &str) {
 }
 
 /// The queries [`bench_search`] times, in its order.
+#[cfg(feature = "bench")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_queries() -> Vec<String> {
     takeaways::search::bench::BENCH_QUERIES.iter().map(|q| q.to_string()).collect()

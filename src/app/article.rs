@@ -2,8 +2,6 @@
 //! with an anchor.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::article_header::ArticleByline;
 use super::chips::ThemeChips;
@@ -14,12 +12,10 @@ use super::{href, set_title, WithBundle};
 use crate::ids::takeaway_path;
 
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
+pub fn ArticlePage(id: String) -> impl IntoView {
     let lang = use_prefs().lang;
     view! {
         <WithBundle texts=true ready=move |bundle| {
-            let id = params.read().get("id").unwrap_or_default();
             let lang = lang.get();
             let Some(index) = bundle.articles.iter().position(|a| a.id == id) else {
                 set_title(lang.pick("找不到文章", "Article not found"));
@@ -40,7 +36,7 @@ pub fn ArticlePage() -> impl IntoView {
                 let (anchor, link, heading) = (t.id.clone(), href(&takeaway_path(&t.id)), format!("{}. {}", t.ordinal, t.title));
                 view! {
                     <section class="article-takeaway" id=anchor>
-                        <h2><A href=link>{heading}</A></h2>
+                        <h2><a href=link>{heading}</a></h2>
                         <ThemeChips bundle=bundle.clone() takeaway=t.clone() />
                         {body}
                     </section>
@@ -49,7 +45,7 @@ pub fn ArticlePage() -> impl IntoView {
             }).collect_view();
             view! {
                 <article class="article-page">
-                    <p class="crumbs"><A href=href("")>{lang.pick("全部要点", "All takeaways")}</A></p>
+                    <p class="crumbs"><a href=href("")>{lang.pick("全部要点", "All takeaways")}</a></p>
                     <h1>{article.title.clone()}</h1>
                     <ArticleByline bundle=bundle.clone() article=article.clone() />
                     {before}

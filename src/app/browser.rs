@@ -1,5 +1,5 @@
-//! What the explorer asks of the browser beyond rendering: the site's absolute URL, the
-//! clipboard, and saving a file.
+//! What the explorer asks of the browser beyond rendering views: the site's absolute URL, the
+//! clipboard, saving a file, and replacing markup the app writes as a string.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -30,4 +30,22 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
     link.set_download(file_name);
     link.click();
     web_sys::Url::revoke_object_url(&url).map_err(fail)
+}
+
+/// Replaces `container`'s content with `markup`. A link focused in it stays focused: the link
+/// at its position in the new markup takes the focus, as when views are updated in place.
+pub fn replace_markup(container: &web_sys::Element, markup: &str) {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|active| container.contains(Some(active)))
+        .and_then(|active| {
+            let links = container.query_selector_all("a").ok()?;
+            (0..links.length()).find(|&i| links.item(i).is_some_and(|link| active.is_same_node(Some(&link))))
+        });
+    container.set_inner_html(markup);
+    let link = focused.and_then(|at| container.query_selector_all("a").ok()?.item(at));
+    if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = link.focus();
+    }
 }

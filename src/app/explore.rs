@@ -1,21 +1,20 @@
 //! The home page: every takeaway as a card, narrowed by the search query and the facets, with
 //! live counts, a result count, "show more", and export of what is listed.
 
+use leptos::html::Ol;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
-use super::browser::download;
+use super::browser::{download, replace_markup};
 use super::data::{request_search, search_readiness, Load};
 use super::facet_panel::FacetPanel;
 use super::prefs::{use_prefs, Lang};
-use super::search::marked;
+use super::route::use_router;
 use super::state::{ListState, PAGE};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::export::{export, Format};
+use crate::html::escape_into;
 use crate::ids::takeaway_path;
 use crate::listing::{listing, Listing};
-use crate::search::Hit;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -24,7 +23,7 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn Explorer(site: Loaded) -> impl IntoView {
-    let params = use_query_map();
+    let params = use_router().query();
     let lang = use_prefs().lang;
     let state = {
         let site = site.clone();
@@ -52,12 +51,22 @@ fn Explorer(site: Loaded) -> impl IntoView {
             query => set_title(&format!("{query} · {} · {name}", lang.pick("搜索", "Search"))),
         }
     });
+    let cards_box = NodeRef::<Ol>::new();
+    {
+        let site = site.clone();
+        Effect::new(move |_| {
+            let markup = cards(&site, lang.get(), &listing.read(), state.read().shown);
+            if let Some(cards_box) = cards_box.get() {
+                replace_markup(&cards_box, &markup);
+            }
+        });
+    }
     let list_site = site.clone();
     let list = move || {
         let (lang, state, listing) = (lang.get(), state.get(), listing.get());
         let waiting =
             (!state.query.trim().is_empty()).then(|| search_notice(lang, search_readiness(&list_site))).flatten();
-        view! { {waiting} {list_view(&list_site, lang, &state, &listing)} }
+        view! { {waiting} {list_view(&list_site, lang, &state, &listing, cards_box)} }
     };
     view! {
         <div class="explorer">
@@ -87,7 +96,7 @@ fn search_notice(lang: Lang, readiness: Load) -> Option<impl IntoView> {
     }
 }
 
-fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) -> impl IntoView {
+fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing, cards: NodeRef<Ol>) -> impl IntoView {
     let total = listing.takeaways.len();
     let count = match lang {
         Lang::Zh => format!("{total} 条要点"),
@@ -106,20 +115,13 @@ fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) ->
             </p>
         }
     });
-    let cards = listing
-        .takeaways
-        .iter()
-        .take(state.shown)
-        .enumerate()
-        .map(|(i, &t)| card(site, lang, t, listing.hits.get(i).filter(|h| h.doc == t)))
-        .collect_view();
     let more = (total > state.shown).then(|| {
         let next = ListState { shown: state.shown + PAGE, ..state.clone() };
         let label = match lang {
             Lang::Zh => format!("显示更多（还有 {} 条）", total - state.shown),
             Lang::En => format!("Show more ({} left)", total - state.shown),
         };
-        view! { <A href=href(&next.target(site)[1..]) attr:class="more">{label}</A> }
+        view! { <a href=href(&next.target(site)[1..]) class="more">{label}</a> }
     });
     let empty = (total == 0).then(|| empty_view(site, lang, state));
     let exported = listing.takeaways.clone();
@@ -155,49 +157,88 @@ fn list_view(site: &Loaded, lang: Lang, state: &ListState, listing: &Listing) ->
             </div>
         </div>
         {unknown}
-        <ol class="cards">{cards}</ol>
+        <ol class="cards" node_ref=cards></ol>
         {more}
         {empty}
     }
 }
 
-/// One takeaway in the list: its title (matches marked), where it comes from, a line of text,
-/// and its themes.
-fn card(site: &Loaded, lang: Lang, index: usize, hit: Option<&Hit>) -> impl IntoView {
-    let t = &site.takeaways[index];
-    let article = &site.articles[t.article];
-    let event = site.event_of(article).map(|e| format!("{} · ", lang.name(&e.short_name()))).unwrap_or_default();
-    let title = match hit {
-        Some(hit) => marked(&t.title, &hit.title_matches),
-        None => vec![t.title.clone().into_any()],
-    };
-    let line = match hit {
-        Some(hit) if !hit.snippet.is_empty() => Some(marked(&hit.snippet, &hit.snippet_matches)),
-        _ => Some(t.summary.clone()).filter(|s| !s.is_empty()).map(|s| vec![s.into_any()]),
-    };
-    let themes = t
-        .themes
-        .iter()
-        .map(|m| view! { <li class="chip theme">{lang.name(&site.themes[m.theme].name)}</li> })
-        .collect_view();
-    let title_only =
-        (!t.has_body()).then(|| view! { <span class="title-only">{lang.pick("仅标题", "title only")}</span> });
-    view! {
-        <li class="card">
-            <A href=href(&takeaway_path(&t.id)) attr:class="card-title">{title}</A>
-            {title_only}
-            <p class="card-source">{format!("{event}{} · #{}", article.title, t.ordinal)}</p>
-            {line.map(|line| view! { <p class="card-line">{line}</p> })}
-            <ul class="chips" aria-label=lang.pick("主题", "Themes")>{themes}</ul>
-        </li>
+/// The list's cards as markup, inserted whole (see [`replace_markup`]): one string costs far
+/// less wasm than a view per card. Each card: its title (matches marked), where it comes from, a line of text, and its
+/// themes.
+fn cards(site: &Loaded, lang: Lang, listing: &Listing, shown: usize) -> String {
+    let mut out = String::new();
+    for (i, &index) in listing.takeaways.iter().take(shown).enumerate() {
+        let hit = listing.hits.get(i).filter(|h| h.doc == index);
+        let t = &site.takeaways[index];
+        let article = &site.articles[t.article];
+        out.push_str("<li class=\"card\"><a href=\"");
+        escape_into(&mut out, &href(&takeaway_path(&t.id)));
+        out.push_str("\" class=\"card-title\">");
+        match hit {
+            Some(hit) => marked_into(&mut out, &t.title, &hit.title_matches),
+            None => escape_into(&mut out, &t.title),
+        }
+        out.push_str("</a>");
+        if !t.has_body() {
+            out.push_str("<span class=\"title-only\">");
+            out.push_str(lang.pick("仅标题", "title only"));
+            out.push_str("</span>");
+        }
+        out.push_str("<p class=\"card-source\">");
+        if let Some(event) = site.event_of(article) {
+            escape_into(&mut out, &lang.name(&event.short_name()));
+            out.push_str(" · ");
+        }
+        escape_into(&mut out, &article.title);
+        out.push_str(&format!(" · #{}</p>", t.ordinal));
+        match hit {
+            Some(hit) if !hit.snippet.is_empty() => {
+                out.push_str("<p class=\"card-line\">");
+                marked_into(&mut out, &hit.snippet, &hit.snippet_matches);
+                out.push_str("</p>");
+            }
+            _ if !t.summary.is_empty() => {
+                out.push_str("<p class=\"card-line\">");
+                escape_into(&mut out, &t.summary);
+                out.push_str("</p>");
+            }
+            _ => {}
+        }
+        out.push_str("<ul class=\"chips\" aria-label=\"");
+        out.push_str(lang.pick("主题", "Themes"));
+        out.push_str("\">");
+        for m in &t.themes {
+            out.push_str("<li class=\"chip theme\">");
+            escape_into(&mut out, &lang.name(&site.themes[m.theme].name));
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></li>");
     }
+    out
+}
+
+/// Appends `text`, escaped, with the byte ranges in `matches` (ordered, not overlapping) in `<mark>`.
+fn marked_into(out: &mut String, text: &str, matches: &[std::ops::Range<usize>]) {
+    let mut at = 0;
+    for range in matches {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        escape_into(out, &text[at..range.start]);
+        out.push_str("<mark>");
+        escape_into(out, &text[range.clone()]);
+        out.push_str("</mark>");
+        at = range.end;
+    }
+    escape_into(out, &text[at..]);
 }
 
 /// Why nothing is listed, and what to try instead.
 fn empty_view(site: &Loaded, lang: Lang, state: &ListState) -> impl IntoView {
     let without_facets = (!state.selection.is_empty()).then(|| {
         let target = state.with_selection(Default::default()).target(site);
-        view! { <A href=href(&target[1..])>{lang.pick("去掉所有筛选条件", "Remove all filters")}</A> }
+        view! { <a href=href(&target[1..])>{lang.pick("去掉所有筛选条件", "Remove all filters")}</a> }
     });
     view! {
         <div class="empty">

@@ -4,9 +4,9 @@
 //! behind a "filters" button.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::prefs::{use_prefs, Lang};
+use super::route::use_router;
 use super::state::ListState;
 use super::Loaded;
 use crate::facets::{Facet, Selection};
@@ -20,12 +20,12 @@ pub fn FacetPanel(site: Loaded, state: Memo<ListState>, listing: Memo<Listing>) 
     let lang = use_prefs().lang;
     let open = RwSignal::new(false);
     let unfolded = RwSignal::new(Vec::<Facet>::new());
-    let navigate = use_navigate();
+    let router = use_router();
     let select = {
         let site = site.clone();
         move |selection: Selection| {
             let target = state.get_untracked().with_selection(selection).target(&site);
-            navigate(&target, Default::default());
+            router.navigate(&target, false);
         }
     };
     let panel = move || {

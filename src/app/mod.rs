@@ -1,4 +1,4 @@
-//! The explorer app: the router, the bundle it loads, and one module per page.
+//! The explorer app: the page the URL names, the bundle it loads, and one module per page.
 
 mod article;
 mod article_header;
@@ -11,14 +11,13 @@ mod graphs;
 mod keys;
 mod not_found;
 mod prefs;
+mod route;
 mod search;
 mod state;
 mod takeaway;
 mod themes;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 pub use data::{parse_bundle, site_base};
 
@@ -29,6 +28,7 @@ use explore::Home;
 use keys::Shortcuts;
 use not_found::NotFound;
 use prefs::{use_prefs, PrefToggles};
+use route::{href, Page};
 use takeaway::TakeawayPage;
 use themes::ThemesPage;
 
@@ -36,45 +36,35 @@ use themes::ThemesPage;
 pub fn App() -> impl IntoView {
     provide_context(data::load_bundle());
     data::provide_files();
-    let base = site_base();
-    provide_context(SiteBase(base.clone()));
     let lang = prefs::provide_prefs().lang;
+    let page = route::provide_router(site_base()).page();
+    let current = move |at: Page| (page.get() == at).then_some("page");
     view! {
-        <Router base=base>
-            <a class="skip-link" href="#main">{move || lang.get().pick("跳到内容", "Skip to content")}</a>
-            <header class="site-header">
-                <A href=href("") attr:class="brand">
-                    {move || lang.get().pick("KubeCon 要点", "KubeCon takeaways")}
-                </A>
-                <A href=href("themes") attr:class="nav-themes">{move || lang.get().pick("主题图谱", "Theme graphs")}</A>
-                <search::SearchBox />
-                <PrefToggles />
-            </header>
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/t/:id") view=TakeawayPage />
-                    <Route path=path!("/a/:id") view=ArticlePage />
-                    <Route path=path!("/themes") view=ThemesPage />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>{move || lang.get().pick("按 ? 查看键盘快捷键", "Press ? for keyboard shortcuts")}</p>
-            </footer>
-            <Shortcuts />
-        </Router>
+        <a class="skip-link" href="#main">{move || lang.get().pick("跳到内容", "Skip to content")}</a>
+        <header class="site-header">
+            <a href=href("") class="brand" aria-current=move || current(Page::List)>
+                {move || lang.get().pick("KubeCon 要点", "KubeCon takeaways")}
+            </a>
+            <a href=href("themes") class="nav-themes" aria-current=move || current(Page::Themes)>
+                {move || lang.get().pick("主题图谱", "Theme graphs")}
+            </a>
+            <search::SearchBox />
+            <PrefToggles />
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::List => view! { <Home /> }.into_any(),
+                Page::Takeaway(id) => view! { <TakeawayPage id=id /> }.into_any(),
+                Page::Article(id) => view! { <ArticlePage id=id /> }.into_any(),
+                Page::Themes => view! { <ThemesPage /> }.into_any(),
+                Page::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{move || lang.get().pick("按 ? 查看键盘快捷键", "Press ? for keyboard shortcuts")}</p>
+        </footer>
+        <Shortcuts />
     }
-}
-
-/// The path the site is served under (see [`site_base`]).
-#[derive(Clone)]
-struct SiteBase(String);
-
-/// The absolute href of a path inside the site, e.g. `href("t/some-id")`. leptos_router leaves
-/// absolute hrefs as they are, so every internal link goes through here to get the base.
-fn href(path: &str) -> String {
-    let base = use_context::<SiteBase>().map(|b| b.0).unwrap_or_default();
-    format!("{base}/{path}")
 }
 
 /// Renders `ready` once the bundle has loaded, and with `texts` once the texts have too (their
@@ -85,6 +75,11 @@ fn WithBundle<V: IntoView + 'static>(
     ready: impl Fn(Loaded) -> V + Send + Sync + 'static,
     #[prop(optional)] texts: bool,
 ) -> impl IntoView {
+    with_bundle(Box::new(move |loaded| ready(loaded).into_any()), texts)
+}
+
+/// [`WithBundle`] for every page at once: one copy of the skeleton and the error in the wasm.
+fn with_bundle(ready: Box<dyn Fn(Loaded) -> AnyView + Send + Sync>, texts: bool) -> impl IntoView {
     let bundle = expect_context::<BundleResource>();
     let lang = use_prefs().lang;
     if texts {
@@ -99,28 +94,26 @@ fn WithBundle<V: IntoView + 'static>(
         }
         .into_any()
     };
+    let loading = move || {
+        view! {
+            <div class="loading" aria-busy="true">
+                <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
+                <div class="skeleton"></div>
+                <div class="skeleton"></div>
+                <div class="skeleton"></div>
+            </div>
+        }
+        .into_any()
+    };
     move || match bundle.get() {
         Some(Err(message)) => failed(message, Box::new(move || bundle.refetch())),
         Some(Ok(loaded)) => match texts.then(|| data::texts(&loaded)) {
-            None | Some(data::Load::Ready(_)) => ready(loaded).into_any(),
+            None | Some(data::Load::Ready(_)) => ready(loaded),
             Some(data::Load::Failed(message)) => failed(message, Box::new(data::request_texts)),
-            Some(_) => loading(lang),
+            Some(_) => loading(),
         },
-        None => loading(lang),
+        None => loading(),
     }
-}
-
-/// Where a page will be: a skeleton of it, without layout shift when it comes.
-fn loading(lang: RwSignal<prefs::Lang>) -> AnyView {
-    view! {
-        <div class="loading" aria-busy="true">
-            <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
-            <div class="skeleton"></div>
-            <div class="skeleton"></div>
-            <div class="skeleton"></div>
-        </div>
-    }
-    .into_any()
 }
 
 /// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's

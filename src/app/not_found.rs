@@ -2,12 +2,11 @@
 //! takeaways closest to the words in the link.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::data::request_search;
 use super::prefs::use_prefs;
 use super::{href, set_title, Loaded, WithBundle};
+use crate::html::escape_into;
 use crate::ids::takeaway_path;
 use crate::search::Config;
 
@@ -22,7 +21,7 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
     let lang = use_prefs().lang;
-    let path = use_location().pathname.get_untracked();
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     // The words of the link's last part: `t/2023-na-chicago-daniel-bryant-2-devops` → its article and slug.
     let words: String = path
         .rsplit('/')
@@ -37,17 +36,19 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
         let hits = site.engine().map(|e| e.search(&words, &Config::default(), SUGGESTIONS)).unwrap_or_default();
         set_title(lang.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
         let suggestions = (!hits.is_empty()).then(|| {
-            let items = hits
-                .iter()
-                .map(|hit| {
-                    let t = &site.takeaways[hit.doc];
-                    let title = t.title.clone();
-                    view! { <li><A href=href(&takeaway_path(&t.id))>{title}</A></li> }
-                })
-                .collect_view();
+            // Plain links: one markup string costs less wasm than views.
+            let mut items = String::new();
+            for hit in &hits {
+                let t = &site.takeaways[hit.doc];
+                items.push_str("<li><a href=\"");
+                escape_into(&mut items, &href(&takeaway_path(&t.id)));
+                items.push_str("\">");
+                escape_into(&mut items, &t.title);
+                items.push_str("</a></li>");
+            }
             view! {
                 <h2>{lang.pick("你可能在找", "Perhaps you were looking for")}</h2>
-                <ul class="suggestions">{items}</ul>
+                <ul class="suggestions" inner_html=items></ul>
             }
         });
         view! {
@@ -60,7 +61,7 @@ pub fn NotFoundMessage(site: Loaded) -> impl IntoView {
                     )}
                 </p>
                 {suggestions}
-                <p><A href=href("")>{lang.pick("返回全部要点", "Back to all takeaways")}</A></p>
+                <p><a href=href("")>{lang.pick("返回全部要点", "Back to all takeaways")}</a></p>
             </section>
         }
     }

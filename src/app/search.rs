@@ -1,16 +1,15 @@
 //! The search box in the header: results follow the typing (the list reads `?q=`), Chinese
-//! input methods are waited for, Esc clears; and the marking of matches in results.
+//! input methods are waited for, Esc clears.
 
 use gloo_timers::callback::Timeout;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::data::request_search;
 use super::prefs::use_prefs;
+use super::route::{use_router, Page};
 use super::state::query_target;
 
 /// How long typing must pause before the results follow (the issue asks for ≤ 50 ms).
@@ -18,7 +17,7 @@ const DEBOUNCE_MS: u32 = 30;
 
 /// The query in the URL (`?q=`), empty when there is none.
 pub fn use_query() -> Memo<String> {
-    let query = use_query_map();
+    let query = use_router().query();
     Memo::new(move |_| query.read().get("q").unwrap_or_default())
 }
 
@@ -26,9 +25,8 @@ pub fn use_query() -> Memo<String> {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let query = use_query();
-    let params = use_query_map();
-    let navigate = use_navigate();
-    let location = use_location();
+    let router = use_router();
+    let params = router.query();
     let input = NodeRef::<Input>::new();
     let pending = StoredValue::new_local(None::<Timeout>);
     let lang = use_prefs().lang;
@@ -36,28 +34,20 @@ pub fn SearchBox() -> impl IntoView {
     // Puts the query in the URL (replacing the entry while typing), keeping the facets; the list
     // follows. Unlike links, navigation adds the site's base itself: the target is relative to it.
     let go = move |value: String| {
-        let navigate = navigate.clone();
         let target = query_target(&params.read_untracked(), &value);
         // Typing on the list replaces its history entry; typing on another page leaves it for back.
-        let replace = location.pathname.get_untracked().trim_end_matches('/') == super::site_base();
-        let timer =
-            Timeout::new(DEBOUNCE_MS, move || navigate(&target, NavigateOptions { replace, ..Default::default() }));
+        let replace = router.page().get_untracked() == Page::List;
+        let timer = Timeout::new(DEBOUNCE_MS, move || router.navigate(&target, replace));
         pending.set_value(Some(timer));
     };
-    let on_input = {
-        let go = go.clone();
-        move |event: ev::Event| {
-            // While an input method composes Chinese, the text is pinyin: wait for the characters.
-            if event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
-                return;
-            }
-            go(event_target_value(&event));
+    let on_input = move |event: ev::Event| {
+        // While an input method composes Chinese, the text is pinyin: wait for the characters.
+        if event.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
+            return;
         }
+        go(event_target_value(&event));
     };
-    let on_composed = {
-        let go = go.clone();
-        move |event: ev::CompositionEvent| go(event_target_value(&event))
-    };
+    let on_composed = move |event: ev::CompositionEvent| go(event_target_value(&event));
     let on_key = move |event: ev::KeyboardEvent| {
         if event.key() == "Escape" {
             if let Some(input) = input.get() {
@@ -85,20 +75,4 @@ pub fn SearchBox() -> impl IntoView {
             />
         </form>
     }
-}
-
-/// `text` with the byte ranges in `matches` (ordered, not overlapping) wrapped in `<mark>`.
-pub fn marked(text: &str, matches: &[std::ops::Range<usize>]) -> Vec<AnyView> {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for range in matches {
-        if range.start < at || range.end > text.len() {
-            continue;
-        }
-        parts.push(text[at..range.start].to_owned().into_any());
-        parts.push(view! { <mark>{text[range.clone()].to_owned()}</mark> }.into_any());
-        at = range.end;
-    }
-    parts.push(text[at..].to_owned().into_any());
-    parts
 }

@@ -2,9 +2,8 @@
 //! how many takeaways are shown (`n`), so back, forward, reload and a pasted link all restore
 //! exactly what was on screen.
 
-use leptos_router::params::ParamsMap;
-
 use super::data::Site;
+use super::route::Query;
 use crate::facets::{Facet, Selection};
 use crate::ids::encode_query_value;
 
@@ -21,7 +20,7 @@ pub struct ListState {
 }
 
 impl ListState {
-    pub fn from_params(site: &Site, params: &ParamsMap) -> ListState {
+    pub fn from_params(site: &Site, params: &Query) -> ListState {
         let (selection, unknown) = site.facets().parse(|key| params.get(key));
         let shown = params.get("n").and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or(PAGE);
         ListState { query: params.get("q").unwrap_or_default(), selection, unknown, shown }
@@ -51,7 +50,7 @@ impl ListState {
 
 /// The list's router path for `query`, keeping the facets `params` hold: what the search box
 /// navigates to as people type.
-pub fn query_target(params: &ParamsMap, query: &str) -> String {
+pub fn query_target(params: &Query, query: &str) -> String {
     let mut kept: Vec<(&str, String)> = Vec::new();
     if !query.trim().is_empty() {
         kept.push(("q", encode_query_value(query)));

@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::article_header::ArticleByline;
 use super::browser::{copy_text, site_url};
@@ -15,6 +13,7 @@ use super::not_found::NotFoundMessage;
 use super::prefs::{use_prefs, Lang};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::export::takeaway_markdown;
+use crate::html::escape_into;
 use crate::ids::{article_path, takeaway_path};
 use crate::related::related;
 
@@ -22,12 +21,10 @@ use crate::related::related;
 const RELATED: usize = 6;
 
 #[component]
-pub fn TakeawayPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn TakeawayPage(id: String) -> impl IntoView {
     let lang = use_prefs().lang;
     view! {
         <WithBundle texts=true ready=move |site| {
-            let id = params.read().get("id").unwrap_or_default();
             let lang = lang.get();
             match site.takeaway_index(&id) {
                 Some(index) => takeaway_view(&site, lang, index).into_any(),
@@ -49,7 +46,7 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
     let sibling = |at: Option<usize>, rel: &'static str| {
         at.and_then(|at| siblings.get(at)).map(|t| {
             let label = if rel == "prev" { format!("← {}", t.title) } else { format!("{} →", t.title) };
-            view! { <A href=href(&takeaway_path(&t.id)) attr:rel=rel attr:class=rel>{label}</A> }
+            view! { <a href=href(&takeaway_path(&t.id)) rel=rel class=rel>{label}</a> }
         })
     };
     let prev = sibling(position.checked_sub(1), "prev");
@@ -74,9 +71,9 @@ fn takeaway_view(site: &Loaded, lang: Lang, index: usize) -> impl IntoView {
     view! {
         <article class="takeaway">
             <p class="crumbs">
-                <A href=href("")>{lang.pick("全部要点", "All takeaways")}</A>
+                <a href=href("")>{lang.pick("全部要点", "All takeaways")}</a>
                 " › "
-                <A href=article_link>{article_title}</A>
+                <a href=article_link>{article_title}</a>
             </p>
             <h1>
                 <span class="ordinal">{takeaway.ordinal} ". "</span>
@@ -130,28 +127,27 @@ fn CopyButtons(site: Loaded, index: usize) -> impl IntoView {
 fn related_view(site: &Loaded, lang: Lang, index: usize) -> Option<impl IntoView> {
     let related = related(site, index, RELATED);
     (!related.is_empty()).then(|| {
-        let items = related
-            .into_iter()
-            .map(|r| {
-                let t = &site.takeaways[r];
-                let article = &site.articles[t.article];
-                let source = match site.event_of(article) {
-                    Some(event) => format!("{} · {}", lang.name(&event.short_name()), article.title),
-                    None => article.title.clone(),
-                };
-                let title = t.title.clone();
-                view! {
-                    <li>
-                        <A href=href(&takeaway_path(&t.id)) attr:class="related-link">{title}</A>
-                        <p class="card-source">{source}</p>
-                    </li>
-                }
-            })
-            .collect_view();
+        // Plain links and text: one markup string costs less wasm than views.
+        let mut items = String::new();
+        for r in related {
+            let t = &site.takeaways[r];
+            let article = &site.articles[t.article];
+            let source = match site.event_of(article) {
+                Some(event) => format!("{} · {}", lang.name(&event.short_name()), article.title),
+                None => article.title.clone(),
+            };
+            items.push_str("<li><a href=\"");
+            escape_into(&mut items, &href(&takeaway_path(&t.id)));
+            items.push_str("\" class=\"related-link\">");
+            escape_into(&mut items, &t.title);
+            items.push_str("</a><p class=\"card-source\">");
+            escape_into(&mut items, &source);
+            items.push_str("</p></li>");
+        }
         view! {
             <section class="related" aria-labelledby="related-title">
                 <h2 id="related-title">{lang.pick("相关要点", "Related takeaways")}</h2>
-                <ul class="related-list">{items}</ul>
+                <ul class="related-list" inner_html=items></ul>
             </section>
         }
     })

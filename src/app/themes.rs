@@ -3,19 +3,22 @@
 //! URL: `view=heatmap|network|projects|compare`, the compared events `a` and `b`, and the list's
 //! facet parameters (`event=…&project=…`), which every view but the comparison follows.
 
-use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
+use std::fmt::Write;
 
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::browser::replace_markup;
 use super::data::Site;
 use super::graphs::compare::compare_view;
 use super::graphs::{figure, list_target};
 use super::prefs::{use_prefs, Lang};
+use super::route::{use_router, Query};
 use super::{href, set_title, Loaded, WithBundle};
 use crate::facets::{Facet, Selection};
 use crate::graphs::markup::{self, takeaways_count, GraphContext};
 use crate::graphs::{co_occurrence, compare, theme_events, theme_projects, PROJECTS_SHOWN};
+use crate::html::escape_into;
 use crate::ids::encode_query_value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +61,7 @@ struct ThemesState {
 }
 
 impl ThemesState {
-    fn from_params(site: &Site, params: &ParamsMap) -> ThemesState {
+    fn from_params(site: &Site, params: &Query) -> ThemesState {
         let view =
             params.get("view").and_then(|v| View::ALL.into_iter().find(|w| w.key() == v)).unwrap_or(View::Heatmap);
         let (selection, _) = site.facets().parse(|key| params.get(key));
@@ -92,9 +95,9 @@ pub fn ThemesPage() -> impl IntoView {
 
 #[component]
 fn Themes(site: Loaded) -> impl IntoView {
-    let params = use_query_map();
+    let router = use_router();
+    let params = router.query();
     let lang = use_prefs().lang;
-    let navigate = use_navigate();
     let state = {
         let site = site.clone();
         Memo::new(move |_| ThemesState::from_params(&site, &params.read()))
@@ -117,7 +120,7 @@ fn Themes(site: Loaded) -> impl IntoView {
         let site = site.clone();
         Callback::new(move |events: [usize; 2]| {
             let next = ThemesState { events, ..state.get_untracked() };
-            navigate(&next.target(&site), Default::default());
+            router.navigate(&next.target(&site), false);
         })
     };
     Effect::new(move |_| {
@@ -130,24 +133,13 @@ fn Themes(site: Loaded) -> impl IntoView {
     });
     let view_kind = Memo::new(move |_| state.read().view);
     let header_site = site.clone();
-    let header = move || {
-        let (lang, state) = (lang.get(), state.get());
-        let tabs = View::ALL
-            .into_iter()
-            .map(|v| {
-                let target = ThemesState { view: v, ..state.clone() }.target(&header_site);
-                let current = (v == state.view).then_some("page");
-                // A plain link: <A> would mark every tab current, as they share one path.
-                view! { <a href=href(&target[1..]) class="view-tab" aria-current=current>{v.label(lang)}</a> }
-            })
-            .collect_view();
-        let filters =
-            (state.view != View::Compare).then(|| filter_bar(&header_site, lang, &state, takeaways.read().len()));
-        view! {
-            <nav class="view-tabs" aria-label=lang.pick("图表", "Graphs")>{tabs}</nav>
-            {filters}
+    let header_box = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let markup = header(&header_site, lang.get(), &state.read(), takeaways.read().len());
+        if let Some(header_box) = header_box.get() {
+            replace_markup(&header_box, &markup);
         }
-    };
+    });
     let graph = move || {
         let (lang, view, selection) = (lang.get(), view_kind.get(), selection.read());
         let base = href("");
@@ -180,40 +172,47 @@ fn Themes(site: Loaded) -> impl IntoView {
                     "How themes rise and fall across KubeCons, which travel together, which projects carry them, and two events side by side.",
                 )}
             </p>
-            {header}
+            <div class="graph-header" node_ref=header_box></div>
             {graph}
         </div>
     }
 }
 
-/// The filters the graphs follow: one chip per event (or all), the other picks with a way to
-/// drop them, how many takeaways remain, and the same filters as a list.
-fn filter_bar(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) -> impl IntoView {
+/// The tabs, and but for the comparison the filters the graphs follow: one chip per event (or
+/// all), the other picks with a way to drop them, how many takeaways remain, and the same
+/// filters as a list. Plain links, so one markup string: far less wasm than views.
+fn header(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "<nav class=\"view-tabs\" aria-label=\"{}\">", lang.pick("图表", "Graphs"));
+    for view in View::ALL {
+        let target = ThemesState { view, ..state.clone() }.target(site);
+        link(&mut out, "view-tab", &target, (view == state.view).then_some("page"), view.label(lang));
+    }
+    out.push_str("</nav>");
+    if state.view == View::Compare {
+        return out;
+    }
     let with = |selection: Selection| ThemesState { selection, ..state.clone() }.target(site);
     let no_event = state.selection.cleared(Facet::Event);
-    let all_events = {
-        let current = state.selection.get(Facet::Event).is_empty().then_some("true");
-        let target = with(no_event.clone());
-        view! { <a href=href(&target[1..]) class="chip event-chip" aria-current=current>{lang.pick("全部大会", "All events")}</a> }
-    };
-    let event_chips = site
-        .facets()
-        .options(Facet::Event)
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(at, option)| {
-            let mut selection = no_event.clone();
-            selection.insert(Facet::Event, at as u32);
-            let current = state.selection.contains(Facet::Event, at as u32).then_some("true");
-            let (target, name) = (with(selection), lang.name(&option.label));
-            view! {
-                <li>
-                    <a href=href(&target[1..]) class="chip event-chip" aria-current=current>{name}</a>
-                </li>
-            }
-        })
-        .collect_view();
+    let _ = write!(
+        out,
+        "<div class=\"graph-filters\"><ul class=\"chips\" aria-label=\"{}\"><li>",
+        lang.pick("大会", "Event")
+    );
+    let current = state.selection.get(Facet::Event).is_empty().then_some("true");
+    link(&mut out, "chip event-chip", &with(no_event.clone()), current, lang.pick("全部大会", "All events"));
+    out.push_str("</li>");
+    for (at, option) in site.facets().options(Facet::Event).iter().enumerate().rev() {
+        let mut selection = no_event.clone();
+        selection.insert(Facet::Event, at as u32);
+        let current = state.selection.contains(Facet::Event, at as u32).then_some("true");
+        out.push_str("<li>");
+        link(&mut out, "chip event-chip", &with(selection), current, &lang.name(&option.label));
+        out.push_str("</li>");
+    }
+    let _ = write!(out, "</ul><p class=\"result-count\"><strong>{}</strong> · ", takeaways_count(lang, remaining));
+    link(&mut out, "", &list_target(site, &state.selection, &[]), None, lang.pick("在列表中查看", "Open as a list"));
+    out.push_str("</p></div>");
     let others: Vec<String> = Facet::ALL
         .into_iter()
         .filter(|&f| f != Facet::Event)
@@ -228,32 +227,36 @@ fn filter_bar(site: &Loaded, lang: Lang, state: &ThemesState, remaining: usize) 
         })
         .map(|(facet, label)| format!("{facet}: {}", lang.name(label)))
         .collect();
-    let others = (!others.is_empty()).then(|| {
+    if !others.is_empty() {
         let target =
             with(
                 Facet::ALL
                     .iter()
                     .fold(state.selection.clone(), |s, &f| if f == Facet::Event { s } else { s.cleared(f) }),
             );
-        view! {
-            <p class="notice" role="status">
-                {lang.pick("只看：", "Only: ")} {others.join(" · ")} " "
-                <A href=href(&target[1..])>{lang.pick("清除", "Clear")}</A>
-            </p>
-        }
-    });
-    let list = list_target(site, &state.selection, &[]);
-    view! {
-        <div class="graph-filters">
-            <ul class="chips" aria-label=lang.pick("大会", "Event")>
-                <li>{all_events}</li>
-                {event_chips}
-            </ul>
-            <p class="result-count">
-                <strong>{takeaways_count(lang, remaining)}</strong> " · "
-                <A href=href(&list[1..])>{lang.pick("在列表中查看", "Open as a list")}</A>
-            </p>
-        </div>
-        {others}
+        out.push_str("<p class=\"notice\" role=\"status\">");
+        out.push_str(lang.pick("只看：", "Only: "));
+        escape_into(&mut out, &others.join(" · "));
+        out.push(' ');
+        link(&mut out, "", &target, None, lang.pick("清除", "Clear"));
+        out.push_str("</p>");
     }
+    out
+}
+
+/// Appends a link to `target`, a router path (`/themes?…`), with `text` escaped.
+fn link(out: &mut String, class: &str, target: &str, current: Option<&str>, text: &str) {
+    out.push_str("<a");
+    if !class.is_empty() {
+        let _ = write!(out, " class=\"{class}\"");
+    }
+    out.push_str(" href=\"");
+    escape_into(out, &href(&target[1..]));
+    out.push('"');
+    if let Some(current) = current {
+        let _ = write!(out, " aria-current=\"{current}\"");
+    }
+    out.push('>');
+    escape_into(out, text);
+    out.push_str("</a>");
 }

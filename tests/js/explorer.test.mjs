@@ -313,6 +313,15 @@ describe("feel", () => {
     assert.equal(await page.getByRole("dialog").count(), 0);
     await page.keyboard.press("/");
     assert.ok(await page.getByRole("searchbox").evaluate((e) => e === document.activeElement));
+    // The skip link moves the focus to the page's content and stays on the page.
+    const takeaway = `${host.url}t/${bundle.takeaways[0].id}`;
+    await page.goto(takeaway);
+    await page.locator("article.takeaway h1").waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.className), "skip-link");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "main");
+    assert.equal(page.url(), takeaway);
     assert.deepEqual(page.problems, []);
   });
 

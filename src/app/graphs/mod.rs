@@ -5,13 +5,13 @@
 pub mod compare;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use super::browser::download;
 use super::data::Site;
 use super::prefs::Lang;
+use super::route::{closest, use_router};
 use super::state::{ListState, PAGE};
 use crate::facets::{Facet, Selection};
 use crate::graphs::markup::Figure;
@@ -27,7 +27,7 @@ const SVG_RULES: &str = ".theme-graph";
 /// One graph: its caption, the SVG, a download button, and the table alternative.
 pub fn figure(lang: Lang, figure: Figure) -> impl IntoView {
     let Figure { id, width, caption, svg, table } = figure;
-    let navigate = use_navigate();
+    let router = use_router();
     let saved = svg.clone();
     let save = move |_| {
         if let Err(e) = download_svg(id, &saved) {
@@ -37,7 +37,7 @@ pub fn figure(lang: Lang, figure: Figure) -> impl IntoView {
     // A click anywhere in the picture follows the nearest `data-href`.
     let follow = move |ev: web_sys::MouseEvent| {
         if let Some(target) = closest(&ev, "[data-href]").and_then(|e| e.get_attribute("data-href")) {
-            navigate(&target, Default::default());
+            router.navigate(&target, false);
         }
     };
     let hover = move |ev: web_sys::MouseEvent| {
@@ -72,11 +72,6 @@ pub fn figure(lang: Lang, figure: Figure) -> impl IntoView {
             </details>
         </figure>
     }
-}
-
-/// The nearest element matching `selector` from the event's target up.
-fn closest(ev: &Event, selector: &str) -> Option<Element> {
-    ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
 }
 
 /// Lights the arcs of the graph under `ev` that end at `node` and fades the others; with no

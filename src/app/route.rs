@@ -1,0 +1,266 @@
+//! Where the reader is: the page the URL's path names under the site's base, and its query.
+//! Internal links and [`Router::navigate`] move it with the History API, back and forward
+//! with `popstate`. This is the little of a router the explorer needs: leptos_router's generic
+//! routes and link components made the wasm 113 KB bigger (36 KB brotli).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlAnchorElement, MouseEvent};
+
+/// A page of the site, as the path (after the site's base) names it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    /// `/`: the list.
+    List,
+    /// `/t/<id>`.
+    Takeaway(String),
+    /// `/a/<id>`.
+    Article(String),
+    /// `/themes`.
+    Themes,
+    NotFound,
+}
+
+impl Page {
+    /// The page at `path` (percent-encoded, as in the address bar) for a site served under `base`.
+    pub fn at(base: &str, path: &str) -> Page {
+        let Some(inside) = path.strip_prefix(base) else { return Page::NotFound };
+        let segments: Vec<&str> = inside.split('/').collect();
+        match segments.as_slice() {
+            [""] | ["", ""] => Page::List,
+            ["", "themes"] => Page::Themes,
+            ["", "t", id] if !id.is_empty() => Page::Takeaway(decode(id, false)),
+            ["", "a", id] if !id.is_empty() => Page::Article(decode(id, false)),
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// A URL's query parameters, decoded: `?q=平台&theme=a,b`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    /// Parses `search` (without its `?`) as a form would send it.
+    pub fn parse(search: &str) -> Query {
+        let pairs = search.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key, true), decode(value, true))
+        });
+        Query(pairs.collect())
+    }
+
+    /// The value of `key`; the last one when the URL repeats it.
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+}
+
+/// Percent-decodes `text` as browsers do: bytes that do not decode to UTF-8 become U+FFFD, a `%`
+/// not followed by two hex digits stays; in a query, `+` is a space.
+fn decode(text: &str, plus_is_space: bool) -> String {
+    let bytes = text.as_bytes();
+    let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match (bytes[at], hex(at + 1), hex(at + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                at += 2;
+            }
+            (b'+', _, _) if plus_is_space => out.push(b' '),
+            (byte, _, _) => out.push(byte),
+        }
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The address bar's path, query and hash, and the site's base, shared through the context.
+#[derive(Clone, Copy)]
+pub struct Router {
+    base: StoredValue<String>,
+    /// `location.pathname + location.search + location.hash`.
+    url: RwSignal<String>,
+    page: Memo<Page>,
+    query: Memo<Query>,
+}
+
+impl Router {
+    /// The current page.
+    pub fn page(self) -> Memo<Page> {
+        self.page
+    }
+
+    /// The current query.
+    pub fn query(self) -> Memo<Query> {
+        self.query
+    }
+
+    /// Goes to `target`, a path relative to the site's base (`/?q=…`, `/themes?view=…`), adding
+    /// a history entry unless `replace`.
+    pub fn navigate(self, target: &str, replace: bool) {
+        let base = self.base.get_value();
+        self.go(&format!("{base}{target}"), replace);
+    }
+
+    /// Goes to `url` (a path under the site's base, with its query and hash) and then, as a
+    /// page load would, scrolls to the element the hash names or to the top.
+    fn go(self, url: &str, replace: bool) {
+        let Some(window) = web_sys::window() else { return };
+        if let Ok(history) = window.history() {
+            let state = wasm_bindgen::JsValue::NULL;
+            let _ = if replace {
+                history.replace_state_with_url(&state, "", Some(url))
+            } else if *url != self.url.get_untracked() {
+                history.push_state_with_url(&state, "", Some(url))
+            } else {
+                Ok(())
+            };
+        }
+        self.follow_address_bar();
+        // After the new page has rendered: the element the hash names may be on it.
+        request_animation_frame(scroll_to_hash);
+    }
+
+    /// Takes the URL from the address bar (after a navigation, back or forward).
+    fn follow_address_bar(self) {
+        let url = address_bar();
+        if url != self.url.get_untracked() {
+            self.url.set(url);
+        }
+    }
+}
+
+/// Starts following the URL: provides the [`Router`] and takes over the clicks on internal
+/// links (under `base`, the site's path without its trailing slash) and back and forward.
+pub fn provide_router(base: String) -> Router {
+    let url = RwSignal::new(address_bar());
+    let page = {
+        let base = base.clone();
+        Memo::new(move |_| url.with(|url| Page::at(&base, url.split(['?', '#']).next().unwrap_or_default())))
+    };
+    let query = Memo::new(move |_| {
+        url.with(|url| {
+            let search = url.split('#').next().unwrap_or_default().split_once('?').map_or("", |(_, q)| q);
+            Query::parse(search)
+        })
+    });
+    let router = Router { base: StoredValue::new(base), url, page, query };
+    provide_context(router);
+    // The app lives as long as the page: the listeners are never removed.
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(target) = in_page_target(&ev) {
+            // `#id` resolves against `<base>`: followed, it would load the site's root.
+            ev.prevent_default();
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+                let _ = target.focus();
+                target.scroll_into_view();
+            }
+        } else if let Some(url) = internal_link(&ev, &router.base.get_value()) {
+            ev.prevent_default();
+            router.go(&url, false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::popstate, move |_| router.follow_address_bar());
+    router
+}
+
+/// The router, inside the app.
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+/// The absolute href of a path inside the site, e.g. `href("t/some-id")`: every internal link
+/// goes through here to get the base.
+pub fn href(path: &str) -> String {
+    let base = use_context::<Router>().map(|r| r.base.get_value()).unwrap_or_default();
+    format!("{base}/{path}")
+}
+
+/// `location.pathname + location.search + location.hash`.
+fn address_bar() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let part = |p: Result<String, _>| p.unwrap_or_default();
+    format!("{}{}{}", part(location.pathname()), part(location.search()), part(location.hash()))
+}
+
+/// The URL a click should open in the app instead of the browser loading it: a plain left click
+/// on a link to a page under `base` that asks for no other window and no download.
+fn internal_link(ev: &MouseEvent, base: &str) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+        return None;
+    }
+    let link: HtmlAnchorElement = closest(ev, "a[href]")?.dyn_into().ok()?;
+    let external = link.get_attribute("rel").is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r == "external"));
+    if !link.target().is_empty() || link.has_attribute("download") || external {
+        return None;
+    }
+    let origin = web_sys::window()?.location().origin().ok()?;
+    let url = web_sys::Url::new(&link.href()).ok()?;
+    if url.origin() != origin || !url.pathname().starts_with(base) {
+        return None;
+    }
+    Some(format!("{}{}{}", url.pathname(), url.search(), url.hash()))
+}
+
+/// The element a click on an in-page link (`href="#id"`, such as the skip link) names.
+fn in_page_target(ev: &MouseEvent) -> Option<web_sys::Element> {
+    let href = closest(ev, "a[href^='#']")?.get_attribute("href")?;
+    let id = decode(href.strip_prefix('#')?, false);
+    web_sys::window()?.document()?.get_element_by_id(&id)
+}
+
+/// The nearest element matching `selector` from the event's target up.
+pub fn closest(ev: &Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// Scrolls to the element the URL's hash names, or to the top.
+fn scroll_to_hash() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let target = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| window.document()?.get_element_by_id(&decode(id, false)));
+    match target {
+        Some(element) => element.scroll_into_view(),
+        None => window.scroll_to_with_x_and_y(0.0, 0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_pages_under_the_base() {
+        for base in ["", "/some/path"] {
+            let at = |path: &str| Page::at(base, &format!("{base}{path}"));
+            assert_eq!(at("/"), Page::List);
+            assert_eq!(at(""), Page::List);
+            assert_eq!(at("/themes"), Page::Themes);
+            assert_eq!(at("/t/2024-eu-paris-x-1"), Page::Takeaway("2024-eu-paris-x-1".into()));
+            assert_eq!(at("/a/%3Cscript%3E"), Page::Article("<script>".into()));
+            for missing in ["/t/", "/t", "/t//x", "/t/x/y", "/index.html", "/themes/x"] {
+                assert_eq!(at(missing), Page::NotFound, "{missing}");
+            }
+        }
+        assert_eq!(Page::at("/some/path", "/elsewhere"), Page::NotFound);
+        assert_eq!(Page::at("/some/path", "/some/pathology"), Page::NotFound);
+    }
+
+    #[test]
+    fn queries_decode_as_forms_do() {
+        let query = Query::parse("q=%E5%B9%B3%E5%8F%B0+x&theme=a,b&n=&q=last&broken=%ZZ%&bad=%E0%A4%A");
+        assert_eq!(query.get("q").as_deref(), Some("last"));
+        assert_eq!(query.get("theme").as_deref(), Some("a,b"));
+        assert_eq!(query.get("n").as_deref(), Some(""));
+        assert_eq!(query.get("broken").as_deref(), Some("%ZZ%"));
+        assert_eq!(query.get("bad").as_deref(), Some("\u{FFFD}%A"));
+        assert_eq!(query.get("none"), None);
+        assert_eq!(Query::parse("q=%E5%B9%B3%E5%8F%B0+x").get("q").as_deref(), Some("平台 x"));
+    }
+}
