@@ -123,8 +123,44 @@ struct Scratch {
     term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     matched: Vec<u32>,
-    /// Scored documents, for selecting the best.
+    /// Scored documents, for selecting the best, and their scores alone.
     ranked: Vec<(usize, f64)>,
+    scores: Vec<f64>,
+}
+
+/// A phrase to look for in many texts, with Horspool's table of how far a window may move on
+/// after its last byte: most windows are passed over whole, where `str::contains`, without SIMD
+/// in wasm, reads the text a byte at a time.
+struct Finder {
+    needle: String,
+    /// Per byte value, capped at 255.
+    shifts: [u8; 256],
+}
+
+impl Finder {
+    fn new(needle: String) -> Finder {
+        let bytes = needle.as_bytes();
+        let mut shifts = [bytes.len().min(255) as u8; 256];
+        for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
+            shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
+        }
+        Finder { needle, shifts }
+    }
+
+    /// Whether `text` holds the needle: `text.contains(needle)`.
+    fn is_in(&self, text: &str) -> bool {
+        let (needle, text) = (self.needle.as_bytes(), text.as_bytes());
+        let Some((&last, head)) = needle.split_last() else { return true };
+        let mut at = 0;
+        while let Some(window) = text.get(at..at + needle.len()) {
+            let end = window[head.len()];
+            if end == last && &window[..head.len()] == head {
+                return true;
+            }
+            at += usize::from(self.shifts[usize::from(end)]);
+        }
+        false
+    }
 }
 
 impl Engine {
@@ -184,24 +220,18 @@ impl Engine {
             return Vec::new();
         }
         let terms = query_terms(query, &self.synonyms);
-        let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
+        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
         let mut scratch = self.scratch();
         self.scored(&terms, config, &mut scratch);
-        let Scratch { total, ranked, .. } = &mut *scratch;
+        let Scratch { total, ranked, scores, .. } = &mut *scratch;
         ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)));
-        // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
-        // select them without sorting the rest.
+        // Only documents whose score, with the largest bonus, could reach the `limit`-th best
+        // score matter: select them without sorting the rest.
         if limit < ranked.len() {
-            ranked.select_nth_unstable_by(limit - 1, by_rank);
-            let reach = ranked[limit - 1].1 / TITLE_PHRASE_BONUS;
-            let mut kept = limit;
-            for i in limit..ranked.len() {
-                if ranked[i].1 >= reach {
-                    ranked.swap(kept, i);
-                    kept += 1;
-                }
-            }
-            ranked.truncate(kept);
+            scores.clear();
+            scores.extend(ranked.iter().map(|&(_, score)| score));
+            let (_, &mut kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+            ranked.retain(|&(_, score)| score * TITLE_PHRASE_BONUS >= kth);
         }
         ranked.sort_unstable_by(by_rank);
         // Best first, so the phrase is looked for only until no bonus can reach the top.
@@ -210,7 +240,9 @@ impl Engine {
             if top.len() == limit && score * TITLE_PHRASE_BONUS < top[limit - 1].1 {
                 break;
             }
-            let hit = (doc, score * self.phrase_bonus(doc, &phrase));
+            // Where even the body's bonus cannot reach the top, only the title's is looked for.
+            let body = top.len() < limit || score * BODY_PHRASE_BONUS >= top[limit - 1].1;
+            let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
@@ -248,13 +280,14 @@ impl Engine {
         scratch
     }
 
-    fn phrase_bonus(&self, doc: usize, phrase: &str) -> f64 {
+    /// The bonus for `doc`, the body's only if `body` asks for it.
+    fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool) -> f64 {
         let text = &self.texts[doc];
-        if phrase.is_empty() {
+        if phrase.needle.is_empty() {
             1.0
-        } else if text.title_phrase.contains(phrase) {
+        } else if phrase.is_in(&text.title_phrase) {
             TITLE_PHRASE_BONUS
-        } else if text.body_phrase.contains(phrase) {
+        } else if body && phrase.is_in(&text.body_phrase) {
             BODY_PHRASE_BONUS
         } else {
             1.0
@@ -435,6 +468,7 @@ impl Scratch {
             term: Sums::new(docs),
             matched: vec![0; docs],
             ranked: Vec::new(),
+            scores: Vec::new(),
         }
     }
 
@@ -506,4 +540,24 @@ fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
         .map(|r| r.start - start + shift..r.end - start + shift)
         .collect();
     (format!("{lead}{window}{tail}"), inside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_finder_finds_what_contains_finds() {
+        let long = "ab".repeat(200);
+        let texts = ["", "a", "kubernetes lts", "在 k8s 上运行 kubernetes，平台工程平台", "aaab aab ab", long.as_str()];
+        let needles =
+            ["", "a", "b", "ab", "aab", "kub", "kubernetes", "平台工程", "工程平", "台", "s，平", "ba", "abc"];
+        let longer = format!("{long}a");
+        for needle in needles.iter().copied().chain([long.as_str(), &long[1..], longer.as_str()]) {
+            let finder = Finder::new(needle.to_owned());
+            for text in texts {
+                assert_eq!(finder.is_in(text), text.contains(needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
 }
