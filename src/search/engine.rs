@@ -8,6 +8,7 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 
+use std::collections::BinaryHeap;
 use std::ops::{ControlFlow, Range};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -124,8 +125,26 @@ struct Scratch {
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     matched: Vec<u32>,
     /// Scored documents, for selecting the best, and their scores alone.
-    ranked: Vec<(usize, f64)>,
+    ranked: Vec<Ranked>,
     scores: Vec<f64>,
+}
+
+/// A scored document, greater when better (see [`by_rank`]).
+#[derive(Clone, Copy, PartialEq)]
+struct Ranked(usize, f64);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        by_rank(&(other.0, other.1), &(self.0, self.1))
+    }
 }
 
 /// A phrase to look for in many texts, with Horspool's table of how far a window may move on
@@ -224,19 +243,20 @@ impl Engine {
         let mut scratch = self.scratch();
         self.scored(&terms, config, &mut scratch);
         let Scratch { total, ranked, scores, .. } = &mut *scratch;
-        ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)));
+        ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)).map(|(doc, score)| Ranked(doc, score)));
         // Only documents whose score, with the largest bonus, could reach the `limit`-th best
         // score matter: select them without sorting the rest.
         if limit < ranked.len() {
             scores.clear();
-            scores.extend(ranked.iter().map(|&(_, score)| score));
+            scores.extend(ranked.iter().map(|r| r.1));
             let (_, &mut kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
-            ranked.retain(|&(_, score)| score * TITLE_PHRASE_BONUS >= kth);
+            ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= kth);
         }
-        ranked.sort_unstable_by(by_rank);
+        // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
+        let mut ranked = BinaryHeap::from(std::mem::take(ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
         let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
-        for &(doc, score) in ranked.iter() {
+        while let Some(Ranked(doc, score)) = ranked.pop() {
             if top.len() == limit && score * TITLE_PHRASE_BONUS < top[limit - 1].1 {
                 break;
             }
@@ -246,6 +266,7 @@ impl Engine {
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
+        scratch.ranked = ranked.into_vec();
         top
     }
 
