@@ -110,10 +110,13 @@ struct DocText {
 }
 
 /// Per-document sums, 0 where a document has none (every score is above 0), and the documents
-/// that have one: resetting costs what a query touched, not the number of documents.
+/// that have one: resetting costs what a query touched, not the number of documents. Boxed
+/// slices, not vectors: their indexing needs no call where the build optimizes for size.
 struct Sums {
-    values: Vec<f64>,
-    docs: Vec<u32>,
+    values: Box<[f64]>,
+    /// The documents that have a sum are the first `len`.
+    docs: Box<[u32]>,
+    len: usize,
 }
 
 struct Scratch {
@@ -123,7 +126,7 @@ struct Scratch {
     field: Sums,
     term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
-    matched: Vec<u32>,
+    matched: Box<[u32]>,
     /// Scored documents, for selecting the best, and their scores alone.
     ranked: Vec<Ranked>,
     scores: Vec<f64>,
@@ -327,20 +330,19 @@ impl Engine {
             }
             self.field_search(field, query, field_config, scratch);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field, matched, .. } = scratch;
-            for &doc in &field.docs {
+            let Scratch { total, field: Sums { values, docs, len }, matched, .. } = scratch;
+            for &doc in &docs[..std::mem::take(len)] {
                 let at = doc as usize;
-                let (mut score, count) = (field.values[at], matched[at]);
+                let (mut score, count) = (values[at], matched[at]);
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
                 if count > 0 {
                     score = score * f64::from(count) / query.len() as f64;
                 }
                 total.add(doc, score * field_config.boost);
-                field.values[at] = 0.0;
+                values[at] = 0.0;
                 matched[at] = 0;
             }
-            field.docs.clear();
         }
     }
 
@@ -388,20 +390,23 @@ impl Engine {
                 continue;
             }
             if and {
-                let Sums { values, docs } = scores;
-                docs.retain(|&doc| {
+                let Sums { values, docs, len } = scores;
+                let mut kept = 0;
+                for at in 0..*len {
+                    let doc = docs[at];
                     let (score, term) = (&mut values[doc as usize], term_scores.values[doc as usize]);
                     if term == 0.0 {
                         *score = 0.0;
                         matched[doc as usize] = 0;
-                        false
                     } else {
                         *score += term;
-                        true
+                        docs[kept] = doc;
+                        kept += 1;
                     }
-                });
+                }
+                *len = kept;
             } else {
-                for &doc in &term_scores.docs {
+                for &doc in term_scores.listed() {
                     scores.add(doc, term_scores.values[doc as usize]);
                 }
             }
@@ -453,7 +458,7 @@ impl Field {
 
 impl Sums {
     fn new(docs: usize) -> Sums {
-        Sums { values: vec![0.0; docs], docs: Vec::with_capacity(docs) }
+        Sums { values: vec![0.0; docs].into(), docs: vec![0; docs].into(), len: 0 }
     }
 
     /// Adds to a document's sum, which may not exist yet: JavaScript's
@@ -462,22 +467,27 @@ impl Sums {
     fn add(&mut self, doc: u32, value: f64) {
         let slot = &mut self.values[doc as usize];
         if *slot == 0.0 {
-            self.docs.push(doc);
+            self.docs[self.len] = doc;
+            self.len += 1;
         }
         *slot += value;
     }
 
+    fn listed(&self) -> &[u32] {
+        &self.docs[..self.len]
+    }
+
     /// The documents and their sums, in no particular order, leaving none.
     fn drain(&mut self) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let Sums { values, docs } = self;
-        docs.drain(..).map(|doc| (doc as usize, std::mem::take(&mut values[doc as usize])))
+        let Sums { values, docs, len } = self;
+        docs[..std::mem::take(len)].iter().map(|&doc| (doc as usize, std::mem::take(&mut values[doc as usize])))
     }
 
     fn clear(&mut self) {
-        for &doc in &self.docs {
+        for &doc in &self.docs[..self.len] {
             self.values[doc as usize] = 0.0;
         }
-        self.docs.clear();
+        self.len = 0;
     }
 }
 
@@ -487,7 +497,7 @@ impl Scratch {
             total: Sums::new(docs),
             field: Sums::new(docs),
             term: Sums::new(docs),
-            matched: vec![0; docs],
+            matched: vec![0; docs].into(),
             ranked: Vec::new(),
             scores: Vec::new(),
         }
@@ -495,7 +505,7 @@ impl Scratch {
 
     fn clear(&mut self) {
         // Every document counted in `matched` is in the field's or the term's sums.
-        for &doc in self.field.docs.iter().chain(&self.term.docs) {
+        for &doc in self.field.listed().iter().chain(self.term.listed()) {
             self.matched[doc as usize] = 0;
         }
         self.total.clear();
