@@ -9,7 +9,8 @@ use serde::Deserialize;
 use serde_json::json;
 use takeaways::bundle::Bundle;
 use takeaways::search::fields::search_index;
-use takeaways::search::tokenize::{is_cjk, query_terms, Synonyms};
+use takeaways::search::text::{html_to_text, squeeze};
+use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, FieldConfig};
 use takeaways::{build, indexing};
 
@@ -164,6 +165,60 @@ fn hits_carry_highlights_and_snippets() {
         .unwrap();
     let title = &bundle.takeaways[hit.doc].title;
     assert!(hit.title_matches.iter().any(|r| &title[r.clone()] == "可观察性"), "{:?}", hit.title_matches);
+}
+
+/// The ranking, which looks for the phrase only where its bonus could reach the top, is the
+/// exhaustive one: every scored takeaway times its bonus, best first, ties in takeaway order.
+#[test]
+fn ranking_stops_early_without_changing_the_top() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let config = Config::default();
+    let canonical = |text: &str| synonyms.canonicalize(&squeeze(&fold(text)));
+    let texts: Vec<(String, String)> =
+        bundle.takeaways.iter().map(|t| (canonical(&t.title), canonical(&html_to_text(&t.body_html)))).collect();
+    let exhaustive = |query: &str, limit: usize, keep: &dyn Fn(usize) -> bool| {
+        let phrase = canonical(query);
+        let mut ranked: Vec<(usize, f64)> = engine
+            .score(&query_terms(query, &synonyms), &config)
+            .into_iter()
+            .filter(|&(doc, _)| keep(doc))
+            .map(|(doc, score)| {
+                let (title, body) = &texts[doc];
+                let bonus = match () {
+                    _ if phrase.is_empty() => 1.0,
+                    _ if title.contains(&phrase) => 2.0,
+                    _ if body.contains(&phrase) => 1.5,
+                    _ => 1.0,
+                };
+                (doc, score * bonus)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked
+    };
+    // Every term of the titles and bodies, their first two characters, and titles' word pairs.
+    let mut queries: Vec<String> = Vec::new();
+    for field in bundle.search.fields.iter().filter(|f| f.name == "title" || f.name == "body") {
+        queries.extend(field.terms.iter().cloned());
+        queries.extend(field.terms.iter().map(|t| t.chars().take(2).collect()));
+    }
+    for takeaway in &bundle.takeaways {
+        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
+        queries.extend(words.windows(2).map(|w| w.join(" ")));
+    }
+    queries.sort();
+    queries.dedup();
+    for query in &queries {
+        for limit in [1, 3, 10] {
+            assert_eq!(engine.rank(query, &config, limit), exhaustive(query, limit, &|_| true), "{query} top {limit}");
+        }
+        let keep = |doc: usize| !doc.is_multiple_of(3);
+        assert_eq!(engine.rank_among(query, &config, 5, keep), exhaustive(query, 5, &keep), "{query} among");
+    }
+    assert!(queries.len() > 1000, "only {} queries", queries.len());
 }
 
 /// The index the engine works on, the shipped body's and the fields it derives from the bundle,

@@ -8,12 +8,13 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 
+use std::collections::BinaryHeap;
 use std::ops::{ControlFlow, Range};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
-use super::index::SearchIndex;
+use super::index::{FieldIndex, SearchIndex};
 use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_terms, scan, Synonyms};
 
@@ -79,7 +80,6 @@ pub struct Hit {
 }
 
 pub struct Engine {
-    docs: usize,
     /// In [`FIELDS`](super::index::FIELDS) order.
     fields: Vec<Field>,
     synonyms: Synonyms,
@@ -91,12 +91,13 @@ pub struct Engine {
 struct Field {
     name: String,
     terms: Vec<String>,
-    /// Where each term's postings start in `postings`, and at the end their total.
+    /// Where each term's postings start in `docs` and `weights`, and at the end their total.
     starts: Vec<u32>,
-    /// (document, √count) of every term, term after term.
-    postings: Vec<(u32, f64)>,
-    /// Per document: 1/√(field length), or 1 for an empty field.
-    norms: Vec<f64>,
+    /// The documents holding each term, term after term.
+    docs: Vec<u32>,
+    /// Per posting, its score for the term as such: √count × idf × 1/√(field length), multiplied
+    /// in the order elasticlunr does, so the bits are its own, and a query multiplies once.
+    weights: Vec<f64>,
 }
 
 /// What phrase bonus, highlights and snippets look at.
@@ -108,11 +109,14 @@ struct DocText {
     body_phrase: String,
 }
 
-/// Per-document sums, NaN where a document has none, and the documents that have one: resetting
-/// costs what a query touched, not the number of documents.
+/// Per-document sums, 0 where a document has none (every score is above 0), and the documents
+/// that have one: resetting costs what a query touched, not the number of documents. Boxed
+/// slices, not vectors: their indexing needs no call where the build optimizes for size.
 struct Sums {
-    values: Vec<f64>,
-    touched: Vec<u32>,
+    values: Box<[f64]>,
+    /// The documents that have a sum are the first `len`.
+    docs: Box<[u32]>,
+    len: usize,
 }
 
 struct Scratch {
@@ -122,28 +126,71 @@ struct Scratch {
     field: Sums,
     term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
-    matched_terms: Vec<u32>,
-    /// The documents whose `matched_terms` is not 0.
-    counted: Vec<u32>,
-    /// Scored documents, for selecting the best.
-    ranked: Vec<(usize, f64)>,
+    matched: Box<[u32]>,
+    /// Scored documents, for selecting the best, and their scores alone.
+    ranked: Vec<Ranked>,
+    scores: Vec<f64>,
+}
+
+/// A scored document, greater when better (see [`by_rank`]).
+#[derive(Clone, Copy, PartialEq)]
+struct Ranked(usize, f64);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        by_rank(&(other.0, other.1), &(self.0, self.1))
+    }
+}
+
+/// A phrase to look for in many texts, with Horspool's table of how far a window may move on
+/// after its last byte: most windows are passed over whole, where `str::contains`, without SIMD
+/// in wasm, reads the text a byte at a time.
+struct Finder {
+    needle: String,
+    /// Per byte value, capped at 255.
+    shifts: [u8; 256],
+}
+
+impl Finder {
+    fn new(needle: String) -> Finder {
+        let bytes = needle.as_bytes();
+        let mut shifts = [bytes.len().min(255) as u8; 256];
+        for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
+            shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
+        }
+        Finder { needle, shifts }
+    }
+
+    /// Whether `text` holds the needle: `text.contains(needle)`.
+    fn is_in(&self, text: &str) -> bool {
+        let (needle, text) = (self.needle.as_bytes(), text.as_bytes());
+        let Some((&last, head)) = needle.split_last() else { return true };
+        let mut at = 0;
+        while let Some(window) = text.get(at..at + needle.len()) {
+            let end = window[head.len()];
+            if end == last && &window[..head.len()] == head {
+                return true;
+            }
+            at += usize::from(self.shifts[usize::from(end)]);
+        }
+        false
+    }
 }
 
 impl Engine {
     /// An engine over `index`, whose documents (the takeaways, in bundle order) have these
     /// titles and body HTML.
     pub fn new<'a>(index: SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
-        let fields = index
-            .fields
-            .into_iter()
-            .map(|f| Field {
-                postings: f.postings.iter().map(|&(d, n)| (d, f64::from(n).sqrt())).collect(),
-                norms: f.lengths.iter().map(|&l| if l == 0 { 1.0 } else { 1.0 / f64::from(l).sqrt() }).collect(),
-                name: f.name,
-                terms: f.terms,
-                starts: f.starts,
-            })
-            .collect();
+        let count = index.docs as usize;
+        let fields = index.fields.into_iter().map(|f| Field::new(f, count)).collect();
         let texts = docs
             .map(|(title, html)| {
                 let body = html_to_text(html);
@@ -155,8 +202,7 @@ impl Engine {
                 }
             })
             .collect();
-        let docs = index.docs as usize;
-        Engine { docs, fields, synonyms, texts, scratch: Mutex::new(Scratch::new(docs)) }
+        Engine { fields, synonyms, texts, scratch: Mutex::new(Scratch::new(count)) }
     }
 
     /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
@@ -164,7 +210,7 @@ impl Engine {
     pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
         self.scored(query, config, &mut scratch);
-        let mut ranked = std::mem::take(&mut scratch.ranked);
+        let mut ranked: Vec<(usize, f64)> = scratch.total.drain().collect();
         crate::order::sort_by(&mut ranked, by_rank);
         ranked
     }
@@ -179,7 +225,7 @@ impl Engine {
     pub fn matching(&self, query: &str, config: &Config) -> Vec<usize> {
         let mut scratch = self.scratch();
         self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
-        let mut docs: Vec<usize> = scratch.ranked.iter().map(|&(doc, _)| doc).collect();
+        let mut docs: Vec<usize> = scratch.total.drain().map(|(doc, _)| doc).collect();
         docs.sort_unstable();
         docs
     }
@@ -196,36 +242,34 @@ impl Engine {
             return Vec::new();
         }
         let terms = query_terms(query, &self.synonyms);
-        let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
+        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
         let mut scratch = self.scratch();
         self.scored(&terms, config, &mut scratch);
-        let ranked = &mut scratch.ranked;
-        ranked.retain(|&(doc, _)| keep(doc));
-        // Only documents whose score, with the largest bonus, could reach the top `limit` matter:
-        // select them without sorting the rest.
+        let Scratch { total, ranked, scores, .. } = &mut *scratch;
+        ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)).map(|(doc, score)| Ranked(doc, score)));
+        // Only documents whose score, with the largest bonus, could reach the `limit`-th best
+        // score matter: select them without sorting the rest.
         if limit < ranked.len() {
-            ranked.select_nth_unstable_by(limit - 1, by_rank);
-            let reach = ranked[limit - 1].1 / TITLE_PHRASE_BONUS;
-            let mut kept = limit;
-            for i in limit..ranked.len() {
-                if ranked[i].1 >= reach {
-                    ranked.swap(kept, i);
-                    kept += 1;
-                }
-            }
-            ranked.truncate(kept);
+            scores.clear();
+            scores.extend(ranked.iter().map(|r| r.1));
+            let (_, &mut kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+            ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= kth);
         }
-        ranked.sort_unstable_by(by_rank);
+        // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
+        let mut ranked = BinaryHeap::from(std::mem::take(ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
         let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
-        for &(doc, score) in ranked.iter() {
+        while let Some(Ranked(doc, score)) = ranked.pop() {
             if top.len() == limit && score * TITLE_PHRASE_BONUS < top[limit - 1].1 {
                 break;
             }
-            let hit = (doc, score * self.phrase_bonus(doc, &phrase));
+            // Where even the body's bonus cannot reach the top, only the title's is looked for.
+            let body = top.len() < limit || score * BODY_PHRASE_BONUS >= top[limit - 1].1;
+            let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
+        scratch.ranked = ranked.into_vec();
         top
     }
 
@@ -260,20 +304,21 @@ impl Engine {
         scratch
     }
 
-    fn phrase_bonus(&self, doc: usize, phrase: &str) -> f64 {
+    /// The bonus for `doc`, the body's only if `body` asks for it.
+    fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool) -> f64 {
         let text = &self.texts[doc];
-        if phrase.is_empty() {
+        if phrase.needle.is_empty() {
             1.0
-        } else if text.title_phrase.contains(phrase) {
+        } else if phrase.is_in(&text.title_phrase) {
             TITLE_PHRASE_BONUS
-        } else if text.body_phrase.contains(phrase) {
+        } else if body && phrase.is_in(&text.body_phrase) {
             BODY_PHRASE_BONUS
         } else {
             1.0
         }
     }
 
-    /// The documents that have a score, in `scratch.ranked` (in no particular order).
+    /// The documents that have a score, with their scores, in `scratch.total`.
     fn scored(&self, query: &[String], config: &Config, scratch: &mut Scratch) {
         if query.is_empty() {
             return;
@@ -285,30 +330,34 @@ impl Engine {
             }
             self.field_search(field, query, field_config, scratch);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field, .. } = scratch;
-            for &doc in &field.touched {
-                let score = field.values[doc as usize];
-                if !score.is_nan() {
-                    total.add(doc, score * field_config.boost);
+            let Scratch { total, field: Sums { values, docs, len }, matched, .. } = scratch;
+            for &doc in &docs[..std::mem::take(len)] {
+                let at = doc as usize;
+                let (mut score, count) = (values[at], matched[at]);
+                // elasticlunr's coordination: the share of the query's terms the field holds as
+                // such (with one term, 1 or none: no change).
+                if count > 0 {
+                    score = score * f64::from(count) / query.len() as f64;
                 }
+                total.add(doc, score * field_config.boost);
+                values[at] = 0.0;
+                matched[at] = 0;
             }
-            field.clear();
         }
-        let Scratch { total, ranked, .. } = scratch;
-        ranked.extend(total.touched.iter().map(|&d| (d as usize, total.values[d as usize])));
-        total.clear();
     }
 
-    /// elasticlunr.js's `fieldSearch`, `mergeScores` and `coordNorm` for one field, into
-    /// `scratch.field`.
+    /// elasticlunr.js's `fieldSearch` and `mergeScores` for one field, into `scratch.field`, and
+    /// how many query terms each document holds as such, into `scratch.matched`.
     fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig, scratch: &mut Scratch) {
-        let Scratch { field: scores, term: term_scores, matched_terms, counted, .. } = scratch;
+        let Scratch { field: scores, term: term_scores, matched, .. } = scratch;
+        let and = config.bool == Bool::And;
         for (number, token) in query.iter().enumerate() {
             let keys = if config.expand { field.expand(token) } else { field.find(token) };
+            // Summing a term's keys straight into the field's scores gives the same sums where
+            // the field has none yet (the first term) or the term has one key (OR).
+            let direct = number == 0 || (!and && keys.len() == 1);
             for key in keys {
                 let term = &field.terms[key];
-                let postings = field.postings_of(key);
-                let idf = 1.0 + (self.docs as f64 / (postings.len() as f64 + 1.0)).ln();
                 let exact = term == token;
                 let penalty = if exact {
                     1.0
@@ -316,58 +365,80 @@ impl Engine {
                     let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
                     (1.0 - (key_len - token_len) / key_len) * 0.15
                 };
-                for &(doc, tf) in postings {
-                    let at = doc as usize;
-                    if config.bool == Bool::And && number > 0 && scores.values[at].is_nan() {
-                        continue;
+                let (docs, weights) = field.postings_of(key);
+                if direct {
+                    for (&doc, &weight) in docs.iter().zip(weights) {
+                        scores.add(doc, weight * penalty);
                     }
-                    if exact {
-                        if matched_terms[at] == 0 {
-                            counted.push(doc);
+                } else {
+                    for (&doc, &weight) in docs.iter().zip(weights) {
+                        // AND: only documents that have every term so far.
+                        if !(and && scores.values[doc as usize] == 0.0) {
+                            term_scores.add(doc, weight * penalty);
                         }
-                        matched_terms[at] += 1;
                     }
-                    term_scores.add(doc, tf * idf * field.norms[at] * penalty);
+                }
+                if exact && query.len() > 1 {
+                    for &doc in docs {
+                        if !(and && number > 0 && scores.values[doc as usize] == 0.0) {
+                            matched[doc as usize] += 1;
+                        }
+                    }
                 }
             }
-            if number == 0 {
-                std::mem::swap(scores, term_scores);
-            } else if config.bool == Bool::And {
-                let Sums { values, touched } = scores;
-                touched.retain(|&doc| {
+            if direct {
+                continue;
+            }
+            if and {
+                let Sums { values, docs, len } = scores;
+                let mut kept = 0;
+                for at in 0..*len {
+                    let doc = docs[at];
                     let (score, term) = (&mut values[doc as usize], term_scores.values[doc as usize]);
-                    if term.is_nan() {
-                        *score = f64::NAN;
-                        false
+                    if term == 0.0 {
+                        *score = 0.0;
+                        matched[doc as usize] = 0;
                     } else {
                         *score += term;
-                        true
+                        docs[kept] = doc;
+                        kept += 1;
                     }
-                });
-                term_scores.clear();
+                }
+                *len = kept;
             } else {
-                for &doc in &term_scores.touched {
+                for &doc in term_scores.listed() {
                     scores.add(doc, term_scores.values[doc as usize]);
                 }
-                term_scores.clear();
             }
+            term_scores.clear();
         }
-        for &doc in &scores.touched {
-            let (score, matched) = (&mut scores.values[doc as usize], matched_terms[doc as usize]);
-            if matched > 0 && !score.is_nan() {
-                *score = *score * f64::from(matched) / query.len() as f64;
-            }
-        }
-        for &doc in counted.iter() {
-            matched_terms[doc as usize] = 0;
-        }
-        counted.clear();
     }
 }
 
 impl Field {
-    fn postings_of(&self, term: usize) -> &[(u32, f64)] {
-        &self.postings[self.starts[term] as usize..self.starts[term + 1] as usize]
+    fn new(index: FieldIndex, docs: usize) -> Field {
+        let norm = |doc: u32| match index.lengths[doc as usize] {
+            0 => 1.0,
+            length => 1.0 / f64::from(length).sqrt(),
+        };
+        let mut weights = Vec::with_capacity(index.postings.len());
+        for term in 0..index.terms.len() {
+            let postings = index.postings_of(term);
+            let idf = 1.0 + (docs as f64 / (postings.len() as f64 + 1.0)).ln();
+            weights.extend(postings.iter().map(|&(doc, count)| f64::from(count).sqrt() * idf * norm(doc)));
+        }
+        Field {
+            docs: index.postings.iter().map(|&(doc, _)| doc).collect(),
+            weights,
+            name: index.name,
+            terms: index.terms,
+            starts: index.starts,
+        }
+    }
+
+    fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
+        let range = self.starts[term] as usize..self.starts[term + 1] as usize;
+        (&self.docs[range.clone()], &self.weights[range])
     }
 
     /// The term equal to `term`, if any, as a range of term numbers.
@@ -387,26 +458,36 @@ impl Field {
 
 impl Sums {
     fn new(docs: usize) -> Sums {
-        Sums { values: vec![f64::NAN; docs], touched: Vec::new() }
+        Sums { values: vec![0.0; docs].into(), docs: vec![0; docs].into(), len: 0 }
     }
 
     /// Adds to a document's sum, which may not exist yet: JavaScript's
-    /// `x in s ? s[x] += v : s[x] = v`.
+    /// `x in s ? s[x] += v : s[x] = v`, as `0 + v` is `v`.
+    #[inline(always)]
     fn add(&mut self, doc: u32, value: f64) {
         let slot = &mut self.values[doc as usize];
-        if slot.is_nan() {
-            self.touched.push(doc);
-            *slot = value;
-        } else {
-            *slot += value;
+        if *slot == 0.0 {
+            self.docs[self.len] = doc;
+            self.len += 1;
         }
+        *slot += value;
+    }
+
+    fn listed(&self) -> &[u32] {
+        &self.docs[..self.len]
+    }
+
+    /// The documents and their sums, in no particular order, leaving none.
+    fn drain(&mut self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let Sums { values, docs, len } = self;
+        docs[..std::mem::take(len)].iter().map(|&doc| (doc as usize, std::mem::take(&mut values[doc as usize])))
     }
 
     fn clear(&mut self) {
-        for &doc in &self.touched {
-            self.values[doc as usize] = f64::NAN;
+        for &doc in &self.docs[..self.len] {
+            self.values[doc as usize] = 0.0;
         }
-        self.touched.clear();
+        self.len = 0;
     }
 }
 
@@ -416,20 +497,20 @@ impl Scratch {
             total: Sums::new(docs),
             field: Sums::new(docs),
             term: Sums::new(docs),
-            matched_terms: vec![0; docs],
-            counted: Vec::new(),
+            matched: vec![0; docs].into(),
             ranked: Vec::new(),
+            scores: Vec::new(),
         }
     }
 
     fn clear(&mut self) {
+        // Every document counted in `matched` is in the field's or the term's sums.
+        for &doc in self.field.listed().iter().chain(self.term.listed()) {
+            self.matched[doc as usize] = 0;
+        }
         self.total.clear();
         self.field.clear();
         self.term.clear();
-        for &doc in &self.counted {
-            self.matched_terms[doc as usize] = 0;
-        }
-        self.counted.clear();
         self.ranked.clear();
     }
 }
@@ -490,4 +571,24 @@ fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
         .map(|r| r.start - start + shift..r.end - start + shift)
         .collect();
     (format!("{lead}{window}{tail}"), inside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_finder_finds_what_contains_finds() {
+        let long = "ab".repeat(200);
+        let texts = ["", "a", "kubernetes lts", "在 k8s 上运行 kubernetes，平台工程平台", "aaab aab ab", long.as_str()];
+        let needles =
+            ["", "a", "b", "ab", "aab", "kub", "kubernetes", "平台工程", "工程平", "台", "s，平", "ba", "abc"];
+        let longer = format!("{long}a");
+        for needle in needles.iter().copied().chain([long.as_str(), &long[1..], longer.as_str()]) {
+            let finder = Finder::new(needle.to_owned());
+            for text in texts {
+                assert_eq!(finder.is_in(text), text.contains(needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
 }
