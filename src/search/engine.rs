@@ -259,12 +259,17 @@ impl Engine {
         let mut ranked = BinaryHeap::from(std::mem::take(ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
         let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+        // Whether `doc` with `score` would rank above the last of a full top (a tie ranks it
+        // below: candidates come best first, so a tie comes from a later document).
+        let enters = |top: &[(usize, f64)], doc: usize, score: f64| {
+            top.len() < limit || by_rank(&(doc, score), &top[limit - 1]).is_lt()
+        };
         while let Some(Ranked(doc, score)) = ranked.pop() {
-            if top.len() == limit && score * TITLE_PHRASE_BONUS < top[limit - 1].1 {
+            if !enters(&top, doc, score * TITLE_PHRASE_BONUS) {
                 break;
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
-            let body = top.len() < limit || score * BODY_PHRASE_BONUS >= top[limit - 1].1;
+            let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
             let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
