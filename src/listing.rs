@@ -32,11 +32,14 @@ pub fn listing(
             counts: facets.counts(order, selection),
         };
     };
-    let found = engine.matching(query, &Config::default());
-    let passing = facets.filter(&found, selection);
-    let mut keep = vec![false; order.len()];
-    passing.iter().for_each(|&t| keep[t] = true);
-    let hits = engine.search_among(query, &Config::default(), shown, |t| keep[t]);
+    // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
+    let mut passing = Vec::new();
+    let (found, mut keep, hits) = engine.search_found(query, &Config::default(), shown, |found| {
+        passing = facets.filter(found, selection);
+        let mut keep = vec![false; order.len()];
+        passing.iter().for_each(|&t| keep[t] = true);
+        keep
+    });
     // The rest of the ranking is only needed when exported; the list shows the hits.
     let mut takeaways: Vec<usize> = hits.iter().map(|h| h.doc).collect();
     takeaways.iter().for_each(|&t| keep[t] = false);

@@ -221,6 +221,28 @@ fn ranking_stops_early_without_changing_the_top() {
     assert!(queries.len() > 1000, "only {} queries", queries.len());
 }
 
+/// The list's one scoring finds what the query finds and ranks, among what `keep` marks, as
+/// `search_among` does.
+#[test]
+fn searching_what_is_found_is_scoring_then_searching_among() {
+    let bundle = seeds();
+    let engine = bundle.search_engine();
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let config = Config::default();
+    for query in ["平台工程", "platform engineering", "k8s", "安全 ebpf", "kub", "云", "no-such-term"] {
+        let mut scored: Vec<usize> =
+            engine.score(&query_terms(query, &synonyms), &config).into_iter().map(|(doc, _)| doc).collect();
+        scored.sort_unstable();
+        let even = |doc: usize| doc.is_multiple_of(2);
+        let (found, kept, hits) = engine.search_found(query, &config, 5, |found| {
+            (0..bundle.takeaways.len()).map(|doc| even(doc) && found.contains(&doc)).collect()
+        });
+        assert_eq!(found, scored, "{query}");
+        assert_eq!(kept.len(), bundle.takeaways.len());
+        assert_eq!(hits, engine.search_among(query, &config, 5, |doc| even(doc) && found.contains(&doc)), "{query}");
+    }
+}
+
 /// The index the engine works on, the shipped body's and the fields it derives from the bundle,
 /// is exactly what elasticlunr-rs's index holds, so both rank alike (the parity test checks the
 /// ranking on elasticlunr's).

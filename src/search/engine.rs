@@ -221,15 +221,6 @@ impl Engine {
         self.rank_among(query, config, limit, |_| true)
     }
 
-    /// Every document the query finds, in document order: what facet counts are made of.
-    pub fn matching(&self, query: &str, config: &Config) -> Vec<usize> {
-        let mut scratch = self.scratch();
-        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
-        let mut docs: Vec<usize> = scratch.total.drain().map(|(doc, _)| doc).collect();
-        docs.sort_unstable();
-        docs
-    }
-
     /// [`Engine::rank`] over the documents `keep` accepts (those the facets leave).
     pub fn rank_among(
         &self,
@@ -241,11 +232,40 @@ impl Engine {
         if limit == 0 {
             return Vec::new();
         }
-        let terms = query_terms(query, &self.synonyms);
-        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
         let mut scratch = self.scratch();
-        self.scored(&terms, config, &mut scratch);
-        let Scratch { total, ranked, scores, .. } = &mut *scratch;
+        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
+        self.top(query, &mut scratch, limit, keep)
+    }
+
+    /// Every document the query finds, in document order (what facet counts are made of), and
+    /// [`Engine::search_among`] the documents `keep` marks among them (a flag per document,
+    /// returned too), from one scoring: the list's counts and hits.
+    pub fn search_found(
+        &self,
+        query: &str,
+        config: &Config,
+        limit: usize,
+        keep: impl FnOnce(&[usize]) -> Vec<bool>,
+    ) -> (Vec<usize>, Vec<bool>, Vec<Hit>) {
+        let mut scratch = self.scratch();
+        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
+        let mut found: Vec<usize> = scratch.total.listed().iter().map(|&doc| doc as usize).collect();
+        found.sort_unstable();
+        let kept = keep(&found);
+        let top = if limit == 0 {
+            Vec::new()
+        } else {
+            self.top(query, &mut scratch, limit, |doc| kept.get(doc).copied().unwrap_or(false))
+        };
+        drop(scratch);
+        (found, kept, self.hits(query, top))
+    }
+
+    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus, leaving
+    /// the scratch empty.
+    fn top(&self, query: &str, scratch: &mut Scratch, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
+        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
+        let Scratch { total, ranked, scores, .. } = scratch;
         ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)).map(|(doc, score)| Ranked(doc, score)));
         // Only documents whose score, with the largest bonus, could reach the `limit`-th best
         // score matter: select them without sorting the rest.
@@ -285,8 +305,13 @@ impl Engine {
 
     /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
     pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
+        self.hits(query, self.rank_among(query, config, limit, keep))
+    }
+
+    /// Ranked documents as hits: highlighted titles and snippets.
+    fn hits(&self, query: &str, ranked: Vec<(usize, f64)>) -> Vec<Hit> {
         let highlight = self.synonyms.spellings_of(&query_terms(query, &self.synonyms));
-        self.rank_among(query, config, limit, keep)
+        ranked
             .into_iter()
             .map(|(doc, score)| {
                 let text = &self.texts[doc];
