@@ -24,9 +24,8 @@ pub fn write_share_pages(bundle: &Bundle, index_html: &str, site_url: &str, out:
         let event = bundle.event_of(article).map(|e| format!("{} · ", e.name.zh)).unwrap_or_default();
         let url = format!("{site_url}{}", takeaway_path(&takeaway.id));
         let title = format!("{} · KubeCon 要点", takeaway.title);
-        let description = Some(takeaway.summary.clone())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| format!("{event}{}", article.title));
+        let description =
+            if takeaway.summary.is_empty() { format!("{event}{}", article.title) } else { takeaway.summary.clone() };
         let head = format!(
             concat!(
                 "<meta name=\"description\" content=\"{description}\" />\n",

@@ -30,8 +30,7 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                 }).collect_view()
             };
             let before = context(0);
-            let first = bundle.takeaways.iter().position(|t| t.article == index).unwrap_or_default();
-            let takeaways = bundle.takeaways_of(index).zip(&texts.bodies[first..]).map(|(t, body)| {
+            let takeaways = bundle.takeaways.iter().zip(&texts.bodies).filter(|(t, _)| t.article == index).map(|(t, body)| {
                 let body = t.has_body().then(|| view! { <div class="body" inner_html=body.clone()></div> });
                 let (anchor, link, heading) = (t.id.clone(), href(&takeaway_path(&t.id)), format!("{}. {}", t.ordinal, t.title));
                 view! {

@@ -175,10 +175,7 @@ fn cards(site: &Loaded, lang: Lang, listing: &Listing, shown: usize) -> String {
         out.push_str("<li class=\"card\"><a href=\"");
         escape_into(&mut out, &href(&takeaway_path(&t.id)));
         out.push_str("\" class=\"card-title\">");
-        match hit {
-            Some(hit) => marked_into(&mut out, &t.title, &hit.title_matches),
-            None => escape_into(&mut out, &t.title),
-        }
+        marked_into(&mut out, &t.title, hit.map_or(&[], |h| &h.title_matches));
         out.push_str("</a>");
         if !t.has_body() {
             out.push_str("<span class=\"title-only\">");
@@ -192,18 +189,15 @@ fn cards(site: &Loaded, lang: Lang, listing: &Listing, shown: usize) -> String {
         }
         escape_into(&mut out, &article.title);
         out.push_str(&format!(" · #{}</p>", t.ordinal));
-        match hit {
-            Some(hit) if !hit.snippet.is_empty() => {
-                out.push_str("<p class=\"card-line\">");
-                marked_into(&mut out, &hit.snippet, &hit.snippet_matches);
-                out.push_str("</p>");
-            }
-            _ if !t.summary.is_empty() => {
-                out.push_str("<p class=\"card-line\">");
-                escape_into(&mut out, &t.summary);
-                out.push_str("</p>");
-            }
-            _ => {}
+        // The snippet around the match when searching, else the summary.
+        let (line, matches) = match hit {
+            Some(hit) if !hit.snippet.is_empty() => (hit.snippet.as_str(), hit.snippet_matches.as_slice()),
+            _ => (t.summary.as_str(), &[][..]),
+        };
+        if !line.is_empty() {
+            out.push_str("<p class=\"card-line\">");
+            marked_into(&mut out, line, matches);
+            out.push_str("</p>");
         }
         out.push_str("<ul class=\"chips\" aria-label=\"");
         out.push_str(lang.pick("主题", "Themes"));
