@@ -53,11 +53,10 @@ pub fn check(corpus: &Path) -> Result<Checked> {
 /// failed write leaves a previous bundle as it was.
 pub fn write(bundle: &Bundle, out: &Path) -> Result<BuildReport> {
     fs::create_dir_all(out).with_context(|| format!("cannot create the output folder {}", out.display()))?;
-    let mut shipped = bundle.clone();
-    let search = SearchFile { schema: SCHEMA_VERSION, search: std::mem::take(&mut shipped.search) };
+    let search = SearchFile { schema: SCHEMA_VERSION, search: bundle.search.clone() };
     let search_json = serde_json::to_vec(&search).context("cannot serialise the search index")?;
     let texts_json = serde_json::to_vec(&bundle.texts()).context("cannot serialise the texts")?;
-    let json = serde_json::to_vec(&shipped).context("cannot serialise the bundle")?;
+    let json = serde_json::to_vec(bundle).context("cannot serialise the bundle")?;
     // Each is written next to its final name and renamed, so readers never see half a file.
     let partials =
         [(SEARCH_FILE, &search_json), (TEXTS_FILE, &texts_json), (BUNDLE_FILE, &json)].map(|(name, bytes)| {

@@ -73,7 +73,7 @@ pub struct Bundle {
     pub takeaways: Vec<Takeaway>,
     /// The search index over the takeaways, built by elasticlunr-rs (see [`crate::search::index`]).
     /// Written apart, to [`SEARCH_FILE`], so the first page does not wait for it.
-    #[serde(default, skip_serializing_if = "CompactIndex::is_empty")]
+    #[serde(skip)]
     pub search: CompactIndex,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use takeaways::bundle::{Bundle, BUNDLE_FILE, SCHEMA_VERSION};
+use takeaways::bundle::{BUNDLE_FILE, SCHEMA_VERSION};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
@@ -52,8 +52,8 @@ fn the_cli_writes_a_bundle_that_reads_back() {
     // The bundle alone has no index (it is in search.json, fetched when search is first needed);
     // read together, they are the whole bundle.
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
-    let shipped: Bundle = serde_json::from_str(&text).unwrap();
-    assert!(shipped.search.is_empty());
+    let shipped: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(shipped.get("search").is_none(), "bundle.json holds an index");
     let bundle = takeaways::build::read(&out.path().join(BUNDLE_FILE)).unwrap();
     assert!(!bundle.search.is_empty());
     assert_eq!(bundle, takeaways::build::check(&corpus()).unwrap().bundle);
