@@ -8,6 +8,7 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::{ControlFlow, Range};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -107,6 +108,9 @@ struct DocText {
     /// Folded, with variants spelled canonically, for phrase matching.
     title_phrase: String,
     body_phrase: String,
+    /// The pairs of characters in `title_phrase` and in `body_phrase`.
+    title_pairs: Pairs<TITLE_WORDS>,
+    body_pairs: Pairs<BODY_WORDS>,
 }
 
 /// Per-document sums, 0 where a document has none (every score is above 0), and the documents
@@ -127,9 +131,10 @@ struct Scratch {
     term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     matched: Box<[u32]>,
-    /// Scored documents, for selecting the best, and their scores alone.
+    /// Scored documents, for selecting the best, and the best `limit` scores, as bits (see
+    /// [`kth_score`]), worst on top.
     ranked: Vec<Ranked>,
-    scores: Vec<f64>,
+    best: BinaryHeap<Reverse<u64>>,
 }
 
 /// A scored document, greater when better (see [`by_rank`]).
@@ -138,15 +143,53 @@ struct Ranked(usize, f64);
 
 impl Eq for Ranked {}
 
+// Inlined: the heaps compare often, and where the build optimizes for size a call each costs.
 impl PartialOrd for Ranked {
+    #[inline(always)]
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for Ranked {
+    #[inline(always)]
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         by_rank(&(other.0, other.1), &(self.0, self.1))
+    }
+}
+
+/// Which pairs of adjacent characters a text holds, hashed into `WORDS` × 64 bits: a text that
+/// lacks one of a phrase's pairs cannot hold the phrase, which is known without reading the
+/// text. Most of the titles and bodies a query's phrase is looked for in are ruled out so.
+struct Pairs<const WORDS: usize>([u64; WORDS]);
+
+/// Sizes for a title (tens of characters) and a body (hundreds): about a third of the bits set.
+const TITLE_WORDS: usize = 2;
+const BODY_WORDS: usize = 8;
+
+impl<const WORDS: usize> Pairs<WORDS> {
+    fn of(text: &str) -> Self {
+        let mut pairs = Pairs([0; WORDS]);
+        let mut chars = text.chars();
+        if let Some(mut previous) = chars.next() {
+            for next in chars {
+                let bit = Self::bit(previous, next);
+                pairs.0[bit / 64] |= 1 << (bit % 64);
+                previous = next;
+            }
+        }
+        pairs
+    }
+
+    /// The pair's bit: a multiplicative hash, scaled to the number of bits.
+    fn bit(first: char, second: char) -> usize {
+        let hash = (u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second)).wrapping_mul(0x85EB_CA6B);
+        ((u64::from(hash) * (WORDS as u64 * 64)) >> 32) as usize
+    }
+
+    /// Whether every pair of `part` may be here too.
+    fn may_hold(&self, part: &Self) -> bool {
+        self.0.iter().zip(&part.0).all(|(&all, &some)| all & some == some)
     }
 }
 
@@ -155,6 +198,8 @@ impl Ord for Ranked {
 /// in wasm, reads the text a byte at a time.
 struct Finder {
     needle: String,
+    title_pairs: Pairs<TITLE_WORDS>,
+    body_pairs: Pairs<BODY_WORDS>,
     /// Per byte value, capped at 255.
     shifts: [u8; 256],
 }
@@ -166,7 +211,7 @@ impl Finder {
         for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
             shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
         }
-        Finder { needle, shifts }
+        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts }
     }
 
     /// Whether `text` holds the needle: `text.contains(needle)`.
@@ -176,7 +221,8 @@ impl Finder {
         let mut at = 0;
         while let Some(window) = text.get(at..at + needle.len()) {
             let end = window[head.len()];
-            if end == last && &window[..head.len()] == head {
+            // The first byte before the rest: comparing slices is a call.
+            if end == last && window[0] == needle[0] && &window[..head.len()] == head {
                 return true;
             }
             at += usize::from(self.shifts[usize::from(end)]);
@@ -194,9 +240,13 @@ impl Engine {
         let texts = docs
             .map(|(title, html)| {
                 let body = html_to_text(html);
+                let title_phrase = synonyms.canonicalize(&squeeze(&fold(title)));
+                let body_phrase = synonyms.canonicalize(&squeeze(&fold(&body)));
                 DocText {
-                    title_phrase: synonyms.canonicalize(&squeeze(&fold(title))),
-                    body_phrase: synonyms.canonicalize(&squeeze(&fold(&body))),
+                    title_pairs: Pairs::of(&title_phrase),
+                    body_pairs: Pairs::of(&body_phrase),
+                    title_phrase,
+                    body_phrase,
                     title: title.to_owned(),
                     body,
                 }
@@ -210,7 +260,8 @@ impl Engine {
     pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
         self.scored(query, config, &mut scratch);
-        let mut ranked: Vec<(usize, f64)> = scratch.total.drain().collect();
+        let mut ranked = Vec::new();
+        scratch.total.take_each(|doc, score| ranked.push((doc as usize, score)));
         crate::order::sort_by(&mut ranked, by_rank);
         ranked
     }
@@ -249,7 +300,7 @@ impl Engine {
     ) -> (Vec<usize>, Vec<bool>, Vec<Hit>) {
         let mut scratch = self.scratch();
         self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
-        let mut found: Vec<usize> = scratch.total.listed().iter().map(|&doc| doc as usize).collect();
+        let mut found: Vec<usize> = scratch.total.docs().map(|doc| doc as usize).collect();
         found.sort_unstable();
         let kept = keep(&found);
         let top = if limit == 0 {
@@ -265,16 +316,15 @@ impl Engine {
     /// the scratch empty.
     fn top(&self, query: &str, scratch: &mut Scratch, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
         let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
-        let Scratch { total, ranked, scores, .. } = scratch;
-        ranked.extend(total.drain().filter(|&(doc, _)| keep(doc)).map(|(doc, score)| Ranked(doc, score)));
+        let Scratch { total, ranked, best, .. } = scratch;
+        let kept = || {
+            total.docs().filter(|&doc| keep(doc as usize)).map(|doc| Ranked(doc as usize, total.values[doc as usize]))
+        };
         // Only documents whose score, with the largest bonus, could reach the `limit`-th best
-        // score matter: select them without sorting the rest.
-        if limit < ranked.len() {
-            scores.clear();
-            scores.extend(ranked.iter().map(|r| r.1));
-            let (_, &mut kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
-            ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= kth);
-        }
+        // score matter.
+        let kth = kth_score(kept().map(|r| r.1), limit, best);
+        ranked.extend(kept().filter(|r| r.1 * TITLE_PHRASE_BONUS >= kth));
+        total.clear();
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
         let mut ranked = BinaryHeap::from(std::mem::take(ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
@@ -339,9 +389,9 @@ impl Engine {
         let text = &self.texts[doc];
         if phrase.needle.is_empty() {
             1.0
-        } else if phrase.is_in(&text.title_phrase) {
+        } else if text.title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(&text.title_phrase) {
             TITLE_PHRASE_BONUS
-        } else if body && phrase.is_in(&text.body_phrase) {
+        } else if body && text.body_pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&text.body_phrase) {
             BODY_PHRASE_BONUS
         } else {
             1.0
@@ -360,19 +410,16 @@ impl Engine {
             }
             self.field_search(field, query, field_config, scratch);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field: Sums { values, docs, len }, matched, .. } = scratch;
-            for &doc in &docs[..std::mem::take(len)] {
-                let at = doc as usize;
-                let (mut score, count) = (values[at], matched[at]);
+            let Scratch { total, field, matched, .. } = scratch;
+            field.take_each(|doc, mut score| {
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
+                let count = std::mem::take(&mut matched[doc as usize]);
                 if count > 0 {
                     score = score * f64::from(count) / query.len() as f64;
                 }
                 total.add(doc, score * field_config.boost);
-                values[at] = 0.0;
-                matched[at] = 0;
-            }
+            });
         }
     }
 
@@ -389,6 +436,8 @@ impl Engine {
             for key in keys {
                 let term = &field.terms[key];
                 let exact = term == token;
+                // Coordination counts the documents that hold the term as such.
+                let counted = exact && query.len() > 1;
                 let penalty = if exact {
                     1.0
                 } else {
@@ -399,19 +448,18 @@ impl Engine {
                 if direct {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         scores.add(doc, weight * penalty);
+                        if counted {
+                            matched[doc as usize] += 1;
+                        }
                     }
                 } else {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         // AND: only documents that have every term so far.
                         if !(and && scores.values[doc as usize] == 0.0) {
                             term_scores.add(doc, weight * penalty);
-                        }
-                    }
-                }
-                if exact && query.len() > 1 {
-                    for &doc in docs {
-                        if !(and && number > 0 && scores.values[doc as usize] == 0.0) {
-                            matched[doc as usize] += 1;
+                            if counted {
+                                matched[doc as usize] += 1;
+                            }
                         }
                     }
                 }
@@ -420,27 +468,19 @@ impl Engine {
                 continue;
             }
             if and {
-                let Sums { values, docs, len } = scores;
-                let mut kept = 0;
-                for at in 0..*len {
-                    let doc = docs[at];
-                    let (score, term) = (&mut values[doc as usize], term_scores.values[doc as usize]);
+                scores.retain(|doc, score| {
+                    let term = term_scores.values[doc as usize];
                     if term == 0.0 {
-                        *score = 0.0;
                         matched[doc as usize] = 0;
-                    } else {
-                        *score += term;
-                        docs[kept] = doc;
-                        kept += 1;
+                        return false;
                     }
-                }
-                *len = kept;
+                    *score += term;
+                    true
+                });
+                term_scores.clear();
             } else {
-                for &doc in term_scores.listed() {
-                    scores.add(doc, term_scores.values[doc as usize]);
-                }
+                term_scores.take_each(|doc, term| scores.add(doc, term));
             }
-            term_scores.clear();
         }
     }
 }
@@ -503,21 +543,37 @@ impl Sums {
         *slot += value;
     }
 
-    fn listed(&self) -> &[u32] {
-        &self.docs[..self.len]
+    /// The documents that have a sum, in no particular order.
+    fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.docs[..self.len].iter().copied()
     }
 
-    /// The documents and their sums, in no particular order, leaving none.
-    fn drain(&mut self) -> impl Iterator<Item = (usize, f64)> + '_ {
+    /// Hands `each` every document and its sum, in no particular order, leaving none.
+    fn take_each(&mut self, mut each: impl FnMut(u32, f64)) {
         let Sums { values, docs, len } = self;
-        docs[..std::mem::take(len)].iter().map(|&doc| (doc as usize, std::mem::take(&mut values[doc as usize])))
+        for &doc in &docs[..std::mem::take(len)] {
+            each(doc, std::mem::take(&mut values[doc as usize]));
+        }
+    }
+
+    /// Keeps the documents `keep` accepts, given each and its sum, which it may change.
+    fn retain(&mut self, mut keep: impl FnMut(u32, &mut f64) -> bool) {
+        let Sums { values, docs, len } = self;
+        let mut kept = 0;
+        for at in 0..*len {
+            let (doc, sum) = (docs[at], &mut values[docs[at] as usize]);
+            if keep(doc, sum) {
+                docs[kept] = doc;
+                kept += 1;
+            } else {
+                *sum = 0.0;
+            }
+        }
+        *len = kept;
     }
 
     fn clear(&mut self) {
-        for &doc in &self.docs[..self.len] {
-            self.values[doc as usize] = 0.0;
-        }
-        self.len = 0;
+        self.take_each(|_, _| ());
     }
 }
 
@@ -529,13 +585,13 @@ impl Scratch {
             term: Sums::new(docs),
             matched: vec![0; docs].into(),
             ranked: Vec::new(),
-            scores: Vec::new(),
+            best: BinaryHeap::new(),
         }
     }
 
     fn clear(&mut self) {
         // Every document counted in `matched` is in the field's or the term's sums.
-        for &doc in self.field.listed().iter().chain(self.term.listed()) {
+        for doc in self.field.docs().chain(self.term.docs()) {
             self.matched[doc as usize] = 0;
         }
         self.total.clear();
@@ -545,7 +601,32 @@ impl Scratch {
     }
 }
 
+/// The `k`-th best of `scores` (all above 0), or 0 where there are fewer, found without sorting
+/// them: a heap keeps the best `k` so far, and a score below the worst of them is passed over.
+fn kth_score(scores: impl Iterator<Item = f64>, k: usize, best: &mut BinaryHeap<Reverse<u64>>) -> f64 {
+    best.clear();
+    // Numbers above 0 order as their bits do.
+    let mut floor = 0;
+    for bits in scores.map(f64::to_bits) {
+        if best.len() < k {
+            best.push(Reverse(bits));
+        } else if bits > floor {
+            best.pop();
+            best.push(Reverse(bits));
+        } else {
+            continue;
+        }
+        floor = best.peek().map_or(0, |worst| worst.0);
+    }
+    if best.len() < k {
+        0.0
+    } else {
+        f64::from_bits(floor)
+    }
+}
+
 /// Best score first, ties in document order (as elasticlunr.js's stable sort leaves them).
+#[inline(always)]
 fn by_rank(a: &(usize, f64), b: &(usize, f64)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
@@ -606,6 +687,24 @@ fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_never_rule_out_a_text_that_holds_the_phrase() {
+        let texts = ["在 k8s 上运行 kubernetes，平台工程平台", "ebpf 安全与可观测性 observability", "a"];
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            for start in 0..chars.len() {
+                for end in start + 1..=chars.len() {
+                    let part: String = chars[start..end].iter().collect();
+                    assert!(Pairs::<TITLE_WORDS>::of(text).may_hold(&Pairs::of(&part)), "{part:?} in {text:?}");
+                    assert!(Pairs::<BODY_WORDS>::of(text).may_hold(&Pairs::of(&part)), "{part:?} in {text:?}");
+                }
+            }
+        }
+        // And they do rule out most others: a pair the text lacks.
+        let body = Pairs::<BODY_WORDS>::of("平台工程的实践");
+        assert!(!body.may_hold(&Pairs::of("ebpf 安全")));
+    }
 
     #[test]
     fn the_finder_finds_what_contains_finds() {
