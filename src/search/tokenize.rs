@@ -91,12 +91,14 @@ impl Synonyms {
     pub fn canonicalize(&self, folded: &str) -> String {
         let counts = self.variant_counts(folded);
         let mut text = folded.to_owned();
+        let mut replaced = false;
         for ((variant, canonical), count) in self.variants.iter().zip(counts) {
             // Until a first replacement, the text is `folded`, whose variants are counted.
-            if count == 0 && text == folded {
+            if count == 0 && !replaced {
                 continue;
             }
             let starts: Vec<usize> = occurrences(&text, variant).collect();
+            replaced |= !starts.is_empty();
             for start in starts.into_iter().rev() {
                 text.replace_range(start..start + variant.len(), canonical);
             }
