@@ -15,6 +15,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::SHARED_FIELDS;
 use super::index::{FieldIndex, SearchIndex};
 use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_terms, scan, Synonyms};
@@ -99,6 +100,15 @@ struct Field {
     /// Per posting, its score for the term as such: √count × idf × 1/√(field length), multiplied
     /// in the order elasticlunr does, so the bits are its own, and a query multiplies once.
     weights: Vec<f64>,
+    /// Where many documents hold the same text in the field (an article's takeaways, in the
+    /// article's field), the postings are those texts', each one's documents scoring alike.
+    alike: Option<Alike>,
+}
+
+/// Documents grouped by their text in a field: group `g` is `docs[starts[g]..starts[g + 1]]`.
+struct Alike {
+    starts: Box<[u32]>,
+    docs: Box<[u32]>,
 }
 
 /// What phrase bonus, highlights and snippets look at.
@@ -131,8 +141,8 @@ struct Scratch {
     term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     matched: Box<[u32]>,
-    /// Scored documents, for selecting the best, and the best `limit` scores, as bits (see
-    /// [`kth_score`]), worst on top.
+    /// Scored documents, for selecting the best, and the best `limit` scores (see
+    /// [`raise_floor`]).
     ranked: Vec<Ranked>,
     best: BinaryHeap<Reverse<u64>>,
 }
@@ -317,14 +327,22 @@ impl Engine {
     fn top(&self, query: &str, scratch: &mut Scratch, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
         let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
         let Scratch { total, ranked, best, .. } = scratch;
-        let kept = || {
-            total.docs().filter(|&doc| keep(doc as usize)).map(|doc| Ranked(doc as usize, total.values[doc as usize]))
-        };
         // Only documents whose score, with the largest bonus, could reach the `limit`-th best
-        // score matter.
-        let kth = kth_score(kept().map(|r| r.1), limit, best);
-        ranked.extend(kept().filter(|r| r.1 * TITLE_PHRASE_BONUS >= kth));
-        total.clear();
+        // score matter. In one pass: the `limit`-th best so far is a floor that only rises.
+        best.clear();
+        let mut floor = 0.0;
+        total.take_each(|doc, score| {
+            if !keep(doc as usize) {
+                return;
+            }
+            if score * TITLE_PHRASE_BONUS >= floor {
+                ranked.push(Ranked(doc as usize, score));
+            }
+            if score > floor {
+                floor = raise_floor(best, limit, score);
+            }
+        });
+        ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
         let mut ranked = BinaryHeap::from(std::mem::take(ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
@@ -410,15 +428,20 @@ impl Engine {
             }
             self.field_search(field, query, field_config, scratch);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field, matched, .. } = scratch;
-            field.take_each(|doc, mut score| {
+            let Scratch { total, field: scores, matched, .. } = scratch;
+            scores.take_each(|doc, mut score| {
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
                 let count = std::mem::take(&mut matched[doc as usize]);
                 if count > 0 {
                     score = score * f64::from(count) / query.len() as f64;
                 }
-                total.add(doc, score * field_config.boost);
+                match &field.alike {
+                    Some(alike) => {
+                        alike.docs_of(doc).iter().for_each(|&doc| total.add(doc, score * field_config.boost))
+                    }
+                    None => total.add(doc, score * field_config.boost),
+                }
             });
         }
     }
@@ -486,24 +509,38 @@ impl Engine {
 }
 
 impl Field {
-    fn new(index: FieldIndex, docs: usize) -> Field {
+    fn new(mut index: FieldIndex, docs: usize) -> Field {
         let norm = |doc: u32| match index.lengths[doc as usize] {
             0 => 1.0,
             length => 1.0 / f64::from(length).sqrt(),
         };
-        let mut weights = Vec::with_capacity(index.postings.len());
-        for term in 0..index.terms.len() {
+        // Fields of shared texts (theme and project names, the article's title, authors and
+        // event) repeat: score each text once.
+        let alike = SHARED_FIELDS.contains(&index.name.as_str()).then(|| Alike::of(&index, docs)).flatten();
+        // Per document, its group (or itself), and whether it is the group's first: the group's
+        // postings are its first's.
+        let (group, first) = match &alike {
+            Some(alike) => alike.groups(docs),
+            None => ((0..docs as u32).collect(), vec![true; docs]),
+        };
+        let mut field = Field {
+            name: std::mem::take(&mut index.name),
+            terms: std::mem::take(&mut index.terms),
+            starts: vec![0],
+            docs: Vec::new(),
+            weights: Vec::new(),
+            alike,
+        };
+        for term in 0..field.terms.len() {
             let postings = index.postings_of(term);
             let idf = 1.0 + (docs as f64 / (postings.len() as f64 + 1.0)).ln();
-            weights.extend(postings.iter().map(|&(doc, count)| f64::from(count).sqrt() * idf * norm(doc)));
+            for &(doc, count) in postings.iter().filter(|&&(doc, _)| first[doc as usize]) {
+                field.docs.push(group[doc as usize]);
+                field.weights.push(f64::from(count).sqrt() * idf * norm(doc));
+            }
+            field.starts.push(field.docs.len() as u32);
         }
-        Field {
-            docs: index.postings.iter().map(|&(doc, _)| doc).collect(),
-            weights,
-            name: index.name,
-            terms: index.terms,
-            starts: index.starts,
-        }
+        field
     }
 
     fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
@@ -601,27 +638,54 @@ impl Scratch {
     }
 }
 
-/// The `k`-th best of `scores` (all above 0), or 0 where there are fewer, found without sorting
-/// them: a heap keeps the best `k` so far, and a score below the worst of them is passed over.
-fn kth_score(scores: impl Iterator<Item = f64>, k: usize, best: &mut BinaryHeap<Reverse<u64>>) -> f64 {
-    best.clear();
-    // Numbers above 0 order as their bits do.
-    let mut floor = 0;
-    for bits in scores.map(f64::to_bits) {
-        if best.len() < k {
-            best.push(Reverse(bits));
-        } else if bits > floor {
-            best.pop();
-            best.push(Reverse(bits));
-        } else {
-            continue;
-        }
-        floor = best.peek().map_or(0, |worst| worst.0);
+/// Adds `score`, above the floor, to `best`: the best `limit` scores so far (numbers above 0, so
+/// ordered as their bits), the worst on top. Returns the new floor: the `limit`-th best so far,
+/// 0 while there are fewer.
+fn raise_floor(best: &mut BinaryHeap<Reverse<u64>>, limit: usize, score: f64) -> f64 {
+    if best.len() == limit {
+        best.pop();
     }
-    if best.len() < k {
-        0.0
-    } else {
-        f64::from_bits(floor)
+    best.push(Reverse(score.to_bits()));
+    match best.peek() {
+        Some(worst) if best.len() == limit => f64::from_bits(worst.0),
+        _ => 0.0,
+    }
+}
+
+impl Alike {
+    /// The documents of `index`'s field grouped by their text (the same terms, each as often),
+    /// each group's in order: `None` where there are more than half as many groups as
+    /// documents, which would save little.
+    fn of(index: &FieldIndex, docs: usize) -> Option<Alike> {
+        let length = |doc: usize| index.lengths.get(doc).copied().unwrap_or(0);
+        let mut texts: Vec<(u32, Vec<(u32, u32)>)> = (0..docs).map(|doc| (length(doc), Vec::new())).collect();
+        for term in 0..index.terms.len() {
+            for &(doc, count) in index.postings_of(term) {
+                texts[doc as usize].1.push((term as u32, count));
+            }
+        }
+        let mut order: Vec<u32> = (0..docs as u32).collect();
+        crate::order::sort_by(&mut order, |&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+        let mut starts = vec![0];
+        for group in order.chunk_by(|&a, &b| texts[a as usize] == texts[b as usize]) {
+            starts.push(starts[starts.len() - 1] + group.len() as u32);
+        }
+        (docs > 0 && (starts.len() - 1) * 2 <= docs).then(|| Alike { starts: starts.into(), docs: order.into() })
+    }
+
+    fn docs_of(&self, group: u32) -> &[u32] {
+        &self.docs[self.starts[group as usize] as usize..self.starts[group as usize + 1] as usize]
+    }
+
+    /// Per document, its group, and whether it is the group's first.
+    fn groups(&self, docs: usize) -> (Vec<u32>, Vec<bool>) {
+        let (mut group, mut first) = (vec![0; docs], vec![false; docs]);
+        for number in 0..self.starts.len() - 1 {
+            let members = self.docs_of(number as u32);
+            members.iter().for_each(|&doc| group[doc as usize] = number as u32);
+            first[members[0] as usize] = true;
+        }
+        (group, first)
     }
 }
 
@@ -687,6 +751,31 @@ fn snippet(body: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_alike_are_grouped_only_where_it_pays() {
+        let field = |docs: &[&[(&str, u32)]]| {
+            let terms: Vec<(String, Vec<(u32, u32)>)> = ["a", "b", "c"]
+                .iter()
+                .map(|&term| {
+                    let postings = docs.iter().enumerate();
+                    let postings =
+                        postings.filter_map(|(doc, text)| text.iter().find(|t| t.0 == term).map(|t| (doc as u32, t.1)));
+                    (term.to_owned(), postings.collect())
+                })
+                .collect();
+            let lengths = docs.iter().map(|text| text.iter().map(|t| t.1).sum()).collect();
+            FieldIndex::from_terms("themes", terms, lengths)
+        };
+        let same: &[(&str, u32)] = &[("a", 1), ("b", 2)];
+        let other: &[(&str, u32)] = &[("a", 1), ("b", 1)];
+        let alike = Alike::of(&field(&[same, other, same, same, &[("c", 1)], same]), 6).unwrap();
+        let groups: Vec<&[u32]> = (0..alike.starts.len() as u32 - 1).map(|g| alike.docs_of(g)).collect();
+        assert!(groups.contains(&&[0, 2, 3, 5][..]), "{groups:?}");
+        assert_eq!(groups.len(), 3);
+        // Four texts among six documents: too many groups to pay.
+        assert!(Alike::of(&field(&[same, other, same, &[("c", 1)], &[("c", 2)], same]), 6).is_none());
+    }
 
     #[test]
     fn pairs_never_rule_out_a_text_that_holds_the_phrase() {

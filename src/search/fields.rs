@@ -16,6 +16,10 @@ use crate::bundle::{Article, Bundle, Project, Takeaway, Theme};
 /// The fields whose index ships; the engine derives the others from the bundle.
 pub const SHIPPED_FIELDS: [&str; 1] = ["body"];
 
+/// The fields made of texts many takeaways share: a theme's or project's names, an article's
+/// title, authors and event.
+pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", "article"];
+
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text: what
 /// elasticlunr-rs indexes at build time.
 pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
