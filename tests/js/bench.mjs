@@ -13,7 +13,7 @@ import { serveStatic } from "./static-host.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(process.argv[2] ?? path.join(HERE, "../../target/bench"));
-const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const ROUNDS = Number(process.env.ROUNDS ?? 100);
 const RUNS = Number(process.env.RUNS ?? 3);
 
 const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
