@@ -239,4 +239,9 @@ fn broken_corpora_fail_with_file_line_and_hint() {
         assert!(message.contains(expected), "{file}: {message}");
         assert!(message.contains("hint:"), "{file}: {message}");
     }
+    // An unknown event named in articles.toml: its line there.
+    let (_dir, corpus) = corpus_with(&[("2024-eu-paris-x.md", "## A\n\n平台工程。\n")]);
+    fs::write(corpus.join("articles.toml"), "[2024-eu-paris-x]\ntitle = \"t\"\nevent = \"2031-mars\"\n").unwrap();
+    let message = format!("{:#}", build::check(&corpus).err().expect("an unknown event fails"));
+    assert!(message.contains("articles.toml:3: error: unknown event `2031-mars`"), "{message}");
 }

@@ -231,7 +231,12 @@ fn event_of(
     sources: &mut BTreeMap<String, String>,
 ) -> Result<Option<String>, CorpusError> {
     let named = [
-        (ARTICLES_FILE, None, "metadata", overrides.event.as_deref()),
+        (
+            ARTICLES_FILE,
+            overrides.event.as_ref().map(|event| metadata.articles_lines.line(event.span().start)),
+            "metadata",
+            overrides.event.as_ref().map(|event| event.get_ref().as_str()),
+        ),
         (source.file.as_str(), header_line, "front matter", in_header),
     ];
     if let Some((file, line, origin, id)) =

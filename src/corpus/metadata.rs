@@ -25,6 +25,8 @@ pub struct Metadata {
     pub projects: Vec<Project>,
     /// Keyed by article id (file name without `.md`).
     pub articles: BTreeMap<String, ArticleMetadata>,
+    /// Lines of `articles.toml`, for errors about what it says.
+    pub articles_lines: Lines,
     /// Groups of equivalent spellings for search, canonical first.
     pub synonyms: Vec<Vec<String>>,
 }
@@ -58,7 +60,8 @@ impl ThemeDefinition {
 #[serde(deny_unknown_fields)]
 pub struct ArticleMetadata {
     pub title: Option<String>,
-    pub event: Option<String>,
+    /// With where it is written, for an error if no event has that id.
+    pub event: Option<toml::Spanned<String>>,
     pub date: Option<String>,
     pub authors: Option<Vec<String>>,
     pub url: Option<String>,
@@ -108,7 +111,7 @@ impl Metadata {
         let events = read_toml::<EventsFile>(&dir.join(EVENTS_FILE))?.map_or_else(Vec::new, |f| f.event);
         let themes = read_toml::<ThemesFile>(&dir.join(THEMES_FILE))?.map_or_else(Vec::new, |f| f.theme);
         let projects = read_toml::<ProjectsFile>(&dir.join(PROJECTS_FILE))?.map_or_else(Vec::new, |f| f.project);
-        let articles = read_toml(&dir.join(ARTICLES_FILE))?.unwrap_or_default();
+        let (articles, articles_text) = read_toml_and_text(&dir.join(ARTICLES_FILE))?.unwrap_or_default();
         let synonyms = read_toml::<SynonymsFile>(&dir.join(SYNONYMS_FILE))?.map_or_else(Vec::new, |f| f.groups);
         unique_ids(&dir.join(EVENTS_FILE), events.iter().map(|e| e.id.as_str()))?;
         unique_ids(&dir.join(THEMES_FILE), themes.iter().map(|t| t.id.as_str()))?;
@@ -129,7 +132,8 @@ impl Metadata {
             )
             .hint("list two spellings or more in each group, the canonical one first"));
         }
-        Ok(Metadata { events, themes, projects, articles, synonyms })
+        let articles_lines = Lines::new(&articles_text);
+        Ok(Metadata { events, themes, projects, articles, articles_lines, synonyms })
     }
 
     /// The event an article belongs to: the one named, or the longest event id its file name
@@ -158,13 +162,21 @@ fn unique_ids<'a>(file: &Path, ids: impl Iterator<Item = &'a str>) -> Result<(),
 
 /// Parses a TOML file, or `None` if it does not exist.
 fn read_toml<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, CorpusError> {
+    Ok(read_toml_and_text(path)?.map(|(value, _)| value))
+}
+
+/// [`read_toml`], with the file's text.
+fn read_toml_and_text<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<(T, String)>, CorpusError> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(CorpusError::new(path, None, format!("cannot read the file: {e}"))),
     };
-    toml::from_str(&text).map(Some).map_err(|e| {
-        let line = e.span().map(|s| Lines::new(&text).line(s.start));
-        CorpusError::new(path, line, e.message().to_owned()).hint("fix the TOML syntax or the field name")
-    })
+    match toml::from_str(&text) {
+        Ok(value) => Ok(Some((value, text))),
+        Err(e) => {
+            let line = e.span().map(|s| Lines::new(&text).line(s.start));
+            Err(CorpusError::new(path, line, e.message().to_owned()).hint("fix the TOML syntax or the field name"))
+        }
+    }
 }

@@ -105,6 +105,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
 
 /// 1-based line numbers of byte offsets in one text, by binary search over its line ends: a
 /// long article asks for many.
+#[derive(Debug, Default)]
 pub struct Lines(Vec<usize>);
 
 impl Lines {
