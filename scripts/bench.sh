@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks: prints figures, asserts nothing (speed is never a test here).
 #   scripts/bench.sh [ARTICLES]          a synthetic corpus of ARTICLES articles (default 500, ~4,000 takeaways)
-#   scripts/bench.sh ARTICLES native     the build, bundle sizes and native search only: for corpora
-#                                        (5,000 articles) too big for the browser comparison
+#   scripts/bench.sh ARTICLES native     the build, bundle sizes and native search only
+#   ROUNDS=20 RUNS=3 scripts/bench.sh    rounds a query and timed runs in Chromium (default 100, 3):
+#                                        fewer rounds for 5,000 articles, where the libraries are slow
 # Prints the build's time and memory, bundle sizes against the raw text, the engine's construction
 # time and search latency (ranking only, and with highlights and snippets) natively and in
 # headless Chromium next to minisearch, flexsearch and elasticlunr.js, and the time to recompute
