@@ -517,12 +517,10 @@ impl Field {
         // Fields of shared texts (theme and project names, the article's title, authors and
         // event) repeat: score each text once.
         let alike = SHARED_FIELDS.contains(&index.name.as_str()).then(|| Alike::of(&index, docs)).flatten();
-        // Per document, its group (or itself), and whether it is the group's first: the group's
-        // postings are its first's.
-        let (group, first) = match &alike {
-            Some(alike) => alike.groups(docs),
-            None => ((0..docs as u32).collect(), vec![true; docs]),
-        };
+        // Per document, what its postings are: its group's where it is the group's first, none
+        // for the group's others, its own where the field has no groups.
+        let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
+        let unit = |doc: u32| leaders.as_ref().map_or(Some(doc), |leaders| leaders[doc as usize]);
         let mut field = Field {
             name: std::mem::take(&mut index.name),
             terms: std::mem::take(&mut index.terms),
@@ -534,9 +532,11 @@ impl Field {
         for term in 0..field.terms.len() {
             let postings = index.postings_of(term);
             let idf = 1.0 + (docs as f64 / (postings.len() as f64 + 1.0)).ln();
-            for &(doc, count) in postings.iter().filter(|&&(doc, _)| first[doc as usize]) {
-                field.docs.push(group[doc as usize]);
-                field.weights.push(f64::from(count).sqrt() * idf * norm(doc));
+            for &(doc, count) in postings {
+                if let Some(unit) = unit(doc) {
+                    field.docs.push(unit);
+                    field.weights.push(f64::from(count).sqrt() * idf * norm(doc));
+                }
             }
             field.starts.push(field.docs.len() as u32);
         }
@@ -677,15 +677,13 @@ impl Alike {
         &self.docs[self.starts[group as usize] as usize..self.starts[group as usize + 1] as usize]
     }
 
-    /// Per document, its group, and whether it is the group's first.
-    fn groups(&self, docs: usize) -> (Vec<u32>, Vec<bool>) {
-        let (mut group, mut first) = (vec![0; docs], vec![false; docs]);
-        for number in 0..self.starts.len() - 1 {
-            let members = self.docs_of(number as u32);
-            members.iter().for_each(|&doc| group[doc as usize] = number as u32);
-            first[members[0] as usize] = true;
+    /// Per document, its group's number if it is the group's first.
+    fn leaders(&self, docs: usize) -> Vec<Option<u32>> {
+        let mut leaders = vec![None; docs];
+        for group in 0..self.starts.len() as u32 - 1 {
+            leaders[self.docs_of(group)[0] as usize] = Some(group);
         }
-        (group, first)
+        leaders
     }
 }
 
