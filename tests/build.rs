@@ -1,15 +1,15 @@
 //! The build on the real corpus, and the command line's behaviour on a broken one.
 
+mod common;
+
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use takeaways::bundle::{BUNDLE_FILE, SCHEMA_VERSION};
+use takeaways::model::{ArticleIx, BUNDLE_FILE, SCHEMA_VERSION};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+use common::{corpus_dir as corpus, seeds};
 
 fn cli(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_takeaways")).args(args).output().expect("the CLI runs")
@@ -17,7 +17,7 @@ fn cli(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn every_seed_article_becomes_an_article_with_takeaways() {
-    let bundle = takeaways::build::check(&corpus()).unwrap().bundle;
+    let bundle = seeds();
     assert_eq!(bundle.schema, SCHEMA_VERSION);
     let files: HashSet<String> = fs::read_dir(corpus())
         .unwrap()
@@ -27,7 +27,7 @@ fn every_seed_article_becomes_an_article_with_takeaways() {
     assert_eq!(files.len(), 5);
     assert_eq!(bundle.articles.iter().map(|a| a.file.clone()).collect::<HashSet<_>>(), files);
     for (index, article) in bundle.articles.iter().enumerate() {
-        assert!(bundle.takeaways_of(index).count() >= 3, "{} has too few takeaways", article.id);
+        assert!(bundle.takeaways_of(ArticleIx::at(index)).count() >= 3, "{} has too few takeaways", article.id);
         assert!(bundle.event_of(article).is_some(), "{} has no event", article.id);
         assert!(!article.authors.is_empty(), "{} has no author", article.id);
     }
@@ -38,10 +38,10 @@ fn every_seed_article_becomes_an_article_with_takeaways() {
 
 #[test]
 fn articles_come_in_event_order() {
-    let bundle = takeaways::build::check(&corpus()).unwrap().bundle;
+    let bundle = seeds();
     let starts: Vec<&str> = bundle.articles.iter().map(|a| bundle.event_of(a).unwrap().start.as_str()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
-    assert_eq!(bundle.events[bundle.articles[0].event.unwrap()].id, "2019-eu-barcelona");
+    assert_eq!(bundle.event(bundle.articles[0].event.unwrap()).id, "2019-eu-barcelona");
 }
 
 #[test]
@@ -54,9 +54,9 @@ fn the_cli_writes_a_bundle_that_reads_back() {
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
     let shipped: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(shipped.get("search").is_none(), "bundle.json holds an index");
-    let bundle = takeaways::build::read(&out.path().join(BUNDLE_FILE)).unwrap();
-    assert!(!bundle.search.is_empty());
-    assert_eq!(bundle, takeaways::build::check(&corpus()).unwrap().bundle);
+    let dataset = takeaways::builder::read(&out.path().join(BUNDLE_FILE)).unwrap();
+    assert!(!dataset.search.fields.is_empty());
+    assert_eq!(dataset, seeds());
 }
 
 #[test]

@@ -1,15 +1,15 @@
 //! Golden tests of what the build understands of the seed corpus, and of its rules on
 //! small articles in each header style.
 
+mod common;
+
+use common::seeds;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use takeaways::build;
-use takeaways::bundle::Bundle;
-
-fn seeds() -> Bundle {
-    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
-}
+use takeaways::builder;
+use takeaways::model::{ArticleIx, Bundle};
 
 /// A corpus folder holding the seed metadata files and the given articles.
 fn corpus_with(articles: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
@@ -35,7 +35,7 @@ fn theme_ids<'a>(bundle: &'a Bundle, title_start: &str) -> Vec<&'a str> {
         .iter()
         .find(|t| t.title.starts_with(title_start))
         .unwrap_or_else(|| panic!("no takeaway `{title_start}`"));
-    t.themes.iter().map(|m| bundle.themes[m.theme].id.as_str()).collect()
+    t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect()
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn seed_takeaways_match_the_golden_file() {
 fn seed_articles_have_the_expected_takeaway_counts() {
     let bundle = seeds();
     let count = |id: &str| {
-        let index = bundle.articles.iter().position(|a| a.id == id).unwrap();
+        let index = ArticleIx::at(bundle.articles.iter().position(|a| a.id == id).unwrap());
         let with_body = bundle.takeaways_of(index).filter(|t| t.has_body()).count();
         (bundle.takeaways_of(index).count(), with_body)
     };
@@ -91,15 +91,17 @@ fn list_items_keep_both_wordings() {
 #[test]
 fn mis_levelled_headings_join_the_theme_they_continue() {
     let bundle = seeds();
-    let body = |start: &str| &bundle.takeaways.iter().find(|t| t.title.starts_with(start)).unwrap().body_html;
+    let body =
+        |start: &str| bundle.body(bundle.takeaways.iter().position(|t| t.title.starts_with(start)).unwrap()).as_str();
     assert!(body("Kubernetes 中的机器学习").contains("<h3>Ray：分布式计算框架</h3>"));
     assert!(body("Kubernetes 中的机器学习").contains("<h3>Anyscale：Ray 的商业版本</h3>"));
     assert!(body("使用 eBPF 和 Cilium").contains("<h3>eBPF 和 Cilium：Kubernetes 的网络、可观测性和安全解决方案</h3>"));
     assert!(body("可观测性和性能工程").contains("<h3>通过 Grafana Cloud 和 OpenTelemetry 实现端到端的可观测性</h3>"));
     // The overview that repeats the title's count, and the conclusion, are context.
-    let article = bundle.articles.iter().find(|a| a.id == "2024-eu-paris-the-new-stack").unwrap();
+    let article = bundle.articles.iter().position(|a| a.id == "2024-eu-paris-the-new-stack").unwrap();
+    let contexts = &bundle.texts.contexts[article];
     let context =
-        |after: u32| article.context.iter().filter(|c| c.after == after).map(|c| c.html.as_str()).collect::<String>();
+        |after: u32| contexts.iter().filter(|c| c.after == after).map(|c| c.html.as_str()).collect::<String>();
     assert!(context(0).contains("60 场会议"));
     assert!(context(8).contains("结语"));
 }
@@ -125,7 +127,7 @@ fn projects_are_found_with_word_boundaries() {
     let bundle = seeds();
     let projects = |start: &str| -> Vec<&str> {
         let t = bundle.takeaways.iter().find(|t| t.title.starts_with(start)).unwrap();
-        t.projects.iter().map(|&p| bundle.projects[p].id.as_str()).collect()
+        t.projects.iter().map(|&p| bundle.project(p).id.as_str()).collect()
     };
     assert!(projects("使用 eBPF 和 Cilium").contains(&"cilium"));
     assert!(projects("使用 eBPF 和 Cilium").contains(&"falco"));
@@ -162,7 +164,7 @@ fn ids_are_stable_when_other_articles_come_and_go() {
         ),
         ("2024-eu-paris-other.md", one),
     ]);
-    let alone = build::check(&corpus).unwrap().bundle;
+    let alone = builder::check(&corpus).unwrap().dataset;
     let ids = |b: &Bundle| {
         b.takeaways
             .iter()
@@ -188,7 +190,7 @@ fn old_ids_resolve() {
         "[2024-eu-paris-a]\ntakeaway_aliases = { \"2024-eu-paris-a-renamed\" = 2 }\n",
     )
     .unwrap();
-    let b = build::check(&corpus).unwrap().bundle;
+    let b = builder::check(&corpus).unwrap().dataset;
     assert_eq!(b.takeaway("2024-eu-paris-a-renamed").unwrap().title, "安全");
 }
 
@@ -203,7 +205,7 @@ fn each_header_style_is_read() {
         ("2024-eu-paris-toml.md", toml),
         ("2024-eu-paris-none.md", none),
     ]);
-    let bundle = build::check(&corpus).unwrap().bundle;
+    let bundle = builder::check(&corpus).unwrap().dataset;
     let mut article_titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.as_str()).collect();
     article_titles.sort();
     assert_eq!(article_titles, ["TOML 标题", "YAML 标题", "无头标题"]);
@@ -215,13 +217,14 @@ fn each_header_style_is_read() {
 fn metadata_overrides_what_no_rule_can_know() {
     let text = "# 文章\n\n## 第一个要点\n\n平台工程。\n\n## 补充说明\n\n更多平台工程。\n\n## 第二个要点\n\n安全。\n\n## 附录\n\n链接。\n";
     let (_dir, corpus) = corpus_with(&[("2024-eu-paris-x.md", text)]);
-    assert_eq!(titles(&build::check(&corpus).unwrap().bundle), ["第一个要点", "补充说明", "第二个要点", "附录"]);
+    assert_eq!(titles(&builder::check(&corpus).unwrap().dataset), ["第一个要点", "补充说明", "第二个要点", "附录"]);
     fs::write(corpus.join("articles.toml"), "[2024-eu-paris-x]\ncontinues = [\"补充\"]\ncontext = [\"附录\"]\n")
         .unwrap();
-    let bundle = build::check(&corpus).unwrap().bundle;
+    let bundle = builder::check(&corpus).unwrap().dataset;
     assert_eq!(titles(&bundle), ["第一个要点", "第二个要点"]);
-    assert!(bundle.takeaways[0].body_html.contains("更多平台工程"));
-    assert_eq!(bundle.articles[0].context.last().map(|c| (c.after, c.html.contains("附录"))), Some((2, true)));
+    assert!(bundle.body(0).as_str().contains("更多平台工程"));
+    let last = bundle.texts.contexts[0].last();
+    assert_eq!(last.map(|c| (c.after, c.html.as_str().contains("附录"))), Some((2, true)));
 }
 
 #[test]
@@ -235,13 +238,13 @@ fn broken_corpora_fail_with_file_line_and_hint() {
     ];
     for (file, text, expected) in cases {
         let (_dir, corpus) = corpus_with(&[(file, text)]);
-        let message = format!("{:#}", build::check(&corpus).err().unwrap_or_else(|| panic!("{file} should fail")));
+        let message = format!("{:#}", builder::check(&corpus).err().unwrap_or_else(|| panic!("{file} should fail")));
         assert!(message.contains(expected), "{file}: {message}");
         assert!(message.contains("hint:"), "{file}: {message}");
     }
     // An unknown event named in articles.toml: its line there.
     let (_dir, corpus) = corpus_with(&[("2024-eu-paris-x.md", "## A\n\n平台工程。\n")]);
     fs::write(corpus.join("articles.toml"), "[2024-eu-paris-x]\ntitle = \"t\"\nevent = \"2031-mars\"\n").unwrap();
-    let message = format!("{:#}", build::check(&corpus).err().expect("an unknown event fails"));
+    let message = format!("{:#}", builder::check(&corpus).err().expect("an unknown event fails"));
     assert!(message.contains("articles.toml:3: error: unknown event `2031-mars`"), "{message}");
 }

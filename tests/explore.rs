@@ -1,17 +1,14 @@
 //! Tests of what the explorer computes on the seed corpus, natively: facet options and live
 //! counts, the selection a URL names, related takeaways, and the export formats.
 
-use std::path::Path;
+mod common;
 
-use takeaways::build;
-use takeaways::bundle::Bundle;
-use takeaways::export::{export, takeaway_markdown, Format};
-use takeaways::facets::{Facet, Facets, Selection};
-use takeaways::related::related;
+use common::seeds;
 
-fn seeds() -> Bundle {
-    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
-}
+use takeaways::explore::export::{export, takeaway_markdown, Format};
+use takeaways::explore::facets::{Facet, Facets, Selection};
+use takeaways::explore::related::related;
+use takeaways::model::Bundle;
 
 fn all(bundle: &Bundle) -> Vec<usize> {
     (0..bundle.takeaways.len()).collect()
@@ -106,7 +103,7 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
     let bundle = seeds();
     for index in 0..bundle.takeaways.len() {
         let this = &bundle.takeaways[index];
-        let event = bundle.articles[this.article].event;
+        let event = bundle.article(this.article).event;
         let found = related(&bundle, index, 6);
         let mut seen_same_event = false;
         for &r in &found {
@@ -115,7 +112,7 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
             let shares = other.themes.iter().any(|m| this.themes.iter().any(|n| n.theme == m.theme))
                 || other.projects.iter().any(|p| this.projects.contains(p));
             assert!(shares, "{} is not related to {}", other.id, this.id);
-            let same_event = bundle.articles[other.article].event == event;
+            let same_event = bundle.article(other.article).event == event;
             assert!(!seen_same_event || same_event, "other events come first for {}", this.id);
             seen_same_event |= same_event;
         }

@@ -3,40 +3,40 @@
 //! against counts made independently here, the network's layout (no overlapping labels), and
 //! the graphs' markup (links, aria labels, escaping).
 
-use std::path::Path;
+mod common;
 
-use takeaways::build;
-use takeaways::bundle::Bundle;
-use takeaways::facets::{Facet, Facets};
-use takeaways::graphs::markup::{self, GraphContext};
-use takeaways::graphs::{
-    arc_length, co_occurrence, compare, network_layout, text_ems, theme_events, theme_projects, wrap, Change, Rect,
-    FONT, LABEL_EMS,
-};
-use takeaways::lang::Lang;
+use common::seeds;
 
-fn seeds() -> Bundle {
-    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
-}
+use takeaways::explore::facets::{Facet, Facets};
+use takeaways::explore::graphs::layout::{network_layout, text_ems, wrap, PlacedNode, Rect, FONT, LABEL_EMS};
+use takeaways::explore::graphs::{arc_length, co_occurrence, compare, theme_events, theme_projects, Change};
+use takeaways::model::{Bundle, EventIx, ProjectIx, ThemeIx};
+use takeaways::render::graphs::{self, GraphContext};
+use takeaways::render::lang::Lang;
+use takeaways::render::Cx;
 
 fn all(bundle: &Bundle) -> Vec<usize> {
     (0..bundle.takeaways.len()).collect()
 }
 
-fn theme(bundle: &Bundle, id: &str) -> usize {
-    bundle.themes.iter().position(|t| t.id == id).unwrap()
+fn theme(bundle: &Bundle, id: &str) -> ThemeIx {
+    ThemeIx::at(bundle.themes.iter().position(|t| t.id == id).unwrap())
 }
 
-fn event(bundle: &Bundle, id: &str) -> usize {
-    bundle.events.iter().position(|e| e.id == id).unwrap()
+fn event(bundle: &Bundle, id: &str) -> EventIx {
+    EventIx::at(bundle.events.iter().position(|e| e.id == id).unwrap())
+}
+
+fn project(bundle: &Bundle, id: &str) -> ProjectIx {
+    ProjectIx::at(bundle.projects.iter().position(|p| p.id == id).unwrap())
 }
 
 /// Takeaways of `event` with `theme`, counted straight from the bundle.
-fn direct_count(bundle: &Bundle, theme: usize, event: usize) -> usize {
+fn direct_count(bundle: &Bundle, theme: ThemeIx, event: EventIx) -> usize {
     bundle
         .takeaways
         .iter()
-        .filter(|t| bundle.articles[t.article].event == Some(event) && t.themes.iter().any(|m| m.theme == theme))
+        .filter(|t| bundle.article(t.article).event == Some(event) && t.themes.iter().any(|m| m.theme == theme))
         .count()
 }
 
@@ -44,7 +44,7 @@ fn direct_count(bundle: &Bundle, theme: usize, event: usize) -> usize {
 fn heatmap_shows_platform_engineering_rising_from_nothing_in_2019() {
     let bundle = seeds();
     let heatmap = theme_events(&bundle, &all(&bundle));
-    let ids: Vec<&str> = heatmap.events.iter().map(|&e| bundle.events[e].id.as_str()).collect();
+    let ids: Vec<&str> = heatmap.events.iter().map(|&e| bundle.event(e).id.as_str()).collect();
     assert_eq!(ids, ["2019-eu-barcelona", "2023-na-chicago", "2024-eu-paris"], "events by date");
     let platform = heatmap.row(theme(&bundle, "platform-engineering")).unwrap();
     let at = |id: &str| platform.counts[heatmap.column(event(&bundle, id)).unwrap()];
@@ -76,11 +76,11 @@ fn heatmap_cells_and_totals_match_the_bundle() {
     assert_eq!(heatmap.totals.iter().sum::<usize>(), bundle.takeaways.len());
     for row in &heatmap.rows {
         for (column, &e) in heatmap.events.iter().enumerate() {
-            assert_eq!(row.counts[column], direct_count(&bundle, row.theme, e), "{}", bundle.themes[row.theme].id);
+            assert_eq!(row.counts[column], direct_count(&bundle, row.theme, e), "{}", bundle.theme(row.theme).id);
         }
     }
-    let used =
-        (0..bundle.themes.len()).filter(|&t| bundle.takeaways.iter().any(|x| x.themes.iter().any(|m| m.theme == t)));
+    let used = (0..bundle.themes.len())
+        .filter(|&t| bundle.takeaways.iter().any(|x| x.themes.iter().any(|m| m.theme.get() == t)));
     assert_eq!(heatmap.rows.len(), used.count(), "one row per theme in use");
     // Rows read as a diagonal: the event where each theme peaks never goes back left.
     let peaks: Vec<usize> = heatmap
@@ -143,7 +143,7 @@ fn network_of_one_event_has_only_its_themes() {
     let facets = Facets::new(&bundle);
     let (selection, _) = facets.parse(|key| (key == "event").then(|| "2019-eu-barcelona".to_owned()));
     let barcelona = co_occurrence(&bundle, &facets.filter(&all(&bundle), &selection));
-    let themes: Vec<&str> = barcelona.nodes.iter().map(|n| bundle.themes[n.theme].id.as_str()).collect();
+    let themes: Vec<&str> = barcelona.nodes.iter().map(|n| bundle.theme(n.theme).id.as_str()).collect();
     assert!(!themes.contains(&"platform-engineering"), "{themes:?}");
     assert!(!themes.contains(&"ai-llm"), "{themes:?}");
     assert!(themes.contains(&"networking"), "{themes:?}");
@@ -172,7 +172,7 @@ fn network_labels_never_overlap_in_either_language() {
     let facets = Facets::new(&bundle);
     let mut networks = vec![co_occurrence(&bundle, &all(&bundle))];
     for option in 0..facets.options(Facet::Event).len() {
-        let mut selection = takeaways::facets::Selection::default();
+        let mut selection = takeaways::explore::facets::Selection::default();
         selection.insert(Facet::Event, option as u32);
         networks.push(co_occurrence(&bundle, &facets.filter(&all(&bundle), &selection)));
     }
@@ -182,7 +182,7 @@ fn network_labels_never_overlap_in_either_language() {
                 .nodes
                 .iter()
                 .map(|n| {
-                    let name = &bundle.themes[n.theme].name;
+                    let name = &bundle.theme(n.theme).name;
                     if english {
                         name.en.clone()
                     } else {
@@ -198,7 +198,7 @@ fn network_labels_never_overlap_in_either_language() {
                 assert_eq!(node.lines.concat().replace(' ', ""), names[i].replace(' ', ""), "wrapping keeps the text");
                 for other in &layout.nodes[i + 1..] {
                     assert!(!node.label.overlaps(&other.label), "{:?} overlaps {:?}", node.lines, other.lines);
-                    let circle = |n: &takeaways::graphs::PlacedNode| Rect {
+                    let circle = |n: &PlacedNode| Rect {
                         x: layout.axis - n.radius,
                         y: n.y - n.radius,
                         width: 2.0 * n.radius,
@@ -229,7 +229,7 @@ fn projects_carry_themes_biggest_first() {
     let bundle = seeds();
     let graph = theme_projects(&bundle, &all(&bundle), 10);
     assert_eq!(graph.projects.len(), 10);
-    let kubernetes = bundle.projects.iter().position(|p| p.id == "kubernetes").unwrap();
+    let kubernetes = project(&bundle, "kubernetes");
     assert_eq!(graph.projects[0].0, kubernetes, "the most mentioned project");
     assert!(graph.projects.windows(2).all(|w| w[0].1 >= w[1].1));
     assert!(graph.themes.windows(2).all(|w| w[0].1 >= w[1].1));
@@ -243,7 +243,7 @@ fn projects_carry_themes_biggest_first() {
         assert_eq!(link.count, both);
     }
     // Istio and Linkerd carry the service mesh theme.
-    let istio = bundle.projects.iter().position(|p| p.id == "istio").unwrap();
+    let istio = project(&bundle, "istio");
     let istio_at = graph.projects.iter().position(|&(p, _)| p == istio).expect("istio among the top 10");
     let networking = graph.themes.iter().position(|&(t, _)| t == theme(&bundle, "networking")).unwrap();
     assert!(graph.links.iter().any(|l| l.project == istio_at && l.theme == networking));
@@ -255,7 +255,7 @@ fn comparing_2019_with_2023_shows_platform_engineering_and_ai_gained() {
     let (barcelona, chicago) = (event(&bundle, "2019-eu-barcelona"), event(&bundle, "2023-na-chicago"));
     let comparison = compare(&bundle, &all(&bundle), barcelona, chicago);
     assert_eq!(comparison.totals, [10, 15]);
-    let change = |id: &str| comparison.themes.iter().find(|c| c.index == theme(&bundle, id)).map(|c| c.change());
+    let change = |id: &str| comparison.themes.iter().find(|c| c.what == theme(&bundle, id)).map(|c| c.change());
     assert_eq!(change("platform-engineering"), Some(Change::Gained));
     assert_eq!(change("ai-llm"), Some(Change::Gained));
     assert_eq!(change("networking"), Some(Change::Shared));
@@ -263,11 +263,11 @@ fn comparing_2019_with_2023_shows_platform_engineering_and_ai_gained() {
     let kinds: Vec<Change> = comparison.themes.iter().map(|c| c.change()).collect();
     assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "gained, shared, lost: {kinds:?}");
     for c in &comparison.themes {
-        assert_eq!(c.counts, [direct_count(&bundle, c.index, barcelona), direct_count(&bundle, c.index, chicago)]);
+        assert_eq!(c.counts, [direct_count(&bundle, c.what, barcelona), direct_count(&bundle, c.what, chicago)]);
     }
-    let kubernetes = bundle.projects.iter().position(|p| p.id == "kubernetes").unwrap();
-    let shared: Vec<usize> =
-        comparison.projects.iter().filter(|c| c.change() == Change::Shared).map(|c| c.index).collect();
+    let kubernetes = project(&bundle, "kubernetes");
+    let shared: Vec<ProjectIx> =
+        comparison.projects.iter().filter(|c| c.change() == Change::Shared).map(|c| c.what).collect();
     assert!(shared.contains(&kubernetes), "{shared:?}");
 }
 
@@ -277,32 +277,34 @@ fn markup_of<T>(bundle: &Bundle, lang: Lang, draw: impl FnOnce(&GraphContext) ->
         let picks: Vec<String> = picks.iter().map(|(facet, value)| format!("{}={value}", facet.key())).collect();
         format!("/?{}", picks.join("&"))
     };
-    draw(&GraphContext { bundle, lang, base: "/base", list: &list })
+    draw(&GraphContext { cx: Cx::new(bundle, lang, "/base"), list: &list })
 }
 
 #[test]
 fn heatmap_markup_links_cells_with_takeaways_and_labels_the_picture() {
     let bundle = seeds();
     let data = theme_events(&bundle, &all(&bundle));
-    let figure = markup_of(&bundle, Lang::En, |cx| markup::heatmap(cx, &data)).unwrap();
+    let figure = markup_of(&bundle, Lang::En, |cx| graphs::heatmap(cx, &data)).unwrap();
     assert!(figure
         .svg
+        .0
         .starts_with("<svg id=\"theme-heatmap\" class=\"theme-graph\" xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(figure.svg.contains(" role=\"img\" aria-label=\"Heatmap of "), "{}", &figure.svg[..300]);
-    assert!(figure.svg.ends_with("</svg>"));
-    assert!(!figure.svg.contains("style="), "the CSP forbids style attributes");
+    assert!(figure.svg.0.contains(" role=\"img\" aria-label=\"Heatmap of "), "{}", &figure.svg.0[..300]);
+    assert!(figure.svg.0.ends_with("</svg>"));
+    assert!(!figure.svg.0.contains("style="), "the CSP forbids style attributes");
     // A cell with takeaways follows its theme and event; an empty one links nowhere.
-    assert!(figure.svg.contains(
+    assert!(figure.svg.0.contains(
         "<g class=\"cell link\" data-theme=\"platform-engineering\" data-event=\"2023-na-chicago\" data-href=\"/?theme=platform-engineering&amp;event=2023-na-chicago\">"
     ));
     assert!(figure
         .svg
+        .0
         .contains("<g class=\"cell\" data-theme=\"platform-engineering\" data-event=\"2019-eu-barcelona\"><title>"));
-    assert_eq!(figure.svg.matches("<g class=\"cell").count(), data.rows.len() * data.events.len());
+    assert_eq!(figure.svg.0.matches("<g class=\"cell").count(), data.rows.len() * data.events.len());
     // The table links with the site's base.
-    assert!(figure.table.contains("<a href=\"/base/?theme=platform-engineering&amp;event=2023-na-chicago\">"));
-    let chinese = markup_of(&bundle, Lang::Zh, |cx| markup::heatmap(cx, &data)).unwrap();
-    assert!(chinese.svg.contains("aria-label=\"热力图：") && chinese.svg.contains("平台工程"));
+    assert!(figure.table.0.contains("<a href=\"/base/?theme=platform-engineering&amp;event=2023-na-chicago\">"));
+    let chinese = markup_of(&bundle, Lang::Zh, |cx| graphs::heatmap(cx, &data)).unwrap();
+    assert!(chinese.svg.0.contains("aria-label=\"热力图：") && chinese.svg.0.contains("平台工程"));
     assert!(chinese.caption.starts_with("主题的起落"));
 }
 
@@ -311,40 +313,41 @@ fn markup_escapes_hostile_names() {
     let mut bundle = seeds();
     let hostile = "<script>alert('x')</script> & \"friends\"";
     let platform = theme(&bundle, "platform-engineering");
-    bundle.themes[platform].name.en = hostile.to_owned();
-    let kubernetes = bundle.projects.iter().position(|p| p.id == "kubernetes").unwrap();
-    bundle.projects[kubernetes].name = hostile.to_owned();
-    let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;friends&quot;";
+    bundle.bundle.themes[platform.get()].name.en = hostile.to_owned();
+    let kubernetes = project(&bundle, "kubernetes");
+    bundle.bundle.projects[kubernetes.get()].name = hostile.to_owned();
+    // In text and double-quoted attributes an apostrophe is harmless: it stays.
+    let escaped = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;friends&quot;";
     let (barcelona, chicago) = (event(&bundle, "2019-eu-barcelona"), event(&bundle, "2023-na-chicago"));
     let takeaways = all(&bundle);
     let (figures, projects) = markup_of(&bundle, Lang::En, |cx| {
         let comparison = compare(&bundle, &takeaways, barcelona, chicago);
         let figures = [
-            markup::heatmap(cx, &theme_events(&bundle, &takeaways)).unwrap(),
-            markup::network(cx, &co_occurrence(&bundle, &takeaways)).unwrap(),
-            markup::projects(cx, &theme_projects(&bundle, &takeaways, 20)).unwrap(),
-            markup::comparison(cx, &comparison),
+            graphs::heatmap(cx, &theme_events(&bundle, &takeaways)).unwrap(),
+            graphs::network(cx, &co_occurrence(&bundle, &takeaways)).unwrap(),
+            graphs::projects(cx, &theme_projects(&bundle, &takeaways, 20)).unwrap(),
+            graphs::comparison(cx, &comparison),
         ];
-        (figures, markup::compared_projects(cx, &comparison))
+        (figures, graphs::compared_projects(cx, &comparison))
     });
-    for text in figures.iter().flat_map(|f| [&f.svg, &f.table]).chain([&projects]) {
+    for text in figures.iter().flat_map(|f| [&f.svg.0, &f.table.0]).chain([&projects.0]) {
         assert!(!text.contains("<script"), "{text}");
-        assert!(!text.contains("'x'"));
+        assert!(!text.contains("\"friends\""));
     }
     for figure in &figures {
-        assert!(figure.svg.contains(escaped) || figure.table.contains(escaped), "{}", figure.id);
+        assert!(figure.svg.0.contains(escaped) || figure.table.0.contains(escaped), "{}", figure.id);
     }
-    assert!(projects.contains(escaped));
+    assert!(projects.0.contains(escaped));
 }
 
 #[test]
 fn network_markup_names_each_arcs_ends_for_hover() {
     let bundle = seeds();
     let network = co_occurrence(&bundle, &all(&bundle));
-    let figure = markup_of(&bundle, Lang::En, |cx| markup::network(cx, &network)).unwrap();
-    assert_eq!(figure.svg.matches("<path class=\"arc\" data-ends=").count(), network.edges.len());
+    let figure = markup_of(&bundle, Lang::En, |cx| graphs::network(cx, &network)).unwrap();
+    assert_eq!(figure.svg.0.matches("<path class=\"arc\" data-ends=").count(), network.edges.len());
     let first = &network.edges[0];
-    assert!(figure.svg.contains(&format!("data-ends=\"{} {}\"", first.a, first.b)));
-    assert_eq!(figure.svg.matches("<g class=\"node link\" data-theme=").count(), network.nodes.len());
-    assert!(figure.svg.contains("data-node=\"0\" data-href=\"/?theme="));
+    assert!(figure.svg.0.contains(&format!("data-ends=\"{} {}\"", first.a, first.b)));
+    assert_eq!(figure.svg.0.matches("<g class=\"node link\" data-theme=").count(), network.nodes.len());
+    assert!(figure.svg.0.contains("data-node=\"0\" data-href=\"/?theme="));
 }

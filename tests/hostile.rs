@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use takeaways::bundle::{Bundle, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use takeaways::model::{ArticleIx, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 
 /// An article that always builds: the corpus every case is added to.
 fn good() -> Vec<(String, Vec<u8>)> {
@@ -84,8 +84,8 @@ impl Workspace {
         Run { code: output.status.code(), stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
     }
 
-    fn bundle(&self) -> Bundle {
-        takeaways::build::read(&self.bundle_path()).unwrap()
+    fn bundle(&self) -> Dataset {
+        takeaways::builder::read(&self.bundle_path()).unwrap()
     }
 }
 
@@ -117,7 +117,7 @@ fn fails_keeping_the_previous_bundle(files: &[(String, Vec<u8>)], expected: &[&s
 
 /// Builds `files` with the good article, checks that it succeeds and prints every `expected`
 /// warning, and returns the bundle.
-fn builds_with_warnings(files: &[(String, Vec<u8>)], expected: &[&str]) -> Bundle {
+fn builds_with_warnings(files: &[(String, Vec<u8>)], expected: &[&str]) -> Dataset {
     let work = Workspace::new();
     work.add(&good());
     work.add(files);
@@ -213,8 +213,8 @@ fn a_file_name_without_a_known_event_is_a_warning() {
         &[fixture("2031-mars-colony.md")],
         &["2031-mars-colony.md:1: warning: the article belongs to no event"],
     );
-    let article = bundle.articles.iter().position(|a| a.id == "2031-mars-colony").unwrap();
-    assert_eq!(bundle.articles[article].event, None);
+    let article = ArticleIx::at(bundle.articles.iter().position(|a| a.id == "2031-mars-colony").unwrap());
+    assert_eq!(bundle.article(article).event, None);
     assert_eq!(bundle.takeaways_of(article).map(|t| t.title.as_str()).collect::<Vec<_>>(), ["平台工程正在兴起"]);
 }
 
@@ -235,8 +235,9 @@ fn hostile_html_is_removed_with_a_warning_and_the_text_is_kept() {
         ],
     );
     let article = bundle.articles.iter().position(|a| a.id == "2024-eu-paris-raw-html").unwrap();
-    let context = bundle.articles[article].context.iter().map(|c| c.html.as_str());
-    let html: String = bundle.takeaways_of(article).map(|t| t.body_html.as_str()).chain(context).collect();
+    let context = bundle.texts.contexts[article].iter().map(|c| c.html.as_str());
+    let bodies = bundle.takeaways.iter().zip(&bundle.texts.bodies).filter(|(t, _)| t.article.get() == article);
+    let html: String = bodies.map(|(_, body)| body.as_str()).chain(context).collect();
     let lower = html.to_lowercase();
     for bad in ["<script", "<iframe", "onerror", "onclick", "javascript:", "data:", "alert("] {
         assert!(!lower.contains(bad), "`{bad}` survived in:\n{html}");
@@ -261,7 +262,7 @@ fn deeply_nested_lists_and_quotes_build() {
     }
     let flattened = format!("2024-eu-paris-nested.md:{}: warning: lists or quotes nest deeper than 32", 5 + 32);
     let bundle = builds_with_warnings(&[("2024-eu-paris-nested.md".into(), text.into_bytes())], &[&flattened]);
-    let html: String = bundle.takeaways.iter().map(|t| t.body_html.as_str()).collect();
+    let html: String = bundle.texts.bodies.iter().map(|body| body.as_str()).collect();
     for level in 0..DEPTH {
         for kept in [format!("第 {level} 层"), format!("编号 {level}")] {
             assert!(html.contains(&kept), "`{kept}` was lost");
@@ -279,7 +280,7 @@ fn a_long_unbroken_word_builds_and_is_found() {
     let blob: String = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t+/".chars().cycle().take(2000).collect();
     let text = format!("# 集群配置\n\n## kubeconfig\n\n```yaml\ncertificate-authority-data: {blob}\n```\n");
     let bundle = builds_with_warnings(&[("2024-eu-paris-kubeconfig.md".into(), text.into_bytes())], &[]);
-    let hits = bundle.search_engine().search(&blob, &Default::default(), 10);
+    let hits = bundle.engine().search(&blob, &Default::default(), 10);
     assert_eq!(hits.iter().map(|h| bundle.takeaways[h.doc].title.as_str()).collect::<Vec<_>>(), ["kubeconfig"]);
 }
 

@@ -3,26 +3,29 @@
 //! and what they return keeps its invariants: no text lost or duplicated, tokens folded,
 //! spans and highlights inside their text, results bounded and best first.
 
+mod common;
+
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
+use common::seeds;
 use proptest::prelude::*;
-use takeaways::bundle::Bundle;
-use takeaways::corpus::article;
-use takeaways::corpus::front_matter::split;
-use takeaways::corpus::markdown::Document;
-use takeaways::corpus::metadata::{ArticleMetadata, Metadata};
-use takeaways::corpus::tagging::Tagger;
-use takeaways::corpus::takeaways::extract;
-use takeaways::corpus::SourceFile;
+use takeaways::builder::corpus::article;
+use takeaways::builder::corpus::front_matter::split;
+use takeaways::builder::corpus::markdown::Document;
+use takeaways::builder::corpus::metadata::{ArticleMetadata, Metadata};
+use takeaways::builder::corpus::tagging::Tagger;
+use takeaways::builder::corpus::takeaways::extract;
+use takeaways::builder::corpus::SourceFile;
+use takeaways::model::Dataset;
 use takeaways::search::tokenize::{fold, tokenize};
 use takeaways::search::{Config, Engine};
 
-static SEEDS: LazyLock<(Bundle, Engine)> = LazyLock::new(|| {
-    let bundle = takeaways::build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle;
-    let engine = bundle.search_engine();
-    (bundle, engine)
+static SEEDS: LazyLock<(Dataset, Engine)> = LazyLock::new(|| {
+    let dataset = seeds();
+    let engine = dataset.engine();
+    (dataset, engine)
 });
 
 /// Pieces of Markdown as articles use them, and misuse them.
@@ -166,7 +169,7 @@ proptest! {
                 for warning in &parsed.warnings {
                     prop_assert!(warning.line >= 1 && warning.line <= lines, "{}", warning);
                 }
-                let html = parsed.takeaways.iter().map(|t| t.body_html.to_lowercase()).collect::<String>();
+                let html = parsed.takeaways.iter().map(|t| t.body.as_str().to_lowercase()).collect::<String>();
                 // Escaped, such text is harmless: only real tags are looked at.
                 let mut tags = html.split('<').skip(1).map(|t| t.split('>').next().unwrap_or_default());
                 prop_assert!(

@@ -1,26 +1,25 @@
 //! Search quality and correctness on the seed corpus: judged relevance with floors, the
 //! substring property, and the cases the elasticlunr.js parity test replays.
 
+mod common;
+
+use common::seeds;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::json;
-use takeaways::bundle::Bundle;
+use takeaways::builder::indexing;
 use takeaways::search::fields::search_index;
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, FieldConfig};
-use takeaways::{build, indexing};
 
 /// Floors set from what the engine reaches on the judged set (see the README's figures).
 const MIN_MEAN_RECALL_AT_10: f64 = 0.95;
 const MIN_MEAN_NDCG_AT_10: f64 = 0.94;
-
-fn seeds() -> Bundle {
-    build::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap().bundle
-}
 
 #[derive(Deserialize)]
 struct Judged {
@@ -39,7 +38,7 @@ struct Judgement {
 #[test]
 fn judged_queries_meet_the_relevance_floors() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml")).unwrap();
     let judged: Judged = toml::from_str(&text).unwrap();
     assert!(judged.query.len() >= 40);
@@ -103,11 +102,11 @@ fn judged_queries_meet_the_relevance_floors() {
 #[test]
 fn every_chinese_substring_finds_its_takeaway() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let mut checked = 0;
     for (number, t) in bundle.takeaways.iter().enumerate() {
-        let text = format!("{}\n{}", t.title, takeaways::search::text::html_to_text(&t.body_html));
+        let text = format!("{}\n{}", t.title, html_to_text(bundle.body(number).as_str()));
         let chars: Vec<char> = text.chars().collect();
         // Every CJK run, and substrings of 2 to 8 characters at a stride through it.
         let mut i = 0;
@@ -137,7 +136,7 @@ fn every_chinese_substring_finds_its_takeaway() {
 #[test]
 fn english_chinese_and_variant_queries_put_the_right_takeaway_first() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let first = |q: &str| bundle.takeaways[engine.search(q, &Config::default(), 1)[0].doc].id.clone();
     assert_eq!(first("平台工程"), "2023-na-chicago-daniel-bryant-2-devops");
     assert_eq!(first("platform engineering"), "2023-na-chicago-daniel-bryant-2-devops");
@@ -151,7 +150,7 @@ fn english_chinese_and_variant_queries_put_the_right_takeaway_first() {
 #[test]
 fn hits_carry_highlights_and_snippets() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     assert!(engine.search("平台工程", &Config::default(), 0).is_empty());
     let hit = &engine.search("平台工程", &Config::default(), 1)[0];
     let title = &bundle.takeaways[hit.doc].title;
@@ -172,12 +171,16 @@ fn hits_carry_highlights_and_snippets() {
 #[test]
 fn ranking_stops_early_without_changing_the_top() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let config = Config::default();
     let canonical = |text: &str| synonyms.canonicalize(&squeeze(&fold(text)));
-    let texts: Vec<(String, String)> =
-        bundle.takeaways.iter().map(|t| (canonical(&t.title), canonical(&html_to_text(&t.body_html)))).collect();
+    let texts: Vec<(String, String)> = bundle
+        .takeaways
+        .iter()
+        .zip(&bundle.texts.bodies)
+        .map(|(t, body)| (canonical(&t.title), canonical(&html_to_text(body.as_str()))))
+        .collect();
     let exhaustive = |query: &str, limit: usize, keep: &dyn Fn(usize) -> bool| {
         let phrase = canonical(query);
         let mut ranked: Vec<(usize, f64)> = engine
@@ -226,7 +229,7 @@ fn ranking_stops_early_without_changing_the_top() {
 #[test]
 fn searching_what_is_found_is_scoring_then_searching_among() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let config = Config::default();
     for query in ["平台工程", "platform engineering", "k8s", "安全 ebpf", "kub", "云", "no-such-term"] {
@@ -252,7 +255,7 @@ fn the_engines_index_is_elasticlunrs() {
     let shipped: Vec<&str> = bundle.search.fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(shipped, ["body"], "only the body's index ships");
     let ours = search_index(&bundle, &bundle.search, &Synonyms::new(&bundle.synonyms));
-    let reference = indexing::read(&indexing::reference_index(&bundle).to_json()).unwrap();
+    let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts).to_json()).unwrap();
     assert_eq!(ours.docs, reference.docs);
     for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
         assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
@@ -267,11 +270,11 @@ fn the_engines_index_is_elasticlunrs() {
 #[test]
 fn parity_cases_are_written_for_elasticlunr_js() {
     let bundle = seeds();
-    let engine = bundle.search_engine();
+    let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("index.json"), indexing::reference_index(&bundle).to_json()).unwrap();
+    fs::write(dir.join("index.json"), indexing::reference_index(&bundle, &bundle.texts).to_json()).unwrap();
     let field = |field: &str, boost, bool, expand| FieldConfig { field: field.into(), boost, bool, expand };
     let configs = [
         ("default", Config::default()),

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
 
 /// The site's root as an absolute URL ending in `/`, e.g. `https://x.example/some/path/`.
 pub fn site_url() -> String {
@@ -32,20 +33,40 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
     web_sys::Url::revoke_object_url(&url).map_err(fail)
 }
 
-/// Replaces `container`'s content with `markup`. A link focused in it stays focused: the link
-/// at its position in the new markup takes the focus, as when views are updated in place.
-pub fn replace_markup(container: &web_sys::Element, markup: &str) {
+/// What can hold the focus in the markup the app inserts.
+const FOCUSABLE: &str = "a[href], button, input, select, summary";
+
+/// Replaces `container`'s content with `markup`. An element focused in it stays focused: the
+/// element of the new markup that is the same control (see [`identity`]) takes the focus, as
+/// when views are updated in place.
+pub fn replace_markup(container: &Element, markup: &str) {
     let focused = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
         .filter(|active| container.contains(Some(active)))
-        .and_then(|active| {
-            let links = container.query_selector_all("a").ok()?;
-            (0..links.length()).find(|&i| links.item(i).is_some_and(|link| active.is_same_node(Some(&link))))
-        });
+        .map(|active| identity(&active));
     container.set_inner_html(markup);
-    let link = focused.and_then(|at| container.query_selector_all("a").ok()?.item(at));
-    if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = link.focus();
+    let Some(focused) = focused else { return };
+    let Ok(candidates) = container.query_selector_all(FOCUSABLE) else { return };
+    let same = (0..candidates.length())
+        .filter_map(|i| candidates.item(i)?.dyn_into::<Element>().ok())
+        .find(|candidate| identity(candidate) == focused);
+    if let Some(element) = same {
+        focus(&element);
+    }
+}
+
+/// What makes a control the same one after its markup is replaced: its tag and what it does
+/// (where a link or a checkbox goes, a button's action and the facet or format it acts on).
+fn identity(element: &Element) -> String {
+    let attribute = |name: &str| element.get_attribute(name).unwrap_or_default();
+    let what = ["href", "name", "value", "data-action", "data-facet", "data-format", "class"].map(attribute);
+    format!("{}|{}", element.tag_name(), what.join("|"))
+}
+
+/// Moves the focus to `element`, if it can hold it.
+pub fn focus(element: &Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::bundle::{Bundle, SearchFile, Texts, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE};
-use crate::facets::Facets;
+use crate::explore::facets::Facets;
+use crate::model::{Bundle, SearchFile, Texts, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE};
 use crate::search::Engine;
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
@@ -38,10 +38,7 @@ impl Site {
             _ => return None,
         };
         let Load::Ready(texts) = texts(self) else { return None };
-        Some(
-            self.engine
-                .get_or_init(|| self.bundle.engine_with(&search.search, texts.bodies.iter().map(String::as_str))),
-        )
+        Some(self.engine.get_or_init(|| Engine::over(&self.bundle, &search.search, texts.bodies.iter())))
     }
 
     pub fn facets(&self) -> &Facets {
@@ -53,7 +50,7 @@ impl Site {
         self.list_order.get_or_init(|| {
             let mut order: Vec<usize> = (0..self.bundle.takeaways.len()).collect();
             // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
-            crate::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
+            crate::model::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
             order
         })
     }
@@ -90,24 +87,42 @@ pub fn provide_files() {
     provide_context(Files { texts: RwSignal::new(Load::Idle), search: RwSignal::new(Load::Idle) });
 }
 
-/// Fetches the texts, unless they are here or on their way.
+/// Fetches the texts, unless they are here, on their way, or failed (see [`retry_texts`]): what a
+/// page that needs them calls each time it renders.
 pub fn request_texts() {
-    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema);
+    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema, false);
 }
 
-/// Fetches the search index and the texts the engine needs, unless they are here or on their way.
+/// Fetches the search index and the texts the engine needs, unless they are here, on their way,
+/// or failed (see [`retry_search`]).
 pub fn request_search() {
     request_texts();
-    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema);
+    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema, false);
 }
 
+/// Fetches the texts again after they failed.
+pub fn retry_texts() {
+    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema, true);
+}
+
+/// Fetches the search index, and the texts, again after either failed.
+pub fn retry_search() {
+    retry_texts();
+    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema, true);
+}
+
+/// Fetches `file` into `load` unless it is here or on its way, or it failed and this is no
+/// `retry`: pages ask on every render, so a failure must wait for the reader's retry.
 fn request<T: DeserializeOwned + Send + Sync + 'static>(
     load: RwSignal<Load<Arc<T>>>,
     file: &'static str,
     schema: fn(&T) -> u32,
+    retry: bool,
 ) {
-    if matches!(load.get_untracked(), Load::Loading | Load::Ready(_)) {
-        return;
+    match load.get_untracked() {
+        Load::Loading | Load::Ready(_) => return,
+        Load::Failed(_) if !retry => return,
+        Load::Idle | Load::Failed(_) => {}
     }
     load.set(Load::Loading);
     leptos::task::spawn_local(async move {
@@ -146,14 +161,6 @@ pub fn search_readiness(site: &Site) -> Load {
     }
 }
 
-/// The body of takeaway `index`, once the texts are here: empty before.
-pub fn body(site: &Site, index: usize) -> String {
-    match texts(site) {
-        Load::Ready(texts) => texts.bodies.get(index).cloned().unwrap_or_default(),
-        _ => String::new(),
-    }
-}
-
 pub fn load_bundle() -> BundleResource {
     LocalResource::new(|| async { fetch_bundle().await })
 }
@@ -185,7 +192,9 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
             version.schema
         ));
     }
-    serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))
+    let bundle: Bundle = serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
+    bundle.check_positions()?;
+    Ok(bundle)
 }
 
 /// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),

@@ -9,16 +9,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use super::prefs::use_prefs;
+use super::browser::focus;
 use super::route::{use_router, Page};
+use super::Ui;
 
-/// Installs the shortcuts and renders the help dialog `?` opens.
-#[component]
-pub fn Shortcuts() -> impl IntoView {
-    let lang = use_prefs().lang;
-    let help = RwSignal::new(false);
+/// Installs the shortcuts; `?` opens the dialog the app renders from [`Ui::shortcuts`].
+pub fn listen() {
+    let help = expect_context::<Ui>().shortcuts;
     let router = use_router();
-    let _keys = window_event_listener(ev::keydown, move |event| {
+    // The app lives as long as the page: the listener is never removed.
+    let _ = window_event_listener(ev::keydown, move |event| {
         if event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in(&event) {
             return;
         }
@@ -47,42 +47,6 @@ pub fn Shortcuts() -> impl IntoView {
             _ => (),
         }
     });
-    let close = move |_| help.set(false);
-    move || {
-        help.get().then(|| {
-            let lang = lang.get();
-            let rows = [
-                ("/", lang.pick("搜索", "Search")),
-                ("j / k", lang.pick("下一条 / 上一条要点", "Next / previous takeaway")),
-                ("Enter", lang.pick("打开所选要点", "Open the selected takeaway")),
-                ("Esc", lang.pick("清除搜索和筛选，或返回", "Clear the search and filters, or go back")),
-                ("?", lang.pick("显示或隐藏快捷键", "Show or hide the shortcuts")),
-            ]
-            .into_iter()
-            .map(|(key, what)| format!("<tr><td><kbd>{key}</kbd></td><td>{what}</td></tr>"))
-            .collect::<String>();
-            view! {
-                <div class="dialog-backdrop" on:click=close>
-                    <div
-                        class="dialog"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="shortcuts-title"
-                        on:click=|e| e.stop_propagation()
-                    >
-                        <h2 id="shortcuts-title">{lang.pick("键盘快捷键", "Keyboard shortcuts")}</h2>
-                        <table class="shortcuts">
-                            // Static text: one markup string costs less wasm than views.
-                            <tbody inner_html=rows></tbody>
-                        </table>
-                        <button type="button" class="close" on:click=close autofocus>
-                            {lang.pick("关闭", "Close")}
-                        </button>
-                    </div>
-                </div>
-            }
-        })
-    }
 }
 
 /// Whether the key was typed into a field (then it is text, not a shortcut).
@@ -119,10 +83,4 @@ fn step(document: &web_sys::Document, forward: bool) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     links[next].scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-fn focus(element: &Element) {
-    if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        let _ = element.focus();
-    }
 }

@@ -1,123 +1,112 @@
-//! The explorer app: the page the URL names, the bundle it loads, and one module per page.
+//! The explorer in the browser: a leptos app that keeps the page the URL names on screen. The
+//! markup comes from the one renderer (`crate::render`); the app holds the state (the URL, the
+//! data as it arrives, the reader's preferences and what they opened), re-renders the part of
+//! the page that state changes, and handles the page's events by delegation (`events`).
 
-mod article;
-mod article_header;
 mod browser;
-mod chips;
 mod data;
-mod explore;
-mod facet_panel;
-mod graphs;
+mod events;
 mod keys;
-mod not_found;
+mod pages;
 mod prefs;
 mod route;
-mod search;
-mod state;
-mod takeaway;
-mod themes;
+mod widgets;
 
+use leptos::html::{Div, Main};
 use leptos::prelude::*;
+use maud::{html, Markup};
 
 pub use data::{parse_bundle, site_base};
 
-use crate::ids::PRERENDERED_ID;
-use article::ArticlePage;
+use crate::explore::facets::Facet;
+use crate::model::ids::PRERENDERED_ID;
+use crate::render::shell::{self, Nav};
 use data::{BundleResource, Loaded};
-use explore::Home;
-use keys::Shortcuts;
-use not_found::NotFound;
-use prefs::{use_prefs, PrefToggles};
-use route::{href, Page};
-use takeaway::TakeawayPage;
-use themes::ThemesPage;
+use prefs::Scheme;
+use route::Page;
+
+/// What the reader has opened, besides the page: the facet panel on narrow screens, the facets
+/// showing all their options, the shortcuts dialog.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub facets_open: RwSignal<bool>,
+    pub unfolded: RwSignal<Vec<Facet>>,
+    pub shortcuts: RwSignal<bool>,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(data::load_bundle());
     data::provide_files();
-    let lang = prefs::provide_prefs().lang;
-    let page = route::provide_router(site_base()).page();
-    let current = move |at: Page| (page.get() == at).then_some("page");
+    let prefs = prefs::provide_prefs();
+    let router = route::provide_router(site_base());
+    let ui =
+        Ui { facets_open: RwSignal::new(false), unfolded: RwSignal::new(Vec::new()), shortcuts: RwSignal::new(false) };
+    provide_context(ui);
+    let home = pages::home::provide();
+    events::listen();
+    keys::listen();
+
+    let (top, main, bottom) = (NodeRef::<Div>::new(), NodeRef::<Main>::new(), NodeRef::<Div>::new());
+    let shown = [(); 3].map(|_| StoredValue::new(String::new()));
+    let base = site_base();
+    Effect::new(move |_| {
+        let nav = match router.page().get() {
+            Page::List => Nav::List,
+            Page::Themes => Nav::Themes,
+            _ => Nav::Other,
+        };
+        let query = router.query().with_untracked(|q| q.get("q").unwrap_or_default());
+        let dark = prefs.scheme.get() == Scheme::Dark;
+        fill(top.get(), shown[0], shell::header(prefs.lang.get(), &base, nav, &query, dark));
+    });
+    Effect::new(move |_| widgets::search_box::follow_query(router.query().read().get("q").unwrap_or_default()));
+    Effect::new(move |_| {
+        let markup = pages::content(router.page().get(), prefs.lang.get(), home);
+        if let Some(main) = main.get() {
+            if fill(Some(main.clone()), shown[1], markup) {
+                widgets::graphs::size_canvases(&main);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let lang = prefs.lang.get();
+        let dialog = ui.shortcuts.get().then(|| shell::shortcuts(lang));
+        fill(bottom.get(), shown[2], html! { (shell::footer(lang)) (dialog.unwrap_or_default()) });
+        if let Some(close) = document().query_selector(".dialog .close").ok().flatten() {
+            browser::focus(&close);
+        }
+    });
     view! {
-        <a class="skip-link" href="#main">{move || lang.get().pick("跳到内容", "Skip to content")}</a>
-        <header class="site-header">
-            <a href=href("") class="brand" aria-current=move || current(Page::List)>
-                {move || lang.get().pick("KubeCon 要点", "KubeCon takeaways")}
-            </a>
-            <a href=href("themes") class="nav-themes" aria-current=move || current(Page::Themes)>
-                {move || lang.get().pick("主题图谱", "Theme graphs")}
-            </a>
-            <search::SearchBox />
-            <PrefToggles />
-        </header>
-        <main id="main" tabindex="-1">
-            {move || match page.get() {
-                Page::List => view! { <Home /> }.into_any(),
-                Page::Takeaway(id) => view! { <TakeawayPage id=id /> }.into_any(),
-                Page::Article(id) => view! { <ArticlePage id=id /> }.into_any(),
-                Page::Themes => view! { <ThemesPage /> }.into_any(),
-                Page::NotFound => view! { <NotFound /> }.into_any(),
-            }}
-        </main>
-        <footer class="site-footer">
-            <p>{move || lang.get().pick("按 ? 查看键盘快捷键", "Press ? for keyboard shortcuts")}</p>
-        </footer>
-        <Shortcuts />
+        <div id="top" node_ref=top></div>
+        <main id="main" tabindex="-1" node_ref=main></main>
+        <div id="bottom" node_ref=bottom></div>
     }
 }
 
-/// Renders `ready` once the bundle has loaded, and with `texts` once the texts have too (their
-/// fetch starts at once, beside the bundle's); a skeleton before, an error with retry if either
-/// fails.
-#[component]
-fn WithBundle<V: IntoView + 'static>(
-    ready: impl Fn(Loaded) -> V + Send + Sync + 'static,
-    #[prop(optional)] texts: bool,
-) -> impl IntoView {
-    with_bundle(Box::new(move |loaded| ready(loaded).into_any()), texts)
+/// Puts `markup` into `region` unless it is what `shown` says the region holds already;
+/// whether it did.
+fn fill(region: Option<impl AsRef<web_sys::Element>>, shown: StoredValue<String>, markup: Markup) -> bool {
+    let Some(region) = region else { return false };
+    if shown.with_value(|old| *old == markup.0) {
+        return false;
+    }
+    browser::replace_markup(region.as_ref(), &markup.0);
+    shown.set_value(markup.0);
+    true
 }
 
-/// [`WithBundle`] for every page at once: one copy of the skeleton and the error in the wasm.
-fn with_bundle(ready: Box<dyn Fn(Loaded) -> AnyView + Send + Sync>, texts: bool) -> impl IntoView {
-    let bundle = expect_context::<BundleResource>();
-    let lang = use_prefs().lang;
-    if texts {
-        data::request_texts();
-    }
-    let failed = move |message: String, retry: Box<dyn Fn() + Send + Sync>| {
-        view! {
-            <div class="error" role="alert">
-                <p>{move || lang.get().pick("无法加载数据：", "Could not load the takeaways: ")} {message}</p>
-                <button on:click=move |_| retry()>{move || lang.get().pick("重试", "Retry")}</button>
-            </div>
-        }
-        .into_any()
-    };
-    let loading = move || {
-        view! {
-            <div class="loading" aria-busy="true">
-                <p class="loading-text">{move || lang.get().pick("加载中…", "Loading…")}</p>
-                <div class="skeleton"></div>
-                <div class="skeleton"></div>
-                <div class="skeleton"></div>
-            </div>
-        }
-        .into_any()
-    };
-    move || match bundle.get() {
-        Some(Err(message)) => failed(message, Box::new(move || bundle.refetch())),
-        Some(Ok(loaded)) => match texts.then(|| data::texts(&loaded)) {
-            None | Some(data::Load::Ready(_)) => ready(loaded),
-            Some(data::Load::Failed(message)) => failed(message, Box::new(data::request_texts)),
-            Some(_) => loading(),
-        },
-        None => loading(),
+/// The loaded bundle, or the markup to show instead: loading, or why it failed with a retry.
+fn loaded(lang: crate::render::lang::Lang) -> Result<Loaded, Markup> {
+    match expect_context::<BundleResource>().get() {
+        Some(Ok(site)) => Ok(site),
+        Some(Err(why)) => Err(shell::load_failed(lang, &why, "retry")),
+        None => Err(shell::loading(lang)),
     }
 }
 
 /// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's
-/// static copy of the takeaway goes (the app renders it); and the trailing slash static hosts
+/// static copy of its content goes (the app renders it); and the trailing slash static hosts
 /// add when they redirect `t/<id>` to the share page's folder is dropped, so the route matches.
 pub fn prepare_page() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
@@ -140,17 +129,10 @@ pub fn prepare_page() {
 fn show_failure(message: &str) {
     web_sys::console::error_1(&message.into());
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-    let banner = format!(
-        "<div class=\"failure\" role=\"alert\"><p>出错了，页面已停止响应。Something went wrong and the page stopped working.</p>\
-         <p><code>{}</code></p><p><a href=\"\">重新加载 · Reload</a></p></div>",
-        crate::html::escape(message)
-    );
-    let _ = body.insert_adjacent_html("afterbegin", &banner);
+    let _ = body.insert_adjacent_html("afterbegin", &shell::failure(message).into_string());
 }
 
 /// Sets the browser tab's title.
 fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
-    }
+    document().set_title(title);
 }

@@ -7,7 +7,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-pub use crate::lang::Lang;
+use crate::render::lang::Lang;
 
 const LANG_KEY: &str = "takeaways.lang";
 const THEME_KEY: &str = "takeaways.theme";
@@ -85,45 +85,21 @@ fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-/// The two toggles in the header.
-#[component]
-pub fn PrefToggles() -> impl IntoView {
+/// Switches the UI to the other language, and remembers it.
+pub fn switch_lang() {
     let prefs = use_prefs();
-    let switch_lang = move |_| {
-        let lang = prefs.lang.get_untracked().other();
-        let _ = LocalStorage::set(LANG_KEY, lang.pick("zh", "en"));
-        prefs.lang.set(lang);
+    let lang = prefs.lang.get_untracked().other();
+    let _ = LocalStorage::set(LANG_KEY, lang.pick("zh", "en"));
+    prefs.lang.set(lang);
+}
+
+/// Switches to the other colour theme, and remembers it.
+pub fn switch_scheme() {
+    let prefs = use_prefs();
+    let scheme = match prefs.scheme.get_untracked() {
+        Scheme::Light => Scheme::Dark,
+        Scheme::Dark => Scheme::Light,
     };
-    let switch_scheme = move |_| {
-        let scheme = match prefs.scheme.get_untracked() {
-            Scheme::Light => Scheme::Dark,
-            Scheme::Dark => Scheme::Light,
-        };
-        let _ = LocalStorage::set(THEME_KEY, if scheme == Scheme::Dark { "dark" } else { "light" });
-        prefs.scheme.set(scheme);
-    };
-    let lang = move || prefs.lang.get();
-    view! {
-        <div class="toggles">
-            <button
-                type="button"
-                class="toggle lang-toggle"
-                on:click=switch_lang
-                lang=move || lang().other().tag()
-                aria-label=move || lang().pick("Switch to English", "切换到中文")
-            >
-                {move || lang().pick("EN", "中文")}
-            </button>
-            <button
-                type="button"
-                class="toggle theme-toggle"
-                on:click=switch_scheme
-                aria-pressed=move || (prefs.scheme.get() == Scheme::Dark).to_string()
-                aria-label=move || lang().pick("深色模式", "Dark mode")
-                title=move || lang().pick("深色模式", "Dark mode")
-            >
-                {move || if prefs.scheme.get() == Scheme::Dark { "☀" } else { "☾" }}
-            </button>
-        </div>
-    }
+    let _ = LocalStorage::set(THEME_KEY, if scheme == Scheme::Dark { "dark" } else { "light" });
+    prefs.scheme.set(scheme);
 }

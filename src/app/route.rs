@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlAnchorElement, MouseEvent};
 
+use crate::explore::url::{decode, Query};
+
 /// A page of the site, as the path (after the site's base) names it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Page {
@@ -36,47 +38,6 @@ impl Page {
     }
 }
 
-/// A URL's query parameters, decoded: `?q=平台&theme=a,b`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Query(Vec<(String, String)>);
-
-impl Query {
-    /// Parses `search` (without its `?`) as a form would send it.
-    pub fn parse(search: &str) -> Query {
-        let pairs = search.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key, true), decode(value, true))
-        });
-        Query(pairs.collect())
-    }
-
-    /// The value of `key`; the last one when the URL repeats it.
-    pub fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-    }
-}
-
-/// Percent-decodes `text` as browsers do: bytes that do not decode to UTF-8 become U+FFFD, a `%`
-/// not followed by two hex digits stays; in a query, `+` is a space.
-fn decode(text: &str, plus_is_space: bool) -> String {
-    let bytes = text.as_bytes();
-    let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        match (bytes[at], hex(at + 1), hex(at + 2)) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                at += 2;
-            }
-            (b'+', _, _) if plus_is_space => out.push(b' '),
-            (byte, _, _) => out.push(byte),
-        }
-        at += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The address bar's path, query and hash, and the site's base, shared through the context.
 #[derive(Clone, Copy)]
 pub struct Router {
@@ -96,6 +57,11 @@ impl Router {
     /// The current query.
     pub fn query(self) -> Memo<Query> {
         self.query
+    }
+
+    /// The path the site is served under, without its trailing slash (`""` at the root).
+    pub fn base(self) -> String {
+        self.base.get_value()
     }
 
     /// Goes to `target`, a path relative to the site's base (`/?q=…`, `/themes?view=…`), adding
@@ -172,13 +138,6 @@ pub fn use_router() -> Router {
     expect_context::<Router>()
 }
 
-/// The absolute href of a path inside the site, e.g. `href("t/some-id")`: every internal link
-/// goes through here to get the base.
-pub fn href(path: &str) -> String {
-    let base = use_context::<Router>().map(|r| r.base.get_value()).unwrap_or_default();
-    format!("{base}/{path}")
-}
-
 /// `location.pathname + location.search + location.hash`.
 fn address_bar() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
@@ -250,17 +209,5 @@ mod tests {
         }
         assert_eq!(Page::at("/some/path", "/elsewhere"), Page::NotFound);
         assert_eq!(Page::at("/some/path", "/some/pathology"), Page::NotFound);
-    }
-
-    #[test]
-    fn queries_decode_as_forms_do() {
-        let query = Query::parse("q=%E5%B9%B3%E5%8F%B0+x&theme=a,b&n=&q=last&broken=%ZZ%&bad=%E0%A4%A");
-        assert_eq!(query.get("q").as_deref(), Some("last"));
-        assert_eq!(query.get("theme").as_deref(), Some("a,b"));
-        assert_eq!(query.get("n").as_deref(), Some(""));
-        assert_eq!(query.get("broken").as_deref(), Some("%ZZ%"));
-        assert_eq!(query.get("bad").as_deref(), Some("\u{FFFD}%A"));
-        assert_eq!(query.get("none"), None);
-        assert_eq!(Query::parse("q=%E5%B9%B3%E5%8F%B0+x").get("q").as_deref(), Some("平台 x"));
     }
 }

@@ -4,12 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
-use takeaways::build::{self, Checked};
-use takeaways::bundle::Bundle;
-use takeaways::report;
-use takeaways::search::bench;
+use takeaways::builder::{self, report, Checked};
+use takeaways::model::Dataset;
 
 #[derive(Parser)]
 #[command(version, about = "Build and inspect the takeaways explorer's corpus")]
@@ -79,6 +77,7 @@ enum Command {
         out: PathBuf,
     },
     /// Time the explorer's search natively over a built bundle: p50 and p95 per query.
+    #[cfg(feature = "bench")]
     BenchSearch {
         #[arg(long)]
         bundle: PathBuf,
@@ -87,6 +86,7 @@ enum Command {
         rounds: u32,
     },
     /// Time the explorer's list for a series of filter and query changes over a built bundle.
+    #[cfg(feature = "bench")]
     BenchExplore {
         #[arg(long)]
         bundle: PathBuf,
@@ -95,6 +95,7 @@ enum Command {
         rounds: u32,
     },
     /// Time the recomputation of each theme graph after a filter change, natively, over a built bundle.
+    #[cfg(feature = "bench")]
     BenchGraphs {
         #[arg(long)]
         bundle: PathBuf,
@@ -121,10 +122,10 @@ struct Source {
 }
 
 impl Source {
-    fn load(&self) -> Result<Bundle> {
+    fn load(&self) -> Result<Dataset> {
         match &self.bundle {
-            Some(path) => takeaways::build::read(path),
-            None => checked(&self.corpus.corpus, false).map(|c| c.bundle),
+            Some(path) => builder::read(path),
+            None => checked(&self.corpus.corpus, false).map(|c| c.dataset),
         }
     }
 }
@@ -143,11 +144,11 @@ fn run(command: Command) -> Result<()> {
     match command {
         Command::Build { corpus, out } => {
             let checked = checked(&corpus.corpus, true)?;
-            let report = build::write(&checked.bundle, &out)?;
+            let report = builder::write(&checked.dataset, &out)?;
             eprintln!(
                 "takeaways: {} articles, {} takeaways, {} warnings -> {} ({} bytes)",
-                checked.bundle.articles.len(),
-                checked.bundle.takeaways.len(),
+                checked.dataset.articles.len(),
+                checked.dataset.takeaways.len(),
                 checked.warnings.len(),
                 report.bundle_path.display(),
                 report.bundle_bytes
@@ -157,14 +158,14 @@ fn run(command: Command) -> Result<()> {
             let checked = checked(&corpus.corpus, true)?;
             eprintln!(
                 "takeaways: {} articles, {} takeaways, {} warnings: ok",
-                checked.bundle.articles.len(),
-                checked.bundle.takeaways.len(),
+                checked.dataset.articles.len(),
+                checked.dataset.takeaways.len(),
                 checked.warnings.len()
             );
         }
         Command::List { source, json } => {
-            let bundle = source.load()?;
-            let listed = report::list(&bundle);
+            let dataset = source.load()?;
+            let listed = report::list(&dataset);
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed)?);
             } else {
@@ -173,10 +174,10 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::Stats { source } => print!("{}", report::stats(&source.load()?)),
+        Command::Stats { source } => print!("{}", report::stats(&source.load()?.bundle)),
         Command::Search { source, json, limit, query } => {
-            let bundle = source.load()?;
-            let hits = report::search(&bundle, &query, limit);
+            let dataset = source.load()?;
+            let hits = report::search(&dataset, &query, limit);
             if json {
                 println!("{}", serde_json::to_string_pretty(&hits)?);
             } else {
@@ -186,77 +187,80 @@ fn run(command: Command) -> Result<()> {
             }
         }
         Command::FinishSite { site, site_url } => {
-            let bundle = takeaways::build::read(&site.join(takeaways::bundle::BUNDLE_FILE))?;
-            let index = std::fs::read_to_string(site.join("index.html"))
-                .with_context(|| format!("cannot read {}", site.join("index.html").display()))?;
-            let index = takeaways::policy::with_content_security_policy(&index);
-            for page in ["index.html", "404.html"] {
-                std::fs::write(site.join(page), &index)
-                    .with_context(|| format!("cannot write {}", site.join(page).display()))?;
-            }
-            let written = takeaways::share::write_share_pages(&bundle, &index, &site_url, &site)?;
+            let written = builder::site::finish(&site, &site_url)?;
             eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
         }
-        Command::Synth { corpus, articles, out } => takeaways::synth::generate(&corpus.corpus, articles, &out)?,
-        Command::BenchExplore { bundle, rounds } => {
-            let bundle = takeaways::build::read(&bundle)?;
-            let clock = std::time::Instant::now();
-            let ms = || clock.elapsed().as_secs_f64() * 1000.0;
-            let start = ms();
-            let facets = takeaways::facets::Facets::new(&bundle);
-            println!("{:>8.3} ms  facets of {} takeaways (once, at load)", ms() - start, bundle.takeaways.len());
-            let order: Vec<usize> = (0..bundle.takeaways.len()).collect();
-            let engine = bundle.search_engine();
-            for (change, latency) in takeaways::listing::listing_latencies(&facets, &order, &engine, rounds, ms) {
-                println!("{latency:>8.3} ms  list after: {change}");
-            }
+        Command::Synth { corpus, articles, out } => {
+            takeaways::builder::synth::generate(&corpus.corpus, articles, &out)?
         }
-        Command::BenchSearch { bundle, rounds } => {
-            let bundle = takeaways::build::read(&bundle)?;
-            let clock = std::time::Instant::now();
-            let figures = bench::measure(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0);
-            println!("ranking   search  (ms; search adds highlights and snippets)");
-            for ((query, rank), search) in bench::BENCH_QUERIES.iter().zip(&figures.ranking).zip(&figures.search) {
-                println!("{rank:>7.3} {search:>8.3}  {query}");
-            }
-            let (queries, takeaways) = (figures.ranking.len(), bundle.takeaways.len());
-            let p = |latencies: &[f64]| {
-                format!(
-                    "p50 {:.3} ms, p95 {:.3} ms",
-                    bench::percentile(latencies, 50.0),
-                    bench::percentile(latencies, 95.0)
-                )
-            };
-            println!("native, {takeaways} takeaways: engine built in {:.0} ms", figures.engine_ms);
-            println!("native ranking, {queries} queries × {rounds}: {}", p(&figures.ranking));
-            println!(
-                "native search (with highlights and snippets), {queries} queries × {rounds}: {}",
-                p(&figures.search)
-            );
-        }
-        Command::BenchGraphs { bundle, rounds } => {
-            let bundle = takeaways::build::read(&bundle)?;
-            let clock = std::time::Instant::now();
-            let selections = takeaways::graphs::bench_selections(&takeaways::facets::Facets::new(&bundle)).len();
-            println!(
-                "native graph redraw, {} takeaways, {selections} filter changes × {rounds}:",
-                bundle.takeaways.len()
-            );
-            for (view, mean, worst) in
-                takeaways::graphs::redraw_latencies(&bundle, rounds, || clock.elapsed().as_secs_f64() * 1000.0)
-            {
-                println!("{view:>10}: mean {mean:.3} ms, worst {worst:.3} ms");
-            }
-        }
+        #[cfg(feature = "bench")]
+        Command::BenchSearch { bundle, rounds } => bench::search(&builder::read(&bundle)?, rounds),
+        #[cfg(feature = "bench")]
+        Command::BenchExplore { bundle, rounds } => bench::explore(&builder::read(&bundle)?, rounds),
+        #[cfg(feature = "bench")]
+        Command::BenchGraphs { bundle, rounds } => bench::graphs(&builder::read(&bundle)?, rounds),
     }
     Ok(())
 }
 
 /// The checked corpus, printing its warnings if asked.
 fn checked(corpus: &Path, print_warnings: bool) -> Result<Checked> {
-    let checked = build::check(corpus)?;
+    let checked = builder::check(corpus)?;
     if print_warnings {
         checked.warnings.iter().for_each(|w| eprintln!("{w}"));
     }
     Ok(checked)
+}
+
+/// The benchmarks' commands: they print figures, natively.
+#[cfg(feature = "bench")]
+mod bench {
+    use takeaways::bench::{explore, graphs, search};
+    use takeaways::explore::facets::Facets;
+    use takeaways::model::Dataset;
+
+    /// A clock in milliseconds since it was made.
+    fn clock() -> impl Fn() -> f64 {
+        let start = std::time::Instant::now();
+        move || start.elapsed().as_secs_f64() * 1000.0
+    }
+
+    pub fn search(dataset: &Dataset, rounds: u32) {
+        let figures = search::measure(dataset, rounds, clock());
+        println!("ranking   search  (ms; search adds highlights and snippets)");
+        for ((query, rank), search) in search::BENCH_QUERIES.iter().zip(&figures.ranking).zip(&figures.search) {
+            println!("{rank:>7.3} {search:>8.3}  {query}");
+        }
+        let (queries, takeaways) = (figures.ranking.len(), dataset.takeaways.len());
+        let p = |latencies: &[f64]| {
+            format!(
+                "p50 {:.3} ms, p95 {:.3} ms",
+                search::percentile(latencies, 50.0),
+                search::percentile(latencies, 95.0)
+            )
+        };
+        println!("native, {takeaways} takeaways: engine built in {:.0} ms", figures.engine_ms);
+        println!("native ranking, {queries} queries × {rounds}: {}", p(&figures.ranking));
+        println!("native search (with highlights and snippets), {queries} queries × {rounds}: {}", p(&figures.search));
+    }
+
+    pub fn explore(dataset: &Dataset, rounds: u32) {
+        let ms = clock();
+        let start = ms();
+        let facets = Facets::new(dataset);
+        println!("{:>8.3} ms  facets of {} takeaways (once, at load)", ms() - start, dataset.takeaways.len());
+        let order: Vec<usize> = (0..dataset.takeaways.len()).collect();
+        let engine = dataset.engine();
+        for (change, latency) in explore::listing_latencies(&facets, &order, &engine, rounds, ms) {
+            println!("{latency:>8.3} ms  list after: {change}");
+        }
+    }
+
+    pub fn graphs(dataset: &Dataset, rounds: u32) {
+        let selections = graphs::bench_selections(&Facets::new(dataset)).len();
+        println!("native graph redraw, {} takeaways, {selections} filter changes × {rounds}:", dataset.takeaways.len());
+        for (view, mean, worst) in graphs::redraw_latencies(dataset, rounds, clock()) {
+            println!("{view:>10}: mean {mean:.3} ms, worst {worst:.3} ms");
+        }
+    }
 }

@@ -8,33 +8,30 @@
 //! tokenized once, not once per takeaway: their texts are joined with line breaks, which no
 //! term or synonym spans, so a takeaway's terms are the union of its parts'.
 
-use super::index::{FieldIndex, SearchIndex, FIELDS};
+use super::index::{decode, FieldIndex, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
-use super::CompactIndex;
-use crate::bundle::{Article, Bundle, Project, Takeaway, Theme};
-
-/// The fields whose index ships; the engine derives the others from the bundle.
-pub const SHIPPED_FIELDS: [&str; 1] = ["body"];
+use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Theme};
 
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
 /// title, authors and event.
 pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", "article"];
 
-/// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text: what
-/// elasticlunr-rs indexes at build time.
-pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
+/// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
+/// `texts`: what elasticlunr-rs indexes at build time.
+pub fn documents(bundle: &Bundle, texts: &Texts) -> Vec<[String; 5]> {
     bundle
         .takeaways
         .iter()
-        .map(|t| {
-            let themes = t.themes.iter().map(|m| theme_text(&bundle.themes[m.theme]));
-            let projects = t.projects.iter().map(|&p| project_text(&bundle.projects[p]));
+        .zip(&texts.bodies)
+        .map(|(t, body)| {
+            let themes = t.themes.iter().map(|m| theme_text(bundle.theme(m.theme)));
+            let projects = t.projects.iter().map(|&p| project_text(bundle.project(p)));
             [
                 title_text(t),
                 themes.collect::<Vec<_>>().join("\n"),
                 projects.collect::<Vec<_>>().join("\n"),
-                super::text::html_to_text(&t.body_html),
-                article_text(bundle, &bundle.articles[t.article]),
+                super::text::html_to_text(body.as_str()),
+                article_text(bundle, bundle.article_of(t)),
             ]
         })
         .collect()
@@ -43,7 +40,7 @@ pub fn documents(bundle: &Bundle) -> Vec<[String; 5]> {
 /// The whole index: the derived fields, and the shipped ones from `shipped`, in [`FIELDS`] order.
 pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms) -> SearchIndex {
     let docs = bundle.takeaways.len() as u32;
-    let mut shipped = shipped.decode(docs).fields;
+    let mut shipped = decode(shipped, docs).fields;
     let fields = FIELDS
         .iter()
         .map(|&name| match shipped.iter().position(|f| f.name == name) {
@@ -79,17 +76,21 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         // A damaged bundle's numbers out of range add nothing, rather than panicking.
         match name {
             "title" => of_doc.extend(parts[doc].iter().map(String::as_str)),
-            "themes" => of_doc.extend(t.themes.iter().filter_map(|m| parts.get(m.theme)).flatten().map(String::as_str)),
-            "projects" => of_doc.extend(t.projects.iter().filter_map(|&p| parts.get(p)).flatten().map(String::as_str)),
-            _ => of_doc.extend(parts.get(t.article).into_iter().flatten().map(String::as_str)),
+            "themes" => {
+                of_doc.extend(t.themes.iter().filter_map(|m| parts.get(m.theme.get())).flatten().map(String::as_str))
+            }
+            "projects" => {
+                of_doc.extend(t.projects.iter().filter_map(|p| parts.get(p.get())).flatten().map(String::as_str))
+            }
+            _ => of_doc.extend(parts.get(t.article.get()).into_iter().flatten().map(String::as_str)),
         }
         lengths.push(of_doc.len() as u32);
-        crate::order::sort_by(&mut of_doc, |a, b| a.cmp(b));
+        crate::model::order::sort_by(&mut of_doc, |a, b| a.cmp(b));
         for run in of_doc.chunk_by(|a, b| a == b) {
             postings.push((run[0], doc as u32, run.len() as u32));
         }
     }
-    crate::order::sort_by(&mut postings, |a, b| a.0.cmp(b.0));
+    crate::model::order::sort_by(&mut postings, |a, b| a.0.cmp(b.0));
     let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
     for run in postings.chunk_by(|a, b| a.0 == b.0) {
         field.terms.push(run[0].0.to_owned());

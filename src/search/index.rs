@@ -1,23 +1,21 @@
-//! The search index: built by elasticlunr-rs at build time (see `crate::indexing`), its body
-//! field shipped as a [`CompactIndex`] and decoded once into a [`SearchIndex`] by the engine,
-//! with the other fields, which the engine indexes itself (see [`super::fields`]).
+//! The search index: built by elasticlunr-rs at build time (see `crate::builder::indexing`), its body
+//! field shipped as a [`CompactIndex`] (its format is documented there) and decoded once into a
+//! [`SearchIndex`] by the engine, with the other fields, which the engine indexes itself (see
+//! [`super::fields`]).
 //!
 //! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
 //! term its postings, the documents (takeaways, numbered in bundle order) holding the term,
 //! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
 //! and each document's field length in terms.
-//!
-//! In the bundle a term's postings are two strings of base64 VLQ numbers (as in source maps: 5
-//! bits a digit, the sixth bit saying another digit follows): its documents, each as the gap
-//! from the one before (the first from 0), and their counts less one. Apart, the two compress
-//! better than interleaved (the counts are mostly 0: the index of 3,918 synthetic takeaways is
-//! 489 KB gzip against 566 KB), and both better than JSON arrays; they are read without
-//! building a trie.
 
-use serde::{Deserialize, Serialize};
+use crate::model::{CompactField, CompactIndex};
 
 /// The indexed fields, in the order the build gives each takeaway's text.
 pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
+
+/// The fields whose index ships; the engine derives the others from the bundle (see
+/// [`super::fields`]).
+pub const SHIPPED_FIELDS: [&str; 1] = ["body"];
 
 /// The index as the engine reads it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,29 +35,6 @@ pub struct FieldIndex {
     /// Where each term's postings start in `postings`, and at the end their total.
     pub starts: Vec<u32>,
     /// One entry per document: the number of terms in this field.
-    pub lengths: Vec<u32>,
-}
-
-/// The index as the bundle ships it (see the module's documentation).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CompactIndex {
-    pub fields: Vec<CompactField>,
-}
-
-impl CompactIndex {
-    pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CompactField {
-    pub name: String,
-    pub terms: Vec<String>,
-    /// Per term, its documents as VLQ gaps.
-    pub documents: Vec<String>,
-    /// Per term, the count of each of its documents less one, in VLQ.
-    pub counts: Vec<String>,
     pub lengths: Vec<u32>,
 }
 
@@ -87,51 +62,49 @@ impl FieldIndex {
     }
 }
 
-impl CompactIndex {
-    /// The fields of `index` that ship ([`SHIPPED_FIELDS`](super::fields::SHIPPED_FIELDS)).
-    pub fn encode(index: &SearchIndex) -> CompactIndex {
-        let fields = index
-            .fields
-            .iter()
-            .filter(|f| super::fields::SHIPPED_FIELDS.contains(&f.name.as_str()))
-            .map(|f| CompactField {
+/// The fields of `index` that ship ([`SHIPPED_FIELDS`]).
+pub fn encode(index: &SearchIndex) -> CompactIndex {
+    let fields = index
+        .fields
+        .iter()
+        .filter(|f| SHIPPED_FIELDS.contains(&f.name.as_str()))
+        .map(|f| CompactField {
+            name: f.name.clone(),
+            terms: f.terms.clone(),
+            documents: (0..f.terms.len()).map(|t| encode_documents(f.postings_of(t))).collect(),
+            counts: (0..f.terms.len()).map(|t| encode_counts(f.postings_of(t))).collect(),
+            lengths: f.lengths.clone(),
+        })
+        .collect();
+    CompactIndex { fields }
+}
+
+/// The index over the bundle's `docs` documents. A damaged index loses matches instead of
+/// panicking: postings end at a document out of range, missing postings and lengths are empty
+/// and 0.
+pub fn decode(compact: &CompactIndex, docs: u32) -> SearchIndex {
+    let fields = compact
+        .fields
+        .iter()
+        .map(|f| {
+            let mut field = FieldIndex {
                 name: f.name.clone(),
                 terms: f.terms.clone(),
-                documents: (0..f.terms.len()).map(|t| encode_documents(f.postings_of(t))).collect(),
-                counts: (0..f.terms.len()).map(|t| encode_counts(f.postings_of(t))).collect(),
+                starts: Vec::with_capacity(f.terms.len() + 1),
                 lengths: f.lengths.clone(),
-            })
-            .collect();
-        CompactIndex { fields }
-    }
-
-    /// The index over the bundle's `docs` documents. A damaged index loses matches instead of
-    /// panicking: postings end at a document out of range, missing postings and lengths are
-    /// empty and 0.
-    pub fn decode(&self, docs: u32) -> SearchIndex {
-        let fields = self
-            .fields
-            .iter()
-            .map(|f| {
-                let mut field = FieldIndex {
-                    name: f.name.clone(),
-                    terms: f.terms.clone(),
-                    starts: Vec::with_capacity(f.terms.len() + 1),
-                    lengths: f.lengths.clone(),
-                    ..FieldIndex::default()
-                };
-                field.lengths.resize(docs as usize, 0);
-                field.starts.push(0);
-                for term in 0..f.terms.len() {
-                    let [documents, counts] = [&f.documents, &f.counts].map(|c| c.get(term).map_or("", String::as_str));
-                    field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
-                    field.starts.push(field.postings.len() as u32);
-                }
-                field
-            })
-            .collect();
-        SearchIndex { docs, fields }
-    }
+                ..FieldIndex::default()
+            };
+            field.lengths.resize(docs as usize, 0);
+            field.starts.push(0);
+            for term in 0..f.terms.len() {
+                let [documents, counts] = [&f.documents, &f.counts].map(|c| c.get(term).map_or("", String::as_str));
+                field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
+                field.starts.push(field.postings.len() as u32);
+            }
+            field
+        })
+        .collect();
+    SearchIndex { docs, fields }
 }
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -229,7 +202,7 @@ mod tests {
             counts: vec!["AA".into(), String::new()],
             lengths: vec![1],
         };
-        let index = CompactIndex { fields: vec![field] }.decode(3);
+        let index = decode(&CompactIndex { fields: vec![field] }, 3);
         let title = &index.fields[0];
         assert_eq!(title.postings_of(0), [(1, 1)]);
         assert!(title.postings_of(1).is_empty() && title.postings_of(2).is_empty());

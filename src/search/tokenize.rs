@@ -33,7 +33,7 @@ impl Synonyms {
             .filter_map(|group| group.split_first())
             .flat_map(|(canonical, rest)| rest.iter().map(move |v| (fold(v), fold(canonical))))
             .collect();
-        crate::order::sort_by(&mut variants, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        crate::model::order::sort_by(&mut variants, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut starts: Vec<(char, Vec<usize>)> = Vec::new();
         for (number, (variant, _)) in variants.iter().enumerate() {
             let Some(first) = variant.chars().next() else { continue };

@@ -1,0 +1,70 @@
+//! The home page: every takeaway as a card, narrowed by the search query and the facets, with
+//! live counts. Its state and list are memos, so they are computed once per change and are at
+//! hand for export.
+
+use leptos::prelude::*;
+use maud::Markup;
+
+use crate::app::data::{request_search, search_readiness, BundleResource, Load, Site};
+use crate::app::route::use_router;
+use crate::app::{set_title, Ui};
+use crate::explore::listing::{listing, Listing};
+use crate::explore::url::ListState;
+use crate::render::facets::Panel;
+use crate::render::list::{self, Home, IndexStatus};
+use crate::render::{site_name, Cx};
+
+/// The list's state, from the URL, and what it lists; none until the bundle is here.
+#[derive(Clone, Copy)]
+pub struct HomeState {
+    pub state: Memo<Option<ListState>>,
+    pub listing: Memo<Option<Listing>>,
+}
+
+/// The memos (computed when the home page reads them), and fetching the search index as soon as
+/// the URL holds a query.
+pub fn provide() -> HomeState {
+    let bundle = expect_context::<BundleResource>();
+    let query = use_router().query();
+    let state = Memo::new(move |_| {
+        let site = bundle.get()?.ok()?;
+        Some(ListState::from_params(site.facets(), &query.read()))
+    });
+    let listing = Memo::new(move |_| {
+        let site = bundle.get()?.ok()?;
+        state.with(|state| {
+            let state = state.as_ref()?;
+            // Until the index arrives, a query lists what the facets leave; then it recomputes.
+            let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|e| (e, state.query.as_str()));
+            Some(listing(site.facets(), site.list_order(), search, &state.selection, state.shown))
+        })
+    });
+    Effect::new(move |_| {
+        if state.with(|s| s.as_ref().is_some_and(|s| !s.query.trim().is_empty())) {
+            request_search();
+        }
+    });
+    let home = HomeState { state, listing };
+    provide_context(home);
+    home
+}
+
+pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Markup {
+    let ui = expect_context::<Ui>();
+    let (Some(state), unfolded) = (home.state.get(), ui.unfolded.get()) else { return Markup::default() };
+    match state.query.trim() {
+        "" => set_title(site_name(cx.lang)),
+        query => set_title(&format!("{query} · {} · {}", cx.pick("搜索", "Search"), site_name(cx.lang))),
+    }
+    let readiness = search_readiness(site);
+    let index = match &readiness {
+        Load::Ready(()) => IndexStatus::Ready,
+        Load::Failed(why) => IndexStatus::Failed(why),
+        Load::Idle | Load::Loading => IndexStatus::Loading,
+    };
+    home.listing.with(|listing| {
+        let Some(listing) = listing else { return Markup::default() };
+        let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
+        list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel })
+    })
+}

@@ -1,0 +1,85 @@
+//! What the buttons of the rendered pages do, by their `data-action`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::Element;
+
+use super::graphs::download_svg;
+use crate::app::browser::{copy_text, download, site_url};
+use crate::app::data::{retry_search, retry_texts, BundleResource};
+use crate::app::pages::home::HomeState;
+use crate::app::prefs::{switch_lang, switch_scheme, use_prefs};
+use crate::app::route::{use_router, Page};
+use crate::app::Ui;
+use crate::explore::export::{export, takeaway_markdown, Format};
+use crate::explore::facets::Facet;
+use crate::model::ids::takeaway_path;
+
+/// Does what the button `button`, whose `data-action` is `action`, is for.
+pub fn run(action: &str, button: &Element) {
+    let ui = expect_context::<Ui>();
+    let data = |name: &str| button.get_attribute(name).unwrap_or_default();
+    match action {
+        "retry" => expect_context::<BundleResource>().refetch(),
+        "retry-texts" => retry_texts(),
+        "retry-search" => retry_search(),
+        "toggle-lang" => switch_lang(),
+        "toggle-scheme" => switch_scheme(),
+        "toggle-facets" => ui.facets_open.update(|open| *open = !*open),
+        "more-options" => {
+            let Some(facet) = Facet::ALL.into_iter().find(|f| f.key() == data("data-facet")) else { return };
+            ui.unfolded.update(|unfolded| match unfolded.iter().position(|&f| f == facet) {
+                Some(at) => {
+                    unfolded.remove(at);
+                }
+                None => unfolded.push(facet),
+            });
+        }
+        "close-shortcuts" => ui.shortcuts.set(false),
+        "copy-link" | "copy-markdown" => copy(action == "copy-markdown"),
+        "export" => {
+            if let Some(format) = Format::ALL.into_iter().find(|f| f.extension() == data("data-format")) {
+                save_list(format);
+            }
+        }
+        "download-svg" => {
+            if let Err(e) = download_svg(&data("data-graph")) {
+                leptos::logging::warn!("SVG download failed: {e}");
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Puts the link to the takeaway on screen, or the takeaway as Markdown, on the clipboard, and
+/// says whether it worked.
+fn copy(markdown: bool) {
+    let Page::Takeaway(id) = use_router().page().get_untracked() else { return };
+    let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
+    let Some(index) = site.takeaway_index(&id) else { return };
+    let text = if markdown {
+        takeaway_markdown(&site.bundle, index, &site_url())
+    } else {
+        format!("{}{}", site_url(), takeaway_path(&site.takeaways[index].id))
+    };
+    let lang = use_prefs().lang.get_untracked();
+    spawn_local(async move {
+        let said = match copy_text(&text).await {
+            true => lang.pick("已复制", "Copied"),
+            false => lang.pick("浏览器不允许复制", "The browser did not allow copying"),
+        };
+        if let Some(status) = document().query_selector(".copy-status").ok().flatten() {
+            status.set_text_content(Some(said));
+        }
+    });
+}
+
+/// Saves every takeaway the list holds (not only those shown) in `format`.
+fn save_list(format: Format) {
+    let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
+    let Some(listing) = expect_context::<HomeState>().listing.get_untracked() else { return };
+    let text = export(&site.bundle, &listing.takeaways, format, &site_url());
+    if let Err(e) = download(&format!("takeaways.{}", format.extension()), format.media_type(), &text) {
+        leptos::logging::warn!("export failed: {e}");
+    }
+}

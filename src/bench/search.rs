@@ -1,0 +1,95 @@
+//! Search: building the engine, then ranking and searching the benchmark queries.
+
+use serde::Serialize;
+
+use crate::model::Dataset;
+use crate::search::Config;
+
+/// The queries the benchmarks time: Chinese, English, mixed, variants, prefixes, projects.
+pub const BENCH_QUERIES: &[&str] = &[
+    "平台工程",
+    "可观测性",
+    "可观察性",
+    "安全",
+    "多租户",
+    "开发者体验",
+    "服务网格",
+    "云原生",
+    "数据",
+    "社区",
+    "platform engineering",
+    "service mesh",
+    "security",
+    "observability",
+    "kubernetes lts",
+    "finops",
+    "cilium",
+    "dapr",
+    "istio",
+    "grafana",
+    "opentelemetry",
+    "ebpf 安全",
+    "ai 平台工程",
+    "k8s",
+    "llm",
+    "kub",
+    "plat",
+    "云",
+    "api 网关",
+    "多云 混合云",
+];
+
+/// Results asked for, as the benchmark asks every library.
+const LIMIT: usize = 10;
+
+/// What one benchmark run measures, in milliseconds.
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    /// Building the engine from the bundle: decoding the index, and the takeaways' text for
+    /// phrases and snippets.
+    pub engine_ms: f64,
+    /// Per query, [`Engine::rank`](crate::search::Engine::rank): documents and scores, what the libraries' searches return.
+    pub ranking: Vec<f64>,
+    /// Per query, [`Engine::search`](crate::search::Engine::search): the ranking with highlighted titles and snippets, as the
+    /// app calls it.
+    pub search: Vec<f64>,
+}
+
+/// Times building the engine over `dataset`, then each of [`BENCH_QUERIES`]: each run `rounds`
+/// times, the mean taken. `now` reads a clock in ms.
+pub fn measure(dataset: &Dataset, rounds: u32, now: impl Fn() -> f64) -> Figures {
+    let start = now();
+    let engine = dataset.engine();
+    let engine_ms = now() - start;
+    let config = Config::default();
+    Figures {
+        engine_ms,
+        ranking: latencies(rounds, &now, |q| {
+            std::hint::black_box(engine.rank(q, &config, LIMIT));
+        }),
+        search: latencies(rounds, &now, |q| {
+            std::hint::black_box(engine.search(q, &config, LIMIT));
+        }),
+    }
+}
+
+fn latencies(rounds: u32, now: &impl Fn() -> f64, run: impl Fn(&str)) -> Vec<f64> {
+    BENCH_QUERIES
+        .iter()
+        .map(|q| {
+            let start = now();
+            for _ in 0..rounds {
+                run(q);
+            }
+            (now() - start) / f64::from(rounds)
+        })
+        .collect()
+}
+
+/// The `p`-th percentile (0 to 100) of `values`, nearest rank.
+pub fn percentile(values: &[f64], p: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    crate::model::order::sort_by(&mut sorted, f64::total_cmp);
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
+    sorted[rank.min(sorted.len()) - 1]
+}

@@ -1,0 +1,194 @@
+//! The build (native only): the corpus folder in, the site's data out. `takeaways build` and
+//! `check` run [`check`] then [`write`]: one linear sequence of named steps, nothing written
+//! unless every step succeeds. `takeaways finish-site` then writes the pages ([`site`]).
+
+pub mod corpus;
+pub mod indexing;
+pub mod report;
+pub mod site;
+pub mod synth;
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use corpus::article::{self, ParsedArticle};
+use corpus::metadata::{Metadata, ARTICLES_FILE};
+use corpus::tagging::Tagger;
+use corpus::{read_sources, CorpusError, CorpusWarning, Sources};
+
+use crate::model::{
+    Article, ArticleIx, Bundle, Dataset, EventIx, SearchFile, Takeaway, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION,
+    SEARCH_FILE, TEXTS_FILE,
+};
+
+/// A checked corpus, ready to be written.
+pub struct Checked {
+    pub dataset: Dataset,
+    pub warnings: Vec<CorpusWarning>,
+}
+
+/// What a build wrote.
+pub struct BuildReport {
+    pub bundle_path: PathBuf,
+    pub bundle_bytes: usize,
+}
+
+/// Reads and checks the corpus and assembles the bundle, without writing anything.
+pub fn check(corpus: &Path) -> Result<Checked> {
+    let metadata = Metadata::load(corpus)?;
+    let sources = read_sources(corpus)?;
+    if sources.files.is_empty() && sources.errors.is_empty() {
+        bail!(
+            "{}: error: no `.md` article found\n  hint: add articles to this folder or pass --corpus DIR",
+            corpus.display()
+        );
+    }
+    let tagger = Tagger::new(&metadata.themes, &metadata.projects);
+    let parsed = parse_articles(sources, &metadata, &tagger, corpus)?;
+    let warnings = parsed.iter().flat_map(|p| p.warnings.clone()).collect();
+    let (bundle, texts) = assemble(metadata, parsed);
+    check_ids(&bundle, corpus)?;
+    // elasticlunr's index is dropped once written as JSON, before that JSON is parsed again: held
+    // together they raised the peak memory by a tenth.
+    let reference = indexing::reference_index(&bundle, &texts).to_json();
+    let search = indexing::compact(&reference)?;
+    Ok(Checked { dataset: Dataset { bundle, texts, search }, warnings })
+}
+
+/// Writes a checked dataset into `out`: the bundle, and apart its texts and its search index. A
+/// failed write leaves a previous bundle as it was.
+pub fn write(dataset: &Dataset, out: &Path) -> Result<BuildReport> {
+    fs::create_dir_all(out).with_context(|| format!("cannot create the output folder {}", out.display()))?;
+    let search = SearchFile { schema: SCHEMA_VERSION, search: dataset.search.clone() };
+    let search_json = serde_json::to_vec(&search).context("cannot serialise the search index")?;
+    let texts_json = serde_json::to_vec(&dataset.texts).context("cannot serialise the texts")?;
+    let json = serde_json::to_vec(&dataset.bundle).context("cannot serialise the bundle")?;
+    // Each is written next to its final name and renamed, so readers never see half a file.
+    let partials =
+        [(SEARCH_FILE, &search_json), (TEXTS_FILE, &texts_json), (BUNDLE_FILE, &json)].map(|(name, bytes)| {
+            let partial = out.join(format!("{name}.partial"));
+            fs::write(&partial, bytes).with_context(|| format!("cannot write {}", partial.display()))?;
+            Ok::<_, anyhow::Error>((partial, out.join(name)))
+        });
+    for partial in partials {
+        let (partial, path) = partial?;
+        fs::rename(&partial, &path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    }
+    Ok(BuildReport {
+        bundle_path: out.join(BUNDLE_FILE),
+        bundle_bytes: json.len() + texts_json.len() + search_json.len(),
+    })
+}
+
+/// Reads a built bundle with the texts and search index next to it.
+pub fn read(bundle_path: &Path) -> Result<Dataset> {
+    let stale = |path: &Path| format!("{} is not a bundle of this version; rebuild it", path.display());
+    let read = |path: &Path| fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+    let bundle: Bundle = serde_json::from_str(&read(bundle_path)?).with_context(|| stale(bundle_path))?;
+    let texts_path = bundle_path.with_file_name(TEXTS_FILE);
+    let texts: Texts = serde_json::from_str(&read(&texts_path)?).with_context(|| stale(&texts_path))?;
+    let search_path = bundle_path.with_file_name(SEARCH_FILE);
+    let search: SearchFile = serde_json::from_str(&read(&search_path)?).with_context(|| stale(&search_path))?;
+    Dataset::new(bundle, texts, search).map_err(|why| anyhow::anyhow!("{}: {why}; rebuild", bundle_path.display()))
+}
+
+/// Parses every article, reporting all broken ones at once rather than the first.
+fn parse_articles(sources: Sources, metadata: &Metadata, tagger: &Tagger, corpus: &Path) -> Result<Vec<ParsedArticle>> {
+    let mut errors: Vec<CorpusError> = sources.errors;
+    let mut parsed = Vec::with_capacity(sources.files.len());
+    for source in &sources.files {
+        match article::parse(source, metadata, tagger, corpus) {
+            Ok(article) => parsed.push(article),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        let list = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+        bail!("{list}\n{} article(s) could not be read; nothing was written", errors.len());
+    }
+    Ok(parsed)
+}
+
+/// Orders events and articles by date and links articles, events and takeaways by position;
+/// the long texts go apart, in the same orders.
+fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Texts) {
+    let mut events = metadata.events;
+    events.sort_by(|a, b| a.start.cmp(&b.start));
+    let event_index =
+        |id: &Option<String>| id.as_ref().and_then(|id| events.iter().position(|e| &e.id == id)).map(EventIx::at);
+    parsed.sort_by_key(|p| (event_index(&p.event).map_or(u32::MAX, |e| e.0), p.date.clone(), p.id.clone()));
+
+    let mut articles = Vec::with_capacity(parsed.len());
+    let mut takeaways = Vec::new();
+    let mut texts = Texts { schema: SCHEMA_VERSION, ..Texts::default() };
+    let mut aliases = BTreeMap::new();
+    for (index, p) in parsed.into_iter().enumerate() {
+        articles.push(Article {
+            event: event_index(&p.event),
+            id: p.id,
+            title: p.title,
+            file: p.file,
+            date: p.date,
+            authors: p.authors,
+            url: p.url,
+            original_url: p.original_url,
+            summary: p.summary,
+            tags: p.tags,
+            sources: p.sources,
+        });
+        texts.contexts.push(p.context);
+        for t in p.takeaways {
+            takeaways.push(Takeaway {
+                id: t.id,
+                article: ArticleIx::at(index),
+                ordinal: t.ordinal,
+                title: t.title,
+                alt_title: t.alt_title,
+                summary: t.summary,
+                title_only: t.body.is_empty(),
+                themes: t.themes,
+                projects: t.projects,
+            });
+            texts.bodies.push(t.body);
+        }
+        aliases.extend(p.aliases);
+    }
+    let themes = metadata
+        .themes
+        .iter()
+        .map(|t| Theme { id: t.id.clone(), name: t.names(), description: t.descriptions() })
+        .collect();
+    let bundle = Bundle {
+        schema: SCHEMA_VERSION,
+        events,
+        themes,
+        projects: metadata.projects,
+        articles,
+        takeaways,
+        synonyms: metadata.synonyms,
+        aliases,
+    };
+    (bundle, texts)
+}
+
+/// Deep links must name one takeaway: ids and aliases are unique.
+fn check_ids(bundle: &Bundle, corpus: &Path) -> Result<()> {
+    let mut seen = HashSet::new();
+    for id in bundle.takeaways.iter().map(|t| &t.id).chain(bundle.aliases.keys()) {
+        if !seen.insert(id) {
+            let file = bundle
+                .takeaways
+                .iter()
+                .find(|t| &t.id == id)
+                .map_or(ARTICLES_FILE, |t| bundle.article_of(t).file.as_str());
+            return Err(CorpusError::new(&corpus.join(file), None, format!("the takeaway id `{id}` is used twice"))
+                .hint("rename one of the articles, or remove the alias in articles.toml that repeats a current id")
+                .into());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! What `takeaways list` and `takeaways stats` print, computed from a bundle (native only).
+//! The JSON of `list --json` is a stable interface for scripts and tests.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::ids::takeaway_path;
+use crate::model::{Bundle, Dataset, EventIx};
+use crate::search::Config;
+
+/// One takeaway as `list --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct ListedTakeaway<'a> {
+    pub id: &'a str,
+    /// The URL path of its deep link, relative to the site root.
+    pub path: String,
+    pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt_title: Option<&'a str>,
+    pub ordinal: u32,
+    pub article: ListedArticle<'a>,
+    pub event: Option<ListedEvent<'a>>,
+    pub themes: Vec<&'a str>,
+    pub projects: Vec<&'a str>,
+    pub has_body: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListedArticle<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub file: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ListedEvent<'a> {
+    pub id: &'a str,
+    /// The English name; `name_zh` is the Chinese one.
+    pub name: &'a str,
+    pub name_zh: &'a str,
+}
+
+pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
+    bundle
+        .takeaways
+        .iter()
+        .map(|t| {
+            let article = &bundle.article(t.article);
+            ListedTakeaway {
+                id: &t.id,
+                path: takeaway_path(&t.id),
+                title: &t.title,
+                alt_title: t.alt_title.as_deref(),
+                ordinal: t.ordinal,
+                article: ListedArticle { id: &article.id, title: &article.title, file: &article.file },
+                event: bundle.event_of(article).map(|e| ListedEvent {
+                    id: &e.id,
+                    name: &e.name.en,
+                    name_zh: &e.name.zh,
+                }),
+                themes: t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect(),
+                projects: t.projects.iter().map(|&p| bundle.project(p).id.as_str()).collect(),
+                has_body: t.has_body(),
+            }
+        })
+        .collect()
+}
+
+/// One result as `search --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct FoundTakeaway<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub score: f64,
+    /// The article's title.
+    pub article: &'a str,
+}
+
+/// The explorer's search, natively.
+pub fn search<'a>(dataset: &'a Dataset, query: &str, limit: usize) -> Vec<FoundTakeaway<'a>> {
+    let bundle = &dataset.bundle;
+    dataset
+        .engine()
+        .search(query, &Config::default(), limit)
+        .into_iter()
+        .map(|hit| {
+            let t = &bundle.takeaways[hit.doc];
+            FoundTakeaway { id: &t.id, title: &t.title, score: hit.score, article: &bundle.article(t.article).title }
+        })
+        .collect()
+}
+
+/// Takeaway counts by event, theme and project (most first), as lines of text.
+pub fn stats(bundle: &Bundle) -> String {
+    let mut by_event: BTreeMap<EventIx, usize> = BTreeMap::new();
+    let mut by_theme = vec![0; bundle.themes.len()];
+    let mut by_project = vec![0; bundle.projects.len()];
+    for t in &bundle.takeaways {
+        if let Some(e) = bundle.article(t.article).event {
+            *by_event.entry(e).or_default() += 1;
+        }
+        t.themes.iter().for_each(|m| by_theme[m.theme.get()] += 1);
+        t.projects.iter().for_each(|p| by_project[p.get()] += 1);
+    }
+    let mut out = format!("{} articles, {} takeaways\n\nby event\n", bundle.articles.len(), bundle.takeaways.len());
+    for (e, n) in by_event {
+        out += &format!("  {n:>4}  {}\n", bundle.event(e).id);
+    }
+    out += "\nby theme\n";
+    out += &ranked(by_theme.iter().copied().zip(bundle.themes.iter().map(|t| t.id.as_str())));
+    out += "\nby project\n";
+    out += &ranked(by_project.iter().copied().zip(bundle.projects.iter().map(|p| p.id.as_str())));
+    out
+}
+
+fn ranked<'a>(counts: impl Iterator<Item = (usize, &'a str)>) -> String {
+    let mut counts: Vec<_> = counts.filter(|(n, _)| *n > 0).collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    counts.iter().map(|(n, id)| format!("  {n:>4}  {id}\n")).collect()
+}

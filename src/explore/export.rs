@@ -1,0 +1,183 @@
+//! Export of a list of takeaways as CSV, JSON or Markdown: what the explorer's download
+//! buttons save, so a filtered view can go into a spreadsheet, a script or a document.
+
+use serde::Serialize;
+
+use crate::model::ids::takeaway_path;
+use crate::model::Bundle;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Json, Format::Markdown];
+
+    /// Its file name extension, also what the export buttons name it by.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// Its name on the export button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Json => "application/json",
+            Format::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+}
+
+/// One exported takeaway: the fields a reader needs outside the explorer.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    url: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alt_title: Option<&'a str>,
+    ordinal: u32,
+    article: &'a str,
+    article_url: Option<&'a str>,
+    event: Option<&'a str>,
+    date: Option<&'a str>,
+    authors: Vec<&'a str>,
+    themes: Vec<&'a str>,
+    projects: Vec<&'a str>,
+    summary: String,
+}
+
+/// `takeaways` (indices, in the order given) in `format`; links are absolute under `site_url`
+/// (the site's root URL, ending in `/`).
+pub fn export(bundle: &Bundle, takeaways: &[usize], format: Format, site_url: &str) -> String {
+    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, t, site_url)).collect();
+    match format {
+        Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
+        Format::Csv => csv(&rows),
+        Format::Markdown => markdown(&rows),
+    }
+}
+
+fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
+    let t = &bundle.takeaways[index];
+    let article = &bundle.article(t.article);
+    Row {
+        id: &t.id,
+        url: format!("{site_url}{}", takeaway_path(&t.id)),
+        title: &t.title,
+        alt_title: t.alt_title.as_deref(),
+        ordinal: t.ordinal,
+        article: &article.title,
+        article_url: article.url.as_deref(),
+        event: bundle.event_of(article).map(|e| e.name.en.as_str()),
+        date: article.date.as_deref(),
+        authors: article.authors.iter().map(String::as_str).collect(),
+        themes: t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect(),
+        projects: t.projects.iter().map(|&p| bundle.project(p).name.as_str()).collect(),
+        summary: t.summary.clone(),
+    }
+}
+
+/// RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
+fn csv(rows: &[Row]) -> String {
+    let mut out = String::from("\u{feff}id,url,title,ordinal,article,event,date,authors,themes,projects,summary\r\n");
+    for r in rows {
+        let fields = [
+            r.id.to_owned(),
+            r.url.clone(),
+            r.title.to_owned(),
+            r.ordinal.to_string(),
+            r.article.to_owned(),
+            r.event.unwrap_or_default().to_owned(),
+            r.date.unwrap_or_default().to_owned(),
+            r.authors.join("; "),
+            r.themes.join("; "),
+            r.projects.join("; "),
+            r.summary.clone(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(field: &str) -> String {
+    // A leading = + - @ would be a formula to a spreadsheet: quote it as text.
+    let formula = field.starts_with(['=', '+', '-', '@']);
+    if formula || field.contains([',', '"', '\n', '\r']) {
+        let prefix = if formula { "'" } else { "" };
+        format!("\"{prefix}{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+/// A Markdown list grouped by article, each takeaway a link.
+fn markdown(rows: &[Row]) -> String {
+    let mut out = String::new();
+    let mut article = None;
+    for r in rows {
+        if article != Some(r.article) {
+            let event = r.event.map(|e| format!(" ({e})")).unwrap_or_default();
+            out.push_str(&format!("{}## {}{event}\n\n", if article.is_some() { "\n" } else { "" }, r.article));
+            article = Some(r.article);
+        }
+        out.push_str(&format!("- [{}]({})", markdown_text(r.title), r.url));
+        if !r.summary.is_empty() {
+            out.push_str(&format!(" — {}", markdown_text(&r.summary)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` with the characters that would break a Markdown link escaped.
+pub fn markdown_text(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]").replace('\n', " ")
+}
+
+/// One takeaway as Markdown for pasting into a chat or a document: the linked title, where it
+/// comes from, and its summary.
+pub fn takeaway_markdown(bundle: &Bundle, takeaway: usize, site_url: &str) -> String {
+    let r = row(bundle, takeaway, site_url);
+    let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+    let mut out = format!("**[{}]({})**\n{}\n", markdown_text(r.title), r.url, markdown_text(&source));
+    if !r.summary.is_empty() {
+        out.push_str(&format!("\n> {}\n", markdown_text(&r.summary)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("plain 文本"), "plain 文本");
+        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+
+    #[test]
+    fn markdown_text_cannot_break_a_link() {
+        assert_eq!(markdown_text("[a](b)\nc"), "\\[a\\](b) c");
+    }
+}

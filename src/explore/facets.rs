@@ -1,0 +1,309 @@
+//! Facets: the ways to narrow the takeaway list (event, year, region, author, theme, project),
+//! their options with live counts, and the selection a URL names.
+//!
+//! Selection is AND across facets and OR within one. An option's count is how many takeaways
+//! it would leave if it were selected too: the takeaways that pass every *other* facet and have
+//! that option (the usual disjunctive faceting), so counts never depend on the facet's own picks.
+
+use std::collections::HashMap;
+
+use crate::model::ids::latin_slug;
+use crate::model::{Bundle, Names};
+
+/// One way to narrow the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Event,
+    Year,
+    Region,
+    Author,
+    Theme,
+    Project,
+}
+
+impl Facet {
+    /// Every facet, in the order the app shows them and URLs list them.
+    pub const ALL: [Facet; 6] = [Facet::Event, Facet::Year, Facet::Region, Facet::Author, Facet::Theme, Facet::Project];
+
+    /// The URL query parameter that holds this facet's selected values, comma-separated.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Event => "event",
+            Facet::Year => "year",
+            Facet::Region => "region",
+            Facet::Author => "author",
+            Facet::Theme => "theme",
+            Facet::Project => "project",
+        }
+    }
+
+    /// The facet's name in the UI.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Facet::Event => ("大会", "Event"),
+            Facet::Year => ("年份", "Year"),
+            Facet::Region => ("地区", "Region"),
+            Facet::Author => ("作者", "Author"),
+            Facet::Theme => ("主题", "Theme"),
+            Facet::Project => ("项目", "Project"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One value a facet can take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetOption {
+    /// What the URL holds: an event, theme or project id, a year, a region slug, an author name.
+    pub value: String,
+    pub label: Names,
+    /// How many takeaways have it, with no selection.
+    pub total: usize,
+}
+
+/// The options of every facet and which of them each takeaway has, computed once per bundle.
+#[derive(Debug, Clone)]
+pub struct Facets {
+    options: [Vec<FacetOption>; 6],
+    /// Per facet, per takeaway: the indices of the options it has.
+    has: [Vec<Vec<u32>>; 6],
+}
+
+/// Selected option indices per facet (sorted, no duplicates).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection([Vec<u32>; 6]);
+
+impl Facets {
+    pub fn new(bundle: &Bundle) -> Facets {
+        let mut options: [Vec<FacetOption>; 6] = Default::default();
+        let mut has: [Vec<Vec<u32>>; 6] = Default::default();
+        for facet in Facet::ALL {
+            let (facet_options, facet_has) = build_facet(bundle, facet);
+            options[facet.index()] = facet_options;
+            has[facet.index()] = facet_has;
+        }
+        Facets { options, has }
+    }
+
+    /// The facet's options, in display order (dates newest first, others most used first).
+    pub fn options(&self, facet: Facet) -> &[FacetOption] {
+        &self.options[facet.index()]
+    }
+
+    /// The option indices `takeaway` has for `facet`.
+    pub fn of(&self, facet: Facet, takeaway: usize) -> &[u32] {
+        &self.has[facet.index()][takeaway]
+    }
+
+    /// The selection a URL names: for each facet, `value(facet.key())` holds comma-separated
+    /// option values. Values no option has are returned as `facet key=value`, for a notice.
+    pub fn parse(&self, value: impl Fn(&str) -> Option<String>) -> (Selection, Vec<String>) {
+        let mut selection = Selection::default();
+        let mut unknown = Vec::new();
+        for facet in Facet::ALL {
+            let Some(raw) = value(facet.key()) else { continue };
+            for wanted in raw.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                match self.options(facet).iter().position(|o| o.value == wanted) {
+                    Some(index) => selection.insert(facet, index as u32),
+                    None => unknown.push(format!("{}={wanted}", facet.key())),
+                }
+            }
+        }
+        (selection, unknown)
+    }
+
+    /// The URL query parameters of `selection` (facet key, comma-separated values), in facet order.
+    pub fn params(&self, selection: &Selection) -> Vec<(&'static str, String)> {
+        Facet::ALL
+            .into_iter()
+            .filter(|f| !selection.get(*f).is_empty())
+            .map(|f| {
+                let values: Vec<&str> =
+                    selection.get(f).iter().map(|&o| self.options(f)[o as usize].value.as_str()).collect();
+                (f.key(), values.join(","))
+            })
+            .collect()
+    }
+
+    /// Whether `takeaway` passes every facet of `selection` except `skip`.
+    fn passes(&self, selection: &Selection, takeaway: usize, skip: Option<Facet>) -> bool {
+        Facet::ALL.into_iter().filter(|&f| Some(f) != skip).all(|f| {
+            let wanted = selection.get(f);
+            wanted.is_empty() || self.of(f, takeaway).iter().any(|o| wanted.binary_search(o).is_ok())
+        })
+    }
+
+    /// The takeaways among `candidates` that pass `selection`, in the same order.
+    pub fn filter(&self, candidates: &[usize], selection: &Selection) -> Vec<usize> {
+        candidates.iter().copied().filter(|&t| self.passes(selection, t, None)).collect()
+    }
+
+    /// Per facet, per option: how many of `candidates` would remain with that option selected too.
+    pub fn counts(&self, candidates: &[usize], selection: &Selection) -> [Vec<usize>; 6] {
+        let mut counts: [Vec<usize>; 6] = Default::default();
+        for facet in Facet::ALL {
+            counts[facet.index()] = vec![0; self.options(facet).len()];
+        }
+        for &t in candidates {
+            let failing: Vec<Facet> = Facet::ALL
+                .into_iter()
+                .filter(|&f| {
+                    let wanted = selection.get(f);
+                    !wanted.is_empty() && !self.of(f, t).iter().any(|o| wanted.binary_search(o).is_ok())
+                })
+                .collect();
+            // A takeaway failing two facets stays out whatever one facet selects.
+            let counted: Vec<Facet> = match failing.as_slice() {
+                [] => Facet::ALL.to_vec(),
+                [only] => vec![*only],
+                _ => continue,
+            };
+            for facet in counted {
+                for &o in self.of(facet, t) {
+                    counts[facet.index()][o as usize] += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+impl Selection {
+    pub fn get(&self, facet: Facet) -> &[u32] {
+        &self.0[facet.index()]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+
+    pub fn contains(&self, facet: Facet, option: u32) -> bool {
+        self.get(facet).binary_search(&option).is_ok()
+    }
+
+    pub fn insert(&mut self, facet: Facet, option: u32) {
+        let picked = &mut self.0[facet.index()];
+        if let Err(at) = picked.binary_search(&option) {
+            picked.insert(at, option);
+        }
+    }
+
+    /// The selection with `option` of `facet` switched on or off.
+    pub fn toggled(&self, facet: Facet, option: u32) -> Selection {
+        let mut next = self.clone();
+        let picked = &mut next.0[facet.index()];
+        match picked.binary_search(&option) {
+            Ok(at) => {
+                picked.remove(at);
+            }
+            Err(at) => picked.insert(at, option),
+        }
+        next
+    }
+
+    /// The selection without any pick in `facet`.
+    pub fn cleared(&self, facet: Facet) -> Selection {
+        let mut next = self.clone();
+        next.0[facet.index()].clear();
+        next
+    }
+}
+
+/// The options of one facet and, per takeaway, the ones it has. Values are gathered per
+/// article (or per theme and project) rather than per takeaway: that is what keeps start-up
+/// fast on large corpora.
+fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>>) {
+    let mut options = Options::default();
+    let has: Vec<Vec<u32>> = match facet {
+        Facet::Theme => {
+            let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
+            bundle.takeaways.iter().map(|t| t.themes.iter().map(|m| of[m.theme.get()]).collect()).collect()
+        }
+        Facet::Project => {
+            let of: Vec<u32> = bundle.projects.iter().map(|p| options.intern(&p.id, || same(&p.name))).collect();
+            bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p.get()]).collect()).collect()
+        }
+        _ => {
+            let of: Vec<Vec<u32>> = bundle
+                .articles
+                .iter()
+                .map(|article| {
+                    let event = bundle.event_of(article);
+                    match facet {
+                        Facet::Event => event.map(|e| options.intern(&e.id, || e.short_name())).into_iter().collect(),
+                        Facet::Year => {
+                            let date = event.map(|e| e.start.as_str()).or(article.date.as_deref()).unwrap_or_default();
+                            let year = date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                            year.map(|y| options.intern(y, || same(y))).into_iter().collect()
+                        }
+                        Facet::Region => event
+                            .map(|e| options.intern(&latin_slug(&e.region.en, 4), || e.region.clone()))
+                            .into_iter()
+                            .collect(),
+                        _ => article.authors.iter().map(|a| options.intern(a, || same(a))).collect(),
+                    }
+                })
+                .collect();
+            bundle.takeaways.iter().map(|t| of[t.article.get()].clone()).collect()
+        }
+    };
+
+    // Count, drop the options no takeaway has, and put the rest in display order.
+    let mut totals = vec![0; options.list.len()];
+    has.iter().flatten().for_each(|&o| totals[o as usize] += 1);
+    let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
+    let list = &options.list;
+    match facet {
+        // Newest first, as the list is.
+        Facet::Event => crate::model::order::sort_by_key(&mut order, |&o| {
+            std::cmp::Reverse(bundle.events.iter().position(|e| e.id == list[o].0))
+        }),
+        Facet::Year => crate::model::order::sort_by(&mut order, |&a, &b| list[b].0.cmp(&list[a].0)),
+        _ => crate::model::order::sort_by(&mut order, |&a, &b| {
+            totals[b].cmp(&totals[a]).then_with(|| list[a].0.cmp(&list[b].0))
+        }),
+    }
+    let mut renumbered = vec![0u32; list.len()];
+    order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);
+    let has = has
+        .into_iter()
+        .map(|mut indices| {
+            indices.iter_mut().for_each(|o| *o = renumbered[*o as usize]);
+            indices.sort_unstable();
+            indices.dedup();
+            indices
+        })
+        .collect();
+    let options = order
+        .into_iter()
+        .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
+        .collect();
+    (options, has)
+}
+
+/// A facet's distinct values, numbered in the order they are first met.
+#[derive(Default)]
+struct Options {
+    list: Vec<(String, Names)>,
+    numbers: HashMap<String, u32>,
+}
+
+impl Options {
+    fn intern(&mut self, value: &str, label: impl FnOnce() -> Names) -> u32 {
+        if let Some(&number) = self.numbers.get(value) {
+            return number;
+        }
+        let number = self.list.len() as u32;
+        self.numbers.insert(value.to_owned(), number);
+        self.list.push((value.to_owned(), label()));
+        number
+    }
+}
+
+/// A name that reads the same in both languages.
+fn same(text: &str) -> Names {
+    Names { zh: text.to_owned(), en: text.to_owned() }
+}

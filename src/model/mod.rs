@@ -1,0 +1,313 @@
+//! The model: exactly what the build writes and the explorer reads, the contract between them.
+//! `bundle.json` ([`Bundle`]) holds what the list and facets need; the long texts
+//! (`texts.json`, [`Texts`]) and the search index (`search.json`, [`SearchFile`]) ship apart and
+//! are fetched when a page or a search first needs them. The build holds all three at once as a
+//! [`Dataset`].
+//!
+//! Nothing here depends on the rest of the crate. Bump [`SCHEMA_VERSION`] on any change that an
+//! older app could misread.
+
+mod columns;
+mod dataset;
+pub mod ids;
+pub mod order;
+mod search_file;
+mod texts;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use dataset::Dataset;
+pub use search_file::{CompactField, CompactIndex, SearchFile};
+pub use texts::{Context, SanitizedHtml, Texts};
+
+/// Version of this schema; the app refuses files of another version.
+pub const SCHEMA_VERSION: u32 = 8;
+
+/// File name of the bundle inside the site root.
+pub const BUNDLE_FILE: &str = "bundle.json";
+
+/// File name of the search index inside the site root, next to the bundle: fetched when search
+/// is first needed, so visitors who never search never download it.
+pub const SEARCH_FILE: &str = "search.json";
+
+/// File name of the takeaways' bodies and the articles' context, next to the bundle: fetched by
+/// the takeaway and article pages and by search, so the list's first load does without them.
+pub const TEXTS_FILE: &str = "texts.json";
+
+/// A position in [`Bundle::events`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventIx(pub u32);
+
+/// A position in [`Bundle::themes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ThemeIx(pub u32);
+
+/// A position in [`Bundle::projects`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProjectIx(pub u32);
+
+/// A position in [`Bundle::articles`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleIx(pub u32);
+
+macro_rules! positions {
+    ($($ix:ident),*) => {$(
+        impl $ix {
+            /// The position as an index into its list.
+            pub fn get(self) -> usize {
+                self.0 as usize
+            }
+
+            /// The position of the `at`-th item.
+            pub fn at(at: usize) -> Self {
+                $ix(at as u32)
+            }
+        }
+    )*};
+}
+positions!(EventIx, ThemeIx, ProjectIx, ArticleIx);
+
+/// What [`BUNDLE_FILE`] holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub schema: u32,
+    /// Ordered by start date.
+    pub events: Vec<Event>,
+    pub themes: Vec<Theme>,
+    pub projects: Vec<Project>,
+    /// Ordered by event date, then article date and id.
+    pub articles: Vec<Article>,
+    /// Grouped by article (in article order), then by ordinal. Written as columns (see
+    /// [`columns`]).
+    #[serde(with = "columns")]
+    pub takeaways: Vec<Takeaway>,
+    /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<Vec<String>>,
+    /// Old takeaway ids that still resolve: old id → current id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aliases: BTreeMap<String, String>,
+}
+
+/// A text in the UI's two languages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Names {
+    pub zh: String,
+    pub en: String,
+}
+
+/// One KubeCon + CloudNativeCon edition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// `YEAR-REGION-CITY`, e.g. `2023-na-chicago`; article file names start with it.
+    pub id: String,
+    pub name: Names,
+    pub city: Names,
+    pub country: Names,
+    /// Europe, North America, China…
+    pub region: Names,
+    /// First and last day, `YYYY-MM-DD`.
+    pub start: String,
+    pub end: String,
+}
+
+/// What takeaways are about: an axis of exploration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub name: Names,
+    pub description: Names,
+}
+
+/// A project, product or vendor the corpus names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectKind {
+    Project,
+    Product,
+    Vendor,
+}
+
+/// One write-up, from one Markdown file in `corpus/`. Its context ships in [`Texts`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The file name without `.md`.
+    pub id: String,
+    pub title: String,
+    /// File name inside `corpus/`.
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventIx>,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Where this (often translated) article was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where the original article was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_url: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Where each field came from: field name → `front matter`, `metadata`, `heading`…
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
+}
+
+/// One takeaway: the unit the explorer is about, with its own deep link. Its body ships in
+/// [`Texts`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Takeaway {
+    /// Stable id, see [`ids`].
+    pub id: String,
+    pub article: ArticleIx,
+    /// 1-based position in its article.
+    pub ordinal: u32,
+    pub title: String,
+    /// The other wording of the title, when the article's list and its heading differ.
+    pub alt_title: Option<String>,
+    /// Plain-text first sentences of the body, for the list's cards and previews.
+    pub summary: String,
+    /// True when the article lists this takeaway but has no section about it (no body).
+    pub title_only: bool,
+    /// Its themes, best first, with why.
+    pub themes: Vec<ThemeMatch>,
+    /// The projects, products and vendors it mentions.
+    pub projects: Vec<ProjectIx>,
+}
+
+/// Why a takeaway has a theme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeMatch {
+    pub theme: ThemeIx,
+    pub score: f32,
+    /// The keywords that matched, as written in themes.toml.
+    pub terms: Vec<String>,
+}
+
+impl ProjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectKind::Project => "project",
+            ProjectKind::Product => "product",
+            ProjectKind::Vendor => "vendor",
+        }
+    }
+}
+
+impl Event {
+    /// Region, year and city, e.g. "Europe 2024 · Paris": short enough for lists and facets.
+    pub fn short_name(&self) -> Names {
+        let year = self.year();
+        Names {
+            zh: format!("{}{year} · {}", self.region.zh, self.city.zh),
+            en: format!("{} {year} · {}", self.region.en, self.city.en),
+        }
+    }
+
+    /// The year it started in, e.g. "2024".
+    pub fn year(&self) -> &str {
+        self.start.get(..4).unwrap_or_default()
+    }
+}
+
+impl Takeaway {
+    /// False when the article lists this takeaway but has no section about it.
+    pub fn has_body(&self) -> bool {
+        !self.title_only
+    }
+}
+
+impl Bundle {
+    /// The takeaway a deep link names: by its id, an old id kept as an alias, or an id whose
+    /// readable slug has changed since (same article and ordinal).
+    pub fn takeaway(&self, id: &str) -> Option<&Takeaway> {
+        self.takeaway_index(id).map(|index| &self.takeaways[index])
+    }
+
+    /// The position in [`Bundle::takeaways`] of the takeaway a deep link names (see [`Bundle::takeaway`]).
+    pub fn takeaway_index(&self, id: &str) -> Option<usize> {
+        let id = self.aliases.get(id).map_or(id, String::as_str);
+        self.takeaways.iter().position(|t| t.id == id).or_else(|| {
+            let (article, ordinal) = self
+                .articles
+                .iter()
+                .enumerate()
+                .find_map(|(index, a)| ids::ordinal_in(id, &a.id).map(|ordinal| (ArticleIx::at(index), ordinal)))?;
+            self.takeaways.iter().position(|t| t.article == article && t.ordinal == ordinal)
+        })
+    }
+
+    /// The takeaways of one article, in order.
+    pub fn takeaways_of(&self, article: ArticleIx) -> impl Iterator<Item = &Takeaway> {
+        self.takeaways.iter().filter(move |t| t.article == article)
+    }
+
+    pub fn article(&self, at: ArticleIx) -> &Article {
+        &self.articles[at.get()]
+    }
+
+    pub fn theme(&self, at: ThemeIx) -> &Theme {
+        &self.themes[at.get()]
+    }
+
+    pub fn project(&self, at: ProjectIx) -> &Project {
+        &self.projects[at.get()]
+    }
+
+    pub fn event(&self, at: EventIx) -> &Event {
+        &self.events[at.get()]
+    }
+
+    /// The article a takeaway comes from.
+    pub fn article_of(&self, takeaway: &Takeaway) -> &Article {
+        self.article(takeaway.article)
+    }
+
+    /// The event an article was written about, if known.
+    pub fn event_of(&self, article: &Article) -> Option<&Event> {
+        article.event.map(|e| self.event(e))
+    }
+
+    /// Whether every position the bundle holds points into its lists: a damaged or hand-edited
+    /// bundle is refused with a message instead of panicking later.
+    pub fn check_positions(&self) -> Result<(), String> {
+        let bad = |what: &str, id: &str| Err(format!("{BUNDLE_FILE} is damaged: {what} of `{id}` is out of range"));
+        for article in &self.articles {
+            if article.event.is_some_and(|e| e.get() >= self.events.len()) {
+                return bad("the event", &article.id);
+            }
+        }
+        for t in &self.takeaways {
+            if t.article.get() >= self.articles.len() {
+                return bad("the article", &t.id);
+            }
+            if t.themes.iter().any(|m| m.theme.get() >= self.themes.len()) {
+                return bad("a theme", &t.id);
+            }
+            if t.projects.iter().any(|p| p.get() >= self.projects.len()) {
+                return bad("a project", &t.id);
+            }
+        }
+        Ok(())
+    }
+}

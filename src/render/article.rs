@@ -1,0 +1,54 @@
+//! An article's page: its context (intro, background, conclusion) and every takeaway, each
+//! with an anchor; and the byline a takeaway's page shares.
+
+use maud::{html, Markup};
+
+use super::{chips, safe_url, Cx};
+use crate::model::ids::takeaway_path;
+use crate::model::{Article, ArticleIx, Texts};
+
+/// The page of the article at `at`, with its takeaways' bodies and its context from `texts`.
+pub fn page(cx: &Cx, at: ArticleIx, texts: &Texts) -> Markup {
+    let article = cx.bundle.article(at);
+    let contexts = texts.contexts.get(at.get()).map_or(&[][..], Vec::as_slice);
+    let context = |after: u32| {
+        html! {
+            @for c in contexts.iter().filter(|c| c.after == after) { div.context.body { (c.html) } }
+        }
+    };
+    html! {
+        article.article-page {
+            p.crumbs { a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) } }
+            h1 { (article.title) }
+            (byline(cx, article))
+            (context(0))
+            @for (t, body) in cx.bundle.takeaways.iter().zip(&texts.bodies).filter(|(t, _)| t.article == at) {
+                section.article-takeaway #(t.id) {
+                    h2 { a href=(cx.href(&takeaway_path(&t.id))) { (t.ordinal) ". " (t.title) } }
+                    (chips::themes(cx, t))
+                    @if t.has_body() { div.body { (body) } }
+                }
+                (context(t.ordinal))
+            }
+        }
+    }
+}
+
+/// The line under an article's title: event, authors, date, and links to the translation and
+/// the original.
+pub fn byline(cx: &Cx, article: &Article) -> Markup {
+    let event = cx.bundle.event_of(article).map(|e| format!("{} · {}", cx.name(&e.name), cx.name(&e.city)));
+    let authors = (!article.authors.is_empty()).then(|| article.authors.join(", "));
+    let parts: Vec<String> = [event, authors, article.date.clone()].into_iter().flatten().collect();
+    let links = [(&article.url, cx.pick("译文", "Translation")), (&article.original_url, cx.pick("原文", "Original"))];
+    html! {
+        p.byline {
+            (parts.join(" · "))
+            @for (url, label) in links {
+                @if let Some(url) = url.as_deref().and_then(safe_url) {
+                    " · " a href=(url) rel="noopener noreferrer" target="_blank" { (label) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The query as written, looked for in titles and bodies for the phrase bonus: character-pair
+//! signatures rule most texts out unread, Horspool's search reads the rest.
+
+use super::Engine;
+
+/// Multiplier for a document whose title contains the whole query as written.
+pub(super) const TITLE_PHRASE_BONUS: f64 = 2.0;
+/// Multiplier for a document whose body contains the whole query as written.
+pub(super) const BODY_PHRASE_BONUS: f64 = 1.5;
+/// Which pairs of adjacent characters a text holds, hashed into `WORDS` × 64 bits: a text that
+/// lacks one of a phrase's pairs cannot hold the phrase, which is known without reading the
+/// text. Most of the titles and bodies a query's phrase is looked for in are ruled out so.
+pub(super) struct Pairs<const WORDS: usize>([u64; WORDS]);
+
+/// Sizes for a title (tens of characters) and a body (hundreds): about a third of the bits set.
+pub(super) const TITLE_WORDS: usize = 2;
+pub(super) const BODY_WORDS: usize = 8;
+
+impl<const WORDS: usize> Pairs<WORDS> {
+    pub(super) fn of(text: &str) -> Self {
+        let mut pairs = Pairs([0; WORDS]);
+        let mut chars = text.chars();
+        if let Some(mut previous) = chars.next() {
+            for next in chars {
+                let bit = Self::bit(previous, next);
+                pairs.0[bit / 64] |= 1 << (bit % 64);
+                previous = next;
+            }
+        }
+        pairs
+    }
+
+    /// The pair's bit: a multiplicative hash, scaled to the number of bits.
+    fn bit(first: char, second: char) -> usize {
+        let hash = (u32::from(first).wrapping_mul(0x9E37_79B1) ^ u32::from(second)).wrapping_mul(0x85EB_CA6B);
+        ((u64::from(hash) * (WORDS as u64 * 64)) >> 32) as usize
+    }
+
+    /// Whether every pair of `part` may be here too.
+    pub(super) fn may_hold(&self, part: &Self) -> bool {
+        self.0.iter().zip(&part.0).all(|(&all, &some)| all & some == some)
+    }
+}
+
+/// A phrase to look for in many texts, with Horspool's table of how far a window may move on
+/// after its last byte: most windows are passed over whole, where `str::contains`, without SIMD
+/// in wasm, reads the text a byte at a time.
+pub(super) struct Finder {
+    needle: String,
+    title_pairs: Pairs<TITLE_WORDS>,
+    body_pairs: Pairs<BODY_WORDS>,
+    /// Per byte value, capped at 255.
+    shifts: [u8; 256],
+}
+
+impl Finder {
+    pub(super) fn new(needle: String) -> Finder {
+        let bytes = needle.as_bytes();
+        let mut shifts = [bytes.len().min(255) as u8; 256];
+        for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
+            shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
+        }
+        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts }
+    }
+
+    /// Whether `text` holds the needle: `text.contains(needle)`.
+    pub(super) fn is_in(&self, text: &str) -> bool {
+        let (needle, text) = (self.needle.as_bytes(), text.as_bytes());
+        let Some((&last, head)) = needle.split_last() else { return true };
+        let mut at = 0;
+        while let Some(window) = text.get(at..at + needle.len()) {
+            let end = window[head.len()];
+            // The first byte before the rest: comparing slices is a call.
+            if end == last && window[0] == needle[0] && &window[..head.len()] == head {
+                return true;
+            }
+            at += usize::from(self.shifts[usize::from(end)]);
+        }
+        false
+    }
+}
+
+impl Engine {
+    /// The bonus for `doc`, the body's only if `body` asks for it.
+    pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool) -> f64 {
+        let text = &self.texts[doc];
+        if phrase.needle.is_empty() {
+            1.0
+        } else if text.title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(&text.title_phrase) {
+            TITLE_PHRASE_BONUS
+        } else if body && text.body_pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&text.body_phrase) {
+            BODY_PHRASE_BONUS
+        } else {
+            1.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_never_rule_out_a_text_that_holds_the_phrase() {
+        let texts = ["在 k8s 上运行 kubernetes，平台工程平台", "ebpf 安全与可观测性 observability", "a"];
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            for start in 0..chars.len() {
+                for end in start + 1..=chars.len() {
+                    let part: String = chars[start..end].iter().collect();
+                    assert!(Pairs::<TITLE_WORDS>::of(text).may_hold(&Pairs::of(&part)), "{part:?} in {text:?}");
+                    assert!(Pairs::<BODY_WORDS>::of(text).may_hold(&Pairs::of(&part)), "{part:?} in {text:?}");
+                }
+            }
+        }
+        // And they do rule out most others: a pair the text lacks.
+        let body = Pairs::<BODY_WORDS>::of("平台工程的实践");
+        assert!(!body.may_hold(&Pairs::of("ebpf 安全")));
+    }
+
+    #[test]
+    fn the_finder_finds_what_contains_finds() {
+        let long = "ab".repeat(200);
+        let texts = ["", "a", "kubernetes lts", "在 k8s 上运行 kubernetes，平台工程平台", "aaab aab ab", long.as_str()];
+        let needles =
+            ["", "a", "b", "ab", "aab", "kub", "kubernetes", "平台工程", "工程平", "台", "s，平", "ba", "abc"];
+        let longer = format!("{long}a");
+        for needle in needles.iter().copied().chain([long.as_str(), &long[1..], longer.as_str()]) {
+            let finder = Finder::new(needle.to_owned());
+            for text in texts {
+                assert_eq!(finder.is_in(text), text.contains(needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! Scoring: each field's postings with their weights precomputed, and elasticlunr.js's sums of
+//! them for a query, field after field, into per-document sums kept between queries.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+use super::top::Ranked;
+use super::{Bool, Config, Engine, FieldConfig};
+use crate::search::fields::SHARED_FIELDS;
+use crate::search::index::FieldIndex;
+
+pub(super) struct Field {
+    pub(super) name: String,
+    terms: Vec<String>,
+    /// Where each term's postings start in `docs` and `weights`, and at the end their total.
+    starts: Vec<u32>,
+    /// The documents holding each term, term after term.
+    docs: Vec<u32>,
+    /// Per posting, its score for the term as such: √count × idf × 1/√(field length), multiplied
+    /// in the order elasticlunr does, so the bits are its own, and a query multiplies once.
+    weights: Vec<f64>,
+    /// Where many documents hold the same text in the field (an article's takeaways, in the
+    /// article's field), the postings are those texts', each one's documents scoring alike.
+    alike: Option<Alike>,
+}
+
+/// Documents grouped by their text in a field: group `g` is `docs[starts[g]..starts[g + 1]]`.
+struct Alike {
+    starts: Box<[u32]>,
+    docs: Box<[u32]>,
+}
+
+/// Per-document sums, 0 where a document has none (every score is above 0), and the documents
+/// that have one: resetting costs what a query touched, not the number of documents. Boxed
+/// slices, not vectors: their indexing needs no call where the build optimizes for size.
+pub(super) struct Sums {
+    values: Box<[f64]>,
+    /// The documents that have a sum are the first `len`.
+    docs: Box<[u32]>,
+    len: usize,
+}
+
+pub(super) struct Scratch {
+    /// The query's score per document, over all fields.
+    pub(super) total: Sums,
+    /// One field's scores, then one query term's in that field.
+    pub(super) field: Sums,
+    pub(super) term: Sums,
+    /// Per document: how many of the query's terms the field holds as such (not by prefix).
+    pub(super) matched: Box<[u32]>,
+    /// Scored documents, for selecting the best, and the best `limit` scores (see
+    /// [`raise_floor`](super::top::raise_floor)).
+    pub(super) ranked: Vec<Ranked>,
+    pub(super) best: BinaryHeap<Reverse<u64>>,
+}
+
+impl Engine {
+    /// The documents that have a score, with their scores, in `scratch.total`.
+    pub(super) fn scored(&self, query: &[String], config: &Config, scratch: &mut Scratch) {
+        if query.is_empty() {
+            return;
+        }
+        for field_config in &config.fields {
+            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
+            if field_config.boost == 0.0 {
+                continue;
+            }
+            self.field_search(field, query, field_config, scratch);
+            // Added field after field, as elasticlunr does: the same sums to the last bit.
+            let Scratch { total, field: scores, matched, .. } = scratch;
+            scores.take_each(|doc, mut score| {
+                // elasticlunr's coordination: the share of the query's terms the field holds as
+                // such (with one term, 1 or none: no change).
+                let count = std::mem::take(&mut matched[doc as usize]);
+                if count > 0 {
+                    score = score * f64::from(count) / query.len() as f64;
+                }
+                match &field.alike {
+                    Some(alike) => {
+                        alike.docs_of(doc).iter().for_each(|&doc| total.add(doc, score * field_config.boost))
+                    }
+                    None => total.add(doc, score * field_config.boost),
+                }
+            });
+        }
+    }
+
+    /// elasticlunr.js's `fieldSearch` and `mergeScores` for one field, into `scratch.field`, and
+    /// how many query terms each document holds as such, into `scratch.matched`.
+    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig, scratch: &mut Scratch) {
+        let Scratch { field: scores, term: term_scores, matched, .. } = scratch;
+        let and = config.bool == Bool::And;
+        for (number, token) in query.iter().enumerate() {
+            let keys = if config.expand { field.expand(token) } else { field.find(token) };
+            // Summing a term's keys straight into the field's scores gives the same sums where
+            // the field has none yet (the first term) or the term has one key (OR).
+            let direct = number == 0 || (!and && keys.len() == 1);
+            for key in keys {
+                let term = &field.terms[key];
+                let exact = term == token;
+                // Coordination counts the documents that hold the term as such.
+                let counted = exact && query.len() > 1;
+                let penalty = if exact {
+                    1.0
+                } else {
+                    let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
+                    (1.0 - (key_len - token_len) / key_len) * 0.15
+                };
+                let (docs, weights) = field.postings_of(key);
+                if direct {
+                    for (&doc, &weight) in docs.iter().zip(weights) {
+                        scores.add(doc, weight * penalty);
+                        if counted {
+                            matched[doc as usize] += 1;
+                        }
+                    }
+                } else {
+                    for (&doc, &weight) in docs.iter().zip(weights) {
+                        // AND: only documents that have every term so far.
+                        if !(and && scores.values[doc as usize] == 0.0) {
+                            term_scores.add(doc, weight * penalty);
+                            if counted {
+                                matched[doc as usize] += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            if direct {
+                continue;
+            }
+            if and {
+                scores.retain(|doc, score| {
+                    let term = term_scores.values[doc as usize];
+                    if term == 0.0 {
+                        matched[doc as usize] = 0;
+                        return false;
+                    }
+                    *score += term;
+                    true
+                });
+                term_scores.clear();
+            } else {
+                term_scores.take_each(|doc, term| scores.add(doc, term));
+            }
+        }
+    }
+}
+
+impl Field {
+    pub(super) fn new(mut index: FieldIndex, docs: usize) -> Field {
+        let norm = |doc: u32| match index.lengths[doc as usize] {
+            0 => 1.0,
+            length => 1.0 / f64::from(length).sqrt(),
+        };
+        // Fields of shared texts (theme and project names, the article's title, authors and
+        // event) repeat: score each text once.
+        let alike = SHARED_FIELDS.contains(&index.name.as_str()).then(|| Alike::of(&index, docs)).flatten();
+        // Per document, what its postings are: its group's where it is the group's first, none
+        // for the group's others, its own where the field has no groups.
+        let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
+        let unit = |doc: u32| leaders.as_ref().map_or(Some(doc), |leaders| leaders[doc as usize]);
+        let mut field = Field {
+            name: std::mem::take(&mut index.name),
+            terms: std::mem::take(&mut index.terms),
+            starts: vec![0],
+            docs: Vec::new(),
+            weights: Vec::new(),
+            alike,
+        };
+        for term in 0..field.terms.len() {
+            let postings = index.postings_of(term);
+            let idf = 1.0 + (docs as f64 / (postings.len() as f64 + 1.0)).ln();
+            for &(doc, count) in postings {
+                if let Some(unit) = unit(doc) {
+                    field.docs.push(unit);
+                    field.weights.push(f64::from(count).sqrt() * idf * norm(doc));
+                }
+            }
+            field.starts.push(field.docs.len() as u32);
+        }
+        field
+    }
+
+    fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
+        let range = self.starts[term] as usize..self.starts[term + 1] as usize;
+        (&self.docs[range.clone()], &self.weights[range])
+    }
+
+    /// The term equal to `term`, if any, as a range of term numbers.
+    fn find(&self, term: &str) -> Range<usize> {
+        match self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
+            Ok(i) => i..i + 1,
+            Err(_) => 0..0,
+        }
+    }
+
+    /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
+    fn expand(&self, token: &str) -> Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < token);
+        start..start + self.terms[start..].iter().take_while(|t| t.starts_with(token)).count()
+    }
+}
+
+impl Sums {
+    fn new(docs: usize) -> Sums {
+        Sums { values: vec![0.0; docs].into(), docs: vec![0; docs].into(), len: 0 }
+    }
+
+    /// Adds to a document's sum, which may not exist yet: JavaScript's
+    /// `x in s ? s[x] += v : s[x] = v`, as `0 + v` is `v`.
+    #[inline(always)]
+    pub(super) fn add(&mut self, doc: u32, value: f64) {
+        let slot = &mut self.values[doc as usize];
+        if *slot == 0.0 {
+            self.docs[self.len] = doc;
+            self.len += 1;
+        }
+        *slot += value;
+    }
+
+    /// The documents that have a sum, in no particular order.
+    pub(super) fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.docs[..self.len].iter().copied()
+    }
+
+    /// Hands `each` every document and its sum, in no particular order, leaving none.
+    pub(super) fn take_each(&mut self, mut each: impl FnMut(u32, f64)) {
+        let Sums { values, docs, len } = self;
+        for &doc in &docs[..std::mem::take(len)] {
+            each(doc, std::mem::take(&mut values[doc as usize]));
+        }
+    }
+
+    /// Keeps the documents `keep` accepts, given each and its sum, which it may change.
+    fn retain(&mut self, mut keep: impl FnMut(u32, &mut f64) -> bool) {
+        let Sums { values, docs, len } = self;
+        let mut kept = 0;
+        for at in 0..*len {
+            let (doc, sum) = (docs[at], &mut values[docs[at] as usize]);
+            if keep(doc, sum) {
+                docs[kept] = doc;
+                kept += 1;
+            } else {
+                *sum = 0.0;
+            }
+        }
+        *len = kept;
+    }
+
+    fn clear(&mut self) {
+        self.take_each(|_, _| ());
+    }
+}
+
+impl Scratch {
+    pub(super) fn new(docs: usize) -> Scratch {
+        Scratch {
+            total: Sums::new(docs),
+            field: Sums::new(docs),
+            term: Sums::new(docs),
+            matched: vec![0; docs].into(),
+            ranked: Vec::new(),
+            best: BinaryHeap::new(),
+        }
+    }
+
+    pub(super) fn clear(&mut self) {
+        // Every document counted in `matched` is in the field's or the term's sums.
+        for doc in self.field.docs().chain(self.term.docs()) {
+            self.matched[doc as usize] = 0;
+        }
+        self.total.clear();
+        self.field.clear();
+        self.term.clear();
+        self.ranked.clear();
+    }
+}
+
+impl Alike {
+    /// The documents of `index`'s field grouped by their text (the same terms, each as often),
+    /// each group's in order: `None` where there are more than half as many groups as
+    /// documents, which would save little.
+    fn of(index: &FieldIndex, docs: usize) -> Option<Alike> {
+        let length = |doc: usize| index.lengths.get(doc).copied().unwrap_or(0);
+        let mut texts: Vec<(u32, Vec<(u32, u32)>)> = (0..docs).map(|doc| (length(doc), Vec::new())).collect();
+        for term in 0..index.terms.len() {
+            for &(doc, count) in index.postings_of(term) {
+                texts[doc as usize].1.push((term as u32, count));
+            }
+        }
+        let mut order: Vec<u32> = (0..docs as u32).collect();
+        crate::model::order::sort_by(&mut order, |&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+        let mut starts = vec![0];
+        for group in order.chunk_by(|&a, &b| texts[a as usize] == texts[b as usize]) {
+            starts.push(starts[starts.len() - 1] + group.len() as u32);
+        }
+        (docs > 0 && (starts.len() - 1) * 2 <= docs).then(|| Alike { starts: starts.into(), docs: order.into() })
+    }
+
+    fn docs_of(&self, group: u32) -> &[u32] {
+        &self.docs[self.starts[group as usize] as usize..self.starts[group as usize + 1] as usize]
+    }
+
+    /// Per document, its group's number if it is the group's first.
+    fn leaders(&self, docs: usize) -> Vec<Option<u32>> {
+        let mut leaders = vec![None; docs];
+        for group in 0..self.starts.len() as u32 - 1 {
+            leaders[self.docs_of(group)[0] as usize] = Some(group);
+        }
+        leaders
+    }
+}
+
+/// Length in UTF-16 code units, as JavaScript counts it.
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_alike_are_grouped_only_where_it_pays() {
+        let field = |docs: &[&[(&str, u32)]]| {
+            let terms: Vec<(String, Vec<(u32, u32)>)> = ["a", "b", "c"]
+                .iter()
+                .map(|&term| {
+                    let postings = docs.iter().enumerate();
+                    let postings =
+                        postings.filter_map(|(doc, text)| text.iter().find(|t| t.0 == term).map(|t| (doc as u32, t.1)));
+                    (term.to_owned(), postings.collect())
+                })
+                .collect();
+            let lengths = docs.iter().map(|text| text.iter().map(|t| t.1).sum()).collect();
+            FieldIndex::from_terms("themes", terms, lengths)
+        };
+        let same: &[(&str, u32)] = &[("a", 1), ("b", 2)];
+        let other: &[(&str, u32)] = &[("a", 1), ("b", 1)];
+        let alike = Alike::of(&field(&[same, other, same, same, &[("c", 1)], same]), 6).unwrap();
+        let groups: Vec<&[u32]> = (0..alike.starts.len() as u32 - 1).map(|g| alike.docs_of(g)).collect();
+        assert!(groups.contains(&&[0, 2, 3, 5][..]), "{groups:?}");
+        assert_eq!(groups.len(), 3);
+        // Four texts among six documents: too many groups to pay.
+        assert!(Alike::of(&field(&[same, other, same, &[("c", 1)], &[("c", 2)], same]), 6).is_none());
+    }
+}

@@ -1,0 +1,98 @@
+//! The best few of the scored documents, in one pass over them, with the phrase bonus looked
+//! for only where it could still change the top.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::phrase::{Finder, BODY_PHRASE_BONUS, TITLE_PHRASE_BONUS};
+use super::scoring::Scratch;
+use super::{by_rank, Engine};
+use crate::search::text::squeeze;
+use crate::search::tokenize::fold;
+
+/// A scored document, greater when better (see [`by_rank`]).
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct Ranked(pub(super) usize, pub(super) f64);
+
+impl Eq for Ranked {}
+
+// Inlined: the heaps compare often, and where the build optimizes for size a call each costs.
+impl PartialOrd for Ranked {
+    #[inline(always)]
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    #[inline(always)]
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        by_rank(&(other.0, other.1), &(self.0, self.1))
+    }
+}
+
+impl Engine {
+    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus, leaving
+    /// the scratch empty.
+    pub(super) fn top(
+        &self,
+        query: &str,
+        scratch: &mut Scratch,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f64)> {
+        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
+        let Scratch { total, ranked, best, .. } = scratch;
+        // Only documents whose score, with the largest bonus, could reach the `limit`-th best
+        // score matter. In one pass: the `limit`-th best so far is a floor that only rises.
+        best.clear();
+        let mut floor = 0.0;
+        total.take_each(|doc, score| {
+            if !keep(doc as usize) {
+                return;
+            }
+            if score * TITLE_PHRASE_BONUS >= floor {
+                ranked.push(Ranked(doc as usize, score));
+            }
+            if score > floor {
+                floor = raise_floor(best, limit, score);
+            }
+        });
+        ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
+        // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
+        let mut ranked = BinaryHeap::from(std::mem::take(ranked));
+        // Best first, so the phrase is looked for only until no bonus can reach the top.
+        let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
+        // Whether `doc` with `score` would rank above the last of a full top (a tie ranks it
+        // below: candidates come best first, so a tie comes from a later document).
+        let enters = |top: &[(usize, f64)], doc: usize, score: f64| {
+            top.len() < limit || by_rank(&(doc, score), &top[limit - 1]).is_lt()
+        };
+        while let Some(Ranked(doc, score)) = ranked.pop() {
+            if !enters(&top, doc, score * TITLE_PHRASE_BONUS) {
+                break;
+            }
+            // Where even the body's bonus cannot reach the top, only the title's is looked for.
+            let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
+            let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
+            top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
+            top.truncate(limit);
+        }
+        scratch.ranked = ranked.into_vec();
+        top
+    }
+}
+
+/// Adds `score`, above the floor, to `best`: the best `limit` scores so far (numbers above 0, so
+/// ordered as their bits), the worst on top. Returns the new floor: the `limit`-th best so far,
+/// 0 while there are fewer.
+pub(super) fn raise_floor(best: &mut BinaryHeap<Reverse<u64>>, limit: usize, score: f64) -> f64 {
+    if best.len() == limit {
+        best.pop();
+    }
+    best.push(Reverse(score.to_bits()));
+    match best.peek() {
+        Some(worst) if best.len() == limit => f64::from_bits(worst.0),
+        _ => 0.0,
+    }
+}

@@ -1,0 +1,16 @@
+//! What the integration tests share: the seed corpus, checked and built as the build does.
+
+use std::path::{Path, PathBuf};
+
+use takeaways::builder;
+use takeaways::model::Dataset;
+
+/// The repository's `corpus/` folder.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The seed corpus as the build writes it: bundle, texts and search index.
+pub fn seeds() -> Dataset {
+    builder::check(&corpus_dir()).unwrap().dataset
+}

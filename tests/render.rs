@@ -1,0 +1,151 @@
+//! The renderer against hostile corpus strings: every page and fragment kind rendered natively
+//! from a bundle whose titles, names, authors and links come from a hostile corpus, and checked
+//! for escaping (no tag, attribute or `javascript:` link of theirs survives).
+
+mod common;
+
+use common::seeds;
+use takeaways::explore::facets::{Facet, Facets};
+use takeaways::explore::listing::listing;
+use takeaways::explore::url::{GraphView, ListState, Query, ThemesState};
+use takeaways::model::{ArticleIx, Dataset};
+use takeaways::render::facets::Panel;
+use takeaways::render::lang::Lang;
+use takeaways::render::list::{Home, IndexStatus};
+use takeaways::render::share::{meta, Preview};
+use takeaways::render::shell::{self, Nav};
+use takeaways::render::{article, list, not_found, takeaway, themes, Cx};
+
+/// Each an attack on a different context: element text, a double-quoted attribute, a link.
+const HOSTILE: [&str; 3] =
+    ["<script>window.pwned=1</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)"];
+
+/// The seeds with every corpus string a page shows replaced by hostile ones.
+fn hostile_seeds() -> Dataset {
+    let mut dataset = seeds();
+    let b = &mut dataset.bundle;
+    let text = |i: usize| format!("{} {}", HOSTILE[i % 2], HOSTILE[(i + 1) % 2]);
+    for (i, t) in b.takeaways.iter_mut().enumerate() {
+        t.title = text(i);
+        t.alt_title = Some(text(i + 1));
+        t.summary = text(i);
+    }
+    for (i, a) in b.articles.iter_mut().enumerate() {
+        a.title = text(i);
+        a.authors = vec![text(i + 1)];
+        a.url = Some(HOSTILE[2].to_owned());
+        a.original_url = Some(format!(" JavaScript:{}", HOSTILE[0]));
+        a.date = Some(text(i));
+    }
+    for (i, theme) in b.themes.iter_mut().enumerate() {
+        theme.name.zh = text(i);
+        theme.name.en = text(i + 1);
+    }
+    for (i, p) in b.projects.iter_mut().enumerate() {
+        p.name = text(i);
+    }
+    for (i, e) in b.events.iter_mut().enumerate() {
+        (e.name.zh, e.name.en, e.city.zh, e.city.en, e.region.zh, e.region.en) =
+            (text(i), text(i + 1), text(i), text(i + 1), text(i), text(i + 1));
+    }
+    for t in b.takeaways.iter_mut() {
+        for m in &mut t.themes {
+            m.terms = vec![text(0)];
+        }
+    }
+    dataset
+}
+
+/// `markup` holds none of the hostile strings as markup: no script or image tag, no handler, no
+/// script link among its real tags (escaped, the same text is harmless words).
+fn assert_escaped(what: &str, markup: &str) {
+    for tag in markup.split('<').skip(1).map(|t| t.split('>').next().unwrap_or_default().to_lowercase()) {
+        let name = tag.split([' ', '/']).next().unwrap_or_default();
+        assert!(!["script", "img", "iframe"].contains(&name), "{what}: a <{tag}> tag");
+        for (attribute, value) in attributes(&tag[name.len()..]) {
+            assert!(!attribute.starts_with("on"), "{what}: <{tag}> has a handler");
+            assert!(!value.trim_start().starts_with("javascript:"), "{what}: <{tag}> links to a script");
+        }
+    }
+    assert!(markup.contains("&lt;script&gt;"), "{what}: the hostile text is not shown escaped");
+}
+
+/// The attributes of a tag after its name, as (name, value); values are double-quoted, as the
+/// renderer writes them.
+fn attributes(mut rest: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        let end = rest.find(['=', ' ']).unwrap_or(rest.len());
+        if end == 0 {
+            return found;
+        }
+        let (name, after) = rest.split_at(end);
+        match after.strip_prefix("=\"") {
+            Some(quoted) => {
+                let close = quoted.find('"').expect("a closing quote");
+                found.push((name, &quoted[..close]));
+                rest = &quoted[close + 1..];
+            }
+            None => {
+                found.push((name, ""));
+                rest = after;
+            }
+        }
+    }
+}
+
+#[test]
+fn every_page_and_fragment_escapes_hostile_corpus_strings() {
+    let dataset = hostile_seeds();
+    let facets = Facets::new(&dataset);
+    let order: Vec<usize> = (0..dataset.takeaways.len()).collect();
+    let engine = dataset.engine();
+    for lang in [Lang::Zh, Lang::En] {
+        let cx = Cx::new(&dataset, lang, "/base");
+        let state = ListState::from_params(&facets, &Query::parse(&format!("q={}&n=100", HOSTILE[0])));
+        let searched = listing(&facets, &order, Some((&engine, "script")), &state.selection, 100);
+        let plain = listing(&facets, &order, None, &state.selection, 100);
+        for (what, listing) in [("search results", &searched), ("list", &plain)] {
+            let home = Home {
+                facets: &facets,
+                state: &state,
+                listing,
+                index: IndexStatus::Failed(HOSTILE[1]),
+                panel: Panel { open: true, unfolded: &Facet::ALL },
+            };
+            assert_escaped(what, &list::page(&cx, &home).0);
+        }
+        for index in 0..dataset.takeaways.len() {
+            let page = takeaway::page(&cx, index, dataset.body(index), &[0, 1, 2]);
+            assert_escaped("takeaway page", &page.0);
+        }
+        for at in 0..dataset.articles.len() {
+            assert_escaped("article page", &article::page(&cx, ArticleIx::at(at), &dataset.texts).0);
+        }
+        assert_escaped("not found", &not_found::page(&cx, &[0, 1, 2]).0);
+        for view in GraphView::ALL {
+            let mut state = ThemesState::from_params(&dataset, &facets, &Query::default());
+            state.view = view;
+            assert_escaped(view.key(), &themes::page(&cx, &facets, &state, &order, &order).0);
+        }
+        let header = shell::header(lang, "/base", Nav::List, HOSTILE[1], false);
+        assert!(!header.0.contains("<img"), "{}", header.0);
+        assert_escaped("load failure", &shell::load_failed(lang, HOSTILE[0], "retry").0);
+    }
+    assert_escaped("app failure", &shell::failure(HOSTILE[0]).0);
+    let preview = Preview { title: HOSTILE[0], description: HOSTILE[1], url: HOSTILE[2], kind: "article" };
+    let tags = meta(&preview).0;
+    assert!(!tags.contains("<script") && !tags.contains("<img") && tags.contains("&quot;&gt;&lt;img"), "{tags}");
+}
+
+#[test]
+fn only_web_links_from_metadata_become_links() {
+    let dataset = hostile_seeds();
+    let cx = Cx::new(&dataset, Lang::Zh, "");
+    let page = article::page(&cx, ArticleIx::at(0), &dataset.texts).0;
+    assert!(!page.contains(">译文</a>") && !page.contains(">原文</a>"), "script links are left out:\n{page}");
+    let seeds = seeds();
+    let page = article::page(&Cx::new(&seeds, Lang::Zh, ""), ArticleIx::at(0), &seeds.texts).0;
+    assert!(page.contains("rel=\"noopener noreferrer\" target=\"_blank\">原文</a>"), "{page}");
+}
