@@ -16,7 +16,7 @@ mode=${2:-all}
 bench=target/bench
 
 [ "$mode" = native ] || scripts/setup.sh test
-cargo build --quiet --release --locked --bin takeaways
+cargo build --quiet --release --locked --features bench --bin takeaways
 rm -rf "$bench"
 ./target/release/takeaways synth --articles "$articles" --out "$bench/corpus"
 
