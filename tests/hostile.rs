@@ -192,6 +192,41 @@ fn two_articles_with_the_same_id_are_an_error() {
 }
 
 #[test]
+fn file_names_that_are_not_url_safe_give_url_safe_ids() {
+    let text = "# 名字\n\n## 平台工程正在兴起\n\n平台工程。\n".as_bytes().to_vec();
+    let bundle = builds_with_warnings(
+        &[("2024-eu-paris-Jane Doe#2.md".into(), text.clone())],
+        &["2024-eu-paris-Jane Doe#2.md:1: warning: the file name is not URL-safe: the article's id, in its links, is `2024-eu-paris-jane-doe-2`"],
+    );
+    let article = bundle.articles.iter().find(|a| a.file == "2024-eu-paris-Jane Doe#2.md").unwrap();
+    assert_eq!(article.id, "2024-eu-paris-jane-doe-2");
+    assert_eq!(bundle.event_of(article).unwrap().id, "2024-eu-paris");
+    for t in &bundle.takeaways {
+        assert!(t.id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'), "{}", t.id);
+    }
+    // Chinese names stay Chinese (links percent-encode them).
+    let bundle = builds_with_warnings(&[("2024-eu-paris-张三.md".into(), text.clone())], &[]);
+    assert!(bundle.articles.iter().any(|a| a.id == "2024-eu-paris-张三"));
+    // Two files that map to one id.
+    fails_keeping_the_previous_bundle(
+        &[("2024-eu-paris-a b.md".into(), text.clone()), ("2024-eu-paris-a-b.md".into(), text.clone())],
+        &["error: the article id `2024-eu-paris-a-b` is also the id of 2024-eu-paris-a"],
+    );
+    // articles.toml chooses another id; one that is not URL-safe is an error at its line.
+    let chosen = "[\"2024-eu-paris-Jane Doe#2\"]\nid = \"2024-eu-paris-jane\"\n".as_bytes().to_vec();
+    let bundle = builds_with_warnings(
+        &[("2024-eu-paris-Jane Doe#2.md".into(), text.clone()), ("articles.toml".into(), chosen)],
+        &[],
+    );
+    assert!(bundle.articles.iter().any(|a| a.id == "2024-eu-paris-jane"));
+    let unsafe_id = "\n[\"2024-eu-paris-x\"]\nid = \"x y\"\n".as_bytes().to_vec();
+    fails_keeping_the_previous_bundle(
+        &[("2024-eu-paris-x.md".into(), text), ("articles.toml".into(), unsafe_id)],
+        &["articles.toml:3: error: the id `x y` is not URL-safe"],
+    );
+}
+
+#[test]
 fn an_unknown_event_in_the_header_names_its_line() {
     fails_keeping_the_previous_bundle(
         &[fixture("2024-eu-paris-unknown-event.md")],

@@ -161,7 +161,7 @@ proptest! {
     #[test]
     fn articles_parse_or_fail_naming_a_line(text in with_header(), bom in any::<bool>()) {
         let text = if bom { format!("\u{feff}{text}") } else { text };
-        let source = SourceFile { id: "2024-eu-paris-x".into(), file: "2024-eu-paris-x.md".into(), text: text.clone() };
+        let source = SourceFile { stem: "2024-eu-paris-x".into(), id: "2024-eu-paris-x".into(), file: "2024-eu-paris-x.md".into(), text: text.clone() };
         let lines = text.lines().count().max(1);
         match article::parse(&source, &Metadata::default(), &Tagger::new(&[], &[]), Path::new("corpus")) {
             Ok(parsed) => {

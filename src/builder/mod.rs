@@ -17,7 +17,7 @@ use anyhow::{bail, Context, Result};
 use corpus::article::{self, ParsedArticle};
 use corpus::metadata::{Metadata, ARTICLES_FILE};
 use corpus::tagging::Tagger;
-use corpus::{read_sources, CorpusError, CorpusWarning, Sources};
+use corpus::{assign_ids, read_sources, CorpusError, CorpusWarning, Sources};
 
 use crate::model::{
     Article, ArticleIx, Bundle, Dataset, EventIx, SearchFile, Takeaway, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION,
@@ -39,7 +39,8 @@ pub struct BuildReport {
 /// Reads and checks the corpus and assembles the bundle, without writing anything.
 pub fn check(corpus: &Path) -> Result<Checked> {
     let metadata = Metadata::load(corpus)?;
-    let sources = read_sources(corpus)?;
+    let mut sources = read_sources(corpus)?;
+    let id_warnings = assign_ids(&mut sources, &metadata, corpus);
     if sources.files.is_empty() && sources.errors.is_empty() {
         bail!(
             "{}: error: no `.md` article found\n  hint: add articles to this folder or pass --corpus DIR",
@@ -48,7 +49,7 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     }
     let tagger = Tagger::new(&metadata.themes, &metadata.projects);
     let parsed = parse_articles(sources, &metadata, &tagger, corpus)?;
-    let warnings = parsed.iter().flat_map(|p| p.warnings.clone()).collect();
+    let warnings = id_warnings.into_iter().chain(parsed.iter().flat_map(|p| p.warnings.clone())).collect();
     let (bundle, texts) = assemble(metadata, parsed);
     check_ids(&bundle, corpus)?;
     // elasticlunr's index is dropped once written as JSON, before that JSON is parsed again: held

@@ -1,8 +1,9 @@
 //! Stable, readable identifiers for takeaways: the deep links people paste into chats.
 //!
 //! A takeaway id is `<article id>-<ordinal>` followed by `-<slug>` when its title has Latin
-//! words, e.g. `2023-na-chicago-daniel-bryant-2-devops`. The article id is its file name, so
-//! ids do not move when other articles are added or removed.
+//! words, e.g. `2023-na-chicago-daniel-bryant-2-devops`. The article id comes from its file name
+//! (see [`article_id`]), so ids do not move when other articles are added or removed. Theme,
+//! project and event ids come from the metadata files. Every page's path is here.
 
 /// URL path of a takeaway's page, relative to the site root.
 pub fn takeaway_path(id: &str) -> String {
@@ -16,6 +17,43 @@ pub const PRERENDERED_ID: &str = "prerendered";
 /// URL path of an article's page, relative to the site root.
 pub fn article_path(id: &str) -> String {
     format!("a/{id}")
+}
+
+/// URL path of a theme's page ("everything said about platform engineering"), relative to the
+/// site root.
+pub fn theme_path(id: &str) -> String {
+    format!("theme/{id}")
+}
+
+/// URL path of a project's, product's or vendor's page, relative to the site root.
+pub fn project_path(id: &str) -> String {
+    format!("project/{id}")
+}
+
+/// URL path of an event's page, relative to the site root.
+pub fn event_path(id: &str) -> String {
+    format!("event/{id}")
+}
+
+/// An id safe in a URL path from a name: letters (any script, Latin lower-cased) and digits
+/// kept, `-` and `_` kept, anything else (spaces, `#`, `?`, `%`, `/`, quotes, control
+/// characters, punctuation) a `-`, runs of `-` as one, none at the ends. Chinese stays Chinese:
+/// links percent-encode it and browsers show it decoded. Empty if nothing is left.
+pub fn url_safe(name: &str) -> String {
+    let mut id = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let kept = if c.is_alphanumeric() || c == '_' { c } else { '-' };
+        if !(kept == '-' && (id.is_empty() || id.ends_with('-'))) {
+            id.push(kept);
+        }
+    }
+    id.truncate(id.trim_end_matches('-').len());
+    id
+}
+
+/// Whether `id` is already what [`url_safe`] makes of it.
+pub fn is_url_safe(id: &str) -> bool {
+    !id.is_empty() && url_safe(id) == id
 }
 
 /// The id of the `ordinal`-th takeaway of `article`, titled `title`.
@@ -82,6 +120,16 @@ mod tests {
     #[test]
     fn query_values_are_encoded() {
         assert_eq!(encode_query_value("平台 a&b"), "%E5%B9%B3%E5%8F%B0%20a%26b");
+    }
+
+    #[test]
+    fn ids_in_paths_are_url_safe() {
+        assert_eq!(url_safe("2024-eu-paris-Jane Doe#2"), "2024-eu-paris-jane-doe-2");
+        assert_eq!(url_safe(" a?b%c/d\"e'f\u{7}g_h "), "a-b-c-d-e-f-g_h");
+        assert_eq!(url_safe("2024-eu-paris-张三"), "2024-eu-paris-张三");
+        assert_eq!(url_safe("--a---b--"), "a-b");
+        assert_eq!(url_safe("#?%"), "");
+        assert!(is_url_safe("2023-na-chicago-daniel-bryant") && !is_url_safe("a b") && !is_url_safe(""));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn parse(
     let line_at = |body_offset: usize| lines.line(split.body_offset + body_offset);
     let event_line = split.field_line(text, "event");
     let header = split.front_matter.unwrap_or_default();
-    let overrides = metadata.articles.get(&source.id).cloned().unwrap_or_default();
+    let overrides = metadata.articles.get(&source.stem).cloned().unwrap_or_default();
     let doc = Document::parse(split.body);
     let mut sources = BTreeMap::new();
 

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{CorpusError, Lines};
-use crate::model::{Event, Names, Project};
+use crate::model::{ids, Event, Names, Project};
 
 pub const EVENTS_FILE: &str = "events.toml";
 pub const THEMES_FILE: &str = "themes.toml";
@@ -23,7 +23,7 @@ pub struct Metadata {
     pub events: Vec<Event>,
     pub themes: Vec<ThemeDefinition>,
     pub projects: Vec<Project>,
-    /// Keyed by article id (file name without `.md`).
+    /// Keyed by the article's file name without `.md`.
     pub articles: BTreeMap<String, ArticleMetadata>,
     /// Lines of `articles.toml`, for errors about what it says.
     pub articles_lines: Lines,
@@ -59,6 +59,9 @@ impl ThemeDefinition {
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMetadata {
+    /// The article's id in URLs, instead of the one its file name gives; with where it is
+    /// written, for an error if it is not URL-safe.
+    pub id: Option<toml::Spanned<String>>,
     pub title: Option<String>,
     /// With where it is written, for an error if no event has that id.
     pub event: Option<toml::Spanned<String>>,
@@ -148,9 +151,14 @@ impl Metadata {
     }
 }
 
+/// Ids name pages (`theme/<id>`, `event/<id>`…): each URL-safe, none used twice.
 fn unique_ids<'a>(file: &Path, ids: impl Iterator<Item = &'a str>) -> Result<(), CorpusError> {
     let mut seen = HashSet::new();
     for id in ids {
+        if !ids::is_url_safe(id) {
+            return Err(CorpusError::new(file, None, format!("the id `{id}` is not URL-safe"))
+                .hint(format!("use lower-case letters, digits, `-` and `_`, e.g. `{}`", ids::url_safe(id))));
+        }
         if !seen.insert(id) {
             return Err(
                 CorpusError::new(file, None, format!("the id `{id}` is used twice")).hint("give each entry its own id")

@@ -1,8 +1,8 @@
 //! Reading `corpus/`: the Markdown articles and the metadata files beside them (native only).
 //!
-//! An article is any `*.md` (or `*.markdown`) file directly in the corpus folder; its file name
-//! without the extension is its id. Everything else the build needs is in `events.toml` and
-//! `articles.toml`.
+//! An article is any `*.md` (or `*.markdown`) file directly in the corpus folder; its id, which
+//! its pages' paths are made of, is its file name without the extension made URL-safe (see
+//! [`assign_ids`]). Everything else the build needs is in `events.toml` and `articles.toml`.
 
 pub mod article;
 pub mod error;
@@ -17,10 +17,15 @@ use std::fs;
 use std::path::Path;
 
 pub use error::{CorpusError, CorpusWarning};
+use metadata::{Metadata, ARTICLES_FILE};
+
+use crate::model::ids;
 
 /// A Markdown file as read from disk.
 pub struct SourceFile {
-    /// File name without its extension.
+    /// File name without its extension: what `articles.toml` names it by.
+    pub stem: String,
+    /// Its id in URLs: the stem, URL-safe, or what `articles.toml` sets (see [`assign_ids`]).
     pub id: String,
     /// File name inside the corpus folder.
     pub file: String,
@@ -54,28 +59,78 @@ pub fn read_sources(dir: &Path) -> Result<Sources, CorpusError> {
     }
     paths.sort();
     let mut sources = Sources { files: Vec::new(), errors: Vec::new() };
-    // Ids by lower case: pages named after ids that differ only in case overwrite each other on
-    // case-insensitive file systems (macOS, Windows).
-    let mut ids: HashMap<String, String> = HashMap::new();
     for path in paths {
         let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        let id = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        if let Some(other) = ids.insert(id.to_lowercase(), file.clone()) {
-            sources.errors.push(
-                CorpusError::new(&path, None, format!("the article id `{id}` is also the id of {other}"))
-                    .hint("an article's id is its file name without the extension: rename one of the two files"),
-            );
-            continue;
-        }
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         match fs::read(&path).map_err(|e| CorpusError::new(&path, None, format!("cannot read the file: {e}"))) {
             Ok(bytes) => match decode(&path, bytes) {
-                Ok(text) => sources.files.push(SourceFile { id, file, text }),
+                Ok(text) => sources.files.push(SourceFile { id: stem.clone(), stem, file, text }),
                 Err(e) => sources.errors.push(e),
             },
             Err(e) => sources.errors.push(e),
         }
     }
     Ok(sources)
+}
+
+/// Gives every article its id: the `id` its table in `articles.toml` sets (which must be
+/// URL-safe), or else its file name made URL-safe ([`ids::url_safe`]), with a warning when that
+/// changed it. Two articles with one id are an error naming both: their pages would overwrite
+/// each other (ids are lower case, so this holds on case-insensitive file systems too).
+pub fn assign_ids(sources: &mut Sources, metadata: &Metadata, dir: &Path) -> Vec<CorpusWarning> {
+    let mut warnings = Vec::new();
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut kept = Vec::with_capacity(sources.files.len());
+    for mut source in std::mem::take(&mut sources.files) {
+        let path = dir.join(&source.file);
+        let chosen = metadata.articles.get(&source.stem).and_then(|a| a.id.as_ref());
+        source.id = match chosen {
+            Some(id) if ids::is_url_safe(id.get_ref()) => id.get_ref().clone(),
+            Some(id) => {
+                let line = Some(metadata.articles_lines.line(id.span().start));
+                sources.errors.push(
+                    CorpusError::new(
+                        &dir.join(ARTICLES_FILE),
+                        line,
+                        format!("the id `{}` is not URL-safe", id.get_ref()),
+                    )
+                    .hint(format!(
+                        "use lower-case letters, digits, `-` and `_`, e.g. `{}`",
+                        ids::url_safe(id.get_ref())
+                    )),
+                );
+                continue;
+            }
+            None => {
+                let id = ids::url_safe(&source.stem);
+                if id.is_empty() {
+                    sources.errors.push(
+                        CorpusError::new(&path, None, "the file name has no letter or digit to make an id of")
+                            .hint(format!("rename the file, or set `id` in its table in {ARTICLES_FILE}")),
+                    );
+                    continue;
+                }
+                if id != source.stem {
+                    warnings.push(CorpusWarning::new(
+                        &path,
+                        1,
+                        format!("the file name is not URL-safe: the article's id, in its links, is `{id}`"),
+                    ));
+                }
+                id
+            }
+        };
+        if let Some(other) = taken.insert(source.id.clone(), source.file.clone()) {
+            sources.errors.push(
+                CorpusError::new(&path, None, format!("the article id `{}` is also the id of {other}", source.id))
+                    .hint(format!("rename one of the two files, or set another `id` in its table in {ARTICLES_FILE}")),
+            );
+            continue;
+        }
+        kept.push(source);
+    }
+    sources.files = kept;
+    warnings
 }
 
 /// The text of a file, or an error naming the line of its first byte that is not text.
