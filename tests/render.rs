@@ -7,14 +7,18 @@ mod common;
 use common::seeds;
 use takeaways::explore::facets::{Facet, Facets};
 use takeaways::explore::listing::listing;
+use takeaways::explore::subject::{of_event, of_project, of_theme};
 use takeaways::explore::url::{GraphView, ListState, Query, ThemesState};
-use takeaways::model::{ArticleIx, Dataset};
+use takeaways::model::{ArticleIx, Dataset, EventIx, ProjectIx, ThemeIx};
+use takeaways::render::card::{self, CardLines};
 use takeaways::render::facets::Panel;
+use takeaways::render::feed::{atom, Entry, Feed};
 use takeaways::render::lang::Lang;
 use takeaways::render::list::{Home, IndexStatus};
-use takeaways::render::share::{meta, Preview};
+use takeaways::render::page::{document, Document};
+use takeaways::render::share::{meta, Image, Preview};
 use takeaways::render::shell::{self, Nav};
-use takeaways::render::{article, list, not_found, takeaway, themes, Cx};
+use takeaways::render::{article, list, not_found, subject, takeaway, themes, Cx};
 
 /// Each an attack on a different context: element text, a double-quoted attribute, a link.
 const HOSTILE: [&str; 3] =
@@ -124,9 +128,21 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             assert_escaped("article page", &article::page(&cx, ArticleIx::at(at), &dataset.texts).0);
         }
         assert_escaped("not found", &not_found::page(&cx, &[0, 1, 2]).0);
+        for at in 0..dataset.themes.len() {
+            let theme = ThemeIx::at(at);
+            assert_escaped("theme page", &subject::theme_page(&cx, theme, &of_theme(&dataset, &order, theme)).0);
+        }
+        for at in 0..dataset.projects.len() {
+            let project = ProjectIx::at(at);
+            let page = subject::project_page(&cx, project, &of_project(&dataset, &order, project));
+            assert_escaped("project page", &page.0);
+        }
+        for at in 0..dataset.events.len() {
+            let event = EventIx::at(at);
+            assert_escaped("event page", &subject::event_page(&cx, event, &of_event(&dataset, &order, event)).0);
+        }
         for view in GraphView::ALL {
-            let mut state = ThemesState::from_params(&dataset, &facets, &Query::default());
-            state.view = view;
+            let state = ThemesState::from_params(&dataset, &facets, view, &Query::default());
             assert_escaped(view.key(), &themes::page(&cx, &facets, &state, &order, &order).0);
         }
         let header = shell::header(lang, "/base", Nav::List, HOSTILE[1], false);
@@ -134,9 +150,58 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         assert_escaped("load failure", &shell::load_failed(lang, HOSTILE[0], "retry").0);
     }
     assert_escaped("app failure", &shell::failure(HOSTILE[0]).0);
-    let preview = Preview { title: HOSTILE[0], description: HOSTILE[1], url: HOSTILE[2], kind: "article" };
+    // URLs are the build's own (its site URL and a path); the texts are the corpus's.
+    let image = Image { url: "https://x.example/cards/a.png", width: 1200, height: 630, alt: HOSTILE[0] };
+    let preview = Preview {
+        title: HOSTILE[0],
+        description: HOSTILE[1],
+        url: "https://x.example/t/a",
+        kind: "article",
+        image: Some(image),
+    };
     let tags = meta(&preview).0;
     assert!(!tags.contains("<script") && !tags.contains("<img") && tags.contains("&quot;&gt;&lt;img"), "{tags}");
+    let cx = Cx::new(&dataset, Lang::Zh, "");
+    let page = document(&Document {
+        lang: Lang::Zh,
+        title: HOSTILE[0],
+        policy: "default-src 'self'",
+        assets: "<meta charset=\"utf-8\">",
+        preview: &preview,
+        feed: Some((HOSTILE[0], "/feed.xml")),
+        preload: &[],
+        header: shell::header(Lang::Zh, "", Nav::Other, HOSTILE[0], true),
+        main: takeaway::page(&cx, 0, dataset.body(0), &[]),
+        footer: shell::footer(Lang::Zh),
+    });
+    assert_escaped("document", &page.0);
+    let entry = Entry {
+        title: HOSTILE[0],
+        url: "https://x.example/t/a".to_owned(),
+        date: "2024-01-01",
+        authors: &dataset.articles[0].authors,
+        categories: vec![("x", HOSTILE[1].to_owned())],
+        summary: HOSTILE[0],
+    };
+    let feed = Feed {
+        title: HOSTILE[0],
+        subtitle: HOSTILE[1],
+        url: "https://x.example/feed.xml",
+        page: "https://x.example/",
+        entries: vec![entry],
+    };
+    assert_escaped("feed", &atom(&feed, HOSTILE[0]).0);
+    let lines = CardLines {
+        family: HOSTILE[1].to_owned(),
+        top: 0.0,
+        kicker: Some(HOSTILE[0].to_owned()),
+        title: vec![HOSTILE[1].to_owned()],
+        title_size: 60.0,
+        subtitle: vec![HOSTILE[0].to_owned()],
+        chips: vec![(HOSTILE[1].to_owned(), 10.0)],
+        footer: Some(HOSTILE[0].to_owned()),
+    };
+    assert_escaped("card", &card::svg(&lines).0);
 }
 
 #[test]

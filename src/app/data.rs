@@ -47,12 +47,7 @@ impl Site {
 
     /// The takeaways in list order: newest event first, each article's in its own order.
     pub fn list_order(&self) -> &[usize] {
-        self.list_order.get_or_init(|| {
-            let mut order: Vec<usize> = (0..self.bundle.takeaways.len()).collect();
-            // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
-            crate::model::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(self.bundle.takeaways[t].article));
-            order
-        })
+        self.list_order.get_or_init(|| crate::explore::listing::list_order(&self.bundle))
     }
 }
 

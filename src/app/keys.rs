@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::browser::focus;
-use super::route::{use_router, Page};
+use super::route::use_router;
 use super::Ui;
+use crate::explore::url::Page;
 
 /// Installs the shortcuts; `?` opens the dialog the app renders from [`Ui::shortcuts`].
 pub fn listen() {

@@ -12,18 +12,17 @@ mod prefs;
 mod route;
 mod widgets;
 
-use leptos::html::{Div, Main};
 use leptos::prelude::*;
 use maud::{html, Markup};
 
 pub use data::{parse_bundle, site_base};
 
 use crate::explore::facets::Facet;
-use crate::model::ids::PRERENDERED_ID;
+use crate::explore::url::Page;
+use crate::render::page::fingerprint;
 use crate::render::shell::{self, Nav};
 use data::{BundleResource, Loaded};
 use prefs::Scheme;
-use route::Page;
 
 /// What the reader has opened, besides the page: the facet panel on narrow screens, the facets
 /// showing all their options, the shortcuts dialog.
@@ -34,8 +33,10 @@ pub struct Ui {
     pub shortcuts: RwSignal<bool>,
 }
 
+/// The app: its state, and the effects that keep the page's regions showing it. It renders no
+/// view of its own: the regions are the page's (see [`Region`]).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App() {
     provide_context(data::load_bundle());
     data::provide_files();
     let prefs = prefs::provide_prefs();
@@ -47,73 +48,97 @@ pub fn App() -> impl IntoView {
     events::listen();
     keys::listen();
 
-    let (top, main, bottom) = (NodeRef::<Div>::new(), NodeRef::<Main>::new(), NodeRef::<Div>::new());
-    let shown = [(); 3].map(|_| StoredValue::new(String::new()));
+    let (top, main, bottom) = (Region::new("top", "div"), Region::new("main", "main"), Region::new("bottom", "div"));
     let base = site_base();
     Effect::new(move |_| {
         let nav = match router.page().get() {
             Page::List => Nav::List,
-            Page::Themes => Nav::Themes,
+            Page::Themes(_) => Nav::Themes,
             _ => Nav::Other,
         };
         let query = router.query().with_untracked(|q| q.get("q").unwrap_or_default());
         let dark = prefs.scheme.get() == Scheme::Dark;
-        fill(top.get(), shown[0], shell::header(prefs.lang.get(), &base, nav, &query, dark));
+        top.show(shell::header(prefs.lang.get(), &base, nav, &query, dark));
     });
     Effect::new(move |_| widgets::search_box::follow_query(router.query().read().get("q").unwrap_or_default()));
     Effect::new(move |_| {
-        let markup = pages::content(router.page().get(), prefs.lang.get(), home);
-        if let Some(main) = main.get() {
-            if fill(Some(main.clone()), shown[1], markup) {
-                widgets::graphs::size_canvases(&main);
-            }
+        let content = pages::content(router.page().get(), prefs.lang.get(), home);
+        // The page the build wrote stays until the app has its own to show.
+        if content.ready || !main.prerendered() {
+            main.show(content.markup);
         }
     });
     Effect::new(move |_| {
         let lang = prefs.lang.get();
         let dialog = ui.shortcuts.get().then(|| shell::shortcuts(lang));
-        fill(bottom.get(), shown[2], html! { (shell::footer(lang)) (dialog.unwrap_or_default()) });
+        bottom.show(html! { (shell::footer(lang)) (dialog.unwrap_or_default()) });
         if let Some(close) = document().query_selector(".dialog .close").ok().flatten() {
             browser::focus(&close);
         }
     });
-    view! {
-        <div id="top" node_ref=top></div>
-        <main id="main" tabindex="-1" node_ref=main></main>
-        <div id="bottom" node_ref=bottom></div>
+}
+
+/// A part of the page the app keeps up to date (the header, the main content, the footer): the
+/// element, as the build wrote it or made here, and the fingerprint of the markup in it.
+#[derive(Clone, Copy)]
+struct Region {
+    id: &'static str,
+    shown: StoredValue<String>,
+}
+
+impl Region {
+    /// The region `id`: the page's own, or a new `tag` element at the end of the body.
+    fn new(id: &'static str, tag: &str) -> Region {
+        let document = document();
+        let element = document.get_element_by_id(id).or_else(|| {
+            let element = document.create_element(tag).ok()?;
+            element.set_id(id);
+            if tag == "main" {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
+            document.body()?.append_child(&element).ok()?;
+            Some(element)
+        });
+        let shown = element.and_then(|e| e.get_attribute("data-markup")).unwrap_or_default();
+        Region { id, shown: StoredValue::new(shown) }
+    }
+
+    fn element(&self) -> Option<web_sys::Element> {
+        document().get_element_by_id(self.id)
+    }
+
+    /// Whether it still holds what the build wrote.
+    fn prerendered(&self) -> bool {
+        self.element().is_some_and(|e| e.has_attribute("data-prerendered"))
+    }
+
+    /// Puts `markup` in, unless it holds it already.
+    fn show(&self, markup: Markup) {
+        let fingerprint = fingerprint(&markup.0);
+        let Some(element) = self.element().filter(|_| self.shown.with_value(|shown| *shown != fingerprint)) else {
+            return;
+        };
+        browser::replace_markup(&element, &markup.0);
+        let _ = element.remove_attribute("data-prerendered");
+        self.shown.set_value(fingerprint);
     }
 }
 
-/// Puts `markup` into `region` unless it is what `shown` says the region holds already;
-/// whether it did.
-fn fill(region: Option<impl AsRef<web_sys::Element>>, shown: StoredValue<String>, markup: Markup) -> bool {
-    let Some(region) = region else { return false };
-    if shown.with_value(|old| *old == markup.0) {
-        return false;
-    }
-    browser::replace_markup(region.as_ref(), &markup.0);
-    shown.set_value(markup.0);
-    true
-}
-
-/// The loaded bundle, or the markup to show instead: loading, or why it failed with a retry.
-fn loaded(lang: crate::render::lang::Lang) -> Result<Loaded, Markup> {
+/// The loaded bundle, or what to show instead: loading, or why it failed with a retry.
+fn loaded(lang: crate::render::lang::Lang) -> Result<Loaded, pages::Content> {
     match expect_context::<BundleResource>().get() {
         Some(Ok(site)) => Ok(site),
-        Some(Err(why)) => Err(shell::load_failed(lang, &why, "retry")),
-        None => Err(shell::loading(lang)),
+        Some(Err(why)) => Err(shell::load_failed(lang, &why, "retry").into()),
+        None => Err(pages::Content::waiting(lang)),
     }
 }
 
-/// Readies the page for the app: a panic shows a banner instead of a dead page; a share page's
-/// static copy of its content goes (the app renders it); and the trailing slash static hosts
-/// add when they redirect `t/<id>` to the share page's folder is dropped, so the route matches.
+/// Readies the page for the app: a panic shows a banner instead of a dead page, and the
+/// trailing slash static hosts add when they redirect `t/<id>` to the page's folder is dropped,
+/// so the route matches.
 pub fn prepare_page() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
     let Some(window) = web_sys::window() else { return };
-    if let Some(static_copy) = window.document().and_then(|d| d.get_element_by_id(PRERENDERED_ID)) {
-        static_copy.remove();
-    }
     let location = window.location();
     let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash()) else { return };
     let base = site_base();

@@ -7,36 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlAnchorElement, MouseEvent};
 
-use crate::explore::url::{decode, Query};
-
-/// A page of the site, as the path (after the site's base) names it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Page {
-    /// `/`: the list.
-    List,
-    /// `/t/<id>`.
-    Takeaway(String),
-    /// `/a/<id>`.
-    Article(String),
-    /// `/themes`.
-    Themes,
-    NotFound,
-}
-
-impl Page {
-    /// The page at `path` (percent-encoded, as in the address bar) for a site served under `base`.
-    pub fn at(base: &str, path: &str) -> Page {
-        let Some(inside) = path.strip_prefix(base) else { return Page::NotFound };
-        let segments: Vec<&str> = inside.split('/').collect();
-        match segments.as_slice() {
-            [""] | ["", ""] => Page::List,
-            ["", "themes"] => Page::Themes,
-            ["", "t", id] if !id.is_empty() => Page::Takeaway(decode(id, false)),
-            ["", "a", id] if !id.is_empty() => Page::Article(decode(id, false)),
-            _ => Page::NotFound,
-        }
-    }
-}
+use crate::explore::url::{decode, Page, Query};
 
 /// The address bar's path, query and hash, and the site's base, shared through the context.
 #[derive(Clone, Copy)]
@@ -187,27 +158,5 @@ fn scroll_to_hash() {
     match target {
         Some(element) => element.scroll_into_view(),
         None => window.scroll_to_with_x_and_y(0.0, 0.0),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_name_pages_under_the_base() {
-        for base in ["", "/some/path"] {
-            let at = |path: &str| Page::at(base, &format!("{base}{path}"));
-            assert_eq!(at("/"), Page::List);
-            assert_eq!(at(""), Page::List);
-            assert_eq!(at("/themes"), Page::Themes);
-            assert_eq!(at("/t/2024-eu-paris-x-1"), Page::Takeaway("2024-eu-paris-x-1".into()));
-            assert_eq!(at("/a/%3Cscript%3E"), Page::Article("<script>".into()));
-            for missing in ["/t/", "/t", "/t//x", "/t/x/y", "/index.html", "/themes/x"] {
-                assert_eq!(at(missing), Page::NotFound, "{missing}");
-            }
-        }
-        assert_eq!(Page::at("/some/path", "/elsewhere"), Page::NotFound);
-        assert_eq!(Page::at("/some/path", "/some/pathology"), Page::NotFound);
     }
 }

@@ -56,16 +56,19 @@ enum Command {
         limit: usize,
         query: String,
     },
-    /// Finish a built site; trunk runs it after each build: a Content-Security-Policy in
-    /// index.html, 404.html (static hosts serve it for deep links), and a share page
-    /// (t/<id>/index.html, with link-preview tags) for every takeaway.
+    /// Finish a built site; trunk runs it after each build: a page for every URL the app knows
+    /// (readable without JavaScript, with link-preview tags and the Content-Security-Policy),
+    /// 404.html, a social card per page, Atom feeds, sitemap.xml and robots.txt.
     FinishSite {
         /// The built site: its bundle.json and index.html are read, the pages written into it.
         #[arg(long)]
         site: PathBuf,
-        /// The site's absolute URL, for canonical and og:url links.
+        /// The site's absolute URL, for canonical, og:url, og:image, feed and sitemap links.
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         site_url: String,
+        /// Where cards drawn by earlier builds are kept, so unchanged ones are not drawn again.
+        #[arg(long, default_value = "target/card-cache")]
+        card_cache: PathBuf,
     },
     /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
     Synth {
@@ -186,9 +189,22 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::FinishSite { site, site_url } => {
-            let written = builder::site::finish(&site, &site_url)?;
-            eprintln!("takeaways: {written} share pages -> {}", site.join("t").display());
+        Command::FinishSite { site, site_url, card_cache } => {
+            let started = std::time::Instant::now();
+            let done = builder::site::finish(&site, &site_url, &card_cache)?;
+            if let Some(why) = &done.no_cards {
+                eprintln!("takeaways: warning: the pages have no social cards: {why}");
+            }
+            eprintln!(
+                "takeaways: {} pages, {} cards ({} drawn, the rest from {}), {} feeds, sitemap.xml -> {} in {:.1} s",
+                done.pages,
+                done.cards,
+                done.drawn,
+                card_cache.display(),
+                done.feeds,
+                site.display(),
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Synth { corpus, articles, out } => {
             takeaways::builder::synth::generate(&corpus.corpus, articles, &out)?

@@ -4,7 +4,16 @@
 //! as people feel it.
 
 use crate::explore::facets::{Facets, Selection};
+use crate::model::Bundle;
 use crate::search::{Config, Engine, Hit};
+
+/// Every takeaway in list order: newest event first, each article's in its own order.
+pub fn list_order(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.takeaways.len()).collect();
+    // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
+    crate::model::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(bundle.takeaways[t].article));
+    order
+}
 
 /// What the list shows for one state.
 #[derive(Debug, Clone, PartialEq)]

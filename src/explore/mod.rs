@@ -7,4 +7,5 @@ pub mod facets;
 pub mod graphs;
 pub mod listing;
 pub mod related;
+pub mod subject;
 pub mod url;

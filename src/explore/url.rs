@@ -1,6 +1,7 @@
-//! The list's state in the URL: the query (`q`), the facet selection (`event=…&theme=a,b`) and
-//! how many takeaways are shown (`n`), so back, forward, reload and a pasted link all restore
-//! exactly what was on screen; and a URL's query, decoded as browsers do.
+//! The site's URLs: the page a path names ([`Page`]), the list's state in the query (`q`, the
+//! facet selection `event=…&theme=a,b`, how many are shown `n`) and the theme graphs' (the view
+//! in the path, the compared events, the filters), so back, forward, reload and a pasted link all
+//! restore exactly what was on screen; and a URL's query, decoded as browsers do.
 
 use crate::explore::facets::{Facet, Facets, Selection};
 use crate::model::ids::encode_query_value;
@@ -71,6 +72,49 @@ fn path_with(params: &[(&str, String)]) -> String {
     }
 }
 
+/// A page of the site, as the path (after the site's base) names it. The build writes a file for
+/// each one the data has (see `crate::builder::site`); the app shows the one the address names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    /// `/`: the list.
+    List,
+    /// `/t/<id>`.
+    Takeaway(String),
+    /// `/a/<id>`.
+    Article(String),
+    /// `/themes` (the heatmap), `/themes/network`, `/themes/projects`, `/themes/compare`.
+    Themes(GraphView),
+    /// `/theme/<id>`: everything said about one theme.
+    Theme(String),
+    /// `/project/<id>`.
+    Project(String),
+    /// `/event/<id>`.
+    Event(String),
+    NotFound,
+}
+
+impl Page {
+    /// The page at `path` (percent-encoded, as in the address bar) for a site served under `base`.
+    pub fn at(base: &str, path: &str) -> Page {
+        let Some(inside) = path.strip_prefix(base) else { return Page::NotFound };
+        let segments: Vec<&str> = inside.split('/').collect();
+        let id = |id: &str| decode(id, false);
+        match segments.as_slice() {
+            [""] | ["", ""] => Page::List,
+            ["", "themes"] => Page::Themes(GraphView::Heatmap),
+            ["", "themes", view] => {
+                GraphView::ALL.into_iter().find(|v| v.path() == Some(*view)).map_or(Page::NotFound, Page::Themes)
+            }
+            ["", "t", t] if !t.is_empty() => Page::Takeaway(id(t)),
+            ["", "a", a] if !a.is_empty() => Page::Article(id(a)),
+            ["", "theme", t] if !t.is_empty() => Page::Theme(id(t)),
+            ["", "project", p] if !p.is_empty() => Page::Project(id(p)),
+            ["", "event", e] if !e.is_empty() => Page::Event(id(e)),
+            _ => Page::NotFound,
+        }
+    }
+}
+
 /// A view of the theme graphs page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphView {
@@ -83,7 +127,12 @@ pub enum GraphView {
 impl GraphView {
     pub const ALL: [GraphView; 4] = [GraphView::Heatmap, GraphView::Network, GraphView::Projects, GraphView::Compare];
 
-    /// Its value of the `view` parameter.
+    /// Its path under `/themes`: none for the heatmap, the page's first view.
+    pub fn path(self) -> Option<&'static str> {
+        (self != GraphView::Heatmap).then(|| self.key())
+    }
+
+    /// Its name in URLs (and the old `view` parameter).
     pub fn key(self) -> &'static str {
         match self {
             GraphView::Heatmap => "heatmap",
@@ -94,9 +143,9 @@ impl GraphView {
     }
 }
 
-/// What the theme graphs page shows, as its URL says: `view=heatmap|network|projects|compare`,
-/// the compared events `a` and `b`, and the list's facet parameters, which every view but the
-/// comparison follows.
+/// What the theme graphs page shows, as its URL says: the view (in the path; links from before
+/// views had paths say `view=…`), the compared events `a` and `b`, and the list's facet
+/// parameters, which every view but the comparison follows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemesState {
     pub view: GraphView,
@@ -106,11 +155,10 @@ pub struct ThemesState {
 }
 
 impl ThemesState {
-    pub fn from_params(bundle: &Bundle, facets: &Facets, params: &Query) -> ThemesState {
-        let view = params
-            .get("view")
-            .and_then(|v| GraphView::ALL.into_iter().find(|w| w.key() == v))
-            .unwrap_or(GraphView::Heatmap);
+    /// The state of the page showing `view` (from its path) with `params`.
+    pub fn from_params(bundle: &Bundle, facets: &Facets, view: GraphView, params: &Query) -> ThemesState {
+        let legacy = params.get("view").and_then(|v| GraphView::ALL.into_iter().find(|w| w.key() == v));
+        let view = legacy.filter(|_| view == GraphView::Heatmap).unwrap_or(view);
         let (selection, _) = facets.parse(|key| params.get(key));
         let event = |key: &str, default: usize| {
             let named = params.get(key).and_then(|id| bundle.events.iter().position(|e| e.id == id));
@@ -120,16 +168,21 @@ impl ThemesState {
         ThemesState { view, selection, events }
     }
 
-    /// The router path of this state: `/themes?view=…&a=…&b=…&event=…`.
+    /// The router path of this state: `/themes/<view>?a=…&b=…&event=…`.
     pub fn target(&self, bundle: &Bundle, facets: &Facets) -> String {
-        let mut params = vec![format!("view={}", self.view.key())];
+        let mut params = Vec::new();
         if self.view == GraphView::Compare {
             params.extend(["a", "b"].iter().zip(self.events).map(|(k, e)| format!("{k}={}", bundle.event(e).id)));
         }
         for (key, values) in facets.params(&self.selection) {
             params.push(format!("{key}={}", encode_query_value(&values).replace("%2C", ",")));
         }
-        format!("/themes?{}", params.join("&"))
+        let path = self.view.path().map_or("/themes".to_owned(), |view| format!("/themes/{view}"));
+        if params.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", params.join("&"))
+        }
     }
 }
 
@@ -200,5 +253,26 @@ mod tests {
         assert_eq!(query.get("bad").as_deref(), Some("\u{FFFD}%A"));
         assert_eq!(query.get("none"), None);
         assert_eq!(Query::parse("q=%E5%B9%B3%E5%8F%B0+x").get("q").as_deref(), Some("平台 x"));
+    }
+
+    #[test]
+    fn paths_name_pages_under_the_base() {
+        for base in ["", "/some/path"] {
+            let at = |path: &str| Page::at(base, &format!("{base}{path}"));
+            assert_eq!(at("/"), Page::List);
+            assert_eq!(at(""), Page::List);
+            assert_eq!(at("/themes"), Page::Themes(GraphView::Heatmap));
+            assert_eq!(at("/themes/network"), Page::Themes(GraphView::Network));
+            assert_eq!(at("/theme/platform-engineering"), Page::Theme("platform-engineering".into()));
+            assert_eq!(at("/project/cilium"), Page::Project("cilium".into()));
+            assert_eq!(at("/event/2024-eu-paris"), Page::Event("2024-eu-paris".into()));
+            assert_eq!(at("/t/2024-eu-paris-x-1"), Page::Takeaway("2024-eu-paris-x-1".into()));
+            assert_eq!(at("/a/%3Cscript%3E"), Page::Article("<script>".into()));
+            for missing in ["/t/", "/t", "/t//x", "/t/x/y", "/index.html", "/themes/x", "/themes/heatmap", "/theme/"] {
+                assert_eq!(at(missing), Page::NotFound, "{missing}");
+            }
+        }
+        assert_eq!(Page::at("/some/path", "/elsewhere"), Page::NotFound);
+        assert_eq!(Page::at("/some/path", "/some/pathology"), Page::NotFound);
     }
 }

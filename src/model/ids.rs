@@ -76,6 +76,12 @@ pub fn encode_query_value(text: &str) -> String {
         .collect()
 }
 
+/// A path inside the site percent-encoded for an absolute URL (sitemaps, feeds, link previews):
+/// everything but unreserved ASCII and the `/` between segments.
+pub fn encode_path(path: &str) -> String {
+    path.split('/').map(encode_query_value).collect::<Vec<_>>().join("/")
+}
+
 /// The ordinal in `id` if it names a takeaway of `article`: `<article>-<ordinal>[-<slug>]`.
 pub fn ordinal_in(id: &str, article: &str) -> Option<u32> {
     let rest = id.strip_prefix(article)?.strip_prefix('-')?;
@@ -120,6 +126,7 @@ mod tests {
     #[test]
     fn query_values_are_encoded() {
         assert_eq!(encode_query_value("平台 a&b"), "%E5%B9%B3%E5%8F%B0%20a%26b");
+        assert_eq!(encode_path("a/2024-eu-paris-张"), "a/2024-eu-paris-%E5%BC%A0");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use super::{chips, safe_url, Cx};
-use crate::model::ids::takeaway_path;
+use crate::model::ids::{event_path, takeaway_path};
 use crate::model::{Article, ArticleIx, Texts};
 
 /// The page of the article at `at`, with its takeaways' bodies and its context from `texts`.
@@ -37,12 +37,16 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &Texts) -> Markup {
 /// The line under an article's title: event, authors, date, and links to the translation and
 /// the original.
 pub fn byline(cx: &Cx, article: &Article) -> Markup {
-    let event = cx.bundle.event_of(article).map(|e| format!("{} · {}", cx.name(&e.name), cx.name(&e.city)));
+    let event = cx.bundle.event_of(article);
     let authors = (!article.authors.is_empty()).then(|| article.authors.join(", "));
-    let parts: Vec<String> = [event, authors, article.date.clone()].into_iter().flatten().collect();
+    let parts: Vec<String> = [authors, article.date.clone()].into_iter().flatten().collect();
     let links = [(&article.url, cx.pick("译文", "Translation")), (&article.original_url, cx.pick("原文", "Original"))];
     html! {
         p.byline {
+            @if let Some(event) = event {
+                a href=(cx.href(&event_path(&event.id))) { (cx.name(&event.name)) } " · " (cx.name(&event.city))
+                @if !parts.is_empty() { " · " }
+            }
             (parts.join(" · "))
             @for (url, label) in links {
                 @if let Some(url) = url.as_deref().and_then(safe_url) {

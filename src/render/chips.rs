@@ -1,19 +1,13 @@
-//! Theme and project chips: what a takeaway is about, and why; each links to the list of
-//! takeaways that share it.
+//! Theme and project chips: what a takeaway is about, and why; each links to the page about
+//! that theme or project.
 
 use maud::{html, Markup};
 
 use super::Cx;
-use crate::explore::facets::Facet;
-use crate::model::ids::encode_query_value;
+use crate::model::ids::{project_path, theme_path};
 use crate::model::Takeaway;
 
-/// The href of the list filtered to one option of a facet.
-pub fn filtered(cx: &Cx, facet: Facet, value: &str) -> String {
-    cx.href(&format!("?{}={}", facet.key(), encode_query_value(value)))
-}
-
-/// The takeaway's themes, best first, each linking to its list; hovering one shows the words
+/// The takeaway's themes, best first, each linking to its page; hovering one shows the words
 /// that gave it.
 pub fn themes(cx: &Cx, takeaway: &Takeaway) -> Markup {
     html! {
@@ -21,7 +15,7 @@ pub fn themes(cx: &Cx, takeaway: &Takeaway) -> Markup {
             @for m in &takeaway.themes {
                 @let theme = cx.bundle.theme(m.theme);
                 li {
-                    a.chip.theme href=(filtered(cx, Facet::Theme, &theme.id))
+                    a.chip.theme href=(cx.href(&theme_path(&theme.id)))
                         title={ (cx.pick("匹配的词", "matched")) ": " (m.terms.join(", ")) } { (cx.name(&theme.name)) }
                 }
             }
@@ -37,7 +31,7 @@ pub fn projects(cx: &Cx, takeaway: &Takeaway) -> Markup {
                 @for &p in &takeaway.projects {
                     @let project = cx.bundle.project(p);
                     li {
-                        a.chip.project.(project.kind.as_str()) href=(filtered(cx, Facet::Project, &project.id))
+                        a.chip.project.(project.kind.as_str()) href=(cx.href(&project_path(&project.id)))
                             title=(project.kind.as_str()) { (project.name) }
                     }
                 }

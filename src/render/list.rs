@@ -11,6 +11,7 @@ use crate::explore::listing::Listing;
 use crate::explore::url::{ListState, PAGE};
 use crate::model::ids::takeaway_path;
 use crate::render::lang::Lang;
+use crate::search::Hit;
 
 /// Where the search index is while a query waits for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,12 +100,18 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
     }
 }
 
-/// The list's first `shown` cards: each its title (matches marked), where it comes from, a
-/// line of text (the snippet around the match when searching, else the summary), and its themes.
+/// The list's first `shown` cards.
 pub fn cards(cx: &Cx, listing: &Listing, shown: usize) -> Markup {
+    cards_of(cx, &listing.takeaways[..shown.min(listing.takeaways.len())], &listing.hits)
+}
+
+/// A card per takeaway of `takeaways`: its title (matches marked, where `hits` has it at the
+/// same position), where it comes from, a line of text (the snippet around the match when
+/// searching, else the summary), and its themes.
+pub fn cards_of(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
     html! {
-        @for (i, &index) in listing.takeaways.iter().take(shown).enumerate() {
-            @let hit = listing.hits.get(i).filter(|h| h.doc == index);
+        @for (i, &index) in takeaways.iter().enumerate() {
+            @let hit = hits.get(i).filter(|h| h.doc == index);
             @let t = &cx.bundle.takeaways[index];
             @let article = cx.bundle.article_of(t);
             @let (line, matches) = match hit {

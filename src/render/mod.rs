@@ -10,14 +10,18 @@
 //! `data-href` (a router path a click follows) for the app's delegated handlers.
 
 pub mod article;
+pub mod card;
 pub mod chips;
 pub mod facets;
+pub mod feed;
 pub mod graphs;
 pub mod lang;
 pub mod list;
 pub mod not_found;
+pub mod page;
 pub mod share;
 pub mod shell;
+pub mod subject;
 pub mod takeaway;
 pub mod themes;
 

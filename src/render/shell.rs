@@ -26,7 +26,7 @@ pub fn header(lang: Lang, base: &str, nav: Nav, query: &str, dark: bool) -> Mark
             a.nav-themes href={ (base) "/themes" } aria-current=[(nav == Nav::Themes).then_some("page")] {
                 (pick("主题图谱", "Theme graphs"))
             }
-            form.search role="search" action={ (base) "/" } {
+            form.search role="search" {
                 input type="search" name="q" value=(query) placeholder=(pick("搜索要点…（按 / ）", "Search takeaways… (/)"))
                     aria-label=(pick("搜索要点", "Search takeaways")) autocomplete="off";
             }

@@ -9,7 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./browser.mjs";
-import { serveStatic } from "./static-host.mjs";
+import { serveStatic } from "../../scripts/static-host.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(process.argv[2] ?? path.join(HERE, "../../target/bench"));

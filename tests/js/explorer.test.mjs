@@ -8,7 +8,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
-import { serveStatic } from "./static-host.mjs";
+import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
@@ -115,7 +115,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
-    test("a deep link shows the takeaway with its event, themes, projects, related takeaways; chips filter the list", async () => {
+    test("a deep link shows the takeaway with its event, themes, projects, related takeaways; a chip opens its theme's page, which filters the list", async () => {
       const page = await openPage();
       await page.goto(`${host.url}t/${devops.id}`);
       await page.locator("article.takeaway .body").waitFor();
@@ -129,9 +129,14 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(themes, devops.themes.map((m) => bundle.themes[m.theme].name.zh));
       assert.ok((await page.locator(".related-list li").count()) > 0, "related takeaways");
       await shot(page, `${tag}takeaway`);
+      const theme = bundle.themes[devops.themes[0].theme];
       await page.locator(".chip.theme").first().click();
-      await urlParam(page, "theme", bundle.themes[devops.themes[0].theme].id);
-      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, withTheme(bundle.themes[devops.themes[0].theme].id).length);
+      await page.waitForURL((url) => url.pathname === `${prefix}theme/${theme.id}`);
+      assert.match(await page.locator("h1").textContent(), new RegExp(theme.name.zh));
+      assert.equal(await page.locator(".card").count(), withTheme(theme.id).length);
+      await page.getByRole("link", { name: "在列表中筛选" }).click();
+      await urlParam(page, "theme", theme.id);
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, withTheme(theme.id).length);
       const cilium = bundle.takeaways.find((t) => t.projects?.some((p) => bundle.projects[p].id === "cilium"));
       await page.goto(`${host.url}t/${cilium.id}`);
       await page.locator(".chip.project").first().waitFor();
@@ -218,15 +223,48 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       const still = await openPage({ javaScriptEnabled: false });
       await still.goto(`${host.url}t/${devops.id}`);
       assert.match(await still.locator("h1").textContent(), /DevOps 已经过时/);
-      assert.ok((await still.locator("#prerendered").textContent()).includes(plain(devops.body_html).slice(0, 30)));
+      assert.ok((await still.locator("main").textContent()).includes(plain(devops.body_html).slice(0, 30)));
       await shot(still, `${tag}share-page-without-js`);
-      // With it, the app takes over: one page, one title, the address without the folder's slash.
+      // With it, the app takes over the same page: one title, the address without the folder's slash.
       const page = await openPage();
-      await page.goto(`${host.url}t/${devops.id}`);
+      await page.goto(`${host.url}t/${devops.id}/`);
       await page.locator("article.takeaway .chips").first().waitFor();
-      assert.equal(await page.locator("#prerendered").count(), 0);
+      await page.waitForURL((url) => url.pathname === `${prefix}t/${devops.id}`);
       assert.equal(await page.locator("h1").count(), 1);
-      assert.equal(new URL(page.url()).pathname, `${prefix}t/${devops.id}`);
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("every page kind is a file with a card, readable without JavaScript, and the app boots onto it without a shift", async () => {
+      const article = bundle.articles[devops.article];
+      const kinds = ["", `t/${devops.id}`, `a/${article.id}`, "themes", "themes/network", "theme/platform-engineering",
+        "project/kubernetes", "event/2024-eu-paris"];
+      const still = await openPage({ javaScriptEnabled: false });
+      const page = await openPage();
+      // Layout shifts since the page started, as Lighthouse counts them (CLS).
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; }))
+          .observe({ type: "layout-shift", buffered: true });
+      });
+      for (const kind of kinds) {
+        const response = await fetch(`${host.url}${kind}`);
+        assert.equal(response.status, 200, kind);
+        const raw = await response.text();
+        const meta = (property) => raw.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`))?.[1];
+        assert.match(meta("og:image") ?? "", new RegExp(`^https?://[^/]+${prefix}cards/[0-9a-f]{16}\\.png$`), kind);
+        assert.equal(meta("og:image:width"), "1200", kind);
+        assert.equal(meta("twitter:card"), "summary_large_image", kind);
+        await still.goto(`${host.url}${kind}`);
+        assert.ok((await still.locator("main h1").count()) === 1, `${kind}: a heading without JavaScript`);
+        assert.ok((await still.locator("main").textContent()).length > 100, `${kind}: text without JavaScript`);
+        await page.goto(`${host.url}${kind}`);
+        await page.waitForFunction(() => window.wasmBindings !== undefined);
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(300);
+        assert.equal(await page.evaluate(() => window.__shift), 0, `${kind}: layout shift`);
+        assert.equal(await page.locator("main h1").count(), 1, kind);
+      }
+      await shot(still, `${tag}event-without-js`);
       assert.deepEqual(page.problems, []);
     });
 
@@ -392,6 +430,10 @@ describe("looks and accessibility", () => {
     ["takeaway", `t/${devops.id}`, "article.takeaway .body"],
     ["article", "a/2024-eu-paris-the-new-stack", ".article-page .context"],
     ["not-found", "t/no-such-takeaway", ".not-found"],
+    ["theme", "theme/platform-engineering", ".subject-page .card"],
+    ["project", "project/kubernetes", ".subject-page .card"],
+    ["event", "event/2024-eu-paris", ".subject-page svg#contrast"],
+    ...["themes", "themes/network", "themes/projects", "themes/compare"].map((url) => [url.replace("/", "-"), url, ".graph svg"]),
   ];
 
   for (const scheme of ["light", "dark"]) {

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
-import { serveStatic } from "./static-host.mjs";
+import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, useBrowser } from "./browser.mjs";
 import { readBundle } from "./bundle.mjs";
-import { serveStatic } from "./static-host.mjs";
+import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const VIEWS = ["heatmap", "network", "projects", "compare"];
@@ -26,6 +26,9 @@ const eventOf = (t) => bundle.events[bundle.articles[t.article].event]?.id;
 const themeIds = (t) => (t.themes ?? []).map((m) => bundle.themes[m.theme].id);
 const projectIds = (t) => (t.projects ?? []).map((p) => bundle.projects[p].id);
 const count = (keep) => bundle.takeaways.filter(keep).length;
+
+/** The path of a view of the theme graphs: the heatmap at `themes`, the others below it. */
+const viewPath = (view) => (view === "heatmap" ? "themes" : `themes/${view}`);
 
 /** The list's count as shown ("12 条要点"). */
 async function listCount(page) {
@@ -79,6 +82,7 @@ describe("theme graphs", () => {
 
   test("the network follows the event filter, and a node opens the list", async () => {
     const page = await openPage();
+    // A link from before views had paths still opens the view.
     await page.goto(`${host.url}themes?view=network&event=2019-eu-barcelona`);
     await page.locator("svg#theme-network").waitFor();
     const inBarcelona = bundle.themes.filter((th) => bundle.takeaways.some((t) => eventOf(t) === "2019-eu-barcelona" && themeIds(t).includes(th.id)));
@@ -102,7 +106,7 @@ describe("theme graphs", () => {
   test("the whole network's labels do not overlap in either language", async () => {
     for (const locale of ["zh-CN", "en-US"]) {
       const page = await openPage({ locale });
-      await page.goto(`${host.url}themes?view=network`);
+      await page.goto(`${host.url}themes/network`);
       await page.locator("svg#theme-network").waitFor();
       const themesInUse = bundle.themes.filter((th) => bundle.takeaways.some((t) => themeIds(t).includes(th.id)));
       assert.equal(await page.locator("g.node").count(), themesInUse.length);
@@ -122,7 +126,7 @@ describe("theme graphs", () => {
 
   test("a project in the projects graph opens the list filtered to it", async () => {
     const page = await openPage();
-    await page.goto(`${host.url}themes?view=projects`);
+    await page.goto(`${host.url}themes/projects`);
     await page.locator("svg#theme-projects").waitFor();
     const first = await page.locator("g.node[data-project]").first().getAttribute("data-project");
     const perProject = (id) => count((t) => projectIds(t).includes(id));
@@ -137,7 +141,7 @@ describe("theme graphs", () => {
 
   test("comparing two events shows themes gained, lost and shared; the events are in the URL", async () => {
     const page = await openPage();
-    await page.goto(`${host.url}themes?view=compare&a=2019-eu-barcelona&b=2023-na-chicago`);
+    await page.goto(`${host.url}themes/compare?a=2019-eu-barcelona&b=2023-na-chicago`);
     await page.locator("svg#theme-compare").waitFor();
     const at = (id, event) => count((t) => eventOf(t) === event && themeIds(t).includes(id));
     const rows = await page.locator(".graph-data tbody tr").evaluateAll((trs) =>
@@ -173,12 +177,12 @@ describe("theme graphs", () => {
   test("every graph has an aria label, a table alternative and an SVG download", async () => {
     const page = await openPage({ locale: "en-US" });
     for (const view of VIEWS) {
-      await page.goto(`${host.url}themes?view=${view}`);
+      await page.goto(`${host.url}${viewPath(view)}`);
       const svg = page.locator(".graph svg");
       await svg.waitFor();
       assert.equal(await svg.getAttribute("role"), "img");
       assert.ok((await svg.getAttribute("aria-label")).length > 20, view);
-      assert.equal(await page.locator(`.view-tab[aria-current="page"]`).getAttribute("href"), `/themes?view=${view}${view === "compare" ? "&a=2019-eu-barcelona&b=2024-eu-paris" : ""}`);
+      assert.equal(await page.locator(`.view-tab[aria-current="page"]`).getAttribute("href"), `/${viewPath(view)}${view === "compare" ? "?a=2019-eu-barcelona&b=2024-eu-paris" : ""}`);
       await page.locator(".graph-table summary").click();
       assert.ok(await page.locator(".graph-table table tbody tr").count() > 0, view);
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".download-svg").click()]);
@@ -196,7 +200,7 @@ describe("theme graphs", () => {
       test(`screenshots: every view, ${scheme}, ${width} px, no page overflow`, async () => {
         const page = await openPage({ colorScheme: scheme, viewport: { width, height: 900 } });
         for (const view of VIEWS) {
-          await page.goto(`${host.url}themes?view=${view}`);
+          await page.goto(`${host.url}${viewPath(view)}`);
           await page.locator(".graph svg").waitFor();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${view} is ${overflow}px wider than the screen`);

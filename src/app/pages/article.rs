@@ -1,14 +1,12 @@
 //! An article's page: its context and every takeaway, each with an anchor.
 
-use maud::Markup;
-
-use super::{not_found, with_texts};
+use super::{not_found, with_texts, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::model::ArticleIx;
 use crate::render::{article, site_name, Cx};
 
-pub fn markup(cx: &Cx, site: &Site, id: &str) -> Markup {
+pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
     let texts = match with_texts(cx.lang, site) {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
@@ -16,8 +14,8 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Markup {
     let Some(at) = site.articles.iter().position(|a| a.id == id) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到文章", "Article not found"));
-        return page;
+        return page.into();
     };
     set_title(&format!("{} · {}", site.articles[at].title, site_name(cx.lang)));
-    article::page(cx, ArticleIx::at(at), &texts)
+    article::page(cx, ArticleIx::at(at), &texts).into()
 }

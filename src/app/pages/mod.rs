@@ -5,6 +5,7 @@ pub mod home;
 
 mod article;
 mod not_found;
+mod subject;
 mod takeaway;
 mod themes;
 
@@ -13,13 +14,34 @@ use std::sync::Arc;
 use maud::Markup;
 
 use super::data::{self, Load, Site};
-use super::route::{use_router, Page};
+use super::route::use_router;
+use crate::explore::url::Page;
 use crate::model::Texts;
 use crate::render::lang::Lang;
 use crate::render::{shell, Cx};
 
+/// What the main region shows.
+pub struct Content {
+    pub markup: Markup,
+    /// False while the page waits for its data (the markup says it is loading).
+    pub ready: bool,
+}
+
+impl Content {
+    /// The page is waiting for its data.
+    pub fn waiting(lang: Lang) -> Content {
+        Content { markup: shell::loading(lang), ready: false }
+    }
+}
+
+impl From<Markup> for Content {
+    fn from(markup: Markup) -> Content {
+        Content { markup, ready: true }
+    }
+}
+
 /// The markup of `page` in `lang`, as far as its data has come.
-pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Markup {
+pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Content {
     let site = match super::loaded(lang) {
         Ok(site) => site,
         Err(waiting) => return waiting,
@@ -27,21 +49,24 @@ pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Markup {
     let base = use_router().base();
     let cx = Cx::new(&site.bundle, lang, &base);
     match page {
-        Page::List => home::markup(&cx, &site, home),
+        Page::List => home::markup(&cx, &site, home).into(),
         Page::Takeaway(id) => takeaway::markup(&cx, &site, &id),
         Page::Article(id) => article::markup(&cx, &site, &id),
-        Page::Themes => themes::markup(&cx, &site),
-        Page::NotFound => not_found::markup(&cx, &site),
+        Page::Themes(view) => themes::markup(&cx, &site, view).into(),
+        Page::Theme(id) => subject::theme(&cx, &site, &id).into(),
+        Page::Project(id) => subject::project(&cx, &site, &id).into(),
+        Page::Event(id) => subject::event(&cx, &site, &id).into(),
+        Page::NotFound => not_found::markup(&cx, &site).into(),
     }
 }
 
-/// The texts, once they have arrived (they are asked for now if they were not), or the markup
-/// to show until then.
-fn with_texts(lang: Lang, site: &Site) -> Result<Arc<Texts>, Markup> {
+/// The texts, once they have arrived (they are asked for now if they were not), or what to show
+/// until then.
+fn with_texts(lang: Lang, site: &Site) -> Result<Arc<Texts>, Content> {
     data::request_texts();
     match data::texts(site) {
         Load::Ready(texts) => Ok(texts),
-        Load::Failed(why) => Err(shell::load_failed(lang, &why, "retry-texts")),
-        Load::Idle | Load::Loading => Err(shell::loading(lang)),
+        Load::Failed(why) => Err(shell::load_failed(lang, &why, "retry-texts").into()),
+        Load::Idle | Load::Loading => Err(Content::waiting(lang)),
     }
 }

@@ -1,14 +1,12 @@
 //! A takeaway's own page: the deep link people share.
 
-use maud::Markup;
-
-use super::{not_found, with_texts};
+use super::{not_found, with_texts, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::explore::related::{self, related};
 use crate::render::{site_name, takeaway, Cx};
 
-pub fn markup(cx: &Cx, site: &Site, id: &str) -> Markup {
+pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
     let texts = match with_texts(cx.lang, site) {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
@@ -16,8 +14,8 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Markup {
     let Some(index) = site.takeaway_index(id) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到要点", "Takeaway not found"));
-        return page;
+        return page.into();
     };
     set_title(&format!("{} · {}", site.takeaways[index].title, site_name(cx.lang)));
-    takeaway::page(cx, index, &texts.bodies[index], &related(&site.bundle, index, related::SHOWN))
+    takeaway::page(cx, index, &texts.bodies[index], &related(&site.bundle, index, related::SHOWN)).into()
 }

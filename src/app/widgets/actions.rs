@@ -9,10 +9,11 @@ use crate::app::browser::{copy_text, download, site_url};
 use crate::app::data::{retry_search, retry_texts, BundleResource};
 use crate::app::pages::home::HomeState;
 use crate::app::prefs::{switch_lang, switch_scheme, use_prefs};
-use crate::app::route::{use_router, Page};
+use crate::app::route::use_router;
 use crate::app::Ui;
 use crate::explore::export::{export, takeaway_markdown, Format};
 use crate::explore::facets::Facet;
+use crate::explore::url::Page;
 use crate::model::ids::takeaway_path;
 
 /// Does what the button `button`, whose `data-action` is `action`, is for.

@@ -1,9 +1,9 @@
-//! The theme graphs in the page: each canvas's bounds, a hovered node's arcs lit, and
-//! "download SVG" with the current colours.
+//! The theme graphs in the page: a hovered node's arcs lit, and "download SVG" with the current
+//! colours.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 use crate::app::browser::download;
 use crate::app::route::closest;
@@ -15,20 +15,6 @@ const COLOURS: [&str; 8] =
 
 /// The stylesheet rules a downloaded SVG takes along: those of the graphs' own elements.
 const SVG_RULES: &str = ".theme-graph";
-
-/// Gives each graph canvas in `container` its bounds around the SVG's width (`data-width`): it
-/// grows to a quarter above its size (labels at body text size) and shrinks to two thirds
-/// (labels would get too small below), scrolling sideways after that. Set through the CSSOM:
-/// the CSP forbids style attributes.
-pub fn size_canvases(container: &Element) {
-    let Ok(canvases) = container.query_selector_all(".graph-canvas[data-width]") else { return };
-    for canvas in (0..canvases.length()).filter_map(|i| canvases.item(i)?.dyn_into::<HtmlElement>().ok()) {
-        let Some(width) = canvas.get_attribute("data-width").and_then(|w| w.parse::<f64>().ok()) else { continue };
-        let style = canvas.style();
-        let _ = style.set_property("max-width", &format!("{}px", (width * 1.25).round() as u32));
-        let _ = style.set_property("min-width", &format!("{}px", (width * 0.65).round() as u32));
-    }
-}
 
 /// Lights the arcs of the hovered node's graph that end at it and fades the others; every
 /// other graph's arcs as drawn.

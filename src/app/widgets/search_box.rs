@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::app::data::request_search;
-use crate::app::route::{use_router, Page};
+use crate::app::route::use_router;
 use crate::explore::url::query_target;
+use crate::explore::url::Page;
 
 /// How long typing must pause before the results follow.
 const DEBOUNCE_MS: u32 = 30;

@@ -1,27 +1,156 @@
-//! The site around the data (native only): after trunk has built the app, `takeaways
-//! finish-site` puts the Content-Security-Policy into `index.html`, copies it to `404.html`
-//! (static hosts serve it for unknown paths, so deep links open in the app), and writes a share
-//! page per takeaway.
+//! The site around the data (native only). After trunk has built the app, `takeaways
+//! finish-site` writes, as one sequence of named steps:
+//!
+//! 1. a page for every URL the app knows ([`pages`]), each the same markup the app renders,
+//!    readable without JavaScript, with its link preview and the Content-Security-Policy;
+//!    `404.html` for the rest (static hosts serve it for unknown paths);
+//! 2. a social card per page ([`cards`]), unless no CJK font is installed (then it says so and
+//!    the pages go without);
+//! 3. Atom feeds: the site's and each theme's and event's ([`feeds`]);
+//! 4. `sitemap.xml` and `robots.txt`.
 
+pub mod cards;
+mod feeds;
+pub mod pages;
 pub mod policy;
-pub mod share;
+mod template;
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::model::ids::encode_path;
 use crate::model::BUNDLE_FILE;
+use crate::render::card::{HEIGHT, WIDTH};
+use crate::render::page::{document, Document};
+use crate::render::share::{Image, Preview, SITE_NAME};
+use crate::render::shell;
+use pages::{Prerendered, LANG};
+use template::Template;
 
-/// Finishes the site built into `site`, whose absolute URL is `site_url`. Returns how many share
-/// pages it wrote.
-pub fn finish(site: &Path, site_url: &str) -> Result<usize> {
+/// What finishing a site wrote.
+pub struct Finished {
+    pub pages: usize,
+    pub cards: usize,
+    /// Cards drawn, not taken from the cache.
+    pub drawn: usize,
+    /// Why there are no cards, if there are none.
+    pub no_cards: Option<String>,
+    pub feeds: usize,
+}
+
+/// Finishes the site built into `site`, whose absolute URL is `site_url`; cards drawn before are
+/// taken from `cache`.
+pub fn finish(site: &Path, site_url: &str, cache: &Path) -> Result<Finished> {
     let dataset = super::read(&site.join(BUNDLE_FILE))?;
-    let index_path = site.join("index.html");
-    let index = fs::read_to_string(&index_path).with_context(|| format!("cannot read {}", index_path.display()))?;
-    let index = policy::with_content_security_policy(&index);
-    for page in ["index.html", "404.html"] {
-        fs::write(site.join(page), &index).with_context(|| format!("cannot write {}", site.join(page).display()))?;
+    let template = Template::read(&site.join("index.html"))?;
+    let site_url = site_url.trim_end_matches('/');
+    let pages = pages::all(&dataset, url_path(site_url));
+    let (cards, drawn, no_cards) = draw_cards(&pages, site, cache)?;
+    for (page, card) in pages.iter().zip(&cards) {
+        write_page(site, site_url, &template, page, card.as_deref())?;
     }
-    share::write_share_pages(&dataset, &index, site_url, site)
+    let feeds = feeds::write_feeds(&dataset, site, site_url)?;
+    write_sitemap(site, site_url, &pages)?;
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n");
+    write(&site.join("robots.txt"), robots.as_bytes())?;
+    let cards = cards.iter().flatten().count();
+    Ok(Finished { pages: pages.len(), cards, drawn, no_cards, feeds })
+}
+
+/// Each page's card path, how many were drawn, and why there are none if so.
+fn draw_cards(
+    pages: &[Prerendered],
+    site: &Path,
+    cache: &Path,
+) -> Result<(Vec<Option<String>>, usize, Option<String>)> {
+    let painter = match cards::Painter::new() {
+        Ok(painter) => painter,
+        Err(why) => return Ok((vec![None; pages.len()], 0, Some(why))),
+    };
+    let texts: Vec<Vec<&str>> = pages.iter().map(|p| p.card.chips.iter().map(String::as_str).collect()).collect();
+    let cards: Vec<cards::Card> = pages
+        .iter()
+        .zip(&texts)
+        .map(|(page, chips)| cards::Card {
+            kicker: &page.card.kicker,
+            title: &page.card.title,
+            subtitle: page.card.subtitle.as_deref(),
+            chips,
+            footer: SITE_NAME,
+        })
+        .collect();
+    let drawn = cards::draw_all(&painter, &cards, site, cache).map_err(anyhow::Error::msg)?;
+    Ok((drawn.paths.into_iter().map(Some).collect(), drawn.drawn, None))
+}
+
+fn write_page(site: &Path, site_url: &str, template: &Template, page: &Prerendered, card: Option<&str>) -> Result<()> {
+    let url = match &page.path {
+        Some(path) if path.is_empty() => format!("{site_url}/"),
+        Some(path) => format!("{site_url}/{}", encode_path(path)),
+        None => format!("{site_url}/404.html"),
+    };
+    let image_url = card.map(|card| format!("{site_url}/{card}"));
+    let alt = format!("{} · {}", page.card.title, page.card.kicker);
+    let preview = Preview {
+        title: &page.headline,
+        description: &page.description,
+        url: &url,
+        kind: page.kind,
+        image: image_url.as_deref().map(|url| Image { url, width: WIDTH, height: HEIGHT, alt: &alt }),
+    };
+    let base = url_path(site_url);
+    let feed_href = page.feed.as_ref().map(|(path, title)| (format!("{base}/{path}"), title.as_str()));
+    let html = document(&Document {
+        lang: LANG,
+        title: &page.title,
+        policy: &template.policy,
+        assets: &template.assets,
+        preview: &preview,
+        feed: feed_href.as_ref().map(|(href, title)| (*title, href.as_str())),
+        preload: page.preload,
+        header: shell::header(LANG, base, page.nav, "", false),
+        main: page.main.clone(),
+        footer: shell::footer(LANG),
+    });
+    let file = match &page.path {
+        Some(path) if path.is_empty() => site.join("index.html"),
+        Some(path) => site.join(path).join("index.html"),
+        None => site.join("404.html"),
+    };
+    write(&file, html.into_string().as_bytes())
+}
+
+fn write_sitemap(site: &Path, site_url: &str, pages: &[Prerendered]) -> Result<()> {
+    let listed: Vec<(String, Option<&str>)> = pages
+        .iter()
+        .filter_map(|p| Some((format!("{site_url}/{}", encode_path(p.path.as_ref()?)), p.updated.as_deref())))
+        .collect();
+    write(&site.join("sitemap.xml"), crate::render::feed::sitemap(&listed).into_string().as_bytes())
+}
+
+/// Writes `bytes` to `file`, making its folder.
+fn write(file: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    fs::write(file, bytes).with_context(|| format!("cannot write {}", file.display()))
+}
+
+/// The path of an absolute URL without its trailing slash: `""` for a site at a host's root.
+fn url_path(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("", |at| &after_scheme[at..]).trim_end_matches('/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("http://127.0.0.1:8080"), "");
+        assert_eq!(url_path("https://x.example/some/path/"), "/some/path");
+    }
 }

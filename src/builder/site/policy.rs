@@ -1,6 +1,7 @@
-//! The Content-Security-Policy of the built site (native only): the browser may run the site's
-//! own scripts, the inline loader trunk writes (allowed by its hash), and WebAssembly — nothing
-//! else, so hostile text that slipped into the corpus could not run even if it reached a page.
+//! The Content-Security-Policy of the built site (native only), in a `<meta>` of every page: the
+//! browser may run the site's own scripts, the inline loader trunk writes (allowed by its hash),
+//! and WebAssembly — nothing else, so hostile text that slipped into the corpus could not run
+//! even if it reached a page.
 //! Styles come only from the site's stylesheet (the app sets the few computed ones through the
 //! CSSOM, which the policy allows; `style` attributes would be refused).
 
@@ -21,22 +22,8 @@ pub fn content_security_policy<'a>(inline_scripts: impl Iterator<Item = &'a str>
     )
 }
 
-/// `html` with a CSP `<meta>` allowing exactly its inline scripts, first in `<head>` so it
-/// covers everything after it. A page that already has one is returned as it is.
-pub fn with_content_security_policy(html: &str) -> String {
-    if html.contains("http-equiv=\"Content-Security-Policy\"") {
-        return html.to_owned();
-    }
-    let policy = content_security_policy(inline_scripts(html));
-    let meta = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
-    match html.find("<head>") {
-        Some(at) => format!("{}{meta}{}", &html[..at + 6], &html[at + 6..]),
-        None => html.to_owned(),
-    }
-}
-
 /// The text of each `<script>` without a `src` in `html`.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+pub fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     html.match_indices("<script").filter_map(move |(start, _)| {
         let open_end = start + html[start..].find('>')?;
         if html[start..open_end].contains(" src=") {
@@ -54,11 +41,13 @@ mod tests {
     #[test]
     fn inline_scripts_are_allowed_by_hash_and_nothing_else() {
         let html = "<html><head><script type=\"module\">run()</script><script src=\"/a.js\"></script></head></html>";
-        let page = with_content_security_policy(html);
+        let policy = content_security_policy(inline_scripts(html));
         // echo -n 'run()' | openssl dgst -sha256 -binary | base64
-        assert!(page.contains("'sha256-AvyuiL0SD1mVY3NNxR+V2uo+lhk6RMFrytWmRt6CrJQ='"), "{page}");
-        assert!(page.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
-        assert!(!page.contains("unsafe-inline"));
-        assert_eq!(with_content_security_policy(&page), page, "added once");
+        assert!(
+            policy
+                .contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-AvyuiL0SD1mVY3NNxR+V2uo+lhk6RMFrytWmRt6CrJQ='"),
+            "{policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"));
     }
 }

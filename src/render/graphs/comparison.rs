@@ -127,7 +127,7 @@ pub fn compared_projects(g: &GraphContext, comparison: &Comparison) -> Markup {
             @let members: Vec<&Counted<ProjectIx>> = comparison.projects.iter().filter(|c| c.change() == change).collect();
             @let shown = if change == Change::Shared { members.len() } else { ONLY_SHOWN };
             section.compare-projects {
-                h3 { (title) " " span.count { (members.len()) } }
+                h2 { (title) " " span.count { (members.len()) } }
                 ul.chips {
                     @for c in members.iter().take(shown) {
                         @let project = bundle.project(c.what);

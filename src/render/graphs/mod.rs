@@ -12,6 +12,7 @@ mod comparison;
 mod heatmap;
 mod network;
 mod projects;
+mod trend;
 
 use std::fmt;
 
@@ -20,7 +21,8 @@ use maud::{html, Markup};
 pub use comparison::{compared_projects, comparison};
 pub use heatmap::heatmap;
 pub use network::network;
-pub use projects::projects;
+pub use projects::{kind_name, projects};
+pub use trend::{contrast, trend};
 
 use super::Cx;
 use crate::explore::facets::Facet;
@@ -54,16 +56,15 @@ impl GraphContext<'_> {
     }
 }
 
-/// A figure: its caption, the SVG in a canvas that grows to a quarter above its size (labels at
-/// body text size) and shrinks to two thirds (labels would get too small below), scrolling
-/// sideways after that; a download button; and the table alternative folded below. The canvas's
-/// bounds are in `data-width` for the app to set (the CSP forbids style attributes).
+/// A figure: its caption, the SVG in a canvas that grows to a quarter above its size and shrinks
+/// to two thirds, scrolling sideways after that (the stylesheet's `.w-<size>` rules); a download
+/// button; and the table alternative folded below.
 pub fn figure(cx: &Cx, figure: &Figure) -> Markup {
     html! {
         figure.graph {
             figcaption { (figure.caption) }
             div.graph-scroll {
-                div.graph-canvas data-width=(Fixed(figure.width, 0)) { (figure.svg) }
+                div class={ "graph-canvas w-" (size_class(figure.width)) } { (figure.svg) }
             }
             div.graph-tools {
                 button.download-svg type="button" data-action="download-svg" data-graph=(figure.id) {
@@ -76,6 +77,11 @@ pub fn figure(cx: &Cx, figure: &Figure) -> Markup {
             }
         }
     }
+}
+
+/// The stylesheet's size class for a graph `width` units wide: rounded up to 40, from 160 to 2000.
+fn size_class(width: f64) -> u32 {
+    ((width / 40.0).ceil() as u32 * 40).clamp(160, 2000)
 }
 
 /// `x` with `places` decimals, without the float formatting machinery (smaller wasm).

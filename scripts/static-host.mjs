@@ -1,7 +1,7 @@
-// A static host for tests, behaving like GitHub Pages: files from a folder under a path prefix,
-// a redirect from a folder's path to the same path with a slash, index.html for folders, and
-// 404.html (with status 404) for anything missing. It accepts URLs up to 256 KB (the bad-URL
-// tests send a 100 KB query).
+// A static host behaving like GitHub Pages, for `make serve` and the tests: files from a folder
+// under a path prefix, a redirect from a folder's path to the same path with a slash, index.html
+// for folders, 404.html (with status 404) for anything missing, and brotli or gzip for text. It
+// accepts URLs up to 256 KB (the bad-URL tests send a 100 KB query).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -15,13 +15,18 @@ const TYPES = {
   ".json": "application/json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 const COMPRESSIBLE = Object.fromEntries(
-  [".html", ".js", ".wasm", ".css", ".json", ".svg"].map((e) => [TYPES[e], true]));
+  [".html", ".js", ".wasm", ".css", ".json", ".svg", ".xml", ".txt"].map((e) => [TYPES[e], true]));
 
-/** Serves `root` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1; resolves to { url, close }. */
-export async function serveStatic(dir, prefix = "/") {
+/**
+ * Serves `dir` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1, on `port` (any free one
+ * by default); resolves to { url, close }.
+ */
+export async function serveStatic(dir, prefix = "/", port = 0) {
   const root = path.resolve(dir);
   const server = http.createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const notFound = async () => {
@@ -49,23 +54,33 @@ export async function serveStatic(dir, prefix = "/") {
       let body = await readFile(file);
       const headers = { "content-type": type };
       // Compressed as static hosts do, so Lighthouse measures what a visitor would download.
-      if (type in COMPRESSIBLE && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+      const accepted = req.headers["accept-encoding"] ?? "";
+      if (type in COMPRESSIBLE && /\bbr\b/.test(accepted)) {
         body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
         headers["content-encoding"] = "br";
+      } else if (type in COMPRESSIBLE && /\bgzip\b/.test(accepted)) {
+        body = zlib.gzipSync(body);
+        headers["content-encoding"] = "gzip";
       }
       res.writeHead(200, headers).end(body);
     } catch {
       return notFound();
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${port}${prefix}`,
+    url: `http://127.0.0.1:${server.address().port}${prefix}`,
     close: () => {
       // Browsers keep connections alive; close them, or close() would wait for them.
       server.closeAllConnections();
       return new Promise((r) => server.close(r));
     },
   };
+}
+
+// As a command: `node scripts/static-host.mjs DIR [PORT] [PREFIX]` serves DIR until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = "dist", port = "8080", prefix = "/"] = process.argv.slice(2);
+  const host = await serveStatic(dir, prefix, Number(port));
+  console.log(`serving ${dir} at ${host.url} (404.html with status 404 for unknown paths; Ctrl-C stops)`);
 }

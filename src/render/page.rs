@@ -1,0 +1,66 @@
+//! A whole page as the build writes it: the document around the app's three regions (header,
+//! main, footer), with the tags that load the app (trunk's), the Content-Security-Policy, the
+//! link-preview tags and the feeds. The app boots onto these regions: it leaves a region alone
+//! while what it would show there has the same [`fingerprint`] (`data-markup`), and keeps the
+//! main one while the data it needs is on its way (`data-prerendered`).
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::lang::Lang;
+use super::share::{meta, Preview};
+
+/// Where trunk's tags end and a page's own begin in `<head>`: what the build writes after it is
+/// its own, so a page can be written again from a written one.
+pub const HEAD_MARK: &str = "<!-- page -->";
+
+/// A page's document.
+pub struct Document<'a> {
+    pub lang: Lang,
+    /// The `<title>`.
+    pub title: &'a str,
+    /// The Content-Security-Policy, first in `<head>` so that it covers all that follows.
+    pub policy: &'a str,
+    /// The tags that load the app, as trunk wrote them.
+    pub assets: &'a str,
+    pub preview: &'a Preview<'a>,
+    /// The page's Atom feed: its title and href.
+    pub feed: Option<(&'a str, &'a str)>,
+    /// Files the page's app will fetch at once, downloaded beside it.
+    pub preload: &'a [&'a str],
+    pub header: Markup,
+    pub main: Markup,
+    pub footer: Markup,
+}
+
+pub fn document(doc: &Document) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(doc.lang.tag()) {
+            head {
+                meta http-equiv="Content-Security-Policy" content=(doc.policy);
+                (PreEscaped(doc.assets))
+                (PreEscaped(HEAD_MARK))
+                title { (doc.title) }
+                (meta(doc.preview))
+                @if let Some((title, href)) = doc.feed {
+                    link rel="alternate" type="application/atom+xml" title=(title) href=(href);
+                }
+                @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
+            }
+            body {
+                div #top data-markup=(fingerprint(&doc.header.0)) { (doc.header) }
+                main #main tabindex="-1" data-prerendered data-markup=(fingerprint(&doc.main.0)) { (doc.main) }
+                div #bottom data-markup=(fingerprint(&doc.footer.0)) { (doc.footer) }
+            }
+        }
+    }
+}
+
+/// A short fingerprint of a region's markup (64-bit FNV-1a, in hex): the same markup, the same
+/// fingerprint, whether the build or the app rendered it.
+pub fn fingerprint(markup: &str) -> String {
+    let hash = markup
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
