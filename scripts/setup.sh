@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the explorer needs, skipping whatever is already there (idempotent, quiet).
-#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, a CJK font and the npm test tools
+#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt,
+#                            and the CJK font the build draws social cards with
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver and the npm test tools
 # Nothing is downloaded from outside the package registries: trunk runs offline (Trunk.toml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,18 +38,22 @@ if [[ "$("$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null)" != *"(versi
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
 fi
 
-[ "$mode" = test ] || exit 0
-
+# Debian's packages: the social cards' font (Noto CJK, which the build looks for where this
+# package puts it), and for the tests Chromium and ChromeDriver.
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
-[ -n "$(fc-list :lang=zh family 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+if [ "$mode" = test ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} with apt"
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "$mode" = test ] || exit 0
 
 # The browser tests' npm packages (playwright-core drives Debian's Chromium; it never downloads one).
 if [ ! tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json ]; then

@@ -169,7 +169,6 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         assets: "<meta charset=\"utf-8\">",
         preview: &preview,
         feed: Some((HOSTILE[0], "/feed.xml")),
-        preload: &[],
         header: shell::header(Lang::Zh, "", Nav::Other, HOSTILE[0], true),
         main: takeaway::page(&cx, 0, dataset.body(0), &[]),
         footer: shell::footer(Lang::Zh),

@@ -25,8 +25,6 @@ pub struct Document<'a> {
     pub preview: &'a Preview<'a>,
     /// The page's Atom feed: its title and href.
     pub feed: Option<(&'a str, &'a str)>,
-    /// Files the page's app will fetch at once, downloaded beside it.
-    pub preload: &'a [&'a str],
     pub header: Markup,
     pub main: Markup,
     pub footer: Markup,
@@ -45,7 +43,6 @@ pub fn document(doc: &Document) -> Markup {
                 @if let Some((title, href)) = doc.feed {
                     link rel="alternate" type="application/atom+xml" title=(title) href=(href);
                 }
-                @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
             }
             body {
                 div #top data-markup=(fingerprint(&doc.header.0)) { (doc.header) }

@@ -1,6 +1,8 @@
 // Benchmark of the built site (prints figures, asserts nothing): the first-load transfer size
-// (HTML + JS + wasm + CSS + bundle, brotli) and Lighthouse's scores for the home page and a
-// takeaway page, with Debian's Chromium. Usage: node site-bench.mjs [DIST]
+// (HTML + JS + wasm + CSS + bundle, brotli) and Lighthouse's scores for every kind of page —
+// home, a takeaway, an article, the theme graphs, a theme's page — each the median of RUNS runs
+// (default 3: scores vary by a few points from run to run on a shared machine), with Debian's
+// Chromium. Usage: [RUNS=3] node site-bench.mjs [DIST]
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -27,6 +29,10 @@ console.log(`${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} 
 
 const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
 const takeaway = bundle.takeaways.id[0];
+const article = bundle.articles[bundle.takeaways.article[0]].id;
+const theme = bundle.themes[0].id;
+const RUNS = Number(process.env.RUNS ?? 3);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const host = await serveStatic(DIST, "/");
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -34,15 +40,24 @@ const chrome = await chromeLauncher.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  console.log("== Lighthouse (mobile emulation, simulated throttling)");
-  for (const [name, url] of [["home", host.url], ["takeaway", `${host.url}t/${takeaway}`]]) {
-    const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error",
-      onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
-    const scores = Object.values(lhr.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`).join(", ");
-    console.log(`${name}: ${scores}`);
-    for (const category of Object.values(lhr.categories)) {
+  console.log(`== Lighthouse (mobile emulation, simulated throttling), median of ${RUNS} runs`);
+  const pages = [["home", host.url], ["takeaway", `${host.url}t/${takeaway}`], ["article", `${host.url}a/${article}`],
+    ["theme graphs", `${host.url}themes`], ["a theme", `${host.url}theme/${theme}`]];
+  for (const [name, url] of pages) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+      runs.push(lhr);
+    }
+    const categories = Object.keys(runs[0].categories);
+    const scores = categories.map((c) => `${runs[0].categories[c].title} ${median(runs.map((r) => Math.round(r.categories[c].score * 100)))}`);
+    const lcp = median(runs.map((r) => r.audits["largest-contentful-paint"].numericValue));
+    const cls = median(runs.map((r) => r.audits["cumulative-layout-shift"].numericValue));
+    console.log(`${name}: ${scores.join(", ")}; LCP ${(lcp / 1000).toFixed(1)} s, CLS ${cls.toFixed(3)}`);
+    for (const category of Object.values(runs[0].categories)) {
       for (const ref of category.auditRefs.filter((r) => r.weight > 0)) {
-        const audit = lhr.audits[ref.id];
+        const audit = runs[0].audits[ref.id];
         if (audit.score !== null && audit.score < 0.9) console.log(`  ${category.title}: ${audit.title} (${audit.displayValue ?? audit.score})`);
       }
     }

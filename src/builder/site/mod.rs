@@ -109,7 +109,6 @@ fn write_page(site: &Path, site_url: &str, template: &Template, page: &Prerender
         assets: &template.assets,
         preview: &preview,
         feed: feed_href.as_ref().map(|(href, title)| (*title, href.as_str())),
-        preload: page.preload,
         header: shell::header(LANG, base, page.nav, "", false),
         main: page.main.clone(),
         footer: shell::footer(LANG),

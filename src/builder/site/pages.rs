@@ -11,7 +11,7 @@ use crate::explore::related::{self, related};
 use crate::explore::subject::{of_event, of_project, of_theme, Subject};
 use crate::explore::url::{GraphView, ListState, Page, Query, ThemesState};
 use crate::model::ids::{article_path, event_path, project_path, takeaway_path, theme_path};
-use crate::model::{ArticleIx, Dataset, EventIx, ProjectIx, ThemeIx, TEXTS_FILE};
+use crate::model::{ArticleIx, Dataset, EventIx, ProjectIx, ThemeIx};
 use crate::render::facets::Panel;
 use crate::render::lang::Lang;
 use crate::render::list::{self, Home, IndexStatus};
@@ -40,8 +40,6 @@ pub struct Prerendered {
     pub main: Markup,
     /// Its Atom feed's path under the site's root, with the feed's title.
     pub feed: Option<(String, String)>,
-    /// Files its app fetches at once, downloaded beside it.
-    pub preload: &'static [&'static str],
     /// When its content last changed, `YYYY-MM-DD`, for the sitemap.
     pub updated: Option<String>,
 }
@@ -163,7 +161,6 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
         nav: Nav::List,
         main,
         feed: Some((SITE_FEED.to_owned(), site_name(cx.lang).to_owned())),
-        preload: &[],
         updated: dates.newest(order.iter().copied()),
     }
 }
@@ -195,7 +192,6 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, dates: &Dates) -> Pre
         nav: Nav::Other,
         main: takeaway::page(cx, index, dataset.body(index), &related(dataset, index, related::SHOWN)),
         feed: None,
-        preload: &[TEXTS_FILE],
         updated: dates.newest([index]),
     }
 }
@@ -231,7 +227,6 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         nav: Nav::Other,
         main: article::page(cx, at, &dataset.texts),
         feed: None,
-        preload: &[TEXTS_FILE],
         updated: dates.newest(takeaways),
     }
 }
@@ -259,7 +254,6 @@ fn graphs_page(cx: &Cx, facets: &Facets, order: &[usize], view: GraphView, dates
         nav: Nav::Themes,
         main: themes::page(cx, facets, &state, order, order),
         feed: None,
-        preload: &[],
         updated: dates.newest(order.iter().copied()),
     }
 }
@@ -292,7 +286,6 @@ fn theme_subject(cx: &Cx, at: ThemeIx, subject: &Subject, dates: &Dates) -> Prer
         nav: Nav::Other,
         main: theme_page(cx, at, subject),
         feed: Some((feed_path(&path), format!("{name} · {}", site_name(cx.lang)))),
-        preload: &[],
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
     }
@@ -315,7 +308,6 @@ fn project_subject(cx: &Cx, at: ProjectIx, subject: &Subject, dates: &Dates) -> 
         nav: Nav::Other,
         main: project_page(cx, at, subject),
         feed: None,
-        preload: &[],
         updated: dates.newest(subject.takeaways.iter().copied()),
     }
 }
@@ -348,7 +340,6 @@ fn event_subject(cx: &Cx, at: EventIx, subject: &Subject, dates: &Dates) -> Prer
         nav: Nav::Other,
         main: event_page(cx, at, subject),
         feed: Some((feed_path(&path), format!("{name} · {}", site_name(cx.lang)))),
-        preload: &[],
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
     }
@@ -368,7 +359,6 @@ fn unknown(cx: &Cx) -> Prerendered {
         nav: Nav::Other,
         main: not_found::page(cx, &[]),
         feed: None,
-        preload: &[],
         updated: None,
     }
 }
