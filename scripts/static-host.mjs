@@ -17,10 +17,11 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
 };
 
 const COMPRESSIBLE = Object.fromEntries(
-  [".html", ".js", ".wasm", ".css", ".json", ".svg", ".xml", ".txt"].map((e) => [TYPES[e], true]));
+  [".html", ".js", ".wasm", ".css", ".json", ".svg", ".xml", ".txt", ".webmanifest"].map((e) => [TYPES[e], true]));
 
 /**
  * Serves `dir` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1, on `port` (any free one

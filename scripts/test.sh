@@ -21,11 +21,20 @@ step "release builds: at the site root, and under a sub-path"
 trunk build --release
 trunk build --release --public-url /some/path/ --dist target/dist-subpath
 
-step "a site from a corpus with hostile articles (tests/fixtures/hostile-site/), with the test exports"
-rm -rf target/hostile-corpus
-cp -r corpus target/hostile-corpus
-cp tests/fixtures/hostile-site/*.md target/hostile-corpus/
-TAKEAWAYS_CORPUS=target/hostile-corpus trunk build --release --features test-exports --dist target/dist-hostile
+# A corpus folder: the seeds with the articles of a fixture folder added.
+corpus_with() {
+  rm -rf "target/$1-corpus"
+  cp -r corpus "target/$1-corpus"
+  cp "tests/fixtures/$1"/*.md "target/$1-corpus/"
+}
+
+step "a site from a corpus with hostile articles (tests/fixtures/hostile-site/), under the sub-path, with the test exports"
+corpus_with hostile-site
+TAKEAWAYS_CORPUS=target/hostile-site-corpus trunk build --release --features test-exports --public-url /some/path/ --dist target/dist-hostile
+
+step "the next deploy of the site at its root: one more article (tests/fixtures/next-build/)"
+corpus_with next-build
+TAKEAWAYS_CORPUS=target/next-build-corpus trunk build --release --dist target/dist-next
 
 step "browser tests (headless Chromium)"
 (cd tests/js && node --test --test-timeout=180000)

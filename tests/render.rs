@@ -9,7 +9,7 @@ use takeaways::explore::facets::{Facet, Facets};
 use takeaways::explore::listing::listing;
 use takeaways::explore::subject::{of_event, of_project, of_theme};
 use takeaways::explore::url::{GraphView, ListState, Query, ThemesState};
-use takeaways::model::{ArticleIx, Dataset, EventIx, ProjectIx, ThemeIx};
+use takeaways::model::{ArticleIx, DataFiles, Dataset, EventIx, ProjectIx, ThemeIx};
 use takeaways::render::card::{self, CardLines};
 use takeaways::render::facets::Panel;
 use takeaways::render::feed::{atom, Entry, Feed};
@@ -17,7 +17,7 @@ use takeaways::render::lang::Lang;
 use takeaways::render::list::{Home, IndexStatus};
 use takeaways::render::page::{document, Document};
 use takeaways::render::share::{meta, Image, Preview};
-use takeaways::render::shell::{self, Nav};
+use takeaways::render::shell::{self, HeaderState, Nav};
 use takeaways::render::{article, list, not_found, subject, takeaway, themes, Cx};
 
 /// Each an attack on a different context: element text, a double-quoted attribute, a link.
@@ -145,7 +145,8 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             let state = ThemesState::from_params(&dataset, &facets, view, &Query::default());
             assert_escaped(view.key(), &themes::page(&cx, &facets, &state, &order, &order).0);
         }
-        let header = shell::header(lang, "/base", Nav::List, HOSTILE[1], false);
+        let header =
+            shell::header(lang, "/base", Nav::List, HeaderState { query: HOSTILE[1], dark: false, offline: true });
         assert!(!header.0.contains("<img"), "{}", header.0);
         assert_escaped("load failure", &shell::load_failed(lang, HOSTILE[0], "retry").0);
     }
@@ -167,9 +168,16 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         title: HOSTILE[0],
         policy: "default-src 'self'",
         assets: "<meta charset=\"utf-8\">",
+        data: &DataFiles {
+            bundle: "bundle.a.json".into(),
+            texts: "texts.b.json".into(),
+            search: "search.c.json".into(),
+        },
+        manifest: "manifest.d.webmanifest",
+        themes: ("#fff", "#000"),
         preview: &preview,
         feed: Some((HOSTILE[0], "/feed.xml")),
-        header: shell::header(Lang::Zh, "", Nav::Other, HOSTILE[0], true),
+        header: shell::header(Lang::Zh, "", Nav::Other, HeaderState { query: HOSTILE[0], dark: true, offline: false }),
         main: takeaway::page(&cx, 0, dataset.body(0), &[]),
         footer: shell::footer(Lang::Zh),
     });

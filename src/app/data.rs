@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::explore::facets::Facets;
-use crate::model::{Bundle, SearchFile, Texts, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE};
+use crate::model::{Bundle, DataFiles, SearchFile, Texts, SCHEMA_VERSION};
 use crate::search::Engine;
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
@@ -85,32 +85,44 @@ pub fn provide_files() {
 /// Fetches the texts, unless they are here, on their way, or failed (see [`retry_texts`]): what a
 /// page that needs them calls each time it renders.
 pub fn request_texts() {
-    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema, false);
+    request(expect_context::<Files>().texts, |files| files.texts, |texts| texts.schema, false);
 }
 
 /// Fetches the search index and the texts the engine needs, unless they are here, on their way,
 /// or failed (see [`retry_search`]).
 pub fn request_search() {
     request_texts();
-    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema, false);
+    request(expect_context::<Files>().search, |files| files.search, |search| search.schema, false);
 }
 
 /// Fetches the texts again after they failed.
 pub fn retry_texts() {
-    request(expect_context::<Files>().texts, TEXTS_FILE, |texts| texts.schema, true);
+    request(expect_context::<Files>().texts, |files| files.texts, |texts| texts.schema, true);
 }
 
 /// Fetches the search index, and the texts, again after either failed.
 pub fn retry_search() {
     retry_texts();
-    request(expect_context::<Files>().search, SEARCH_FILE, |search| search.schema, true);
+    request(expect_context::<Files>().search, |files| files.search, |search| search.schema, true);
+}
+
+/// The data files the page names (see [`DataFiles`]): those of the build the page and the app
+/// come from.
+fn data_files() -> Result<DataFiles, String> {
+    let meta = document()
+        .query_selector(&format!("meta[name=\"{}\"]", DataFiles::META))
+        .ok()
+        .flatten()
+        .ok_or("this page names no data files: the site was built without `takeaways finish-site`")?;
+    let name = |kind: &str| meta.get_attribute(&format!("data-{kind}")).unwrap_or_default();
+    Ok(DataFiles { bundle: name("bundle"), texts: name("texts"), search: name("search") })
 }
 
 /// Fetches `file` into `load` unless it is here or on its way, or it failed and this is no
 /// `retry`: pages ask on every render, so a failure must wait for the reader's retry.
 fn request<T: DeserializeOwned + Send + Sync + 'static>(
     load: RwSignal<Load<Arc<T>>>,
-    file: &'static str,
+    file: fn(DataFiles) -> String,
     schema: fn(&T) -> u32,
     retry: bool,
 ) {
@@ -121,7 +133,11 @@ fn request<T: DeserializeOwned + Send + Sync + 'static>(
     }
     load.set(Load::Loading);
     leptos::task::spawn_local(async move {
-        let fetched = fetch_text(file).await.and_then(|text| {
+        let file = match data_files() {
+            Ok(files) => file(files),
+            Err(why) => return load.set(Load::Failed(why)),
+        };
+        let fetched = fetch_text(&file).await.and_then(|text| {
             let value: T = serde_json::from_str(&text).map_err(|e| format!("{file} is damaged: {e}"))?;
             match schema(&value) {
                 SCHEMA_VERSION => Ok(value),
@@ -161,17 +177,19 @@ pub fn load_bundle() -> BundleResource {
 }
 
 async fn fetch_bundle() -> Result<Loaded, String> {
-    let bundle = parse_bundle(&fetch_text(BUNDLE_FILE).await?)?;
+    let bundle = parse_bundle(&fetch_text(&data_files()?.bundle).await?)?;
     Ok(Arc::new(Site::new(bundle)))
 }
 
-/// One of the site's files, relative to `<base href>`, so the site works under any sub-path.
+/// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A
+/// file of the page's build that the site no longer has means a newer build replaced it.
 async fn fetch_text(file: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::get(file).send().await.map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("{file}: HTTP {}", response.status()));
+    match response.status() {
+        200..=299 => response.text().await.map_err(|e| e.to_string()),
+        404 => Err(format!("{file}: HTTP 404: the site has been updated since this page was loaded; reload the page")),
+        status => Err(format!("{file}: HTTP {status}")),
     }
-    response.text().await.map_err(|e| e.to_string())
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.
@@ -180,14 +198,14 @@ pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
     struct Version {
         schema: u32,
     }
-    let version: Version = serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
+    let version: Version = serde_json::from_str(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
     if version.schema != SCHEMA_VERSION {
         return Err(format!(
-            "{BUNDLE_FILE} has schema version {}, this app reads version {SCHEMA_VERSION}; rebuild the site",
+            "the bundle has schema version {}, this app reads version {SCHEMA_VERSION}; rebuild the site",
             version.schema
         ));
     }
-    let bundle: Bundle = serde_json::from_str(text).map_err(|e| format!("{BUNDLE_FILE} is damaged: {e}"))?;
+    let bundle: Bundle = serde_json::from_str(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
     bundle.check_positions()?;
     Ok(bundle)
 }

@@ -7,6 +7,7 @@ mod browser;
 mod data;
 mod events;
 mod keys;
+pub(crate) mod offline;
 mod pages;
 mod prefs;
 mod route;
@@ -20,17 +21,20 @@ pub use data::{parse_bundle, site_base};
 use crate::explore::facets::Facet;
 use crate::explore::url::Page;
 use crate::render::page::fingerprint;
-use crate::render::shell::{self, Nav};
+use crate::render::shell::{self, HeaderState, Nav};
 use data::{BundleResource, Loaded};
 use prefs::Scheme;
 
 /// What the reader has opened, besides the page: the facet panel on narrow screens, the facets
-/// showing all their options, the shortcuts dialog.
+/// showing all their options, the shortcuts dialog; and what the app tells them: that the
+/// network is gone, that a new build is ready.
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub facets_open: RwSignal<bool>,
     pub unfolded: RwSignal<Vec<Facet>>,
     pub shortcuts: RwSignal<bool>,
+    pub offline: RwSignal<bool>,
+    pub update: RwSignal<bool>,
 }
 
 /// The app: its state, and the effects that keep the page's regions showing it. It renders no
@@ -41,9 +45,15 @@ pub fn App() {
     data::provide_files();
     let prefs = prefs::provide_prefs();
     let router = route::provide_router(site_base());
-    let ui =
-        Ui { facets_open: RwSignal::new(false), unfolded: RwSignal::new(Vec::new()), shortcuts: RwSignal::new(false) };
+    let ui = Ui {
+        facets_open: RwSignal::new(false),
+        unfolded: RwSignal::new(Vec::new()),
+        shortcuts: RwSignal::new(false),
+        offline: RwSignal::new(false),
+        update: RwSignal::new(false),
+    };
     provide_context(ui);
+    offline::start(ui);
     let home = pages::home::provide();
     events::listen();
     keys::listen();
@@ -57,8 +67,8 @@ pub fn App() {
             _ => Nav::Other,
         };
         let query = router.query().with_untracked(|q| q.get("q").unwrap_or_default());
-        let dark = prefs.scheme.get() == Scheme::Dark;
-        top.show(shell::header(prefs.lang.get(), &base, nav, &query, dark));
+        let state = HeaderState { query: &query, dark: prefs.scheme.get() == Scheme::Dark, offline: ui.offline.get() };
+        top.show(shell::header(prefs.lang.get(), &base, nav, state));
     });
     Effect::new(move |_| widgets::search_box::follow_query(router.query().read().get("q").unwrap_or_default()));
     Effect::new(move |_| {
@@ -71,7 +81,8 @@ pub fn App() {
     Effect::new(move |_| {
         let lang = prefs.lang.get();
         let dialog = ui.shortcuts.get().then(|| shell::shortcuts(lang));
-        bottom.show(html! { (shell::footer(lang)) (dialog.unwrap_or_default()) });
+        let update = ui.update.get().then(|| shell::update_prompt(lang));
+        bottom.show(html! { (shell::footer(lang)) (update.unwrap_or_default()) (dialog.unwrap_or_default()) });
         if let Some(close) = document().query_selector(".dialog .close").ok().flatten() {
             browser::focus(&close);
         }

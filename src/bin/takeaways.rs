@@ -196,12 +196,15 @@ fn run(command: Command) -> Result<()> {
                 eprintln!("takeaways: warning: the pages have no social cards: {why}");
             }
             eprintln!(
-                "takeaways: {} pages, {} cards ({} drawn, the rest from {}), {} feeds, sitemap.xml -> {} in {:.1} s",
+                "takeaways: {} pages, {} cards ({} drawn, the rest from {}), {} feeds, sitemap.xml, a service worker \
+                 precaching {} files ({} KB) -> {} in {:.1} s",
                 done.pages,
                 done.cards,
                 done.drawn,
                 card_cache.display(),
                 done.feeds,
+                done.precache.files.len(),
+                done.precache.bytes / 1024,
                 site.display(),
                 started.elapsed().as_secs_f64()
             );

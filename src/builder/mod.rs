@@ -84,16 +84,46 @@ pub fn write(dataset: &Dataset, out: &Path) -> Result<BuildReport> {
     })
 }
 
-/// Reads a built bundle with the texts and search index next to it.
+/// Reads a built bundle with the texts and search index next to it: `bundle.json` as `build`
+/// writes it, or a site's `bundle.<hash>.json` (its texts and index are the folder's only
+/// `texts.<hash>.json` and `search.<hash>.json`).
 pub fn read(bundle_path: &Path) -> Result<Dataset> {
     let stale = |path: &Path| format!("{} is not a bundle of this version; rebuild it", path.display());
     let read = |path: &Path| fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
     let bundle: Bundle = serde_json::from_str(&read(bundle_path)?).with_context(|| stale(bundle_path))?;
-    let texts_path = bundle_path.with_file_name(TEXTS_FILE);
+    let texts_path = beside(bundle_path, TEXTS_FILE)?;
     let texts: Texts = serde_json::from_str(&read(&texts_path)?).with_context(|| stale(&texts_path))?;
-    let search_path = bundle_path.with_file_name(SEARCH_FILE);
+    let search_path = beside(bundle_path, SEARCH_FILE)?;
     let search: SearchFile = serde_json::from_str(&read(&search_path)?).with_context(|| stale(&search_path))?;
     Dataset::new(bundle, texts, search).map_err(|why| anyhow::anyhow!("{}: {why}; rebuild", bundle_path.display()))
+}
+
+/// The data file `file` (`texts.json`…) of the bundle at `bundle_path`: by its plain name beside
+/// a plain `bundle.json`, else the one `texts.<hash>.json` in its folder.
+fn beside(bundle_path: &Path, file: &str) -> Result<PathBuf> {
+    if bundle_path.file_name().is_some_and(|name| name == BUNDLE_FILE) {
+        return Ok(bundle_path.with_file_name(file));
+    }
+    let dir = bundle_path.parent().unwrap_or(Path::new("."));
+    let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
+    let found: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|rest| rest.ends_with(extension))
+        })
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => bail!("{}: no {stem}.<hash>.{extension} beside it", bundle_path.display()),
+        _ => bail!(
+            "{}: more than one {stem}.<hash>.{extension} beside it; keep one build's files",
+            bundle_path.display()
+        ),
+    }
 }
 
 /// Parses every article, reporting all broken ones at once rather than the first.

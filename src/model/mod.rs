@@ -25,16 +25,33 @@ pub use texts::{Context, SanitizedHtml, Texts};
 /// Version of this schema; the app refuses files of another version.
 pub const SCHEMA_VERSION: u32 = 8;
 
-/// File name of the bundle inside the site root.
+/// File name of the bundle as `takeaways build` writes it; in a site, named by its content
+/// (`bundle.<hash>.json`, see [`DataFiles`]).
 pub const BUNDLE_FILE: &str = "bundle.json";
 
-/// File name of the search index inside the site root, next to the bundle: fetched when search
-/// is first needed, so visitors who never search never download it.
+/// File name of the search index as `takeaways build` writes it, next to the bundle: fetched when
+/// search is first needed, so visitors who never search never download it.
 pub const SEARCH_FILE: &str = "search.json";
 
-/// File name of the takeaways' bodies and the articles' context, next to the bundle: fetched by
-/// the takeaway and article pages and by search, so the list's first load does without them.
+/// File name of the takeaways' bodies and the articles' context as `takeaways build` writes it,
+/// next to the bundle: fetched by the takeaway and article pages and by search, so the list's
+/// first load does without them.
 pub const TEXTS_FILE: &str = "texts.json";
+
+/// The names of a site's three data files, each named by its content (`bundle.<hash>.json`…) so
+/// it never changes under its name: a page names the files of its own build in a `<meta>` named
+/// [`DataFiles::META`], and its app fetches those.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFiles {
+    pub bundle: String,
+    pub texts: String,
+    pub search: String,
+}
+
+impl DataFiles {
+    /// The `name` of the `<meta>` whose `data-bundle`, `data-texts` and `data-search` name them.
+    pub const META: &'static str = "takeaways-data";
+}
 
 /// A position in [`Bundle::events`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::lang::Lang;
 use super::share::{meta, Preview};
+use crate::model::DataFiles;
 
 /// Where trunk's tags end and a page's own begin in `<head>`: what the build writes after it is
 /// its own, so a page can be written again from a written one.
@@ -22,6 +23,11 @@ pub struct Document<'a> {
     pub policy: &'a str,
     /// The tags that load the app, as trunk wrote them.
     pub assets: &'a str,
+    /// The data files the app fetches.
+    pub data: &'a DataFiles,
+    /// The web app manifest, and the browser chrome's colours in the light and dark schemes.
+    pub manifest: &'a str,
+    pub themes: (&'a str, &'a str),
     pub preview: &'a Preview<'a>,
     /// The page's Atom feed: its title and href.
     pub feed: Option<(&'a str, &'a str)>,
@@ -38,6 +44,12 @@ pub fn document(doc: &Document) -> Markup {
                 meta http-equiv="Content-Security-Policy" content=(doc.policy);
                 (PreEscaped(doc.assets))
                 (PreEscaped(HEAD_MARK))
+                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-texts=(doc.data.texts) data-search=(doc.data.search);
+                // The list's data downloads beside the app instead of after it has started.
+                link rel="preload" href=(doc.data.bundle) as="fetch" crossorigin;
+                link rel="manifest" href=(doc.manifest);
+                meta name="theme-color" media="(prefers-color-scheme: light)" content=(doc.themes.0);
+                meta name="theme-color" media="(prefers-color-scheme: dark)" content=(doc.themes.1);
                 title { (doc.title) }
                 (meta(doc.preview))
                 @if let Some((title, href)) = doc.feed {

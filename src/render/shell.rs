@@ -15,9 +15,18 @@ pub enum Nav {
     Other,
 }
 
-/// The skip link and the header of a site served under `base` (see [`Cx`](super::Cx));
-/// `query` is the search box's text, `dark` whether the dark colour theme is on.
-pub fn header(lang: Lang, base: &str, nav: Nav, query: &str, dark: bool) -> Markup {
+/// What the header shows besides its links: the search box's text, whether the dark colour
+/// theme is on, whether the network is gone.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeaderState<'a> {
+    pub query: &'a str,
+    pub dark: bool,
+    pub offline: bool,
+}
+
+/// The skip link and the header of a site served under `base` (see [`Cx`](super::Cx)).
+pub fn header(lang: Lang, base: &str, nav: Nav, state: HeaderState) -> Markup {
+    let HeaderState { query, dark, offline } = state;
     let pick = |zh, en| lang.pick(zh, en);
     html! {
         a.skip-link href="#main" { (pick("跳到内容", "Skip to content")) }
@@ -29,6 +38,11 @@ pub fn header(lang: Lang, base: &str, nav: Nav, query: &str, dark: bool) -> Mark
             form.search role="search" {
                 input type="search" name="q" value=(query) placeholder=(pick("搜索要点…（按 / ）", "Search takeaways… (/)"))
                     aria-label=(pick("搜索要点", "Search takeaways")) autocomplete="off";
+            }
+            @if offline {
+                span.offline role="status" title=(pick("没有网络：显示的是已保存的内容", "No network: showing what was saved")) {
+                    (pick("离线", "Offline"))
+                }
             }
             div.toggles {
                 button.toggle.lang-toggle type="button" data-action="toggle-lang" lang=(lang.other().tag())
@@ -45,6 +59,16 @@ pub fn header(lang: Lang, base: &str, nav: Nav, query: &str, dark: bool) -> Mark
 pub fn footer(lang: Lang) -> Markup {
     html! {
         footer.site-footer { p { (lang.pick("按 ? 查看键盘快捷键", "Press ? for keyboard shortcuts")) } }
+    }
+}
+
+/// A new build of the site is ready: the offer to reload into it.
+pub fn update_prompt(lang: Lang) -> Markup {
+    html! {
+        div.update-prompt role="status" {
+            p { (lang.pick("网站有新版本。", "A new version of the site is ready.")) }
+            button type="button" data-action="update" { (lang.pick("重新加载", "Reload")) }
+        }
     }
 }
 

@@ -10,6 +10,7 @@ import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "./browser.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
+import { dataFile } from "./bundle.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BENCH = path.resolve(process.argv[2] ?? path.join(HERE, "../../target/bench"));
@@ -20,9 +21,10 @@ const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
-// The bundle (bundle.json, the list's first load), its texts (texts.json: bodies and context)
-// and its index (search.json): the last two are fetched when first needed.
-const files = ["bundle.json", "texts.json", "search.json"].map((f) => [f, readFileSync(path.join(BENCH, "dist", f))]);
+// The bundle (the list's first load), its texts (bodies and context) and its index: the last two
+// are fetched when first needed. Each is named by its content in the site.
+const names = ["bundle", "texts", "search"].map((kind) => dataFile(path.join(BENCH, "dist"), kind));
+const files = names.map((f) => [f, readFileSync(path.join(BENCH, "dist", f))]);
 const corpus = path.join(BENCH, "corpus");
 const text = Buffer.concat(readdirSync(corpus).filter((f) => f.endsWith(".md")).sort().map((f) => readFileSync(path.join(corpus, f))));
 for (const [name, bytes] of files) console.log(`${name}: ${kb(bytes.length)} raw, ${kb(gzip(bytes))} gzip, ${kb(brotli(bytes))} brotli`);
@@ -39,10 +41,10 @@ try {
   for (const lib of ["minisearch/dist/umd/index.js", "flexsearch/dist/flexsearch.bundle.min.js", "elasticlunr/elasticlunr.min.js"]) {
     await page.addScriptTag({ path: path.join(HERE, "node_modules", lib) });
   }
-  const results = await page.evaluate(async ([rounds, RUNS]) => {
-    const bundleText = await (await fetch("bundle.json")).text();
-    const textsText = await (await fetch("texts.json")).text();
-    const searchText = await (await fetch("search.json")).text();
+  const results = await page.evaluate(async ([rounds, RUNS, [bundleFile, textsFile, searchFile]]) => {
+    const bundleText = await (await fetch(bundleFile)).text();
+    const textsText = await (await fetch(textsFile)).text();
+    const searchText = await (await fetch(searchFile)).text();
     const queries = window.wasmBindings.bench_queries();
     // Every engine runs the whole series once untimed, so it is timed with its code compiled by
     // the browser's optimizing tier, then RUNS times: a query's figure is its best run, as other
@@ -103,7 +105,7 @@ try {
       latencies: time((q) => lunr.search(q, { fields: { title: { boost: 3 }, body: { boost: 1 } }, expand: true }).slice(0, 10)),
     };
     return { docs: docs.length, ours, libraries, list, queries };
-  }, [ROUNDS, RUNS]);
+  }, [ROUNDS, RUNS, names]);
   const pct = (values, p) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];

@@ -1,12 +1,20 @@
-// Reads a built site's bundle for the tests as the build has it: bundle.json, with its takeaways
-// (stored as columns) as one object each, and its texts (texts.json: the takeaways' bodies and
-// the articles' context) put back in place.
+// Reads a built site's bundle for the tests as the build has it: the bundle, with its takeaways
+// (stored as columns) as one object each, and its texts (the takeaways' bodies and the articles'
+// context) put back in place.
+import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+/** The name of a site's data file of `kind` ("bundle", "texts", "search"): `bundle.<hash>.json`. */
+export function dataFile(dist, kind) {
+  const found = readdirSync(dist).filter((f) => new RegExp(`^${kind}\\.[0-9a-f]{16}\\.json$`).test(f));
+  if (found.length !== 1) throw new Error(`${dist}: ${found.length} ${kind}.<hash>.json files`);
+  return found[0];
+}
+
 export async function readBundle(dist) {
-  const read = async (file) => JSON.parse(await readFile(path.join(dist, file), "utf8"));
-  const [bundle, texts] = [await read("bundle.json"), await read("texts.json")];
+  const read = async (kind) => JSON.parse(await readFile(path.join(dist, dataFile(dist, kind)), "utf8"));
+  const [bundle, texts] = [await read("bundle"), await read("texts")];
   const columns = bundle.takeaways;
   bundle.takeaways = columns.id.map((id, i) => ({
     id,

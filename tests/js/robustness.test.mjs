@@ -6,12 +6,12 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, useBrowser } from "./browser.mjs";
-import { readBundle } from "./bundle.mjs";
+import { dataFile, readBundle } from "./bundle.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
-const bundleText = await readFile(path.join(DIST, "bundle.json"), "utf8");
+const bundleText = await readFile(path.join(DIST, dataFile(DIST, "bundle")), "utf8");
 const bundle = await readBundle(DIST);
 // Garbage URLs and broken bundles make the browser log failed requests: here only uncaught
 // errors (`page.errors`) and policy violations count.
@@ -65,7 +65,7 @@ describe("failures and policy", () => {
     test(`${what} says so and offers a retry that works`, async () => {
       const page = await openPage();
       let broken = true;
-      await page.route("**/bundle.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      await page.route("**/bundle.*.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
       await page.goto(host.url);
       await page.locator(".error").waitFor();
       assert.match(await page.locator(".error").textContent(), expected);
@@ -84,7 +84,7 @@ describe("failures and policy", () => {
     test(`${what} on a takeaway page says so and offers a retry that works`, async () => {
       const page = await openPage();
       let broken = true;
-      await page.route("**/texts.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      await page.route("**/texts.*.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
       const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
       await page.goto(`${host.url}t/${devops.id}`);
       await page.locator(".error").waitFor();
@@ -121,7 +121,8 @@ describe("a site built from hostile articles", () => {
   let host;
   let hostile;
   before(async () => {
-    host = await serveStatic(HOSTILE_DIST, "/");
+    // Built under the sub-path, as the next deploy of that site (see the offline tests).
+    host = await serveStatic(HOSTILE_DIST, "/some/path/");
     const built = await readBundle(HOSTILE_DIST);
     hostile = built.takeaways.filter((t) => t.id.startsWith("2024-eu-paris-hostile"));
   });

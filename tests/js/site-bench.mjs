@@ -10,13 +10,14 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { serveStatic } from "../../scripts/static-host.mjs";
+import { dataFile } from "./bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const files = (await readdir(DIST)).filter((f) => /^(index\.html|bundle\.json|.*\.(js|wasm|css))$/.test(f));
+const files = (await readdir(DIST)).filter((f) => f === "index.html" || f === dataFile(DIST, "bundle") || /\.(js|wasm|css)$/.test(f));
 let total = 0;
 console.log("== first load (what the home page fetches), brotli quality 11");
 for (const file of files.sort()) {
@@ -27,7 +28,7 @@ for (const file of files.sort()) {
 }
 console.log(`${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} brotli (target ≤ 250 KB)`);
 
-const bundle = JSON.parse(await readFile(path.join(DIST, "bundle.json"), "utf8"));
+const bundle = JSON.parse(await readFile(path.join(DIST, dataFile(DIST, "bundle")), "utf8"));
 const takeaway = bundle.takeaways.id[0];
 const article = bundle.articles[bundle.takeaways.article[0]].id;
 const theme = bundle.themes[0].id;

@@ -37,6 +37,7 @@ pub fn run(action: &str, button: &Element) {
             });
         }
         "close-shortcuts" => ui.shortcuts.set(false),
+        "update" => crate::app::offline::accept_update(),
         "copy-link" | "copy-markdown" => copy(action == "copy-markdown"),
         "export" => {
             if let Some(format) = Format::ALL.into_iter().find(|f| f.extension() == data("data-format")) {

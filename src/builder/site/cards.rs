@@ -283,7 +283,7 @@ pub fn draw_all(painter: &Painter, cards: &[Card], site: &Path, cache: &Path) ->
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let svgs: Vec<String> = cards.iter().map(|card| painter.svg(card)).collect();
-    let names: Vec<String> = svgs.iter().map(|svg| format!("{}.png", content_hash(svg))).collect();
+    let names: Vec<String> = svgs.iter().map(|svg| format!("{}.png", super::short_hash(svg.as_bytes()))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let drawn = std::sync::atomic::AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -323,12 +323,6 @@ pub struct Drawn {
     pub paths: Vec<String>,
     /// How many were drawn, not taken from the cache.
     pub drawn: usize,
-}
-
-/// A short name for `text`: the first 16 hex digits of its SHA-256.
-fn content_hash(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The pixels as a PNG. A card has few colours (flat fills and their antialiased edges), so it

@@ -7,13 +7,21 @@
 //! 2. a social card per page ([`cards`]), unless no CJK font is installed (then it says so and
 //!    the pages go without);
 //! 3. Atom feeds: the site's and each theme's and event's ([`feeds`]);
-//! 4. `sitemap.xml` and `robots.txt`.
+//! 4. `sitemap.xml` and `robots.txt`;
+//! 5. the web app manifest and its icons ([`install`]), and the service worker ([`worker`]).
+//!
+//! Every file but the pages, the feeds, the sitemap, `robots.txt` and the worker (whose names
+//! are fixed by what finds them) is named by its content: trunk's, the data files ([`data`]), the
+//! cards, the icons and the manifest.
 
 pub mod cards;
+mod data;
 mod feeds;
+pub mod install;
 pub mod pages;
 pub mod policy;
 mod template;
+pub mod worker;
 
 use std::fs;
 use std::path::Path;
@@ -21,7 +29,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::model::ids::encode_path;
-use crate::model::BUNDLE_FILE;
+use crate::model::DataFiles;
 use crate::render::card::{HEIGHT, WIDTH};
 use crate::render::page::{document, Document};
 use crate::render::share::{Image, Preview, SITE_NAME};
@@ -38,25 +46,57 @@ pub struct Finished {
     /// Why there are no cards, if there are none.
     pub no_cards: Option<String>,
     pub feeds: usize,
+    /// What the service worker precaches.
+    pub precache: worker::Precache,
 }
 
 /// Finishes the site built into `site`, whose absolute URL is `site_url`; cards drawn before are
 /// taken from `cache`.
 pub fn finish(site: &Path, site_url: &str, cache: &Path) -> Result<Finished> {
-    let dataset = super::read(&site.join(BUNDLE_FILE))?;
+    let files = data::publish(site)?;
+    let dataset = super::read(&site.join(&files.bundle))?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
+    let installable = install::write_installable(site, url_path(site_url))?;
     let pages = pages::all(&dataset, url_path(site_url));
     let (cards, drawn, no_cards) = draw_cards(&pages, site, cache)?;
+    let shared = Shared { site_url, template: &template, files: &files, manifest: &installable.manifest };
     for (page, card) in pages.iter().zip(&cards) {
-        write_page(site, site_url, &template, page, card.as_deref())?;
+        write_page(site, &shared, page, card.as_deref())?;
     }
     let feeds = feeds::write_feeds(&dataset, site, site_url)?;
     write_sitemap(site, site_url, &pages)?;
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n");
     write(&site.join("robots.txt"), robots.as_bytes())?;
     let cards = cards.iter().flatten().count();
-    Ok(Finished { pages: pages.len(), cards, drawn, no_cards, feeds })
+    let mut app = app_files(site)?;
+    app.push(installable.manifest);
+    app.extend(installable.icons);
+    let precache = worker::write_worker(site, &app, &files)?;
+    Ok(Finished { pages: pages.len(), cards, drawn, no_cards, feeds, precache })
+}
+
+/// What every page takes alike.
+struct Shared<'a> {
+    site_url: &'a str,
+    template: &'a Template,
+    files: &'a DataFiles,
+    manifest: &'a str,
+}
+
+/// The app's files trunk wrote at the site's root: its script, wasm, stylesheet and favicon.
+fn app_files(site: &Path) -> Result<Vec<String>> {
+    let mut files: Vec<String> = fs::read_dir(site)
+        .with_context(|| format!("cannot read {}", site.display()))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|name| name != worker::WORKER_FILE)
+        .filter(|name| {
+            [".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e))
+                || (name.starts_with("favicon") && name.ends_with(".svg"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Each page's card path, how many were drawn, and why there are none if so.
@@ -85,7 +125,8 @@ fn draw_cards(
     Ok((drawn.paths.into_iter().map(Some).collect(), drawn.drawn, None))
 }
 
-fn write_page(site: &Path, site_url: &str, template: &Template, page: &Prerendered, card: Option<&str>) -> Result<()> {
+fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&str>) -> Result<()> {
+    let Shared { site_url, template, files, manifest } = *shared;
     let url = match &page.path {
         Some(path) if path.is_empty() => format!("{site_url}/"),
         Some(path) => format!("{site_url}/{}", encode_path(path)),
@@ -107,9 +148,12 @@ fn write_page(site: &Path, site_url: &str, template: &Template, page: &Prerender
         title: &page.title,
         policy: &template.policy,
         assets: &template.assets,
+        data: files,
+        manifest,
+        themes: (install::THEME_LIGHT, install::THEME_DARK),
         preview: &preview,
         feed: feed_href.as_ref().map(|(href, title)| (*title, href.as_str())),
-        header: shell::header(LANG, base, page.nav, "", false),
+        header: shell::header(LANG, base, page.nav, shell::HeaderState::default()),
         main: page.main.clone(),
         footer: shell::footer(LANG),
     });
@@ -127,6 +171,17 @@ fn write_sitemap(site: &Path, site_url: &str, pages: &[Prerendered]) -> Result<(
         .filter_map(|p| Some((format!("{site_url}/{}", encode_path(p.path.as_ref()?)), p.updated.as_deref())))
         .collect();
     write(&site.join("sitemap.xml"), crate::render::feed::sitemap(&listed).into_string().as_bytes())
+}
+
+/// A short name for `bytes`: the first 16 hex digits of their SHA-256.
+pub fn short_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The name of a file with `bytes` that changes whenever they do: `<stem>.<hash>.<extension>`.
+pub fn hashed_name(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    format!("{stem}.{}.{extension}", short_hash(bytes))
 }
 
 /// Writes `bytes` to `file`, making its folder.

@@ -1,0 +1,50 @@
+//! `sw.js`: the service worker, written once trunk's files exist so that it names them. It
+//! precaches the app (its script, wasm, stylesheet, icons, manifest), the home page and the shell
+//! other pages open on offline, and the data files while they fit [`PRECACHE_BUDGET`]; data beyond
+//! it is kept the first time a page fetches it.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::{short_hash, write};
+use crate::model::DataFiles;
+
+/// The script's name, at the site's root so that its scope is the whole site.
+pub const WORKER_FILE: &str = "sw.js";
+
+/// Bytes of data files (as stored, before the host compresses them) precached at most, beyond the
+/// app's own: a first visit downloads them in the background, after the page has loaded.
+pub const PRECACHE_BUDGET: u64 = 2 * 1024 * 1024;
+
+/// What the worker precaches, and how much.
+pub struct Precache {
+    pub files: Vec<String>,
+    pub bytes: u64,
+}
+
+/// Writes `sw.js` into `site`; `app` are the app's files (paths under the site's root).
+pub fn write_worker(site: &Path, app: &[String], data: &DataFiles) -> Result<Precache> {
+    let size =
+        |file: &str| fs::metadata(site.join(file)).map(|m| m.len()).with_context(|| format!("cannot read {file}"));
+    let mut files: Vec<String> = vec!["./".to_owned(), "404.html".to_owned()];
+    files.extend(app.iter().cloned());
+    let mut bytes =
+        files.iter().filter(|f| f.as_str() != "./").map(|f| size(f)).sum::<Result<u64>>()? + size("index.html")?;
+    let mut data_bytes = 0;
+    // The bundle always: nothing shows without it; then what else fits.
+    for (at, file) in [&data.bundle, &data.texts, &data.search].into_iter().enumerate() {
+        let file_size = size(file)?;
+        if at == 0 || data_bytes + file_size <= PRECACHE_BUDGET {
+            data_bytes += file_size;
+            files.push(file.clone());
+        }
+    }
+    bytes += data_bytes;
+    let list = serde_json::to_string(&files).context("cannot list the precached files")?;
+    let script =
+        include_str!("worker.js").replace("__VERSION__", &short_hash(list.as_bytes())).replace("__PRECACHE__", &list);
+    write(&site.join(WORKER_FILE), script.as_bytes())?;
+    Ok(Precache { files, bytes })
+}

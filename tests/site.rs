@@ -1,0 +1,79 @@
+//! The site `takeaways finish-site` writes around the data, natively: every file but the pages,
+//! feeds, sitemap, robots.txt and the worker is named by its content, the names are the same
+//! when nothing changed, and the service worker names the files of its own build.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::corpus_dir;
+
+/// The files of a site built from the seeds (with a page like trunk's), relative to its root.
+fn build_site(dir: &Path, cache: &Path) -> BTreeSet<String> {
+    let site = dir.join("site");
+    fs::create_dir_all(&site).unwrap();
+    let head = "<meta charset=\"utf-8\" /><base href=\"/\" /><script type=\"module\">import init from '/app.js'; await init();</script>";
+    fs::write(site.join("index.html"), format!("<!doctype html><html><head>{head}</head><body></body></html>"))
+        .unwrap();
+    fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/favicon.svg"), site.join("favicon-0123.svg")).unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_takeaways")).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    };
+    run(&["build", "--corpus", corpus_dir().to_str().unwrap(), "--out", site.to_str().unwrap()]);
+    run(&["finish-site", "--site", site.to_str().unwrap(), "--card-cache", cache.to_str().unwrap()]);
+    files(&site, &site)
+}
+
+fn files(root: &Path, dir: &Path) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path: PathBuf = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files(root, &path));
+        } else {
+            found.insert(path.strip_prefix(root).unwrap().to_string_lossy().into_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
+    let (first, second, cache) =
+        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let names = build_site(first.path(), cache.path());
+    assert_eq!(names, build_site(second.path(), cache.path()), "a second build names its files alike");
+    let worker = |dir: &Path| fs::read_to_string(dir.join("site/sw.js")).unwrap();
+    assert_eq!(worker(first.path()), worker(second.path()));
+
+    let fixed =
+        |name: &str| name.ends_with(".html") || name.ends_with(".xml") || ["robots.txt", "sw.js"].contains(&name);
+    for name in names.iter().filter(|n| !fixed(n)) {
+        let file = name.rsplit('/').next().unwrap();
+        let hashed = file.split(['.', '-']).any(|part| part.len() >= 4 && part.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert!(hashed, "{name} is not named by its content");
+    }
+    for kind in ["bundle", "texts", "search"] {
+        assert!(!names.contains(&format!("{kind}.json")), "{kind}.json keeps its plain name");
+        assert_eq!(names.iter().filter(|n| n.starts_with(&format!("{kind}.")) && n.ends_with(".json")).count(), 1);
+    }
+    // The worker precaches this build's files and nothing else.
+    let sw = worker(first.path());
+    let list = sw.lines().find_map(|l| l.strip_prefix("const PRECACHE = ")).unwrap().trim_end_matches(';');
+    let precached: Vec<String> = serde_json::from_str(list).unwrap();
+    for file in precached.iter().filter(|f| f.as_str() != "./") {
+        assert!(names.contains(file), "{file} is precached but not in the site");
+    }
+    for kind in ["bundle.", "manifest.", "icon-512-maskable."] {
+        assert!(precached.iter().any(|f| f.starts_with(kind)), "{kind} is not precached");
+    }
+    // Every page names the manifest and its build's data files.
+    let home = fs::read_to_string(first.path().join("site/index.html")).unwrap();
+    let bundle = names.iter().find(|n| n.starts_with("bundle.")).unwrap();
+    assert!(home.contains(&format!("data-bundle=\"{bundle}\"")), "{home}");
+    assert!(home.contains("rel=\"manifest\" href=\"manifest."));
+}
