@@ -1,4 +1,6 @@
 //! What the integration tests share: the seed corpus, checked and built as the build does.
+//! Each test file is its own crate and uses part of this.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
