@@ -11,7 +11,7 @@ use crate::explore::related::{self, related};
 use crate::explore::subject::{of_event, of_project, of_theme, Subject};
 use crate::explore::url::{GraphView, ListState, Page, Query, ThemesState};
 use crate::model::ids::{article_path, event_path, project_path, takeaway_path, theme_path};
-use crate::model::{ArticleIx, Dataset, EventIx, ProjectIx, ThemeIx};
+use crate::model::{ArticleIx, Dataset, Event, EventIx, ProjectIx, ThemeIx};
 use crate::render::facets::Panel;
 use crate::render::lang::Lang;
 use crate::render::list::{self, Home, IndexStatus};
@@ -130,6 +130,16 @@ fn is_date(text: &str) -> bool {
         && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
+/// A card's kicker for what an event's article says: the event and its city, or the site's name.
+fn event_kicker(cx: &Cx, event: Option<&Event>) -> String {
+    event.map_or_else(|| site_name(cx.lang).to_owned(), |e| format!("{} · {}", cx.name(&e.name), cx.name(&e.city)))
+}
+
+/// The names of the first of `themes`, for a card's chips.
+fn chip_names(cx: &Cx, themes: impl Iterator<Item = ThemeIx>) -> Vec<String> {
+    themes.take(CARD_CHIPS).map(|t| cx.name(&cx.bundle.theme(t).name)).collect()
+}
+
 fn page_title(cx: &Cx, name: &str) -> String {
     format!("{name} · {}", site_name(cx.lang))
 }
@@ -181,13 +191,10 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, dates: &Dates) -> Pre
         description,
         kind: "article",
         card: CardText {
-            kicker: event.map_or_else(
-                || site_name(cx.lang).to_owned(),
-                |e| format!("{} · {}", cx.name(&e.name), cx.name(&e.city)),
-            ),
+            kicker: event_kicker(cx, event),
             title: t.title.clone(),
             subtitle: Some(article.title.clone()),
-            chips: t.themes.iter().take(CARD_CHIPS).map(|m| cx.name(&dataset.theme(m.theme).name)).collect(),
+            chips: chip_names(cx, t.themes.iter().map(|m| m.theme)),
         },
         nav: Nav::Other,
         main: takeaway::page(cx, index, dataset.body(index), &related(dataset, index, related::SHOWN)),
@@ -216,13 +223,10 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         description,
         kind: "article",
         card: CardText {
-            kicker: event.map_or_else(
-                || site_name(cx.lang).to_owned(),
-                |e| format!("{} · {}", cx.name(&e.name), cx.name(&e.city)),
-            ),
+            kicker: event_kicker(cx, event),
             title: article.title.clone(),
             subtitle: (!article.authors.is_empty()).then(|| article.authors.join(", ")),
-            chips: themes.iter().take(CARD_CHIPS).map(|&(t, _)| cx.name(&dataset.themes[t].name)).collect(),
+            chips: chip_names(cx, themes.iter().map(|&(t, _)| ThemeIx::at(t))),
         },
         nav: Nav::Other,
         main: article::page(cx, at, &dataset.texts),
@@ -249,7 +253,7 @@ fn graphs_page(cx: &Cx, facets: &Facets, order: &[usize], view: GraphView, dates
             kicker: cx.pick("主题图谱", "Theme graphs").to_owned(),
             title: name.to_owned(),
             subtitle: Some(format!("{} · {}", takeaways_count(cx.lang, order.len()), site_name(cx.lang))),
-            chips: cx.bundle.themes.iter().take(CARD_CHIPS).map(|t| cx.name(&t.name)).collect(),
+            chips: chip_names(cx, (0..cx.bundle.themes.len()).map(ThemeIx::at)),
         },
         nav: Nav::Themes,
         main: themes::page(cx, facets, &state, order, order),
@@ -281,7 +285,7 @@ fn theme_subject(cx: &Cx, at: ThemeIx, subject: &Subject, dates: &Dates) -> Prer
             kicker: cx.pick("主题 · Theme", "Theme").to_owned(),
             title: format!("{} · {}", theme.name.zh, theme.name.en),
             subtitle: Some(spread(cx, subject)),
-            chips: subject.themes.iter().take(CARD_CHIPS).map(|&(t, _)| cx.name(&cx.bundle.theme(t).name)).collect(),
+            chips: chip_names(cx, subject.themes.iter().map(|&(t, _)| t)),
         },
         nav: Nav::Other,
         main: theme_page(cx, at, subject),
@@ -303,7 +307,7 @@ fn project_subject(cx: &Cx, at: ProjectIx, subject: &Subject, dates: &Dates) -> 
             kicker: crate::render::graphs::kind_name(cx.lang, project.kind).to_owned(),
             title: project.name.clone(),
             subtitle: Some(spread(cx, subject)),
-            chips: subject.themes.iter().take(CARD_CHIPS).map(|&(t, _)| cx.name(&cx.bundle.theme(t).name)).collect(),
+            chips: chip_names(cx, subject.themes.iter().map(|&(t, _)| t)),
         },
         nav: Nav::Other,
         main: project_page(cx, at, subject),
@@ -335,7 +339,7 @@ fn event_subject(cx: &Cx, at: EventIx, subject: &Subject, dates: &Dates) -> Prer
             kicker: cx.pick("大会 · Event", "Event").to_owned(),
             title: name.clone(),
             subtitle: Some(format!("{} · {} · {articles} · {count}", cx.name(&event.city), event.start)),
-            chips: subject.themes.iter().take(CARD_CHIPS).map(|&(t, _)| cx.name(&cx.bundle.theme(t).name)).collect(),
+            chips: chip_names(cx, subject.themes.iter().map(|&(t, _)| t)),
         },
         nav: Nav::Other,
         main: event_page(cx, at, subject),
