@@ -121,6 +121,40 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
     assert!(!related(&bundle, devops, 6).is_empty());
 }
 
+/// What a scan of every takeaway ranks first: the shared-theme-or-project score (a project
+/// counts 3, a theme 2), other events first, then the score, then corpus order.
+fn related_by_scanning(bundle: &Bundle, index: usize, limit: usize) -> Vec<usize> {
+    let this = &bundle.takeaways[index];
+    let event = bundle.article(this.article).event;
+    let mut scored: Vec<(bool, std::cmp::Reverse<usize>, usize)> = (0..bundle.takeaways.len())
+        .filter(|&o| bundle.takeaways[o].article != this.article)
+        .filter_map(|o| {
+            let other = &bundle.takeaways[o];
+            let themes = other.themes.iter().filter(|m| this.themes.iter().any(|n| n.theme == m.theme)).count();
+            let projects = other.projects.iter().filter(|p| this.projects.contains(p)).count();
+            let score = 2 * themes + 3 * projects;
+            (score > 0).then_some((bundle.article(other.article).event == event, std::cmp::Reverse(score), o))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(limit).map(|(_, _, o)| o).collect()
+}
+
+#[test]
+fn related_takeaways_are_the_best_of_a_scan_of_every_takeaway() {
+    let bundle = seeds();
+    for limit in [1, 6, 40] {
+        for index in 0..bundle.takeaways.len() {
+            assert_eq!(
+                related(&bundle, index, limit),
+                related_by_scanning(&bundle, index, limit),
+                "{}",
+                bundle.takeaways[index].id
+            );
+        }
+    }
+}
+
 #[test]
 fn exports_hold_every_listed_takeaway() {
     let bundle = seeds();

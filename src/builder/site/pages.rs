@@ -7,7 +7,7 @@ use maud::Markup;
 
 use crate::explore::facets::{Facets, Selection};
 use crate::explore::listing::{list_order, listing};
-use crate::explore::related::{self, related};
+use crate::explore::related::{self, Relations};
 use crate::explore::subject::{of_event, of_project, of_theme, Subject};
 use crate::explore::url::{GraphView, ListState, Page, Query, ThemesState};
 use crate::model::ids::{article_path, event_path, project_path, takeaway_path, theme_path};
@@ -65,8 +65,9 @@ pub fn all(dataset: &Dataset, base: &str) -> Vec<Prerendered> {
     let facets = Facets::new(dataset);
     let order = list_order(dataset);
     let dates = Dates::new(dataset);
+    let mut relations = Relations::new(dataset);
     let mut pages = vec![home(&cx, &facets, &order, &dates)];
-    pages.extend((0..dataset.takeaways.len()).map(|index| takeaway_page(&cx, dataset, index, &dates)));
+    pages.extend((0..dataset.takeaways.len()).map(|index| takeaway_page(&cx, dataset, index, &mut relations, &dates)));
     pages.extend((0..dataset.articles.len()).map(|at| article_page(&cx, dataset, ArticleIx::at(at), &dates)));
     pages.extend(GraphView::ALL.into_iter().map(|view| graphs_page(&cx, &facets, &order, view, &dates)));
     pages.extend((0..dataset.themes.len()).map(|at| {
@@ -175,7 +176,7 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
     }
 }
 
-fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, dates: &Dates) -> Prerendered {
+fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relations, dates: &Dates) -> Prerendered {
     let t = &dataset.takeaways[index];
     let article = dataset.article_of(t);
     let event = dataset.event_of(article);
@@ -197,7 +198,7 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, dates: &Dates) -> Pre
             chips: chip_names(cx, t.themes.iter().map(|m| m.theme)),
         },
         nav: Nav::Other,
-        main: takeaway::page(cx, index, dataset.body(index), &related(dataset, index, related::SHOWN)),
+        main: takeaway::page(cx, index, dataset.body(index), &relations.of(dataset, index, related::SHOWN)),
         feed: None,
         updated: dates.newest([index]),
     }
