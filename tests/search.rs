@@ -12,6 +12,8 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::json;
 use takeaways::builder::indexing;
+use takeaways::explore::facets::{Facets, Selection};
+use takeaways::explore::listing::listing;
 use takeaways::search::fields::search_index;
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
@@ -20,10 +22,27 @@ use takeaways::search::{Bool, Config, FieldConfig};
 /// Floors set from what the engine reaches on the judged set (see the README's figures).
 const MIN_MEAN_RECALL_AT_10: f64 = 0.95;
 const MIN_MEAN_NDCG_AT_10: f64 = 0.94;
+const MIN_MEAN_SET_PRECISION: f64 = 0.0;
+const MIN_MEAN_SET_RECALL: f64 = 0.0;
 
 #[derive(Deserialize)]
 struct Judged {
     query: Vec<Judgement>,
+    #[serde(default)]
+    set: Vec<SetJudgement>,
+}
+
+/// Every takeaway a query should match: what the list's count and facet counts should hold.
+#[derive(Deserialize)]
+struct SetJudgement {
+    q: String,
+    kind: String,
+    matches: Vec<String>,
+}
+
+fn judged() -> Judged {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml")).unwrap();
+    toml::from_str(&text).unwrap()
 }
 
 #[derive(Deserialize)]
@@ -39,8 +58,7 @@ struct Judgement {
 fn judged_queries_meet_the_relevance_floors() {
     let bundle = seeds();
     let engine = bundle.engine();
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml")).unwrap();
-    let judged: Judged = toml::from_str(&text).unwrap();
+    let judged = judged();
     assert!(judged.query.len() >= 40);
     let (mut recall_sum, mut ndcg_sum) = (0.0, 0.0);
     let mut by_kind: HashMap<&str, (f64, f64, usize)> = HashMap::new();
@@ -97,6 +115,65 @@ fn judged_queries_meet_the_relevance_floors() {
         "mean nDCG@10 {ndcg:.3} < {MIN_MEAN_NDCG_AT_10}; weak queries:\n{}",
         weak.join("\n")
     );
+}
+
+/// The takeaways the list counts for each judged query (what its count and facet counts show)
+/// against the judged whole result sets: set precision (how many of those counted match) and set
+/// recall (how many of those that match are counted), averaged over the queries. An empty set
+/// counted as empty scores 1 for both.
+#[test]
+fn judged_result_sets_meet_the_set_floors() {
+    let bundle = seeds();
+    let engine = bundle.engine();
+    let facets = Facets::new(&bundle);
+    let order: Vec<usize> = (0..bundle.takeaways.len()).collect();
+    let judged = judged();
+    assert!(judged.set.len() >= 20);
+    let (mut precision_sum, mut recall_sum) = (0.0, 0.0);
+    let mut by_kind: HashMap<&str, (f64, f64, usize)> = HashMap::new();
+    let mut off = Vec::new();
+    for j in &judged.set {
+        let counted = listing(&facets, &order, Some((&engine, &j.q)), &Selection::default(), 0).takeaways;
+        let counted: Vec<&str> = counted.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
+        let right = counted.iter().filter(|id| j.matches.iter().any(|m| m == *id)).count() as f64;
+        let ratio = |of: usize| {
+            if of == 0 {
+                if counted.len() == j.matches.len() {
+                    1.0
+                } else {
+                    0.0
+                }
+            } else {
+                right / of as f64
+            }
+        };
+        let (precision, recall) = (ratio(counted.len()), ratio(j.matches.len()));
+        precision_sum += precision;
+        recall_sum += recall;
+        let entry = by_kind.entry(j.kind.as_str()).or_default();
+        *entry = (entry.0 + precision, entry.1 + recall, entry.2 + 1);
+        if precision < 1.0 || recall < 1.0 {
+            let extra: Vec<&&str> = counted.iter().filter(|id| !j.matches.iter().any(|m| m == **id)).collect();
+            let missed: Vec<&String> = j.matches.iter().filter(|m| !counted.contains(&m.as_str())).collect();
+            off.push(format!(
+                "  {:?} ({}): counted {}, precision {precision:.2}, recall {recall:.2}; extra {extra:?}; missed {missed:?}",
+                j.q,
+                j.kind,
+                counted.len()
+            ));
+        }
+    }
+    let n = judged.set.len() as f64;
+    let (precision, recall) = (precision_sum / n, recall_sum / n);
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort_by(|a, b| a.0.cmp(b.0));
+    println!("{} result sets: set precision {precision:.3}, set recall {recall:.3}", judged.set.len());
+    for (kind, (p, r, c)) in kinds {
+        println!("  {kind:<13} {c:>3} sets  precision {:.3}  recall {:.3}", p / c as f64, r / c as f64);
+    }
+    println!("sets not exactly right:\n{}", off.join("\n"));
+    assert!(precision >= MIN_MEAN_SET_PRECISION, "mean set precision {precision:.3} < {MIN_MEAN_SET_PRECISION}");
+    assert!(recall >= MIN_MEAN_SET_RECALL, "mean set recall {recall:.3} < {MIN_MEAN_SET_RECALL}");
 }
 
 #[test]
