@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::json;
 use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
-use takeaways::explore::listing::listing;
+use takeaways::explore::listing::{listing, Search};
 use takeaways::search::fields::search_index;
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
@@ -133,7 +133,14 @@ fn judged_result_sets_meet_the_set_floors() {
     let mut by_kind: HashMap<&str, (f64, f64, usize)> = HashMap::new();
     let mut off = Vec::new();
     for j in &judged.set {
-        let counted = listing(&facets, &order, Some((&engine, &j.q)), &Selection::default(), 0).takeaways;
+        let counted = listing(
+            &facets,
+            &order,
+            Some(Search { engine: &engine, query: &j.q, literal: false }),
+            &Selection::default(),
+            0,
+        )
+        .takeaways;
         let counted: Vec<&str> = counted.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
         let right = counted.iter().filter(|id| j.matches.iter().any(|m| m == *id)).count() as f64;
         let ratio = |of: usize| {
@@ -244,7 +251,8 @@ fn hits_carry_highlights_and_snippets() {
 }
 
 /// The ranking, which looks for the phrase only where its bonus could reach the top, is the
-/// exhaustive one: every scored takeaway times its bonus, best first, ties in takeaway order.
+/// exhaustive one: every scored takeaway's score times its bonus, the matching ones first, best
+/// first, ties in takeaway order.
 #[test]
 fn ranking_stops_early_without_changing_the_top() {
     let bundle = seeds();
@@ -260,6 +268,7 @@ fn ranking_stops_early_without_changing_the_top() {
         .collect();
     let exhaustive = |query: &str, limit: usize, keep: &dyn Fn(usize) -> bool| {
         let phrase = canonical(query);
+        let matches = engine.matches(query, &config);
         let mut ranked: Vec<(usize, f64)> = engine
             .score(&query_terms(query, &synonyms), &config)
             .into_iter()
@@ -275,7 +284,8 @@ fn ranking_stops_early_without_changing_the_top() {
                 (doc, score * bonus)
             })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let matching = |doc: &usize| matches.contains(doc);
+        ranked.sort_by(|a, b| matching(&b.0).cmp(&matching(&a.0)).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
     };
@@ -301,25 +311,33 @@ fn ranking_stops_early_without_changing_the_top() {
     assert!(queries.len() > 1000, "only {} queries", queries.len());
 }
 
-/// The list's one scoring finds what the query finds and ranks, among what `keep` marks, as
-/// `search_among` does.
+/// The list's one scoring sorts what the query reaches into matches and others, and ranks,
+/// among what `keep` marks, as `search_among` does, for the query as corrected.
 #[test]
 fn searching_what_is_found_is_scoring_then_searching_among() {
     let bundle = seeds();
     let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let config = Config::default();
-    for query in ["平台工程", "platform engineering", "k8s", "安全 ebpf", "kub", "云", "no-such-term"] {
-        let mut scored: Vec<usize> =
-            engine.score(&query_terms(query, &synonyms), &config).into_iter().map(|(doc, _)| doc).collect();
-        scored.sort_unstable();
+    for query in ["平台工程", "platform engineering", "k8s", "安全 ebpf", "kub", "云", "kubernets", "no-such-term"]
+    {
         let even = |doc: usize| doc.is_multiple_of(2);
-        let (found, kept, hits) = engine.search_found(query, &config, 5, |found| {
+        let found = engine.search_found(query, &config, 5, |found| {
             (0..bundle.takeaways.len()).map(|doc| even(doc) && found.contains(&doc)).collect()
         });
-        assert_eq!(found, scored, "{query}");
-        assert_eq!(kept.len(), bundle.takeaways.len());
-        assert_eq!(hits, engine.search_among(query, &config, 5, |doc| even(doc) && found.contains(&doc)), "{query}");
+        assert_eq!(found.matches, engine.matches(query, &config), "{query}");
+        assert_eq!(found.corrected, engine.correction(query), "{query}");
+        // Every takeaway the query's terms reach is a match or one of the others, never both.
+        let read = found.corrected.as_deref().unwrap_or(query);
+        let mut scored: Vec<usize> =
+            engine.score(&query_terms(read, &synonyms), &config).into_iter().map(|(doc, _)| doc).collect();
+        scored.sort_unstable();
+        let mut reached: Vec<usize> = found.matches.iter().chain(&found.others).copied().collect();
+        reached.sort_unstable();
+        assert_eq!(reached, scored, "{query}");
+        assert!(found.matches.iter().all(|doc| !found.others.contains(doc)), "{query}");
+        assert_eq!(found.kept.len(), bundle.takeaways.len());
+        assert_eq!(found.hits, engine.search_among(query, &config, 5, even), "{query}");
     }
 }
 
@@ -353,26 +371,20 @@ fn parity_cases_are_written_for_elasticlunr_js() {
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("index.json"), indexing::reference_index(&bundle, &bundle.texts).to_json()).unwrap();
     let field = |field: &str, boost, bool, expand| FieldConfig { field: field.into(), boost, bool, expand };
+    // Typos are never corrected where elasticlunr's scores are compared.
+    let config = |fields| Config { fields, correct_typos: false };
     let configs = [
-        ("default", Config::default()),
-        (
-            "or-no-expand",
-            Config { fields: vec![field("title", 2.0, Bool::Or, false), field("body", 1.0, Bool::Or, false)] },
-        ),
-        ("and", Config { fields: vec![field("title", 2.0, Bool::And, false), field("body", 1.0, Bool::And, false)] }),
-        (
-            "and-expand",
-            Config { fields: vec![field("title", 1.0, Bool::And, true), field("body", 1.0, Bool::And, true)] },
-        ),
+        ("default", Config { correct_typos: false, ..Config::default() }),
+        ("or-no-expand", config(vec![field("title", 2.0, Bool::Or, false), field("body", 1.0, Bool::Or, false)])),
+        ("and", config(vec![field("title", 2.0, Bool::And, false), field("body", 1.0, Bool::And, false)])),
+        ("and-expand", config(vec![field("title", 1.0, Bool::And, true), field("body", 1.0, Bool::And, true)])),
         (
             "boosts",
-            Config {
-                fields: vec![
-                    field("title", 5.0, Bool::Or, true),
-                    field("projects", 0.5, Bool::Or, false),
-                    field("body", 0.0, Bool::Or, true),
-                ],
-            },
+            config(vec![
+                field("title", 5.0, Bool::Or, true),
+                field("projects", 0.5, Bool::Or, false),
+                field("body", 0.0, Bool::Or, true),
+            ]),
         ),
     ];
     let queries = [

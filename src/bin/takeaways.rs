@@ -48,12 +48,16 @@ enum Command {
     Search {
         #[command(flatten)]
         source: Source,
-        /// Print a JSON array with id, title, score and article.
+        /// Print a JSON object: the query, `corrected` (the query the results are for when a
+        /// misspelt word was read as another, else null) and `hits` (id, title, title_en, score, article).
         #[arg(long)]
         json: bool,
         /// At most this many results.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Search the query as typed: do not read a misspelt word as the closest one the index holds.
+        #[arg(long)]
+        literal: bool,
         query: String,
     },
     /// Finish a built site; trunk runs it after each build: a Content-Security-Policy in
@@ -175,13 +179,16 @@ fn run(command: Command) -> Result<()> {
             }
         }
         Command::Stats { source } => print!("{}", report::stats(&source.load()?.bundle)),
-        Command::Search { source, json, limit, query } => {
+        Command::Search { source, json, limit, literal, query } => {
             let dataset = source.load()?;
-            let hits = report::search(&dataset, &query, limit);
+            let found = report::search(&dataset, &query, limit, literal);
             if json {
-                println!("{}", serde_json::to_string_pretty(&hits)?);
+                println!("{}", serde_json::to_string_pretty(&found)?);
             } else {
-                for hit in hits {
+                if let Some(corrected) = &found.corrected {
+                    println!("showing results for “{corrected}” · search for “{query}” instead with --literal");
+                }
+                for hit in found.hits {
                     println!("{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
                 }
             }

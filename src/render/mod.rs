@@ -25,7 +25,8 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Bundle, Names, SanitizedHtml};
+use crate::model::{Bundle, Names, SanitizedHtml, Takeaway};
+use crate::search::Hit;
 use lang::Lang;
 
 /// What every rendering needs besides its data: the bundle, the UI's language, and the path
@@ -91,6 +92,20 @@ pub fn marked(text: &str, matches: &[Range<usize>]) -> Markup {
             @if mark { mark { (part) } } @else { (part) }
         }
     }
+}
+
+/// A takeaway's title in the UI's language, and its other title beneath (a paragraph marked with
+/// its language; nothing where it has none): in the English UI the English title over the
+/// Chinese one, in the Chinese UI the reverse. The query's matches are marked where `hit` says.
+pub fn titles(cx: &Cx, takeaway: &Takeaway, hit: Option<&Hit>) -> (Markup, Markup) {
+    let chinese = marked(&takeaway.title, hit.map_or(&[], |h| &h.title_matches));
+    let Some(english) = takeaway.title_en.as_deref() else { return (chinese, Markup::default()) };
+    let english = marked(english, hit.map_or(&[], |h| &h.title_en_matches));
+    let (first, other, other_lang) = match cx.lang {
+        Lang::Zh => (chinese, english, Lang::En),
+        Lang::En => (english, chinese, Lang::Zh),
+    };
+    (first, html! { p.title-other lang=(other_lang.tag()) { (other) } })
 }
 
 /// `url` if it is a web or mail address, the only links the site writes from corpus metadata:

@@ -1,14 +1,20 @@
 //! Scoring: each field's postings with their weights precomputed, and elasticlunr.js's sums of
-//! them for a query, field after field, into per-document sums kept between queries.
+//! them for a query, field after field, into per-document sums kept between queries, with the
+//! query's terms each document holds (for [`matching`](super::matching)).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
+use super::matching::Words;
 use super::top::Ranked;
-use super::{Bool, Config, Engine, FieldConfig};
-use crate::search::fields::SHARED_FIELDS;
+use super::{Bool, Config, Engine, FieldConfig, Reading};
+use crate::search::fields::{ARTICLE_FIELD, SHARED_FIELDS};
 use crate::search::index::FieldIndex;
+
+/// How much less a term weighs when it comes from a correction than when typed: less than
+/// elasticlunr's penalty for a prefix expansion to a term a third longer than the word.
+const CORRECTION_PENALTY: f64 = 0.1;
 
 pub(super) struct Field {
     pub(super) name: String,
@@ -49,6 +55,16 @@ pub(super) struct Scratch {
     pub(super) term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     pub(super) matched: Box<[u32]>,
+    /// Per document (or group of documents alike): the query's terms the field holds, a bit each.
+    held: Box<[u64]>,
+    /// Per document: the query's words it holds in its own fields, and in its article's.
+    pub(super) own: Box<[Words]>,
+    pub(super) aside: Box<[Words]>,
+    /// Per document: whether it matches the query, once scored.
+    pub(super) matching: Box<[bool]>,
+    /// Per article: the query's terms its authors hold; and the articles with some.
+    pub(super) by_article: Box<[u64]>,
+    pub(super) articles_held: Vec<u32>,
     /// Scored documents, for selecting the best, and the best `limit` scores (see
     /// [`raise_floor`](super::top::raise_floor)).
     pub(super) ranked: Vec<Ranked>,
@@ -56,9 +72,10 @@ pub(super) struct Scratch {
 }
 
 impl Engine {
-    /// The documents that have a score, with their scores, in `scratch.total`.
-    pub(super) fn scored(&self, query: &[String], config: &Config, scratch: &mut Scratch) {
-        if query.is_empty() {
+    /// The documents that have a score, with their scores, in `scratch.total`, and those that
+    /// match the query (where the reading has words) in `scratch.matching`.
+    pub(super) fn scored(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
+        if query.terms.is_empty() {
             return;
         }
         for field_config in &config.fields {
@@ -67,31 +84,40 @@ impl Engine {
                 continue;
             }
             self.field_search(field, query, field_config, scratch);
+            let aside = field.name == ARTICLE_FIELD;
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field: scores, matched, .. } = scratch;
-            scores.take_each(|doc, mut score| {
+            let Scratch { total, field: scores, matched, held, own, aside: article, .. } = scratch;
+            scores.take_each(|unit, mut score| {
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
-                let count = std::mem::take(&mut matched[doc as usize]);
+                let count = std::mem::take(&mut matched[unit as usize]);
                 if count > 0 {
-                    score = score * f64::from(count) / query.len() as f64;
+                    score = score * f64::from(count) / query.terms.len() as f64;
                 }
+                let words = query.words_held(std::mem::take(&mut held[unit as usize]));
+                let holders = if aside { &mut *article } else { &mut *own };
+                let mut add = |doc: u32| {
+                    total.add(doc, score * field_config.boost);
+                    holders[doc as usize] |= words;
+                };
                 match &field.alike {
-                    Some(alike) => {
-                        alike.docs_of(doc).iter().for_each(|&doc| total.add(doc, score * field_config.boost))
-                    }
-                    None => total.add(doc, score * field_config.boost),
+                    Some(alike) => alike.docs_of(unit).iter().for_each(|&doc| add(doc)),
+                    None => add(unit),
                 }
             });
         }
+        self.mark_matches(query, scratch);
     }
 
     /// elasticlunr.js's `fieldSearch` and `mergeScores` for one field, into `scratch.field`, and
     /// how many query terms each document holds as such, into `scratch.matched`.
-    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig, scratch: &mut Scratch) {
-        let Scratch { field: scores, term: term_scores, matched, .. } = scratch;
+    fn field_search(&self, field: &Field, query: &Reading, config: &FieldConfig, scratch: &mut Scratch) {
+        let Scratch { field: scores, term: term_scores, matched, held, .. } = scratch;
         let and = config.bool == Bool::And;
-        for (number, token) in query.iter().enumerate() {
+        let query_len = query.terms.len();
+        for (number, token) in query.terms.iter().enumerate() {
+            let bit = 1 << number;
+            let corrected = query.corrected & bit != 0;
             let keys = if config.expand { field.expand(token) } else { field.find(token) };
             // Summing a term's keys straight into the field's scores gives the same sums where
             // the field has none yet (the first term) or the term has one key (OR).
@@ -100,17 +126,21 @@ impl Engine {
                 let term = &field.terms[key];
                 let exact = term == token;
                 // Coordination counts the documents that hold the term as such.
-                let counted = exact && query.len() > 1;
-                let penalty = if exact {
+                let counted = exact && query_len > 1;
+                let mut penalty = if exact {
                     1.0
                 } else {
                     let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
                     (1.0 - (key_len - token_len) / key_len) * 0.15
                 };
+                if corrected {
+                    penalty *= CORRECTION_PENALTY;
+                }
                 let (docs, weights) = field.postings_of(key);
                 if direct {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         scores.add(doc, weight * penalty);
+                        held[doc as usize] |= bit;
                         if counted {
                             matched[doc as usize] += 1;
                         }
@@ -120,6 +150,7 @@ impl Engine {
                         // AND: only documents that have every term so far.
                         if !(and && scores.values[doc as usize] == 0.0) {
                             term_scores.add(doc, weight * penalty);
+                            held[doc as usize] |= bit;
                             if counted {
                                 matched[doc as usize] += 1;
                             }
@@ -134,7 +165,7 @@ impl Engine {
                 scores.retain(|doc, score| {
                     let term = term_scores.values[doc as usize];
                     if term == 0.0 {
-                        matched[doc as usize] = 0;
+                        (matched[doc as usize], held[doc as usize]) = (0, 0);
                         return false;
                     }
                     *score += term;
@@ -196,6 +227,16 @@ impl Field {
         }
     }
 
+    /// Whether the field has `token` as a term or the start of one.
+    pub(super) fn holds_prefix(&self, token: &str) -> bool {
+        !self.expand(token).is_empty()
+    }
+
+    /// Each term with its number of postings.
+    pub(super) fn terms_with_postings(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.terms.iter().zip(self.starts.windows(2)).map(|(term, at)| (term.as_str(), (at[1] - at[0]) as usize))
+    }
+
     /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
     fn expand(&self, token: &str) -> Range<usize> {
         let start = self.terms.partition_point(|t| t.as_str() < token);
@@ -223,6 +264,11 @@ impl Sums {
     /// The documents that have a sum, in no particular order.
     pub(super) fn docs(&self) -> impl Iterator<Item = u32> + '_ {
         self.docs[..self.len].iter().copied()
+    }
+
+    /// The documents that have a sum, with their sums, in no particular order.
+    pub(super) fn each(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.docs().map(|doc| (doc, self.values[doc as usize]))
     }
 
     /// Hands `each` every document and its sum, in no particular order, leaving none.
@@ -255,22 +301,34 @@ impl Sums {
 }
 
 impl Scratch {
-    pub(super) fn new(docs: usize) -> Scratch {
+    pub(super) fn new(docs: usize, articles: usize) -> Scratch {
         Scratch {
             total: Sums::new(docs),
             field: Sums::new(docs),
             term: Sums::new(docs),
             matched: vec![0; docs].into(),
+            held: vec![0; docs].into(),
+            own: vec![Words::default(); docs].into(),
+            aside: vec![Words::default(); docs].into(),
+            matching: vec![false; docs].into(),
+            by_article: vec![0; articles].into(),
+            articles_held: Vec::new(),
             ranked: Vec::new(),
             best: BinaryHeap::new(),
         }
     }
 
     pub(super) fn clear(&mut self) {
-        // Every document counted in `matched` is in the field's or the term's sums.
+        // Every document counted in `matched` or `held` is in the field's or the term's sums,
+        // every one holding words in the total.
         for doc in self.field.docs().chain(self.term.docs()) {
-            self.matched[doc as usize] = 0;
+            (self.matched[doc as usize], self.held[doc as usize]) = (0, 0);
         }
+        for doc in self.total.docs() {
+            (self.own[doc as usize], self.aside[doc as usize]) = Default::default();
+            self.matching[doc as usize] = false;
+        }
+        self.articles_held.drain(..).for_each(|article| self.by_article[article as usize] = 0);
         self.total.clear();
         self.field.clear();
         self.term.clear();

@@ -1,5 +1,6 @@
-//! The best few of the scored documents, in one pass over them, with the phrase bonus looked
-//! for only where it could still change the top.
+//! The best few of the scored documents, the matching ones first (see
+//! [`matching`](super::matching)), in one pass over each, with the phrase bonus looked for only
+//! where it could still change the top.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -32,8 +33,8 @@ impl Ord for Ranked {
 }
 
 impl Engine {
-    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus, leaving
-    /// the scratch empty.
+    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus: those that
+    /// match the query first, then the others.
     pub(super) fn top(
         &self,
         query: &str,
@@ -41,15 +42,36 @@ impl Engine {
         limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f64)> {
+        if limit == 0 {
+            return Vec::new();
+        }
         let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
-        let Scratch { total, ranked, best, .. } = scratch;
+        let mut top = self.best(&phrase, scratch, limit, |doc, matching| matching && keep(doc));
+        if top.len() < limit {
+            let others = self.best(&phrase, scratch, limit - top.len(), |doc, matching| !matching && keep(doc));
+            top.extend(others);
+        }
+        top
+    }
+
+    /// The best `limit` of the scored documents `keep` accepts, given each and whether it
+    /// matches, with the phrase bonus.
+    fn best(
+        &self,
+        phrase: &Finder,
+        scratch: &mut Scratch,
+        limit: usize,
+        keep: impl Fn(usize, bool) -> bool,
+    ) -> Vec<(usize, f64)> {
+        let Scratch { total, ranked, best, matching, .. } = scratch;
         // Only documents whose score, with the largest bonus, could reach the `limit`-th best
         // score matter. In one pass: the `limit`-th best so far is a floor that only rises.
         best.clear();
+        ranked.clear();
         let mut floor = 0.0;
-        total.take_each(|doc, score| {
-            if !keep(doc as usize) {
-                return;
+        for (doc, score) in total.each() {
+            if !keep(doc as usize, matching[doc as usize]) {
+                continue;
             }
             if score * TITLE_PHRASE_BONUS >= floor {
                 ranked.push(Ranked(doc as usize, score));
@@ -57,7 +79,7 @@ impl Engine {
             if score > floor {
                 floor = raise_floor(best, limit, score);
             }
-        });
+        }
         ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
         let mut ranked = BinaryHeap::from(std::mem::take(ranked));
@@ -74,7 +96,7 @@ impl Engine {
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
             let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
-            let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
+            let hit = (doc, score * self.phrase_bonus(doc, phrase, body));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
