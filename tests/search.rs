@@ -417,3 +417,83 @@ fn parity_cases_are_written_for_elasticlunr_js() {
     assert!(cases.iter().filter(|c| !c["ranked"].as_array().unwrap().is_empty()).count() > 50);
     fs::write(dir.join("cases.json"), serde_json::to_string(&cases).unwrap()).unwrap();
 }
+
+/// A misspelt word is read as the closest word the index holds, and finds what that word finds:
+/// one edit (a letter more, less or changed, or two neighbours swapped) up to 8 letters, two
+/// from 9.
+#[test]
+fn misspelt_words_find_what_the_right_spelling_finds() {
+    let bundle = seeds();
+    let engine = bundle.engine();
+    let config = Config::default();
+    let ids = |query: &str| -> Vec<usize> { engine.search(query, &config, 50).iter().map(|h| h.doc).collect() };
+    let misspellings = [
+        ("kubernets", "kubernetes"),
+        ("kuberentes", "kubernetes"),
+        ("kubrenetse", "kubernetes"),
+        ("prometeus", "prometheus"),
+        ("promethues", "prometheus"),
+        ("obsevability", "observability"),
+        ("obsrevabilty", "observability"),
+        ("opentelemtry", "opentelemetry"),
+        ("opnetelemetry", "opentelemetry"),
+        ("grafaan", "grafana"),
+        ("karpneter", "karpenter"),
+        ("cillium", "cilium"),
+        ("itsio", "istio"),
+        ("linkred", "linkerd"),
+        ("webasembly", "webassembly"),
+        ("wbeassmebly", "webassembly"),
+        ("chatgtp", "chatgpt"),
+        ("copliot", "copilot"),
+        ("dokcer", "docker"),
+        ("microsfot", "microsoft"),
+        ("securty", "security"),
+        ("sustainabilty", "sustainability"),
+        ("comunity", "community"),
+        ("grapqhl", "graphql"),
+        ("finopps", "finops"),
+        ("hockni", "hockin"),
+        ("bloomburg", "bloomberg"),
+        ("mirantsi", "mirantis"),
+    ];
+    for (misspelt, right) in misspellings {
+        assert!(!ids(right).is_empty(), "{right} finds nothing");
+        assert_eq!(engine.correction(misspelt).as_deref(), Some(right), "{misspelt}");
+        assert_eq!(engine.matches(misspelt, &config), engine.matches(right, &config), "{misspelt}");
+        assert_eq!(ids(misspelt), ids(right), "{misspelt}");
+        // As typed, it finds nothing.
+        assert!(engine.search(misspelt, &Config { correct_typos: false, ..config.clone() }, 10).is_empty());
+    }
+    // In a query of several words, only the misspelt one is read otherwise, where it was typed.
+    assert_eq!(engine.correction("Cillium 网络 and KARPNETER").as_deref(), Some("cilium 网络 and karpenter"));
+}
+
+/// Short words, Chinese and words with digits are never read as others, and nonsense finds
+/// nothing.
+#[test]
+fn short_words_chinese_and_nonsense_are_not_corrected() {
+    let bundle = seeds();
+    let engine = bundle.engine();
+    let config = Config::default();
+    for query in ["dapx", "ebfp", "lts2", "k9s", "平台工城", "可观侧性", "zzzqqq", "qwertyuiop", "kubernetes 1.2x"]
+    {
+        assert_eq!(engine.correction(query), None, "{query}");
+    }
+    for nonsense in ["zzzqqq", "qwertyuiop", "xkcdxkcd"] {
+        assert!(engine.search(nonsense, &config, 10).is_empty(), "{nonsense}");
+        assert!(engine.matches(nonsense, &config).is_empty(), "{nonsense}");
+    }
+}
+
+/// A word read as its correction weighs less than the same word typed, and less than a prefix of
+/// it as long as the misspelt word.
+#[test]
+fn a_corrected_word_scores_below_an_exact_or_prefix_match() {
+    let bundle = seeds();
+    let engine = bundle.engine();
+    let best = |query: &str| engine.rank(query, &Config::default(), 1)[0];
+    let (exact, prefix, corrected) = (best("prometheus"), best("prometheu"), best("prometeus"));
+    assert!(exact.0 == prefix.0 && prefix.0 == corrected.0, "{exact:?} {prefix:?} {corrected:?}");
+    assert!(corrected.1 < prefix.1 && prefix.1 < exact.1, "{exact:?} {prefix:?} {corrected:?}");
+}
