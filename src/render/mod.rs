@@ -25,7 +25,7 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Bundle, Names, SanitizedHtml, Takeaway};
+use crate::model::{Article, Bundle, Names, SanitizedHtml, Takeaway};
 use crate::search::Hit;
 use lang::Lang;
 
@@ -62,6 +62,14 @@ impl<'a> Cx<'a> {
     /// A corpus name in the UI's language.
     pub fn name(&self, names: &Names) -> String {
         self.lang.name(names)
+    }
+
+    /// An article's title in the UI's language: its English title in English, where it has one.
+    pub fn article_title(&self, article: &'a Article) -> &'a str {
+        match (self.lang, &article.title_en) {
+            (Lang::En, Some(english)) => english,
+            _ => &article.title,
+        }
     }
 }
 

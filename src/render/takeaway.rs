@@ -24,7 +24,7 @@ pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> M
             p.crumbs {
                 a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) }
                 " › "
-                a href=(cx.href(&format!("{}#{}", article_path(&article.id), takeaway.id))) { (article.title) }
+                a href=(cx.href(&format!("{}#{}", article_path(&article.id), takeaway.id))) { (cx.article_title(article)) }
             }
             h1 { span.ordinal { (takeaway.ordinal) ". " } (title) }
             (other_title)
