@@ -147,5 +147,11 @@ fn search_reads_a_misspelt_word_as_its_correction_and_says_so() {
         text.starts_with("showing results for “kubernetes” · search for “kubernets” instead with --literal\n"),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 1 + ids(&right).len());
+    assert_eq!(text.lines().count(), 2 + ids(&right).len());
+    // The count is of the takeaways that match; the others follow, marked.
+    let lts = json(&["--json", "--limit", "20", "LTS"]);
+    assert_eq!(lts["matches"], 2);
+    let matching: Vec<bool> =
+        lts["hits"].as_array().unwrap().iter().map(|h| h["matching"].as_bool().unwrap()).collect();
+    assert!(matching.len() > 2 && matching[..2] == [true, true] && matching[2..].iter().all(|m| !m), "{matching:?}");
 }

@@ -49,7 +49,8 @@ enum Command {
         #[command(flatten)]
         source: Source,
         /// Print a JSON object: the query, `corrected` (the query the results are for when a
-        /// misspelt word was read as another, else null) and `hits` (id, title, title_en, score, article).
+        /// misspelt word was read as another, else null), `matches` (how many takeaways match) and
+        /// `hits` (id, title, title_en, score, matching, article).
         #[arg(long)]
         json: bool,
         /// At most this many results.
@@ -188,8 +189,10 @@ fn run(command: Command) -> Result<()> {
                 if let Some(corrected) = &found.corrected {
                     println!("showing results for “{corrected}” · search for “{query}” instead with --literal");
                 }
+                println!("{} matching takeaways; best first, then others holding part of the query (~)", found.matches);
                 for hit in found.hits {
-                    println!("{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
+                    let part = if hit.matching { ' ' } else { '~' };
+                    println!("{part}{:>8.4}  {}\t{}\t({})", hit.score, hit.id, hit.title, hit.article);
                 }
             }
         }

@@ -71,11 +71,13 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
 }
 
 /// What `search --json` prints: the query, the query the results are for when a misspelt word
-/// in it was read as another (`null` when none was), and the results, best first.
+/// in it was read as another (`null` when none was), how many takeaways match it (what the
+/// explorer counts), and the results, best first: those that match, then others it reaches.
 #[derive(Debug, Serialize)]
 pub struct SearchReport<'a> {
     pub query: &'a str,
     pub corrected: Option<String>,
+    pub matches: usize,
     pub hits: Vec<FoundTakeaway<'a>>,
 }
 
@@ -87,6 +89,8 @@ pub struct FoundTakeaway<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_en: Option<&'a str>,
     pub score: f64,
+    /// Whether it matches the query (see `Engine::matches`), or only holds part of it.
+    pub matching: bool,
     /// The article's title.
     pub article: &'a str,
 }
@@ -96,13 +100,19 @@ pub fn search<'a>(dataset: &'a Dataset, query: &'a str, limit: usize, literal: b
     let bundle = &dataset.bundle;
     let engine = dataset.engine();
     let config = Config { correct_typos: !literal, ..Config::default() };
-    let hits = engine.search(query, &config, limit).into_iter().map(|hit| {
+    let found = engine.search_found(query, &config, limit, |reached| vec![true; reached.last().map_or(0, |&t| t + 1)]);
+    let hits = found.hits.into_iter().map(|hit| {
         let t = &bundle.takeaways[hit.doc];
-        let article = &bundle.article(t.article).title;
-        FoundTakeaway { id: &t.id, title: &t.title, title_en: t.title_en.as_deref(), score: hit.score, article }
+        FoundTakeaway {
+            id: &t.id,
+            title: &t.title,
+            title_en: t.title_en.as_deref(),
+            score: hit.score,
+            matching: found.matches.binary_search(&hit.doc).is_ok(),
+            article: &bundle.article(t.article).title,
+        }
     });
-    let hits = hits.collect();
-    SearchReport { query, corrected: if literal { None } else { engine.correction(query) }, hits }
+    SearchReport { query, corrected: found.corrected, matches: found.matches.len(), hits: hits.collect() }
 }
 
 /// Takeaway counts by event, theme and project (most first), as lines of text.

@@ -1,6 +1,8 @@
 //! The query engine: elasticlunr.js 0.9.5 scoring ported to Rust ([`Engine::score`], rank-
-//! identical to it, for the parity tests), and the search people use ([`Engine::search`]):
-//! the same scores, a bonus for the query as a phrase, and highlighted titles and snippets.
+//! identical to it, for the parity tests), and the search people use ([`Engine::search`]): a
+//! misspelt word read as its correction, the same scores with a bonus for the query as a
+//! phrase, the takeaways that match the query ahead of those it only reaches, and highlighted
+//! titles and snippets.
 //!
 //! elasticlunr's score of a document for one query term in one field is
 //! `√count × (1 + ln(N / (df + 1))) × 1/√(field length)`, times `0.15 × (1 − extra / length)`
@@ -8,10 +10,11 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 //!
-//! Split by what each part does: [`scoring`] (the fields' postings and elasticlunr's sums, and
-//! which takeaways match), [`spelling`] (misspelt words read as the closest ones the index
-//! holds), [`top`] (the best few, with the phrase bonus), [`phrase`] (looking for the query as
-//! written) and [`snippets`] (highlights and the text around a match).
+//! Split by what each part does: [`scoring`] (the fields' postings and elasticlunr's sums, with
+//! the query's terms each takeaway holds), [`matching`] (which takeaways match: what the list
+//! counts), [`spelling`] (misspelt words read as the closest ones the index holds), [`top`] (the
+//! best few, matches first, with the phrase bonus), [`phrase`] (looking for the query as written)
+//! and [`snippets`] (highlights and the text around a match).
 
 mod matching;
 mod phrase;
