@@ -14,41 +14,53 @@
 //! the most in part, in their own fields, then with their article's.
 
 use super::scoring::Scratch;
-use super::{Engine, Reading};
+use super::{Config, Engine, Reading};
 
 /// How many character pairs of a Chinese query word in a row a field must hold to hold the word
 /// whole, where the word has more.
-const CHAIN: u32 = 3;
+pub(super) const CHAIN: usize = 3;
 
 /// The query's words a document holds, a bit each: whole, and at least in part.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Words {
-    whole: u64,
-    part: u64,
+    pub(super) whole: u64,
+    pub(super) part: u64,
 }
 
-impl std::ops::BitOrAssign for Words {
-    fn bitor_assign(&mut self, other: Words) {
-        self.whole |= other.whole;
-        self.part |= other.part;
-    }
+/// Which words of a document count towards its match, in the order they are tried: those held
+/// whole in its own fields, whole with its article's, in part in its own, in part with its
+/// article's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Level {
+    OwnWhole,
+    Whole,
+    OwnPart,
+    Part,
 }
 
 impl Reading<'_> {
     /// The words of the query whose terms `held` (a bit per term) holds, whole and in part.
+    #[inline(always)]
     pub(super) fn words_held(&self, held: u64) -> Words {
+        // With one term, which is not noted, every document a field scores holds it.
+        if self.terms.len() == 1 {
+            return Words { whole: 1, part: 1 };
+        }
         let mut words = Words::default();
         for (number, &bits) in self.words.iter().enumerate() {
-            let mut run = held & bits;
-            if run != 0 {
-                words.part |= 1 << number;
+            let (held, word) = (held & bits, 1 << number);
+            if held == 0 {
+                continue;
             }
-            // Bit `n` stays where the terms `n` to `n + CHAIN - 1` are all held.
-            for _ in 1..bits.count_ones().min(CHAIN) {
-                run &= run >> 1;
-            }
-            if run != 0 {
-                words.whole |= 1 << number;
+            words.part |= word;
+            let whole = if self.long_words & word == 0 {
+                held == bits
+            } else {
+                // Bit `n` stays where the terms `n` to `n + CHAIN - 1` are all held.
+                (1..CHAIN).fold(held, |run, _| run & run >> 1) != 0
+            };
+            if whole {
+                words.whole |= word;
             }
         }
         words
@@ -92,51 +104,242 @@ impl Authors {
     }
 }
 
+/// What the scored documents hold of the query's words, and then which of them match. Noting a
+/// word costs where scoring costs least, per group of documents or per term, so most queries
+/// note little per document: one term needs nothing noted (the documents scored before the
+/// article's field hold it), one word of a few terms only its whole holders (coordination counts
+/// its terms), and only where no document holds a word whole are the other kinds noted.
+pub(super) struct Holdings {
+    /// Per document: the words it holds whole in its own fields, a bit each. Scoring notes only
+    /// these; where no document holds a word so, `rest` notes the other kinds.
+    own_whole: Box<[u64]>,
+    rest: Option<Rest>,
+    /// The most words a document holds whole in its own fields.
+    most_whole: u32,
+    /// With a query of one term, where the article's field is scored last: how many documents
+    /// were scored before it (see `Engine::scored`), each of which holds the term whole in its
+    /// own fields.
+    scored_first: Option<usize>,
+    /// Which words count, and how many make a match, once settled; none where documents are
+    /// only scored, not sorted (elasticlunr's search).
+    rule: Option<(Level, u32)>,
+    /// Whether some documents may still hold words: scored, not all taken.
+    dirty: bool,
+    /// Per article: the query's terms its authors hold; and the articles with some.
+    by_article: Box<[u64]>,
+    articles_held: Vec<u32>,
+}
+
+/// Per document, the words it holds in part in its own fields, and whole and in part in its
+/// article's: needed only where no document holds a word whole in its own fields.
+struct Rest {
+    own_part: Box<[u64]>,
+    aside_whole: Box<[u64]>,
+    aside_part: Box<[u64]>,
+    /// Whether they are noted for the current query.
+    noting: bool,
+}
+
+impl Holdings {
+    pub(super) fn new(docs: usize, articles: usize) -> Holdings {
+        Holdings {
+            own_whole: vec![0; docs].into(),
+            rest: None,
+            most_whole: 0,
+            scored_first: None,
+            rule: None,
+            dirty: false,
+            by_article: vec![0; articles].into(),
+            articles_held: Vec::new(),
+        }
+    }
+
+    /// Ready for a query whose documents are sorted into matches and others if `sorting`, and
+    /// noted one by one if `noting`.
+    pub(super) fn start(&mut self, sorting: bool, noting: bool) {
+        (self.most_whole, self.scored_first, self.rule, self.dirty) = (0, None, None, sorting && noting);
+    }
+
+    /// Notes every kind of holding from now on.
+    fn note_rest(&mut self) {
+        let docs = self.own_whole.len();
+        let new = || vec![0; docs].into();
+        let rest = self.rest.get_or_insert_with(|| Rest {
+            own_part: new(),
+            aside_whole: new(),
+            aside_part: new(),
+            noting: false,
+        });
+        rest.noting = true;
+        self.dirty = true;
+    }
+
+    /// That `scored` documents, the first of the total, were scored before the article's field:
+    /// with a query of one term, each holds it whole in its own fields (the first time it is
+    /// said counts).
+    pub(super) fn scored_before_article(&mut self, scored: usize) {
+        if self.scored_first.is_none() {
+            self.scored_first = Some(scored);
+            self.most_whole = self.most_whole.max(u32::from(scored > 0));
+        }
+    }
+
+    /// That `doc` holds the words `whole` (not none) whole in one of its own fields.
+    #[inline(always)]
+    pub(super) fn hold_whole(&mut self, doc: u32, whole: u64) {
+        let own = &mut self.own_whole[doc as usize];
+        // Counted only when it gains a word: at most once a word.
+        if *own | whole != *own {
+            *own |= whole;
+            self.most_whole = self.most_whole.max(own.count_ones());
+        }
+        self.dirty = true;
+    }
+
+    /// That `doc` holds `words`, in one of its own fields if `own`, else in its article's.
+    #[inline(always)]
+    pub(super) fn hold(&mut self, doc: u32, words: Words, own: bool) {
+        if own && words.whole != 0 {
+            self.hold_whole(doc, words.whole);
+        }
+        if let Some(rest) = self.rest.as_mut().filter(|rest| rest.noting) {
+            let doc = doc as usize;
+            match own {
+                true => rest.own_part[doc] |= words.part,
+                false => {
+                    (rest.aside_whole[doc], rest.aside_part[doc]) =
+                        (rest.aside_whole[doc] | words.whole, rest.aside_part[doc] | words.part)
+                }
+            }
+        }
+    }
+
+    /// How many of the query's words `doc` holds at `level`.
+    #[inline(always)]
+    fn count(&self, level: Level, doc: u32) -> u32 {
+        let doc = doc as usize;
+        let own_whole = self.own_whole[doc];
+        let words = match (level, &self.rest) {
+            (Level::OwnWhole, _) | (_, None) => own_whole,
+            (Level::Whole, Some(rest)) => own_whole | rest.aside_whole[doc],
+            (Level::OwnPart, Some(rest)) => rest.own_part[doc],
+            (Level::Part, Some(rest)) => rest.own_part[doc] | rest.aside_part[doc],
+        };
+        words.count_ones()
+    }
+
+    /// Whether `doc`, the `at`-th of the total, matches the query, once settled.
+    #[inline(always)]
+    pub(super) fn matches(&self, doc: u32, at: usize) -> bool {
+        match self.rule {
+            None => true,
+            Some((Level::OwnWhole, _)) if self.scored_first.is_some_and(|first| at < first) => true,
+            Some((level, least)) => self.count(level, doc) == least,
+        }
+    }
+
+    /// Whether `doc`, the `at`-th of the total, matches the query, forgetting what it holds.
+    #[inline(always)]
+    pub(super) fn take(&mut self, doc: u32, at: usize) -> bool {
+        match self.rule {
+            // The usual case, first: only the words held whole in its own fields count.
+            Some((Level::OwnWhole, least)) if self.rest.as_ref().is_none_or(|rest| !rest.noting) => {
+                match self.scored_first {
+                    // Nothing was noted but what authors hold (none, mostly).
+                    Some(first) if !self.dirty => at < first,
+                    Some(first) => at < first || std::mem::take(&mut self.own_whole[doc as usize]) != 0,
+                    None => std::mem::take(&mut self.own_whole[doc as usize]).count_ones() == least,
+                }
+            }
+            _ => {
+                let matches = self.matches(doc, at);
+                self.forget_doc(doc);
+                matches
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn forget_doc(&mut self, doc: u32) {
+        let doc = doc as usize;
+        self.own_whole[doc] = 0;
+        if let Some(rest) = self.rest.as_mut().filter(|rest| rest.noting) {
+            (rest.own_part[doc], rest.aside_whole[doc], rest.aside_part[doc]) = (0, 0, 0);
+        }
+    }
+
+    /// That every document has been taken.
+    pub(super) fn all_taken(&mut self) {
+        self.dirty = false;
+        if let Some(rest) = self.rest.as_mut() {
+            rest.noting = false;
+        }
+    }
+
+    /// Forgets what `docs` hold, unless each has been taken; and what authors hold.
+    pub(super) fn forget(&mut self, docs: impl Iterator<Item = u32>) {
+        if self.dirty {
+            docs.for_each(|doc| self.forget_doc(doc));
+            self.all_taken();
+        }
+        self.articles_held.drain(..).for_each(|article| self.by_article[article as usize] = 0);
+    }
+}
+
 impl Engine {
-    /// Marks in `scratch.matching` the scored documents that match the query (see the module's
-    /// documentation), and forgets the words each holds.
-    pub(super) fn mark_matches(&self, query: &Reading, scratch: &mut Scratch) {
-        let Scratch { total, own, aside, matching, by_article, articles_held, .. } = scratch;
+    /// Settles which of the scored documents match the query (see the module's documentation),
+    /// once the fields have said what they hold; nothing to settle where the reading has no
+    /// words (elasticlunr's search).
+    pub(super) fn settle_matches(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
         if query.words.is_empty() {
-            total.docs().for_each(|doc| (own[doc as usize], aside[doc as usize]) = Default::default());
             return;
         }
-        // The authors' words, per article, then for each document of those articles.
+        self.hold_authors_words(query, scratch);
+        let most = |level: Level, scratch: &Scratch| {
+            scratch.total.docs().map(|doc| scratch.holdings.count(level, doc)).max().unwrap_or(0)
+        };
+        let most_whole = scratch.holdings.most_whole;
+        let rule = if most_whole > 0 {
+            (Level::OwnWhole, most_whole)
+        } else {
+            // Where no document holds a word whole in its own fields: every kind of holding.
+            scratch.holdings.note_rest();
+            self.hold_all(query, config, scratch);
+            self.hold_authors_words(query, scratch);
+            let levels = [Level::Whole, Level::OwnPart, Level::Part];
+            let found =
+                levels.into_iter().find_map(|level| Some((level, Some(most(level, scratch)).filter(|&n| n > 0)?)));
+            found.unwrap_or((Level::OwnWhole, 0))
+        };
+        scratch.holdings.rule = Some(rule);
+    }
+
+    /// The words the authors of each scored document's article hold, as its own.
+    fn hold_authors_words(&self, query: &Reading, scratch: &mut Scratch) {
+        let Scratch { total, holdings: h, .. } = scratch;
         let authors = &self.authors;
         for (number, term) in query.terms.iter().enumerate() {
             let first = authors.terms.partition_point(|t| t.as_str() < term.as_str());
             let keys = authors.terms[first..].iter().take_while(|t| t.starts_with(term.as_str())).count();
             let range = authors.starts[first] as usize..authors.starts[first + keys] as usize;
             for &article in &authors.articles[range] {
-                if by_article[article as usize] == 0 {
-                    articles_held.push(article);
+                if h.by_article[article as usize] == 0 {
+                    h.articles_held.push(article);
                 }
-                by_article[article as usize] |= 1 << number;
+                h.by_article[article as usize] |= 1 << number;
             }
         }
-        if !articles_held.is_empty() {
-            for doc in total.docs() {
-                let held = by_article[authors.article_of[doc as usize] as usize];
-                own[doc as usize] |= query.words_held(held);
+        if h.articles_held.is_empty() {
+            return;
+        }
+        for doc in total.docs() {
+            let held = h.by_article[authors.article_of[doc as usize] as usize];
+            if held != 0 {
+                h.hold(doc, query.words_held(held), true);
             }
-            articles_held.drain(..).for_each(|article| by_article[article as usize] = 0);
         }
-        let levels: [fn(Words, Words) -> u64; 4] = [
-            |own, _| own.whole,
-            |own, aside| own.whole | aside.whole,
-            |own, _| own.part,
-            |own, aside| own.part | aside.part,
-        ];
-        let count =
-            |level: fn(Words, Words) -> u64, doc: u32| level(own[doc as usize], aside[doc as usize]).count_ones();
-        let chosen = levels.into_iter().find_map(|level| {
-            let best = total.docs().map(|doc| count(level, doc)).max().unwrap_or(0);
-            (best > 0).then_some((level, best))
-        });
-        if let Some((level, best)) = chosen {
-            total.docs().for_each(|doc| matching[doc as usize] = count(level, doc) == best);
-        }
-        total.docs().for_each(|doc| (own[doc as usize], aside[doc as usize]) = Default::default());
+        let Holdings { by_article, articles_held, .. } = h;
+        articles_held.drain(..).for_each(|article| by_article[article as usize] = 0);
     }
 }
 
@@ -148,7 +351,15 @@ mod tests {
 
     fn reading(words: &[u64]) -> Reading<'static> {
         let terms = words.iter().map(|w| w.count_ones() as usize).sum();
-        Reading { text: Cow::Borrowed(""), terms: vec![String::new(); terms], corrected: 0, words: words.to_vec() }
+        let long = words.iter().enumerate().filter(|(_, w)| w.count_ones() as usize > CHAIN);
+        let long_words = long.fold(0, |long, (number, _)| long | 1 << number);
+        Reading {
+            text: Cow::Borrowed(""),
+            terms: vec![String::new(); terms],
+            corrected: 0,
+            words: words.to_vec(),
+            long_words,
+        }
     }
 
     #[test]

@@ -233,10 +233,16 @@ impl Engine {
         let reading = self.read(query, config);
         let mut scratch = self.scratch();
         self.scored(&reading, config, &mut scratch);
-        let mut reached: Vec<usize> = scratch.total.docs().map(|doc| doc as usize).collect();
+        let (mut matches, mut others): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for (at, doc) in scratch.total.docs().enumerate() {
+            let part = if scratch.holdings.matches(doc, at) { &mut matches } else { &mut others };
+            part.push(doc as usize);
+        }
+        matches.sort_unstable();
+        others.sort_unstable();
+        let mut reached = [matches.as_slice(), others.as_slice()].concat();
         reached.sort_unstable();
         let kept = keep(&reached);
-        let (matches, others) = reached.into_iter().partition(|&doc| scratch.matching[doc]);
         let top = self.top(&reading.text, &mut scratch, limit, |doc| kept.get(doc).copied().unwrap_or(false));
         drop(scratch);
         let hits = self.hits(&reading, top);
@@ -331,12 +337,14 @@ pub(super) struct Reading<'q> {
     /// Per word, the bits of its terms; none where documents are only scored (elasticlunr's
     /// search), not sorted into matches and others.
     words: Vec<u64>,
+    /// A bit per word of more terms than a field needs in a row to hold it whole.
+    long_words: u64,
 }
 
 impl<'q> Reading<'q> {
     /// `text`'s words; the terms not among `typed` come from corrections.
     fn of(text: Cow<'q, str>, synonyms: &Synonyms, typed: &[String]) -> Reading<'q> {
-        let (mut terms, mut words, mut corrected) = (Vec::new(), Vec::new(), 0);
+        let (mut terms, mut words, mut corrected, mut long_words) = (Vec::new(), Vec::new(), 0, 0);
         for word in query_words(&text, synonyms) {
             let first = terms.len();
             for term in word {
@@ -345,9 +353,12 @@ impl<'q> Reading<'q> {
                 }
                 terms.push(term);
             }
+            if terms.len() - first > matching::CHAIN {
+                long_words |= 1 << words.len();
+            }
             words.push(bits(first..terms.len()));
         }
-        Reading { text, terms, corrected, words }
+        Reading { text, terms, corrected, words, long_words }
     }
 
     /// The text read, where it is not the query as typed.
@@ -361,7 +372,7 @@ impl<'q> Reading<'q> {
     /// Terms tokenized already, as elasticlunr's search takes them: none match or not, they are
     /// only scored.
     fn terms(terms: &[String]) -> Reading<'static> {
-        Reading { text: Cow::Borrowed(""), terms: terms.to_vec(), corrected: 0, words: Vec::new() }
+        Reading { text: Cow::Borrowed(""), terms: terms.to_vec(), corrected: 0, words: Vec::new(), long_words: 0 }
     }
 }
 

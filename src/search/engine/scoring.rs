@@ -2,12 +2,10 @@
 //! them for a query, field after field, into per-document sums kept between queries, with the
 //! query's terms each document holds (for [`matching`](super::matching)).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::matching::Words;
-use super::top::Ranked;
+use super::matching::{Holdings, Words};
+use super::top::Candidates;
 use super::{Bool, Config, Engine, FieldConfig, Reading};
 use crate::search::fields::{ARTICLE_FIELD, SHARED_FIELDS};
 use crate::search::index::FieldIndex;
@@ -56,37 +54,48 @@ pub(super) struct Scratch {
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     pub(super) matched: Box<[u32]>,
     /// Per document (or group of documents alike): the query's terms the field holds, a bit each.
-    held: Box<[u64]>,
-    /// Per document: the query's words it holds in its own fields, and in its article's.
-    pub(super) own: Box<[Words]>,
-    pub(super) aside: Box<[Words]>,
-    /// Per document: whether it matches the query, once scored.
-    pub(super) matching: Box<[bool]>,
-    /// Per article: the query's terms its authors hold; and the articles with some.
-    pub(super) by_article: Box<[u64]>,
-    pub(super) articles_held: Vec<u32>,
-    /// Scored documents, for selecting the best, and the best `limit` scores (see
-    /// [`raise_floor`](super::top::raise_floor)).
-    pub(super) ranked: Vec<Ranked>,
-    pub(super) best: BinaryHeap<Reverse<u64>>,
+    terms_held: Box<[u64]>,
+    /// What each document holds of the query's words, and which match.
+    pub(super) holdings: Holdings,
+    /// The candidates for the top among the matching documents, and among the others.
+    pub(super) candidates: [Candidates; 2],
 }
 
 impl Engine {
-    /// The documents that have a score, with their scores, in `scratch.total`, and those that
-    /// match the query (where the reading has words) in `scratch.matching`.
+    /// The documents that have a score, with their scores, in `scratch.total`, and (where the
+    /// reading has words) which of them match the query, in `scratch.holdings`.
     pub(super) fn scored(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
         if query.terms.is_empty() {
             return;
         }
+        let sorting = !query.words.is_empty();
+        // A query of one word no longer than a field must hold in a row is held whole where a
+        // field holds each of its terms as such, which coordination counts: which terms need
+        // not be noted.
+        let by_count = query.words.len() == 1 && query.long_words == 0;
+        let one_whole = Words { whole: 1, part: 1 };
+        // A query of one term is held whole by every document an own field scores: where the
+        // article's field comes last, those are the documents scored before it, first in the
+        // total, and nothing need be noted.
+        let active = config.fields.iter().filter(|f| f.boost != 0.0);
+        let last = active.clone().count().saturating_sub(1);
+        let article_last = active.clone().position(|f| f.field == ARTICLE_FIELD).is_none_or(|at| at == last);
+        let by_order = sorting && query.terms.len() == 1 && article_last;
+        scratch.holdings.start(sorting, !by_order);
         for field_config in &config.fields {
             let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
             if field_config.boost == 0.0 {
                 continue;
             }
-            self.field_search(field, query, field_config, scratch);
-            let aside = field.name == ARTICLE_FIELD;
+            if by_order && field.name == ARTICLE_FIELD {
+                scratch.holdings.scored_before_article(scratch.total.len());
+            }
+            // What the article's field holds is needed only where no document holds a word whole
+            // in its own fields (see `settle_matches`): it is not noted here.
+            let holding = sorting && !by_order && field.name != ARTICLE_FIELD;
+            self.field_search(field, query, field_config, scratch, holding && !by_count);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field: scores, matched, held, own, aside: article, .. } = scratch;
+            let Scratch { total, field: scores, matched, terms_held, holdings, .. } = scratch;
             scores.take_each(|unit, mut score| {
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
@@ -94,27 +103,57 @@ impl Engine {
                 if count > 0 {
                     score = score * f64::from(count) / query.terms.len() as f64;
                 }
-                let words = query.words_held(std::mem::take(&mut held[unit as usize]));
-                let holders = if aside { &mut *article } else { &mut *own };
-                let mut add = |doc: u32| {
-                    total.add(doc, score * field_config.boost);
-                    holders[doc as usize] |= words;
+                let terms = query.terms.len();
+                let words = match (holding, by_count) {
+                    (false, _) => Words::default(),
+                    (true, true) if terms == 1 || count as usize == terms => one_whole,
+                    (true, true) => Words::default(),
+                    (true, false) => query.words_held(std::mem::take(&mut terms_held[unit as usize])),
                 };
-                match &field.alike {
-                    Some(alike) => alike.docs_of(unit).iter().for_each(|&doc| add(doc)),
-                    None => add(unit),
+                // Plain loops, no closure: where the build optimizes for size, a call per document
+                // is not inlined. Scoring notes only the words held whole.
+                let docs = field.docs_of(&unit);
+                if words.whole == 0 {
+                    docs.iter().for_each(|&doc| total.add(doc, score * field_config.boost));
+                } else {
+                    for &doc in docs {
+                        total.add(doc, score * field_config.boost);
+                        holdings.hold_whole(doc, words.whole);
+                    }
                 }
             });
         }
-        self.mark_matches(query, scratch);
+        if by_order {
+            scratch.holdings.scored_before_article(scratch.total.len());
+        }
+        self.settle_matches(query, config, scratch);
+    }
+
+    /// What every field holds of the query's words, for each document it reaches, noted again
+    /// without scoring.
+    pub(super) fn hold_all(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
+        for field_config in config.fields.iter().filter(|f| f.boost != 0.0) {
+            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
+            self.field_search(field, query, field_config, scratch, true);
+            let own = field.name != ARTICLE_FIELD;
+            let Scratch { field: scores, matched, terms_held, holdings, .. } = scratch;
+            scores.take_each(|unit, _| {
+                matched[unit as usize] = 0;
+                let words = query.words_held(std::mem::take(&mut terms_held[unit as usize]));
+                field.docs_of(&unit).iter().for_each(|&doc| holdings.hold(doc, words, own));
+            });
+        }
     }
 
     /// elasticlunr.js's `fieldSearch` and `mergeScores` for one field, into `scratch.field`, and
-    /// how many query terms each document holds as such, into `scratch.matched`.
-    fn field_search(&self, field: &Field, query: &Reading, config: &FieldConfig, scratch: &mut Scratch) {
-        let Scratch { field: scores, term: term_scores, matched, held, .. } = scratch;
+    /// how many query terms each document holds as such, into `scratch.matched`; if `holding`,
+    /// which, into `scratch.terms_held`.
+    fn field_search(&self, field: &Field, query: &Reading, config: &FieldConfig, scratch: &mut Scratch, holding: bool) {
+        let Scratch { field: scores, term: term_scores, matched, terms_held: held, .. } = scratch;
         let and = config.bool == Bool::And;
         let query_len = query.terms.len();
+        // With one term, what a document holds is known without noting it.
+        let holding = holding && query_len > 1;
         for (number, token) in query.terms.iter().enumerate() {
             let bit = 1 << number;
             let corrected = query.corrected & bit != 0;
@@ -140,7 +179,9 @@ impl Engine {
                 if direct {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         scores.add(doc, weight * penalty);
-                        held[doc as usize] |= bit;
+                        if holding {
+                            held[doc as usize] |= bit;
+                        }
                         if counted {
                             matched[doc as usize] += 1;
                         }
@@ -150,7 +191,9 @@ impl Engine {
                         // AND: only documents that have every term so far.
                         if !(and && scores.values[doc as usize] == 0.0) {
                             term_scores.add(doc, weight * penalty);
-                            held[doc as usize] |= bit;
+                            if holding {
+                                held[doc as usize] |= bit;
+                            }
                             if counted {
                                 matched[doc as usize] += 1;
                             }
@@ -214,6 +257,15 @@ impl Field {
         field
     }
 
+    /// The documents of `unit`: its group's where the field groups them, else itself.
+    #[inline(always)]
+    fn docs_of<'a>(&'a self, unit: &'a u32) -> &'a [u32] {
+        match &self.alike {
+            Some(alike) => alike.docs_of(*unit),
+            None => std::slice::from_ref(unit),
+        }
+    }
+
     fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
         let range = self.starts[term] as usize..self.starts[term + 1] as usize;
         (&self.docs[range.clone()], &self.weights[range])
@@ -261,17 +313,17 @@ impl Sums {
         *slot += value;
     }
 
-    /// The documents that have a sum, in no particular order.
+    /// How many documents have a sum.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The documents that have a sum, in the order they had their first.
     pub(super) fn docs(&self) -> impl Iterator<Item = u32> + '_ {
         self.docs[..self.len].iter().copied()
     }
 
-    /// The documents that have a sum, with their sums, in no particular order.
-    pub(super) fn each(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
-        self.docs().map(|doc| (doc, self.values[doc as usize]))
-    }
-
-    /// Hands `each` every document and its sum, in no particular order, leaving none.
+    /// Hands `each` every document and its sum, in the order they had their first, leaving none.
     pub(super) fn take_each(&mut self, mut each: impl FnMut(u32, f64)) {
         let Sums { values, docs, len } = self;
         for &doc in &docs[..std::mem::take(len)] {
@@ -307,32 +359,22 @@ impl Scratch {
             field: Sums::new(docs),
             term: Sums::new(docs),
             matched: vec![0; docs].into(),
-            held: vec![0; docs].into(),
-            own: vec![Words::default(); docs].into(),
-            aside: vec![Words::default(); docs].into(),
-            matching: vec![false; docs].into(),
-            by_article: vec![0; articles].into(),
-            articles_held: Vec::new(),
-            ranked: Vec::new(),
-            best: BinaryHeap::new(),
+            terms_held: vec![0; docs].into(),
+            holdings: Holdings::new(docs, articles),
+            candidates: Default::default(),
         }
     }
 
     pub(super) fn clear(&mut self) {
-        // Every document counted in `matched` or `held` is in the field's or the term's sums,
-        // every one holding words in the total.
+        // Every document counted in `matched` or `terms_held` is in the field's or the term's
+        // sums, every one holding words in the total.
         for doc in self.field.docs().chain(self.term.docs()) {
-            (self.matched[doc as usize], self.held[doc as usize]) = (0, 0);
+            (self.matched[doc as usize], self.terms_held[doc as usize]) = (0, 0);
         }
-        for doc in self.total.docs() {
-            (self.own[doc as usize], self.aside[doc as usize]) = Default::default();
-            self.matching[doc as usize] = false;
-        }
-        self.articles_held.drain(..).for_each(|article| self.by_article[article as usize] = 0);
+        self.holdings.forget(self.total.docs());
         self.total.clear();
         self.field.clear();
         self.term.clear();
-        self.ranked.clear();
     }
 }
 

@@ -32,13 +32,30 @@ fn is_word(term: &str) -> bool {
 /// substitutions and swaps of two neighbours each count one, and no character is edited twice
 /// (optimal string alignment). Rows stop as soon as every cell is beyond the bound.
 pub fn edit_distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
+    bounded_distance(a, b, bound, &mut Rows::default())
+}
+
+/// Three rows of the distance table, kept between words: two back (for swaps), the last, this
+/// one.
+#[derive(Default)]
+struct Rows {
+    before: Vec<usize>,
+    last: Vec<usize>,
+    row: Vec<usize>,
+}
+
+/// [`edit_distance`] in rows kept between calls: a correction compares a word with thousands.
+fn bounded_distance(a: &[char], b: &[char], bound: usize, rows: &mut Rows) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
     }
-    // Three rows of the table: two back (for swaps), the last, this one.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut last: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    let Rows { before, last, row } = rows;
+    before.clear();
+    before.resize(b.len() + 1, 0);
+    last.clear();
+    last.extend(0..=b.len());
+    row.clear();
+    row.resize(b.len() + 1, 0);
     for i in 1..=a.len() {
         row[0] = i;
         for j in 1..=b.len() {
@@ -52,8 +69,8 @@ pub fn edit_distance(a: &[char], b: &[char], bound: usize) -> Option<usize> {
         if row.iter().all(|&cell| cell > bound) {
             return None;
         }
-        std::mem::swap(&mut before, &mut last);
-        std::mem::swap(&mut last, &mut row);
+        std::mem::swap(before, last);
+        std::mem::swap(last, row);
     }
     Some(last[b.len()]).filter(|&distance| distance <= bound)
 }
@@ -68,6 +85,20 @@ struct Word {
     term: String,
     chars: Box<[char]>,
     postings: usize,
+    letters: u32,
+}
+
+/// The letters a word has, a bit each (`a` to `z`, other letters by their code, sharing the
+/// last bits): a letter one word has and the other lacks takes an edit, so words whose letters
+/// differ by more than the bound are passed over without the table.
+fn letters(chars: &[char]) -> u32 {
+    chars.iter().fold(0, |letters, &c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            _ => 26 + c as u32 % 6,
+        };
+        letters | 1 << bit
+    })
 }
 
 impl Lexicon {
@@ -86,7 +117,7 @@ impl Lexicon {
                 by_length.resize_with(chars.len() + 1, Vec::new);
             }
             let postings = same.iter().map(|(_, n)| n).sum();
-            by_length[chars.len()].push(Word { term: same[0].0.to_owned(), chars, postings });
+            by_length[chars.len()].push(Word { term: same[0].0.to_owned(), letters: letters(&chars), chars, postings });
         }
         Lexicon { by_length }
     }
@@ -104,7 +135,15 @@ impl Lexicon {
         }
         let lengths = chars.len().saturating_sub(bound)..=chars.len() + bound;
         let candidates = lengths.filter_map(|length| self.by_length.get(length)).flatten();
-        let scored = candidates.filter_map(|word| Some((edit_distance(&chars, &word.chars, bound)?, word)));
+        let mine = letters(&chars);
+        let close = |word: &&Word| {
+            let bound = bound as u32;
+            (mine & !word.letters).count_ones() <= bound && (word.letters & !mine).count_ones() <= bound
+        };
+        let mut rows = Rows::default();
+        let scored = candidates
+            .filter(close)
+            .filter_map(|word| Some((bounded_distance(&chars, &word.chars, bound, &mut rows)?, word)));
         let best = scored.min_by(|(a, x), (b, y)| a.cmp(b).then(y.postings.cmp(&x.postings)).then(x.term.cmp(&y.term)));
         best.map(|(_, word)| word.term.as_str())
     }
@@ -151,6 +190,20 @@ mod tests {
         assert_eq!(distance("cilium", "calico", 1), None);
         assert_eq!(distance("abc", "abcdefgh", 2), None);
         assert_eq!(distance("", "ab", 2), Some(2));
+    }
+
+    #[test]
+    fn words_whose_letters_differ_by_more_than_the_bound_are_that_far() {
+        let words = ["kubernetes", "kubernets", "kuberentes", "prometheus", "cilium", "café", "calico", "zzzqqq"];
+        for a in words {
+            for b in words {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let apart = (letters(&a) & !letters(&b)).count_ones().max((letters(&b) & !letters(&a)).count_ones());
+                if let Some(distance) = edit_distance(&a, &b, 20) {
+                    assert!(apart as usize <= distance, "{a:?} {b:?}: {apart} letters apart, {distance} edits");
+                }
+            }
+        }
     }
 
     #[test]
