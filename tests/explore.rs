@@ -8,6 +8,7 @@ use common::seeds;
 use takeaways::explore::export::{export, takeaway_markdown, Format};
 use takeaways::explore::facets::{Facet, Facets, Selection};
 use takeaways::explore::related::related;
+use takeaways::explore::url::{query_target, ListState, Query};
 use takeaways::model::Bundle;
 
 fn all(bundle: &Bundle) -> Vec<usize> {
@@ -96,6 +97,14 @@ fn urls_round_trip_and_unknown_values_are_reported() {
     });
     assert_eq!(selection.get(Facet::Theme).len(), 1);
     assert_eq!(unknown, ["theme=nope"]);
+
+    // A query searched as typed says so; typing another query drops it.
+    let state = ListState::from_params(&facets, &Query::parse("q=kubernets&literal=1&theme=security"));
+    assert!(state.literal);
+    assert_eq!(state.target(&facets), "/?q=kubernets&literal=1&theme=security");
+    assert_eq!(ListState::from_params(&facets, &Query::parse(&state.target(&facets)[2..])), state);
+    assert_eq!(state.with_query("kubernetes", false).target(&facets), "/?q=kubernetes&theme=security");
+    assert_eq!(query_target(&Query::parse("q=kubernets&literal=1&theme=security"), "kube"), "/?q=kube&theme=security");
 }
 
 #[test]

@@ -105,8 +105,8 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
             section.partial aria-labelledby="partial-title" {
                 h2 #partial-title {
                     @match cx.lang {
-                        Lang::Zh => { "只含部分查询词的要点（不计入上面的数量）" }
-                        Lang::En => { "Takeaways with only part of the query (not counted above)" }
+                        Lang::Zh => { "较远的要点：只含部分查询词，或只见于所属文章（不计入上面的数量）" }
+                        Lang::En => { "Less close: part of the query, or only in their article (not counted above)" }
                     }
                 }
                 ol.cards {
