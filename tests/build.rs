@@ -96,6 +96,7 @@ fn list_json_carries_the_stable_fields() {
     let devops = listed.iter().find(|t| t["title"].as_str().unwrap().starts_with("DevOps")).unwrap();
     assert_eq!(devops["path"], format!("t/{}", devops["id"].as_str().unwrap()));
     assert_eq!(devops["ordinal"], 2);
+    assert_eq!(devops["title_en"], "DevOps is so passé: Platform Engineering all the things!");
     assert_eq!(devops["article"]["file"], "2023-na-chicago-daniel-bryant.md");
     assert_eq!(devops["event"]["id"], "2023-na-chicago");
     assert_eq!(devops["event"]["name"], "KubeCon + CloudNativeCon North America 2023");
@@ -115,4 +116,42 @@ fn check_passes_on_the_seeds_with_warnings_and_stats_counts() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("10  2019-eu-barcelona"), "{stdout}");
     assert!(stdout.contains("platform-engineering"), "{stdout}");
+}
+
+#[test]
+fn search_reads_a_misspelt_word_as_its_correction_and_says_so() {
+    let corpus = corpus();
+    let search = |args: &[&str]| {
+        let run = cli(&[&["search", "--corpus", corpus.to_str().unwrap()], args].concat());
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        String::from_utf8(run.stdout).unwrap()
+    };
+    let json = |args: &[&str]| serde_json::from_str::<serde_json::Value>(&search(args)).unwrap();
+    let ids = |found: &serde_json::Value| -> Vec<String> {
+        found["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let misspelt = json(&["--json", "kubernets"]);
+    assert_eq!(misspelt["query"], "kubernets");
+    assert_eq!(misspelt["corrected"], "kubernetes");
+    let right = json(&["--json", "kubernetes"]);
+    assert_eq!(right["corrected"], serde_json::Value::Null);
+    assert!(!ids(&right).is_empty());
+    assert_eq!(ids(&misspelt), ids(&right));
+    assert!(right["hits"][0]["title_en"].is_string(), "{right}");
+    // As typed, it finds nothing; the plain text says what it searched for.
+    let literal = json(&["--json", "--literal", "kubernets"]);
+    assert_eq!(literal["corrected"], serde_json::Value::Null);
+    assert!(ids(&literal).is_empty());
+    let text = search(&["kubernets"]);
+    assert!(
+        text.starts_with("showing results for “kubernetes” · search for “kubernets” instead with --literal\n"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2 + ids(&right).len());
+    // The count is of the takeaways that match; the others follow, marked.
+    let lts = json(&["--json", "--limit", "20", "LTS"]);
+    assert_eq!(lts["matches"], 2);
+    let matching: Vec<bool> =
+        lts["hits"].as_array().unwrap().iter().map(|h| h["matching"].as_bool().unwrap()).collect();
+    assert!(matching.len() > 2 && matching[..2] == [true, true] && matching[2..].iter().all(|m| !m), "{matching:?}");
 }

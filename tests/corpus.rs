@@ -248,3 +248,53 @@ fn broken_corpora_fail_with_file_line_and_hint() {
     let message = format!("{:#}", builder::check(&corpus).err().expect("an unknown event fails"));
     assert!(message.contains("articles.toml:3: error: unknown event `2031-mars`"), "{message}");
 }
+
+/// english.toml gives an article and each of its takeaways an English title; an article it does
+/// not name stays Chinese only; what it gets wrong names the file, the line and the fix.
+#[test]
+fn english_titles_are_checked_against_the_articles() {
+    let articles = [
+        ("2024-eu-paris-two.md", "# 两条\n\n## 平台工程\n\n正文。\n\n## 安全\n\n正文。\n"),
+        ("2024-eu-paris-plain.md", "# 中文\n\n## 社区\n\n正文。\n"),
+    ];
+    let (_dir, corpus) = corpus_with(&articles);
+    let write = |text: &str| fs::write(corpus.join("english.toml"), text).unwrap();
+    write("# English titles\n[2024-eu-paris-two]\ntitle = \"Two\"\ntakeaways = [\"Platform engineering\", \"Security\"]\n");
+    let bundle = builder::check(&corpus).unwrap().dataset.bundle;
+    let english: Vec<(&str, Option<&str>)> =
+        bundle.takeaways.iter().map(|t| (t.title.as_str(), t.title_en.as_deref())).collect();
+    assert_eq!(english, [("社区", None), ("平台工程", Some("Platform engineering")), ("安全", Some("Security"))]);
+    let two = bundle.articles.iter().find(|a| a.id == "2024-eu-paris-two").unwrap();
+    assert_eq!(two.title_en.as_deref(), Some("Two"));
+    // The ids do not change with English titles.
+    assert!(bundle.takeaways.iter().all(|t| !t.id.contains("platform") && !t.id.contains("security")));
+
+    let cases = [
+        (
+            "[2024-eu-paris-two]\ntitle = \"Two\"\n\ntakeaways = [\n  \"Platform engineering\",\n]\n",
+            "english.toml:4: error: `2024-eu-paris-two` has 2 takeaways, and english.toml lists 1 English titles",
+        ),
+        (
+            "[2024-eu-paris-tow]\ntitle = \"Typo\"\ntakeaways = [\"A\"]\n",
+            "english.toml:3: error: english.toml has titles for `2024-eu-paris-tow`, which is no article",
+        ),
+        (
+            "[2024-eu-paris-two]\ntitle = \"Two\"\ntakeaways = \"Platform engineering\"\n",
+            "english.toml:3: error: invalid type",
+        ),
+        (
+            "[2024-eu-paris-two]\ntitle = \"Two\"\ntakeaways = [\"A\", \" \"]\n",
+            "english.toml:3: error: `2024-eu-paris-two` has an empty English title",
+        ),
+        (
+            "[2024-eu-paris-two]\ntitel = \"Two\"\ntakeaways = [\"A\", \"B\"]\n",
+            "english.toml:2: error: unknown field `titel`",
+        ),
+    ];
+    for (text, expected) in cases {
+        write(text);
+        let message = format!("{:#}", builder::check(&corpus).err().unwrap_or_else(|| panic!("should fail:\n{text}")));
+        assert!(message.contains(expected), "{text}\n{message}");
+        assert!(message.contains("hint:"), "{message}");
+    }
+}

@@ -8,6 +8,7 @@ use common::seeds;
 use takeaways::explore::export::{export, takeaway_markdown, Format};
 use takeaways::explore::facets::{Facet, Facets, Selection};
 use takeaways::explore::related::related;
+use takeaways::explore::url::{query_target, ListState, Query};
 use takeaways::model::Bundle;
 
 fn all(bundle: &Bundle) -> Vec<usize> {
@@ -96,6 +97,14 @@ fn urls_round_trip_and_unknown_values_are_reported() {
     });
     assert_eq!(selection.get(Facet::Theme).len(), 1);
     assert_eq!(unknown, ["theme=nope"]);
+
+    // A query searched as typed says so; typing another query drops it.
+    let state = ListState::from_params(&facets, &Query::parse("q=kubernets&literal=1&theme=security"));
+    assert!(state.literal);
+    assert_eq!(state.target(&facets), "/?q=kubernets&literal=1&theme=security");
+    assert_eq!(ListState::from_params(&facets, &Query::parse(&state.target(&facets)[2..])), state);
+    assert_eq!(state.with_query("kubernetes", false).target(&facets), "/?q=kubernetes&theme=security");
+    assert_eq!(query_target(&Query::parse("q=kubernets&literal=1&theme=security"), "kube"), "/?q=kube&theme=security");
 }
 
 #[test]
@@ -161,21 +170,29 @@ fn exports_hold_every_listed_takeaway() {
     let listed: Vec<usize> = vec![3, 0, 20];
     let site = "https://example.org/kubecon/";
 
-    let json: serde_json::Value = serde_json::from_str(&export(&bundle, &listed, Format::Json, site)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export(&bundle, &listed, Format::Json, site, false)).unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     let expected: Vec<&str> = listed.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
     assert_eq!(ids, expected);
     assert_eq!(json[0]["url"], format!("{site}t/{}", bundle.takeaways[3].id));
+    assert_eq!(json[0]["title_en"], "The (uncertain?) future of Istio");
 
-    let csv = export(&bundle, &listed, Format::Csv, site);
-    assert!(csv.starts_with("\u{feff}id,url,title,"));
+    let csv = export(&bundle, &listed, Format::Csv, site, false);
+    assert!(csv.starts_with("\u{feff}id,url,title,title_en,"));
     assert_eq!(csv.lines().count(), 1 + listed.len());
     assert!(csv.contains(&bundle.takeaways[20].title));
+    assert!(csv.contains("Multi-platform and hybrid cloud is (still) a thing"));
 
-    let markdown = export(&bundle, &listed, Format::Markdown, site);
+    // Markdown puts the title of the interface's language first, the other after it.
+    let (zh, en) = (&bundle.takeaways[0].title, bundle.takeaways[0].title_en.as_deref().unwrap());
+    let markdown = export(&bundle, &listed, Format::Markdown, site, false);
     assert_eq!(markdown.lines().filter(|l| l.starts_with("- [")).count(), listed.len());
-    assert!(markdown.contains(&format!("]({site}t/{})", bundle.takeaways[0].id)));
+    assert!(markdown.contains(&format!("- [{zh}]({site}t/{}) · {en}", bundle.takeaways[0].id)), "{markdown}");
+    let markdown = export(&bundle, &listed, Format::Markdown, site, true);
+    assert!(markdown.contains(&format!("- [{en}]({site}t/{}) · {zh}", bundle.takeaways[0].id)), "{markdown}");
 
-    let one = takeaway_markdown(&bundle, 0, site);
-    assert!(one.starts_with(&format!("**[{}]({site}t/{})**", bundle.takeaways[0].title, bundle.takeaways[0].id)));
+    let one = takeaway_markdown(&bundle, 0, site, false);
+    assert!(one.starts_with(&format!("**[{zh}]({site}t/{})**\n{en}\n", bundle.takeaways[0].id)), "{one}");
+    let one = takeaway_markdown(&bundle, 0, site, true);
+    assert!(one.starts_with(&format!("**[{en}]({site}t/{})**\n{zh}\n", bundle.takeaways[0].id)), "{one}");
 }

@@ -211,7 +211,11 @@ proptest! {
         let (bundle, engine) = &*SEEDS;
         let hits = engine.search(&query, &Config::default(), limit);
         prop_assert!(hits.len() <= limit);
-        prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        // The takeaways that match come first, then the others the query reaches; best first in each.
+        let matches = engine.matches(&query, &Config::default());
+        let matching = |doc: usize| matches.binary_search(&doc).is_ok();
+        prop_assert!(hits.windows(2).all(|w| matching(w[0].doc) >= matching(w[1].doc)));
+        prop_assert!(hits.windows(2).all(|w| matching(w[0].doc) != matching(w[1].doc) || w[0].score >= w[1].score));
         for hit in &hits {
             prop_assert!(hit.score.is_finite() && hit.score > 0.0);
             let title = &bundle.takeaways[hit.doc].title;

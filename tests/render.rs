@@ -6,7 +6,7 @@ mod common;
 
 use common::seeds;
 use takeaways::explore::facets::{Facet, Facets};
-use takeaways::explore::listing::listing;
+use takeaways::explore::listing::{listing, Listing, Search, Spelling};
 use takeaways::explore::subject::{of_event, of_project, of_theme};
 use takeaways::explore::url::{GraphView, ListState, Query, ThemesState};
 use takeaways::model::{ArticleIx, DataFiles, Dataset, EventIx, ProjectIx, ThemeIx};
@@ -32,6 +32,7 @@ fn hostile_seeds() -> Dataset {
     for (i, t) in b.takeaways.iter_mut().enumerate() {
         t.title = text(i);
         t.alt_title = Some(text(i + 1));
+        t.title_en = Some(text(i));
         t.summary = text(i);
     }
     for (i, a) in b.articles.iter_mut().enumerate() {
@@ -108,9 +109,15 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
     for lang in [Lang::Zh, Lang::En] {
         let cx = Cx::new(&dataset, lang, "/base");
         let state = ListState::from_params(&facets, &Query::parse(&format!("q={}&n=100", HOSTILE[0])));
-        let searched = listing(&facets, &order, Some((&engine, "script")), &state.selection, 100);
+        let search = Search { engine: &engine, query: "script", literal: false };
+        let searched = listing(&facets, &order, Some(search), &state.selection, 100);
         let plain = listing(&facets, &order, None, &state.selection, 100);
-        for (what, listing) in [("search results", &searched), ("list", &plain)] {
+        // The query as corrected is the reader's own text.
+        let corrected = Listing { spelling: Some(Spelling::Corrected(HOSTILE[0].into())), ..searched.clone() };
+        let suggested = Listing { spelling: Some(Spelling::Suggested(HOSTILE[1].into())), ..searched.clone() };
+        let listings =
+            [("search results", &searched), ("list", &plain), ("corrected", &corrected), ("suggested", &suggested)];
+        for (what, listing) in listings {
             let home = Home {
                 facets: &facets,
                 state: &state,

@@ -1,7 +1,7 @@
 //! The explorer's list after the filter and query changes a reader goes through.
 
 use crate::explore::facets::{Facet, Facets, Selection};
-use crate::explore::listing::listing;
+use crate::explore::listing::{listing, Search};
 use crate::search::Engine;
 
 /// For the benchmarks: milliseconds to compute the listing for a series of states a reader
@@ -31,7 +31,13 @@ pub fn listing_latencies(
         .map(|(name, query, selection)| {
             let start = now();
             for _ in 0..rounds {
-                std::hint::black_box(listing(facets, order, query.map(|q| (engine, q)), &selection, 50));
+                std::hint::black_box(listing(
+                    facets,
+                    order,
+                    query.map(|query| Search { engine, query, literal: false }),
+                    &selection,
+                    50,
+                ));
             }
             (name, (now() - start) / f64::from(rounds))
         })

@@ -5,7 +5,8 @@ use serde::Serialize;
 use crate::model::Dataset;
 use crate::search::Config;
 
-/// The queries the benchmarks time: Chinese, English, mixed, variants, prefixes, projects.
+/// The queries the benchmarks time: Chinese, English, mixed, variants, prefixes, projects, and
+/// misspelt words (read as their corrections).
 pub const BENCH_QUERIES: &[&str] = &[
     "平台工程",
     "可观测性",
@@ -37,6 +38,9 @@ pub const BENCH_QUERIES: &[&str] = &[
     "云",
     "api 网关",
     "多云 混合云",
+    "kubernets",
+    "opentelemtry",
+    "grafaan",
 ];
 
 /// Results asked for, as the benchmark asks every library.
@@ -48,6 +52,8 @@ pub struct Figures {
     /// Building the engine from the bundle: decoding the index, and the takeaways' text for
     /// phrases and snippets.
     pub engine_ms: f64,
+    /// The first correction of a misspelt word, which groups the index's words by length.
+    pub first_correction_ms: f64,
     /// Per query, [`Engine::rank`](crate::search::Engine::rank): documents and scores, what the libraries' searches return.
     pub ranking: Vec<f64>,
     /// Per query, [`Engine::search`](crate::search::Engine::search): the ranking with highlighted titles and snippets, as the
@@ -61,9 +67,13 @@ pub fn measure(dataset: &Dataset, rounds: u32, now: impl Fn() -> f64) -> Figures
     let start = now();
     let engine = dataset.engine();
     let engine_ms = now() - start;
+    let start = now();
+    std::hint::black_box(engine.correction("kubernets"));
+    let first_correction_ms = now() - start;
     let config = Config::default();
     Figures {
         engine_ms,
+        first_correction_ms,
         ranking: latencies(rounds, &now, |q| {
             std::hint::black_box(engine.rank(q, &config, LIMIT));
         }),

@@ -47,6 +47,7 @@ pub fn check(corpus: &Path) -> Result<Checked> {
             corpus.display()
         );
     }
+    metadata.check_english_articles(corpus, sources.files.iter().map(|f| f.id.as_str()))?;
     let tagger = Tagger::new(&metadata.themes, &metadata.projects);
     let parsed = parse_articles(sources, &metadata, &tagger, corpus)?;
     let warnings = id_warnings.into_iter().chain(parsed.iter().flat_map(|p| p.warnings.clone())).collect();
@@ -162,6 +163,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
             event: event_index(&p.event),
             id: p.id,
             title: p.title,
+            title_en: p.title_en,
             file: p.file,
             date: p.date,
             authors: p.authors,
@@ -179,6 +181,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
                 ordinal: t.ordinal,
                 title: t.title,
                 alt_title: t.alt_title,
+                title_en: t.title_en,
                 summary: t.summary,
                 title_only: t.body.is_empty(),
                 themes: t.themes,

@@ -1,5 +1,5 @@
-//! What `takeaways list` and `takeaways stats` print, computed from a bundle (native only).
-//! The JSON of `list --json` is a stable interface for scripts and tests.
+//! What `takeaways list`, `search` and `stats` print, computed from a bundle (native only).
+//! The JSON of `list --json` and `search --json` is a stable interface for scripts and tests.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +18,8 @@ pub struct ListedTakeaway<'a> {
     pub title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alt_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<&'a str>,
     pub ordinal: u32,
     pub article: ListedArticle<'a>,
     pub event: Option<ListedEvent<'a>>,
@@ -52,6 +54,7 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
                 path: takeaway_path(&t.id),
                 title: &t.title,
                 alt_title: t.alt_title.as_deref(),
+                title_en: t.title_en.as_deref(),
                 ordinal: t.ordinal,
                 article: ListedArticle { id: &article.id, title: &article.title, file: &article.file },
                 event: bundle.event_of(article).map(|e| ListedEvent {
@@ -67,28 +70,49 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
         .collect()
 }
 
-/// One result as `search --json` prints it.
+/// What `search --json` prints: the query, the query the results are for when a misspelt word
+/// in it was read as another (`null` when none was), how many takeaways match it (what the
+/// explorer counts), and the results, best first: those that match, then others it reaches.
+#[derive(Debug, Serialize)]
+pub struct SearchReport<'a> {
+    pub query: &'a str,
+    pub corrected: Option<String>,
+    pub matches: usize,
+    pub hits: Vec<FoundTakeaway<'a>>,
+}
+
+/// One result of `search`.
 #[derive(Debug, Serialize)]
 pub struct FoundTakeaway<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<&'a str>,
     pub score: f64,
+    /// Whether it matches the query (see `Engine::matches`), or only holds part of it.
+    pub matching: bool,
     /// The article's title.
     pub article: &'a str,
 }
 
-/// The explorer's search, natively.
-pub fn search<'a>(dataset: &'a Dataset, query: &str, limit: usize) -> Vec<FoundTakeaway<'a>> {
+/// The explorer's search, natively; `literal` searches misspelt words as typed.
+pub fn search<'a>(dataset: &'a Dataset, query: &'a str, limit: usize, literal: bool) -> SearchReport<'a> {
     let bundle = &dataset.bundle;
-    dataset
-        .engine()
-        .search(query, &Config::default(), limit)
-        .into_iter()
-        .map(|hit| {
-            let t = &bundle.takeaways[hit.doc];
-            FoundTakeaway { id: &t.id, title: &t.title, score: hit.score, article: &bundle.article(t.article).title }
-        })
-        .collect()
+    let engine = dataset.engine();
+    let config = Config { correct_typos: !literal, ..Config::default() };
+    let found = engine.search_found(query, &config, limit, |reached| vec![true; reached.last().map_or(0, |&t| t + 1)]);
+    let hits = found.hits.into_iter().map(|hit| {
+        let t = &bundle.takeaways[hit.doc];
+        FoundTakeaway {
+            id: &t.id,
+            title: &t.title,
+            title_en: t.title_en.as_deref(),
+            score: hit.score,
+            matching: found.matches.binary_search(&hit.doc).is_ok(),
+            article: &bundle.article(t.article).title,
+        }
+    });
+    SearchReport { query, corrected: found.corrected, matches: found.matches.len(), hits: hits.collect() }
 }
 
 /// Takeaway counts by event, theme and project (most first), as lines of text.

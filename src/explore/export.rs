@@ -1,5 +1,7 @@
 //! Export of a list of takeaways as CSV, JSON or Markdown: what the explorer's download
-//! buttons save, so a filtered view can go into a spreadsheet, a script or a document.
+//! buttons save, so a filtered view can go into a spreadsheet, a script or a document. CSV and
+//! JSON carry the Chinese and the English title side by side; Markdown puts the one of the
+//! interface's language first.
 
 use serde::Serialize;
 
@@ -52,6 +54,8 @@ struct Row<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     alt_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_en: Option<&'a str>,
     ordinal: u32,
     article: &'a str,
     article_url: Option<&'a str>,
@@ -64,13 +68,14 @@ struct Row<'a> {
 }
 
 /// `takeaways` (indices, in the order given) in `format`; links are absolute under `site_url`
-/// (the site's root URL, ending in `/`).
-pub fn export(bundle: &Bundle, takeaways: &[usize], format: Format, site_url: &str) -> String {
+/// (the site's root URL, ending in `/`); in Markdown, English titles come first if
+/// `english_first` (the English interface).
+pub fn export(bundle: &Bundle, takeaways: &[usize], format: Format, site_url: &str, english_first: bool) -> String {
     let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, t, site_url)).collect();
     match format {
         Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
         Format::Csv => csv(&rows),
-        Format::Markdown => markdown(&rows),
+        Format::Markdown => markdown(&rows, english_first),
     }
 }
 
@@ -82,6 +87,7 @@ fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
         url: format!("{site_url}{}", takeaway_path(&t.id)),
         title: &t.title,
         alt_title: t.alt_title.as_deref(),
+        title_en: t.title_en.as_deref(),
         ordinal: t.ordinal,
         article: &article.title,
         article_url: article.url.as_deref(),
@@ -96,12 +102,14 @@ fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
 
 /// RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
 fn csv(rows: &[Row]) -> String {
-    let mut out = String::from("\u{feff}id,url,title,ordinal,article,event,date,authors,themes,projects,summary\r\n");
+    let mut out =
+        String::from("\u{feff}id,url,title,title_en,ordinal,article,event,date,authors,themes,projects,summary\r\n");
     for r in rows {
         let fields = [
             r.id.to_owned(),
             r.url.clone(),
             r.title.to_owned(),
+            r.title_en.unwrap_or_default().to_owned(),
             r.ordinal.to_string(),
             r.article.to_owned(),
             r.event.unwrap_or_default().to_owned(),
@@ -129,8 +137,19 @@ fn csv_field(field: &str) -> String {
     }
 }
 
-/// A Markdown list grouped by article, each takeaway a link.
-fn markdown(rows: &[Row]) -> String {
+impl Row<'_> {
+    /// The title of the interface's language, and the other one where the takeaway has both.
+    fn titles(&self, english_first: bool) -> (&str, Option<&str>) {
+        match (self.title_en, english_first) {
+            (Some(english), true) => (english, Some(self.title)),
+            (Some(english), false) => (self.title, Some(english)),
+            (None, _) => (self.title, None),
+        }
+    }
+}
+
+/// A Markdown list grouped by article, each takeaway a link (with its other title after it).
+fn markdown(rows: &[Row], english_first: bool) -> String {
     let mut out = String::new();
     let mut article = None;
     for r in rows {
@@ -139,7 +158,11 @@ fn markdown(rows: &[Row]) -> String {
             out.push_str(&format!("{}## {}{event}\n\n", if article.is_some() { "\n" } else { "" }, r.article));
             article = Some(r.article);
         }
-        out.push_str(&format!("- [{}]({})", markdown_text(r.title), r.url));
+        let (title, other) = r.titles(english_first);
+        out.push_str(&format!("- [{}]({})", markdown_text(title), r.url));
+        if let Some(other) = other {
+            out.push_str(&format!(" · {}", markdown_text(other)));
+        }
         if !r.summary.is_empty() {
             out.push_str(&format!(" — {}", markdown_text(&r.summary)));
         }
@@ -153,12 +176,18 @@ pub fn markdown_text(text: &str) -> String {
     text.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]").replace('\n', " ")
 }
 
-/// One takeaway as Markdown for pasting into a chat or a document: the linked title, where it
-/// comes from, and its summary.
-pub fn takeaway_markdown(bundle: &Bundle, takeaway: usize, site_url: &str) -> String {
+/// One takeaway as Markdown for pasting into a chat or a document: the linked title (the
+/// English one first if `english_first`, the other beneath), where it comes from, and its
+/// summary.
+pub fn takeaway_markdown(bundle: &Bundle, takeaway: usize, site_url: &str, english_first: bool) -> String {
     let r = row(bundle, takeaway, site_url);
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let mut out = format!("**[{}]({})**\n{}\n", markdown_text(r.title), r.url, markdown_text(&source));
+    let (title, other) = r.titles(english_first);
+    let mut out = format!("**[{}]({})**\n", markdown_text(title), r.url);
+    if let Some(other) = other {
+        out.push_str(&format!("{}\n", markdown_text(other)));
+    }
+    out.push_str(&format!("{}\n", markdown_text(&source)));
     if !r.summary.is_empty() {
         out.push_str(&format!("\n> {}\n", markdown_text(&r.summary)));
     }

@@ -1,5 +1,8 @@
-//! What the takeaway list shows for a query and a facet selection: the takeaways that pass,
-//! ranked or in list order, the search hits of the first page, and the facets' live counts.
+//! What the takeaway list shows for a query and a facet selection: the takeaways that pass (the
+//! query matches them, see [`Engine::matches`], and the facets leave them), ranked or in list
+//! order, then those the query reaches without matching (holding less of it); the search hits
+//! of the first page; the facets' live counts of the matches; and the query as corrected when a
+//! misspelt word was read as another.
 //! The app renders it; the benchmark times it (`crate::bench`), so a filter change is measured
 //! as people feel it.
 
@@ -20,39 +23,73 @@ pub fn list_order(bundle: &Bundle) -> Vec<usize> {
 pub struct Listing {
     /// The takeaways that pass the query and the facets: ranked when searching, else in `order`.
     pub takeaways: Vec<usize>,
-    /// With a query, the search hits of the first `shown`, in the same order.
+    /// With a query, the takeaways the facets leave that it reaches without matching: listed
+    /// after the others, not counted.
+    pub others: Vec<usize>,
+    /// With a query, the search hits of the first `shown` of `takeaways` then `others`, in order.
     pub hits: Vec<Hit>,
     /// Per facet, per option: the live counts.
     pub counts: [Vec<usize>; 6],
+    /// What the list says about the query's spelling, if anything.
+    pub spelling: Option<Spelling>,
+}
+
+/// A query with a misspelt word in it (see [`crate::search::engine::spelling`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Spelling {
+    /// The takeaways are for this query, where the misspelt word is read as another.
+    Corrected(String),
+    /// The query is searched as typed; this is how it would be read otherwise.
+    Suggested(String),
+}
+
+/// A query to narrow the list by.
+#[derive(Clone, Copy)]
+pub struct Search<'a> {
+    pub engine: &'a Engine,
+    pub query: &'a str,
+    /// Whether the query is searched as typed, misspelt words and all.
+    pub literal: bool,
 }
 
 /// The listing of `order` (every takeaway, in list order) narrowed by `selection` and, when
-/// `search` holds an engine and a non-blank query, by that query, its first `shown` ranked.
+/// there is a `search` with a non-blank query, by that query, its first `shown` ranked.
 pub fn listing(
     facets: &Facets,
     order: &[usize],
-    search: Option<(&Engine, &str)>,
+    search: Option<Search>,
     selection: &Selection,
     shown: usize,
 ) -> Listing {
-    let Some((engine, query)) = search.filter(|(_, q)| !q.trim().is_empty()) else {
+    let Some(search) = search.filter(|s| !s.query.trim().is_empty()) else {
         return Listing {
             takeaways: facets.filter(order, selection),
+            others: Vec::new(),
             hits: Vec::new(),
             counts: facets.counts(order, selection),
+            spelling: None,
         };
     };
     // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
+    let config = Config { correct_typos: !search.literal, ..Config::default() };
     let mut passing = Vec::new();
-    let (found, mut keep, hits) = engine.search_found(query, &Config::default(), shown, |found| {
-        passing = facets.filter(found, selection);
+    let found = search.engine.search_found(search.query, &config, shown, |reached| {
+        passing = facets.filter(reached, selection);
         let mut keep = vec![false; order.len()];
         passing.iter().for_each(|&t| keep[t] = true);
         keep
     });
-    // The rest of the ranking is only needed when exported; the list shows the hits.
-    let mut takeaways: Vec<usize> = hits.iter().map(|h| h.doc).collect();
-    takeaways.iter().for_each(|&t| keep[t] = false);
-    takeaways.extend(passing.iter().filter(|&&t| keep[t]));
-    Listing { takeaways, hits, counts: facets.counts(&found, selection) }
+    let (matches, mut keep) = (found.matches, found.kept);
+    let matching = |t: &usize| matches.binary_search(t).is_ok();
+    // The hits come matches first; the rest of each part is only needed when exported or shown.
+    let (mut takeaways, mut others): (Vec<usize>, Vec<usize>) = found.hits.iter().map(|h| h.doc).partition(matching);
+    takeaways.iter().chain(&others).for_each(|&t| keep[t] = false);
+    takeaways.extend(passing.iter().filter(|&t| keep[*t] && matching(t)));
+    others.extend(passing.iter().filter(|&t| keep[*t] && !matching(t)));
+    let spelling = match found.corrected {
+        Some(corrected) => Some(Spelling::Corrected(corrected)),
+        None if search.literal => search.engine.correction(search.query).map(Spelling::Suggested),
+        None => None,
+    };
+    Listing { takeaways, others, hits: found.hits, counts: facets.counts(&matches, selection), spelling }
 }

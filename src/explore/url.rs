@@ -1,6 +1,7 @@
-//! The site's URLs: the page a path names ([`Page`]), the list's state in the query (`q`, the
-//! facet selection `event=…&theme=a,b`, how many are shown `n`) and the theme graphs' (the view
-//! in the path, the compared events, the filters), so back, forward, reload and a pasted link all
+//! The site's URLs: the page a path names ([`Page`]), the list's state in the query (`q`, and
+//! `literal=1` when its misspelt words are searched as typed rather than corrected; the facet
+//! selection `event=…&theme=a,b`; how many are shown `n`) and the theme graphs' (the view in the
+//! path, the compared events, the filters), so back, forward, reload and a pasted link all
 //! restore exactly what was on screen; and a URL's query, decoded as browsers do.
 
 use crate::explore::facets::{Facet, Facets, Selection};
@@ -13,6 +14,8 @@ pub const PAGE: usize = 50;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListState {
     pub query: String,
+    /// Whether the query is searched as typed, without reading misspelt words as corrections.
+    pub literal: bool,
     pub selection: Selection,
     /// Facet values in the URL that no option has, as `key=value`, for a notice.
     pub unknown: Vec<String>,
@@ -23,7 +26,8 @@ impl ListState {
     pub fn from_params(facets: &Facets, params: &Query) -> ListState {
         let (selection, unknown) = facets.parse(|key| params.get(key));
         let shown = params.get("n").and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or(PAGE);
-        ListState { query: params.get("q").unwrap_or_default(), selection, unknown, shown }
+        let literal = params.get("literal").is_some_and(|v| v == "1");
+        ListState { query: params.get("q").unwrap_or_default(), literal, selection, unknown, shown }
     }
 
     /// The router path of this state, relative to the site's base: `/?q=…&theme=…`.
@@ -31,6 +35,9 @@ impl ListState {
         let mut params: Vec<(&str, String)> = Vec::new();
         if !self.query.trim().is_empty() {
             params.push(("q", encode_query_value(&self.query)));
+            if self.literal {
+                params.push(("literal", "1".to_owned()));
+            }
         }
         for (key, values) in facets.params(&self.selection) {
             // Commas separate a facet's values: keep them readable.
@@ -40,6 +47,11 @@ impl ListState {
             params.push(("n", self.shown.to_string()));
         }
         path_with(&params)
+    }
+
+    /// The same selection with `query`, searched as typed if `literal`, from the first page.
+    pub fn with_query(&self, query: &str, literal: bool) -> ListState {
+        ListState { query: query.to_owned(), literal, shown: PAGE, ..self.clone() }
     }
 
     /// The same query with another selection, from the first page.

@@ -13,6 +13,9 @@ struct Columns {
     ordinal: Vec<u32>,
     title: Vec<String>,
     alt_title: Vec<Option<String>>,
+    /// Left out where no takeaway has an English title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    title_en: Vec<Option<String>>,
     summary: Vec<String>,
     /// The numbers of the takeaways without a body.
     title_only: Vec<usize>,
@@ -27,6 +30,10 @@ pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result
         ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
         title: takeaways.iter().map(|t| t.title.clone()).collect(),
         alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
+        title_en: match takeaways.iter().any(|t| t.title_en.is_some()) {
+            true => takeaways.iter().map(|t| t.title_en.clone()).collect(),
+            false => Vec::new(),
+        },
         summary: takeaways.iter().map(|t| t.summary.clone()).collect(),
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
         themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
@@ -36,32 +43,38 @@ pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Takeaway>, D::Error> {
-    let c = Columns::deserialize(deserializer)?;
+    let mut c = Columns::deserialize(deserializer)?;
     let count = c.id.len();
-    let lengths = [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.summary.len()];
+    if c.title_en.is_empty() {
+        c.title_en = vec![None; count];
+    }
+    let lengths =
+        [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len(), c.summary.len()];
     if lengths.into_iter().chain([c.themes.len(), c.projects.len()]).any(|l| l != count) {
         return Err(D::Error::custom("the takeaways' columns differ in length"));
     }
-    let mut takeaways: Vec<Takeaway> =
-        c.id.into_iter()
-            .zip(c.article)
-            .zip(c.ordinal)
-            .zip(c.title)
-            .zip(c.alt_title)
-            .zip(c.summary)
-            .zip(c.themes.into_iter().zip(c.projects))
-            .map(|((((((id, article), ordinal), title), alt_title), summary), (themes, projects))| Takeaway {
-                id,
-                article,
-                ordinal,
-                title,
-                alt_title,
-                summary,
-                title_only: false,
-                themes,
-                projects,
-            })
-            .collect();
+    let mut takeaways: Vec<Takeaway> = c
+        .id
+        .into_iter()
+        .zip(c.article)
+        .zip(c.ordinal)
+        .zip(c.title)
+        .zip(c.alt_title.into_iter().zip(c.title_en))
+        .zip(c.summary)
+        .zip(c.themes.into_iter().zip(c.projects))
+        .map(|((((((id, article), ordinal), title), (alt_title, title_en)), summary), (themes, projects))| Takeaway {
+            id,
+            article,
+            ordinal,
+            title,
+            alt_title,
+            title_en,
+            summary,
+            title_only: false,
+            themes,
+            projects,
+        })
+        .collect();
     for n in c.title_only {
         takeaways.get_mut(n).ok_or_else(|| D::Error::custom("a title-only takeaway is out of range"))?.title_only =
             true;

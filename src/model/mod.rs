@@ -23,7 +23,7 @@ pub use search_file::{CompactField, CompactIndex, SearchFile};
 pub use texts::{Context, SanitizedHtml, Texts};
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -166,6 +166,9 @@ pub struct Article {
     /// The file name without `.md`.
     pub id: String,
     pub title: String,
+    /// The title in English, from `corpus/english.toml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// File name inside `corpus/`.
     pub file: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +205,8 @@ pub struct Takeaway {
     pub title: String,
     /// The other wording of the title, when the article's list and its heading differ.
     pub alt_title: Option<String>,
+    /// The title in English, from `corpus/english.toml`.
+    pub title_en: Option<String>,
     /// Plain-text first sentences of the body, for the list's cards and previews.
     pub summary: String,
     /// True when the article lists this takeaway but has no section about it (no body).

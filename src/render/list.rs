@@ -1,13 +1,15 @@
 //! The home page: the facet panel beside the list of takeaways narrowed by the query and the
-//! facets, with a count, export buttons, "show more", and what to try when nothing is left.
+//! facets, with a count, export buttons, the query as corrected (and a link to search it as
+//! typed), the takeaways that hold only part of the query after the others, "show more", and
+//! what to try when nothing is left.
 
 use maud::{html, Markup};
 
 use super::facets::{panel, Panel};
-use super::{chips, marked, site_name, takeaways_count, Cx};
+use super::{chips, marked, site_name, takeaways_count, titles, Cx};
 use crate::explore::export::Format;
 use crate::explore::facets::Facets;
-use crate::explore::listing::Listing;
+use crate::explore::listing::{Listing, Spelling};
 use crate::explore::url::{ListState, PAGE};
 use crate::model::ids::takeaway_path;
 use crate::render::lang::Lang;
@@ -63,19 +65,21 @@ fn index_notice(cx: &Cx, index: IndexStatus) -> Markup {
 
 fn listing(cx: &Cx, home: &Home) -> Markup {
     let (state, total) = (home.state, home.listing.takeaways.len());
+    let listed = total + home.listing.others.len();
     let order = if state.query.trim().is_empty() {
         cx.pick("按大会时间排序，最新在前", "newest event first")
     } else {
         cx.pick("按相关度排序", "best match first")
     };
-    let more = (total > state.shown).then(|| {
+    let more = (listed > state.shown).then(|| {
         let next = ListState { shown: state.shown + PAGE, ..state.clone() };
         let label = match cx.lang {
-            Lang::Zh => format!("显示更多（还有 {} 条）", total - state.shown),
-            Lang::En => format!("Show more ({} left)", total - state.shown),
+            Lang::Zh => format!("显示更多（还有 {} 条）", listed - state.shown),
+            Lang::En => format!("Show more ({} left)", listed - state.shown),
         };
         (cx.route(&next.target(home.facets)), label)
     });
+    let others_shown = state.shown.saturating_sub(total).min(home.listing.others.len());
     html! {
         h1.visually-hidden { (site_name(cx.lang)) }
         div.toolbar {
@@ -89,26 +93,57 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
                 }
             }
         }
+        @if let Some(spelling) = &home.listing.spelling { (spelling_notice(cx, home.facets, state, spelling)) }
         @if !state.unknown.is_empty() {
             p.notice role="status" {
                 (cx.pick("已忽略不认识的筛选条件：", "Ignored filters this site does not know: ")) " " (state.unknown.join(", "))
             }
         }
-        ol.cards { (cards(cx, home.listing, state.shown)) }
-        @if let Some((href, label)) = more { a.more href=(href) { (label) } }
+        ol.cards { (cards(cx, &home.listing.takeaways[..total.min(state.shown)], &home.listing.hits)) }
         @if total == 0 { (empty(cx, home.facets, state)) }
+        @if others_shown > 0 {
+            section.partial aria-labelledby="partial-title" {
+                h2 #partial-title {
+                    @match cx.lang {
+                        Lang::Zh => { "较远的要点：只含部分查询词，或只见于所属文章（不计入上面的数量）" }
+                        Lang::En => { "Less close: part of the query, or only in their article (not counted above)" }
+                    }
+                }
+                ol.cards {
+                    (cards(cx, &home.listing.others[..others_shown], home.listing.hits.get(total..).unwrap_or_default()))
+                }
+            }
+        }
+        @if let Some((href, label)) = more { a.more href=(href) { (label) } }
     }
 }
 
-/// The list's first `shown` cards.
-pub fn cards(cx: &Cx, listing: &Listing, shown: usize) -> Markup {
-    cards_of(cx, &listing.takeaways[..shown.min(listing.takeaways.len())], &listing.hits)
+/// That the results are for the query as corrected, with a link to search it as typed; or, for
+/// a query searched as typed, the correction as a link.
+fn spelling_notice(cx: &Cx, facets: &Facets, state: &ListState, spelling: &Spelling) -> Markup {
+    let typed = cx.route(&state.with_query(&state.query, true).target(facets));
+    html! {
+        p.notice.spelling role="status" {
+            @match (spelling, cx.lang) {
+                (Spelling::Corrected(corrected), Lang::Zh) => {
+                    "显示的是“" strong { (corrected) } "”的结果 · " a href=(typed) { "仍然搜索“" (state.query) "”" }
+                }
+                (Spelling::Corrected(corrected), Lang::En) => {
+                    "Showing results for “" strong { (corrected) } "” · " a href=(typed) { "search for “" (state.query) "” instead" }
+                }
+                (Spelling::Suggested(suggested), lang) => {
+                    (lang.pick("你是不是要找：", "Did you mean: ")) " "
+                    a href=(cx.route(&state.with_query(suggested, false).target(facets))) { (suggested) }
+                }
+            }
+        }
+    }
 }
 
-/// A card per takeaway of `takeaways`: its title (matches marked, where `hits` has it at the
-/// same position), where it comes from, a line of text (the snippet around the match when
-/// searching, else the summary), and its themes.
-pub fn cards_of(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
+/// Cards for `takeaways`: each its title (matches marked) with its other title beneath, where it
+/// comes from, a line of text (the snippet around the match when searching, else the summary),
+/// and its themes. `hits` are the search hits of the same takeaways, in order, when searching.
+pub fn cards(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
     html! {
         @for (i, &index) in takeaways.iter().enumerate() {
             @let hit = hits.get(i).filter(|h| h.doc == index);
@@ -118,14 +153,14 @@ pub fn cards_of(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
                 Some(hit) if !hit.snippet.is_empty() => (hit.snippet.as_str(), hit.snippet_matches.as_slice()),
                 _ => (t.summary.as_str(), &[][..]),
             };
+            @let (title, other_title) = titles(cx, t, hit);
             li.card {
-                a.card-title href=(cx.href(&takeaway_path(&t.id))) {
-                    (marked(&t.title, hit.map_or(&[], |h| &h.title_matches)))
-                }
+                a.card-title href=(cx.href(&takeaway_path(&t.id))) { (title) }
                 @if !t.has_body() { span.title-only { (cx.pick("仅标题", "title only")) } }
+                (other_title)
                 p.card-source {
                     @if let Some(event) = cx.bundle.event_of(article) { (cx.name(&event.short_name())) " · " }
-                    (article.title) " · #" (t.ordinal)
+                    (cx.article_title(article)) " · #" (t.ordinal)
                 }
                 @if !line.is_empty() { p.card-line { (marked(line, matches)) } }
                 (chips::card_themes(cx, t))

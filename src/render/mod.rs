@@ -29,7 +29,8 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Bundle, Names, SanitizedHtml};
+use crate::model::{Article, Bundle, Names, SanitizedHtml, Takeaway};
+use crate::search::Hit;
 use lang::Lang;
 
 /// What every rendering needs besides its data: the bundle, the UI's language, and the path
@@ -66,6 +67,14 @@ impl<'a> Cx<'a> {
     pub fn name(&self, names: &Names) -> String {
         self.lang.name(names)
     }
+
+    /// An article's title in the UI's language: its English title in English, where it has one.
+    pub fn article_title(&self, article: &'a Article) -> &'a str {
+        match (self.lang, &article.title_en) {
+            (Lang::En, Some(english)) => english,
+            _ => &article.title,
+        }
+    }
 }
 
 /// Bodies the build sanitized go in as they are.
@@ -95,6 +104,20 @@ pub fn marked(text: &str, matches: &[Range<usize>]) -> Markup {
             @if mark { mark { (part) } } @else { (part) }
         }
     }
+}
+
+/// A takeaway's title in the UI's language, and its other title beneath (a paragraph marked with
+/// its language; nothing where it has none): in the English UI the English title over the
+/// Chinese one, in the Chinese UI the reverse. The query's matches are marked where `hit` says.
+pub fn titles(cx: &Cx, takeaway: &Takeaway, hit: Option<&Hit>) -> (Markup, Markup) {
+    let chinese = marked(&takeaway.title, hit.map_or(&[], |h| &h.title_matches));
+    let Some(english) = takeaway.title_en.as_deref() else { return (chinese, Markup::default()) };
+    let english = marked(english, hit.map_or(&[], |h| &h.title_en_matches));
+    let (first, other, other_lang) = match cx.lang {
+        Lang::Zh => (chinese, english, Lang::En),
+        Lang::En => (english, chinese, Lang::Zh),
+    };
+    (first, html! { p.title-other lang=(other_lang.tag()) { (other) } })
 }
 
 /// `url` if it is a web or mail address, the only links the site writes from corpus metadata:

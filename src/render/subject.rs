@@ -5,7 +5,7 @@
 use maud::{html, Markup};
 
 use super::graphs::{contrast, figure, trend};
-use super::list::cards_of;
+use super::list::cards;
 use super::{takeaways_count, Cx};
 use crate::explore::facets::Facet;
 use crate::explore::subject::{theme_shares, Subject};
@@ -158,7 +158,7 @@ fn takeaways(cx: &Cx, subject: &Subject, facet: Facet, value: &str) -> Markup {
     html! {
         section.subject-section aria-labelledby="takeaways-title" {
             h2 #takeaways-title { (cx.pick("要点", "Takeaways")) }
-            ol.cards { (cards_of(cx, &subject.takeaways[..total.min(LISTED)], &[])) }
+            ol.cards { (cards(cx, &subject.takeaways[..total.min(LISTED)], &[])) }
             @if total > LISTED {
                 a.more href=(list_href(cx, facet, value)) {
                     @match cx.lang { Lang::Zh => { "在列表中查看全部 " (total) " 条" } Lang::En => { "All " (total) " in the list" } }

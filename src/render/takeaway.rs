@@ -5,7 +5,7 @@
 use maud::{html, Markup};
 
 use super::article::byline;
-use super::{chips, Cx};
+use super::{chips, titles, Cx};
 use crate::model::ids::{article_path, takeaway_path};
 use crate::model::SanitizedHtml;
 
@@ -18,14 +18,16 @@ pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> M
     let position = siblings.iter().position(|t| t.id == takeaway.id).unwrap_or(0);
     let prev = position.checked_sub(1).and_then(|at| siblings.get(at));
     let next = siblings.get(position + 1);
+    let (title, other_title) = titles(cx, takeaway, None);
     html! {
         article.takeaway {
             p.crumbs {
                 a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) }
                 " › "
-                a href=(cx.href(&format!("{}#{}", article_path(&article.id), takeaway.id))) { (article.title) }
+                a href=(cx.href(&format!("{}#{}", article_path(&article.id), takeaway.id))) { (cx.article_title(article)) }
             }
-            h1 { span.ordinal { (takeaway.ordinal) ". " } (takeaway.title) }
+            h1 { span.ordinal { (takeaway.ordinal) ". " } (title) }
+            (other_title)
             @if let Some(alt) = &takeaway.alt_title {
                 p.alt-title { (cx.pick("正文小标题：", "Heading in the text: ")) " " (alt) }
             }

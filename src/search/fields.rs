@@ -1,6 +1,6 @@
-//! What each indexed field of a takeaway holds (see [`FIELDS`]): its title (both wordings),
-//! theme names (zh and en), project names and aliases, body text, and its article's title,
-//! authors and event.
+//! What each indexed field of a takeaway holds (see [`FIELDS`]): its title (both wordings and
+//! the English title), theme names (zh and en), project names and aliases, body text, and its
+//! article's title (and English title), authors and event.
 //!
 //! Only the body's index ships (in `search.json`). The other fields are short texts the bundle
 //! already holds, so the engine indexes them itself when it is built, with the same tokenizer:
@@ -12,9 +12,12 @@ use super::index::{decode, FieldIndex, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
 use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Theme};
 
+/// The field of a takeaway's article: its title, authors and event.
+pub const ARTICLE_FIELD: &str = "article";
+
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
 /// title, authors and event.
-pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", "article"];
+pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];
 
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
 /// `texts`: what elasticlunr-rs indexes at build time.
@@ -101,7 +104,8 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
 }
 
 fn title_text(t: &Takeaway) -> String {
-    [Some(t.title.as_str()), t.alt_title.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n")
+    let titles = [Some(t.title.as_str()), t.alt_title.as_deref(), t.title_en.as_deref()];
+    titles.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
 fn theme_text(theme: &Theme) -> String {
@@ -114,6 +118,7 @@ fn project_text(project: &Project) -> String {
 
 fn article_text(bundle: &Bundle, article: &Article) -> String {
     let event = bundle.event_of(article).map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
-    let about = [Some(article.title.clone()), Some(article.authors.join("\n")), event].into_iter().flatten();
+    let about = [Some(article.title.clone()), article.title_en.clone(), Some(article.authors.join("\n")), event];
+    let about = about.into_iter().flatten();
     about.collect::<Vec<_>>().join("\n")
 }

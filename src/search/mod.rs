@@ -9,9 +9,11 @@ pub mod index;
 pub mod text;
 pub mod tokenize;
 
-pub use engine::{Bool, Config, Engine, FieldConfig, Hit};
+pub use engine::{Bool, Config, Document, Engine, FieldConfig, Found, Hit};
 pub use index::SearchIndex;
 pub use tokenize::Synonyms;
+
+use tokenize::document_terms;
 
 use crate::model::{Bundle, CompactIndex, Dataset, SanitizedHtml};
 
@@ -25,8 +27,15 @@ impl Engine {
     ) -> Engine {
         let synonyms = Synonyms::new(&bundle.synonyms);
         let index = fields::search_index(bundle, search, &synonyms);
-        let titles = bundle.takeaways.iter().map(|t| t.title.as_str());
-        Engine::new(index, synonyms, titles.zip(bodies.map(SanitizedHtml::as_str)))
+        let docs = bundle.takeaways.iter().zip(bodies).map(|(t, body)| Document {
+            title: &t.title,
+            title_en: t.title_en.as_deref().unwrap_or_default(),
+            body_html: body.as_str(),
+            article: t.article.0,
+        });
+        let authors: Vec<Vec<String>> =
+            bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
+        Engine::new(index, synonyms, docs, &authors)
     }
 }
 

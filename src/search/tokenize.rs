@@ -138,9 +138,26 @@ pub const MAX_QUERY_TERMS: usize = 64;
 /// Terms of a query (the first [`MAX_QUERY_TERMS`]), with variant spellings replaced by their
 /// canonical ones.
 pub fn query_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
-    let mut terms = terms(&synonyms.canonicalize(&fold(query)));
-    terms.truncate(MAX_QUERY_TERMS);
-    terms
+    query_words(query, synonyms).into_iter().flatten().collect()
+}
+
+/// [`query_terms`] grouped into the query's words: a Latin word is one term, a run of Chinese
+/// characters the pairs it was cut into (the pairs of one run overlap, those of two runs do not).
+pub fn query_words(query: &str, synonyms: &Synonyms) -> Vec<Vec<String>> {
+    let mut words: Vec<Vec<String>> = Vec::new();
+    let (mut count, mut previous_end) = (0, 0);
+    scan(&synonyms.canonicalize(&fold(query)), |term, span| {
+        if count == MAX_QUERY_TERMS {
+            return ControlFlow::Break(());
+        }
+        match words.last_mut() {
+            Some(word) if span.start < previous_end => word.push(term.to_owned()),
+            _ => words.push(vec![term.to_owned()]),
+        }
+        (count, previous_end) = (count + 1, span.end);
+        ControlFlow::Continue(())
+    });
+    words
 }
 
 /// The terms of `text`, without their positions.
@@ -314,6 +331,19 @@ mod tests {
         assert_eq!(query_terms("Service Mesh", &synonyms), ["服务", "务网", "网格"]);
         // Latin variants match whole words only.
         assert_eq!(query_terms("k8sx", &synonyms), ["k8sx"]);
+    }
+
+    #[test]
+    fn query_words_group_the_pairs_of_each_chinese_run() {
+        let synonyms = Synonyms::new(&[vec!["服务网格".into(), "service mesh".into()]]);
+        let words = query_words("Service Mesh 与 k8s，平台工程", &synonyms);
+        let pairs = |w: &[&str]| w.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            words,
+            [pairs(&["服务", "务网", "网格"]), pairs(&["与"]), pairs(&["k8s"]), pairs(&["平台", "台工", "工程"])]
+        );
+        let long = "词 ".repeat(MAX_QUERY_TERMS + 5);
+        assert_eq!(query_words(&long, &synonyms).len(), MAX_QUERY_TERMS);
     }
 
     #[test]

@@ -22,6 +22,7 @@ export async function readBundle(dist) {
     ordinal: columns.ordinal[i],
     title: columns.title[i],
     alt_title: columns.alt_title[i] ?? undefined,
+    title_en: columns.title_en?.[i] ?? undefined,
     summary: columns.summary[i],
     title_only: columns.title_only.includes(i),
     themes: columns.themes[i],

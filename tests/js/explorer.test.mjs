@@ -209,6 +209,59 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("a misspelt word shows results for its correction, with a link to search it as typed", async () => {
+      const page = await openPage();
+      await page.goto(`${host.url}?q=kubernetes`);
+      await page.locator(".card mark").first().waitFor();
+      const right = await page.locator(".card-title").allTextContents();
+      assert.equal(await page.locator(".notice.spelling").count(), 0);
+      // Typed with a letter missing: the results are the right spelling's, and the notice says so.
+      const box = page.getByRole("searchbox");
+      await box.fill("kubernets");
+      await urlParam(page, "q", "kubernets");
+      const notice = page.locator(".notice.spelling");
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /显示的是“kubernetes”的结果 · 仍然搜索“kubernets”/);
+      await page.locator(".card mark").first().waitFor();
+      assert.deepEqual(await page.locator(".card-title").allTextContents(), right);
+      await shot(page, `${tag}did-you-mean`);
+      // As typed it finds nothing, and the correction is offered as a link.
+      await notice.getByRole("link").click();
+      await urlParam(page, "literal", "1");
+      assert.equal(new URL(page.url()).searchParams.get("q"), "kubernets");
+      await page.locator(".empty").waitFor();
+      assert.equal(await page.locator(".card").count(), 0);
+      assert.match(await notice.textContent(), /你是不是要找：\s*kubernetes/);
+      await notice.getByRole("link", { name: "kubernetes" }).click();
+      await urlParam(page, "q", "kubernetes");
+      assert.equal(new URL(page.url()).searchParams.get("literal"), null);
+      await page.locator(".card mark").first().waitFor();
+      assert.equal(await notice.count(), 0);
+      // In English, too.
+      const en = await openPage({ locale: "en-US" });
+      await en.goto(`${host.url}?q=prometeus`);
+      await en.locator(".notice.spelling").waitFor();
+      assert.match(await en.locator(".notice.spelling").textContent(), /Showing results for “prometheus” · search for “prometeus” instead/);
+      await en.locator(".card").first().waitFor();
+      assert.deepEqual([...page.problems, ...en.problems], []);
+    });
+
+    test("the count holds the takeaways that match the query; those holding part of it follow, uncounted", async () => {
+      const page = await openPage();
+      await page.goto(`${host.url}?q=${encodeURIComponent("平台工程")}&n=100`);
+      await page.locator(".card mark").first().waitFor();
+      const counted = Number((await page.locator(".result-count strong").textContent()).match(/\d+/)[0]);
+      const matching = await page.locator(".listing > ol.cards > .card").count();
+      const partial = await page.locator(".partial .card").count();
+      assert.equal(matching, counted);
+      assert.ok(partial > 0 && counted < 15, `${counted} counted, ${partial} more`);
+      assert.equal(await page.locator(".listing > ol.cards .card-title").first().textContent(), devops.title);
+      // 2019 has no takeaway on platform engineering: its facet count says so.
+      assert.equal(await page.locator('label:has(input[name="year"][value="2019"]) .count').textContent(), "0");
+      assert.match(await page.locator(".partial h2").textContent(), /不计入/);
+      assert.deepEqual(page.problems, []);
+    });
+
     test("share pages carry link-preview tags and the text, readable without JavaScript", async () => {
       const raw = await (await fetch(`${host.url}t/${devops.id}/`)).text();
       const meta = (property) => raw.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`))?.[1];
@@ -368,6 +421,12 @@ describe("feel", () => {
     await page.goto(host.url);
     await page.locator(".card").first().waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    // Takeaways show their English title first, the Chinese beneath; in Chinese, the reverse.
+    const firstHref = await page.locator(".card-title").first().getAttribute("href");
+    const first = bundle.takeaways.find((t) => firstHref.endsWith(`/t/${t.id}`));
+    assert.ok(first.title_en, `${first.id} has an English title`);
+    assert.equal(await page.locator(".card-title").first().textContent(), first.title_en);
+    assert.equal(await page.locator(".card").first().locator('.title-other[lang="zh-CN"]').textContent(), first.title);
     assert.match(await page.locator(".result-count").textContent(), /takeaways/);
     assert.ok((await page.locator('#facet-theme').textContent()).includes("Theme"));
     await page.getByRole("button", { name: "切换到中文" }).click();
@@ -380,10 +439,24 @@ describe("feel", () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
     const dark = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     assert.notEqual(dark, "rgb(255, 255, 255)");
+    assert.equal(await page.locator(".card-title").first().textContent(), first.title);
+    assert.equal(await page.locator(".card").first().locator('.title-other[lang="en"]').textContent(), first.title_en);
     await page.reload();
     await page.locator(".card").first().waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
     assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+    // A takeaway's page in English: the English title, the Chinese beneath; English words find it.
+    const en = await openPage({ locale: "en-US" });
+    await en.goto(`${host.url}t/${devops.id}`);
+    await en.locator("article.takeaway .body").waitFor();
+    assert.match(await en.locator("h1").textContent(), /DevOps is so passé/);
+    assert.equal(await en.locator('article.takeaway .title-other[lang="zh-CN"]').textContent(), devops.title);
+    await en.goto(`${host.url}?q=${encodeURIComponent("so passé")}`);
+    await en.locator(".card mark").first().waitFor();
+    assert.equal(await en.locator(".card-title").first().textContent(), devops.title_en);
+    assert.match(await en.locator(".card-source").first().textContent(), new RegExp(bundle.articles[devops.article].title_en.slice(0, 30)));
+    await shot(en, "english-titles");
+    assert.deepEqual(en.problems, []);
     assert.deepEqual(page.problems, []);
   });
 
@@ -427,6 +500,7 @@ describe("looks and accessibility", () => {
     ["home", "", ".card"],
     ["filtered", "?theme=platform-engineering&year=2023", ".card"],
     ["search", "?q=%E5%B9%B3%E5%8F%B0%E5%B7%A5%E7%A8%8B", ".card mark"],
+    ["did-you-mean", "?q=kubernets", ".notice.spelling"],
     ["takeaway", `t/${devops.id}`, "article.takeaway .body"],
     ["article", "a/2024-eu-paris-the-new-stack", ".article-page .context"],
     ["not-found", "t/no-such-takeaway", ".not-found"],

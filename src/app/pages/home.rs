@@ -8,7 +8,7 @@ use maud::Markup;
 use crate::app::data::{request_search, search_readiness, BundleResource, Load, Site};
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
-use crate::explore::listing::{listing, Listing};
+use crate::explore::listing::{listing, Listing, Search};
 use crate::explore::url::ListState;
 use crate::render::facets::Panel;
 use crate::render::list::{self, Home, IndexStatus};
@@ -35,7 +35,11 @@ pub fn provide() -> HomeState {
         state.with(|state| {
             let state = state.as_ref()?;
             // Until the index arrives, a query lists what the facets leave; then it recomputes.
-            let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|e| (e, state.query.as_str()));
+            let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|engine| Search {
+                engine,
+                query: state.query.as_str(),
+                literal: state.literal,
+            });
             Some(listing(site.facets(), site.list_order(), search, &state.selection, state.shown))
         })
     });

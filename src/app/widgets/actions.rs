@@ -15,6 +15,7 @@ use crate::explore::export::{export, takeaway_markdown, Format};
 use crate::explore::facets::Facet;
 use crate::explore::url::Page;
 use crate::model::ids::takeaway_path;
+use crate::render::lang::Lang;
 
 /// Does what the button `button`, whose `data-action` is `action`, is for.
 pub fn run(action: &str, button: &Element) {
@@ -59,12 +60,12 @@ fn copy(markdown: bool) {
     let Page::Takeaway(id) = use_router().page().get_untracked() else { return };
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let Some(index) = site.takeaway_index(&id) else { return };
+    let lang = use_prefs().lang.get_untracked();
     let text = if markdown {
-        takeaway_markdown(&site.bundle, index, &site_url())
+        takeaway_markdown(&site.bundle, index, &site_url(), lang == Lang::En)
     } else {
         format!("{}{}", site_url(), takeaway_path(&site.takeaways[index].id))
     };
-    let lang = use_prefs().lang.get_untracked();
     spawn_local(async move {
         let said = match copy_text(&text).await {
             true => lang.pick("已复制", "Copied"),
@@ -80,7 +81,8 @@ fn copy(markdown: bool) {
 fn save_list(format: Format) {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let Some(listing) = expect_context::<HomeState>().listing.get_untracked() else { return };
-    let text = export(&site.bundle, &listing.takeaways, format, &site_url());
+    let english_first = use_prefs().lang.get_untracked() == Lang::En;
+    let text = export(&site.bundle, &listing.takeaways, format, &site_url(), english_first);
     if let Err(e) = download(&format!("takeaways.{}", format.extension()), format.media_type(), &text) {
         leptos::logging::warn!("export failed: {e}");
     }

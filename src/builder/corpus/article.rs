@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::front_matter;
 use super::markdown::{Document, MAX_NESTING};
-use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE};
+use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE, ENGLISH_FILE};
 use super::tagging::Tagger;
 use super::takeaways::extract;
 use super::{CorpusError, CorpusWarning, Lines, SourceFile};
@@ -20,6 +20,7 @@ pub struct ParsedArticle {
     /// The file name without its extension.
     pub id: String,
     pub title: String,
+    pub title_en: Option<String>,
     pub file: String,
     /// The id of the event the article belongs to, if any.
     pub event: Option<String>,
@@ -45,6 +46,7 @@ pub struct ParsedTakeaway {
     pub ordinal: u32,
     pub title: String,
     pub alt_title: Option<String>,
+    pub title_en: Option<String>,
     /// Empty when the article lists this takeaway but has no section about it.
     pub body: SanitizedHtml,
     pub summary: String,
@@ -115,6 +117,25 @@ pub fn parse(
         ));
     }
 
+    let english = metadata.english.get(&source.id);
+    if let Some(titles) = english.filter(|e| e.takeaways.get_ref().len() != extraction.takeaways.len()) {
+        let line = metadata.english_lines.line(titles.takeaways.span().start);
+        return Err(CorpusError::new(
+            &corpus.join(ENGLISH_FILE),
+            Some(line),
+            format!(
+                "`{}` has {} takeaways, and english.toml lists {} English titles for them",
+                source.id,
+                extraction.takeaways.len(),
+                titles.takeaways.get_ref().len()
+            ),
+        )
+        .hint(format!(
+            "list one English title per takeaway, in order (`cargo run -- list` shows the {} the build found)",
+            extraction.takeaways.len()
+        )));
+    }
+    let english_titles = english.map(|e| e.takeaways.get_ref().as_slice()).unwrap_or_default();
     let takeaways: Vec<ParsedTakeaway> = extraction
         .takeaways
         .iter()
@@ -129,6 +150,7 @@ pub fn parse(
                 ordinal,
                 title: found.title.clone(),
                 alt_title: found.alt_title.clone(),
+                title_en: english_titles.get(ordinal as usize - 1).cloned(),
                 summary: first_sentences(&html_to_text(body.as_str())),
                 body,
                 themes: tagger.themes(&title_text, &body_text),
@@ -193,6 +215,7 @@ pub fn parse(
     Ok(ParsedArticle {
         id: source.id.clone(),
         title,
+        title_en: english.map(|e| e.title.clone()),
         file: source.file.clone(),
         event,
         date,

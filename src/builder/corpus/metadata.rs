@@ -1,7 +1,8 @@
 //! The metadata files beside the articles: `events.toml` (the conferences), `themes.toml` and
-//! `projects.toml` (the vocabularies takeaways are tagged with) and `articles.toml` (what an
-//! article does not say about itself). Only `events.toml` is needed for a new article: its
-//! event is found from its file name, which starts with the event id.
+//! `projects.toml` (the vocabularies takeaways are tagged with), `articles.toml` (what an
+//! article does not say about itself) and `english.toml` (the English titles of an article and
+//! its takeaways). Only `events.toml` is needed for a new article: its event is found from its
+//! file name, which starts with the event id.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -17,6 +18,7 @@ pub const THEMES_FILE: &str = "themes.toml";
 pub const PROJECTS_FILE: &str = "projects.toml";
 pub const ARTICLES_FILE: &str = "articles.toml";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
+pub const ENGLISH_FILE: &str = "english.toml";
 
 #[derive(Debug, Default)]
 pub struct Metadata {
@@ -29,6 +31,19 @@ pub struct Metadata {
     pub articles_lines: Lines,
     /// Groups of equivalent spellings for search, canonical first.
     pub synonyms: Vec<Vec<String>>,
+    /// Keyed by article id: its title and its takeaways' titles in English.
+    pub english: BTreeMap<String, EnglishTitles>,
+    /// Lines of `english.toml`, for errors about what it says.
+    pub english_lines: Lines,
+}
+
+/// An article's titles in English, as written in `english.toml`: its own, and one per takeaway
+/// in ordinal order (with where the list is written, for an error if it has too few or many).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishTitles {
+    pub title: String,
+    pub takeaways: toml::Spanned<Vec<String>>,
 }
 
 /// A theme as written in `themes.toml`.
@@ -116,6 +131,8 @@ impl Metadata {
         let projects = read_toml::<ProjectsFile>(&dir.join(PROJECTS_FILE))?.map_or_else(Vec::new, |f| f.project);
         let (articles, articles_text) = read_toml_and_text(&dir.join(ARTICLES_FILE))?.unwrap_or_default();
         let synonyms = read_toml::<SynonymsFile>(&dir.join(SYNONYMS_FILE))?.map_or_else(Vec::new, |f| f.groups);
+        let (english, english_text): (BTreeMap<String, EnglishTitles>, String) =
+            read_toml_and_text(&dir.join(ENGLISH_FILE))?.unwrap_or_default();
         unique_ids(&dir.join(EVENTS_FILE), events.iter().map(|e| e.id.as_str()))?;
         unique_ids(&dir.join(THEMES_FILE), themes.iter().map(|t| t.id.as_str()))?;
         unique_ids(&dir.join(PROJECTS_FILE), projects.iter().map(|p| p.id.as_str()))?;
@@ -135,8 +152,43 @@ impl Metadata {
             )
             .hint("list two spellings or more in each group, the canonical one first"));
         }
+        let english_lines = Lines::new(&english_text);
+        for (id, titles) in &english {
+            let line = Some(english_lines.line(titles.takeaways.span().start));
+            let blank = [&titles.title].into_iter().chain(titles.takeaways.get_ref()).any(|t| t.trim().is_empty());
+            if blank {
+                return Err(CorpusError::new(
+                    &dir.join(ENGLISH_FILE),
+                    line,
+                    format!("`{id}` has an empty English title"),
+                )
+                .hint("write the title, or leave the article out of english.toml to show it in Chinese only"));
+            }
+        }
         let articles_lines = Lines::new(&articles_text);
-        Ok(Metadata { events, themes, projects, articles, articles_lines, synonyms })
+        Ok(Metadata { events, themes, projects, articles, articles_lines, synonyms, english, english_lines })
+    }
+
+    /// An error unless every article `english.toml` has titles for is one of `ids`.
+    pub fn check_english_articles<'a>(
+        &self,
+        dir: &Path,
+        mut ids: impl Iterator<Item = &'a str> + Clone,
+    ) -> Result<(), CorpusError> {
+        let Some((id, titles)) = self.english.iter().find(|(id, _)| !ids.clone().any(|known| known == id.as_str()))
+        else {
+            return Ok(());
+        };
+        let line = Some(self.english_lines.line(titles.takeaways.span().start));
+        Err(CorpusError::new(
+            &dir.join(ENGLISH_FILE),
+            line,
+            format!("english.toml has titles for `{id}`, which is no article"),
+        )
+        .hint(format!(
+            "name each table after an article's file name without `.md` ({})",
+            ids.by_ref().collect::<Vec<_>>().join(", ")
+        )))
     }
 
     /// The event an article belongs to: the one named, or the longest event id its file name

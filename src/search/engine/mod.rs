@@ -1,6 +1,8 @@
 //! The query engine: elasticlunr.js 0.9.5 scoring ported to Rust ([`Engine::score`], rank-
-//! identical to it, for the parity tests), and the search people use ([`Engine::search`]):
-//! the same scores, a bonus for the query as a phrase, and highlighted titles and snippets.
+//! identical to it, for the parity tests), and the search people use ([`Engine::search`]): a
+//! misspelt word read as its correction, the same scores with a bonus for the query as a
+//! phrase, the takeaways that match the query ahead of those it only reaches, and highlighted
+//! titles and snippets.
 //!
 //! elasticlunr's score of a document for one query term in one field is
 //! `√count × (1 + ln(N / (df + 1))) × 1/√(field length)`, times `0.15 × (1 − extra / length)`
@@ -8,25 +10,32 @@
 //! (AND), multiplied by the share of query terms the document has, then by the field's boost,
 //! and summed over fields.
 //!
-//! Split by what each part does: [`scoring`] (the fields' postings and elasticlunr's sums),
-//! [`top`] (the best few, with the phrase bonus), [`phrase`] (looking for the query as written)
+//! Split by what each part does: [`scoring`] (the fields' postings and elasticlunr's sums, with
+//! the query's terms each takeaway holds), [`matching`] (which takeaways match: what the list
+//! counts), [`spelling`] (misspelt words read as the closest ones the index holds), [`top`] (the
+//! best few, matches first, with the phrase bonus), [`phrase`] (looking for the query as written)
 //! and [`snippets`] (highlights and the text around a match).
 
+mod matching;
 mod phrase;
 mod scoring;
 mod snippets;
+pub mod spelling;
 mod top;
 
+use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use super::index::SearchIndex;
 use super::text::{html_to_text, squeeze};
-use super::tokenize::{fold, query_terms, Synonyms};
+use super::tokenize::{fold, query_words, Synonyms};
+use matching::Authors;
 use phrase::{Pairs, BODY_WORDS, TITLE_WORDS};
 use scoring::{Field, Scratch};
+use spelling::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -45,15 +54,20 @@ pub struct FieldConfig {
     pub expand: bool,
 }
 
-/// The fields a query searches, in order.
+/// The fields a query searches, in order, and whether misspelt words are corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Config {
     pub fields: Vec<FieldConfig>,
+    /// Whether [`Engine::rank`] and [`Engine::search`] read a Latin word that no field holds as
+    /// the closest one that some field does (see [`spelling`]); [`Engine::score`] never does.
+    #[serde(default)]
+    pub correct_typos: bool,
 }
 
 impl Default for Config {
     /// Title above theme and project names, above the body, above the article's title, authors
-    /// and event; any term (OR); prefixes expand, so results come while a word is being typed.
+    /// and event; any term (OR); prefixes expand, so results come while a word is being typed;
+    /// misspelt words are corrected.
     fn default() -> Self {
         let field = |field: &str, boost| FieldConfig { field: field.into(), boost, bool: Bool::Or, expand: true };
         Config {
@@ -64,6 +78,7 @@ impl Default for Config {
                 field("body", 1.0),
                 field("article", 0.5),
             ],
+            correct_typos: true,
         }
     }
 }
@@ -74,8 +89,9 @@ pub struct Hit {
     /// The takeaway's number in the bundle.
     pub doc: usize,
     pub score: f64,
-    /// Byte ranges of matches in the title.
+    /// Byte ranges of matches in the title, and in its English title.
     pub title_matches: Vec<Range<usize>>,
+    pub title_en_matches: Vec<Range<usize>>,
     /// Text around the best match in the body (or its start), and the matches in it.
     pub snippet: String,
     pub snippet_matches: Vec<Range<usize>>,
@@ -88,11 +104,25 @@ pub struct Engine {
     texts: Vec<DocText>,
     /// A query's working memory, kept between queries: a query allocates next to nothing.
     scratch: Mutex<Scratch>,
+    /// The index's Latin words, for correcting misspelt ones: made at the first that needs it.
+    lexicon: OnceLock<Lexicon>,
+    authors: Authors,
+}
+
+/// A takeaway as the engine reads it besides its index: its titles and body (for the phrase
+/// bonus, highlights and snippets) and its article's number.
+pub struct Document<'a> {
+    pub title: &'a str,
+    /// Empty where it has none.
+    pub title_en: &'a str,
+    pub body_html: &'a str,
+    pub article: u32,
 }
 
 /// What phrase bonus, highlights and snippets look at.
 struct DocText {
     title: String,
+    title_en: String,
     body: String,
     /// Folded, with variants spelled canonically, for phrase matching.
     title_phrase: String,
@@ -103,34 +133,44 @@ struct DocText {
 }
 
 impl Engine {
-    /// An engine over `index`, whose documents (the takeaways, in bundle order) have these
-    /// titles and body HTML.
-    pub fn new<'a>(index: SearchIndex, synonyms: Synonyms, docs: impl Iterator<Item = (&'a str, &'a str)>) -> Engine {
+    /// An engine over `index`, whose documents (the takeaways, in bundle order) are `docs`, and
+    /// whose articles' authors have the terms `authors` (per article).
+    pub fn new<'a>(
+        index: SearchIndex,
+        synonyms: Synonyms,
+        docs: impl Iterator<Item = Document<'a>>,
+        authors: &[Vec<String>],
+    ) -> Engine {
         let count = index.docs as usize;
         let fields = index.fields.into_iter().map(|f| Field::new(f, count)).collect();
+        let mut article_of = Vec::with_capacity(count);
         let texts = docs
-            .map(|(title, html)| {
-                let body = html_to_text(html);
-                let title_phrase = synonyms.canonicalize(&squeeze(&fold(title)));
+            .map(|doc| {
+                article_of.push(doc.article);
+                let body = html_to_text(doc.body_html);
+                let title_phrase = synonyms.canonicalize(&squeeze(&fold(doc.title)));
                 let body_phrase = synonyms.canonicalize(&squeeze(&fold(&body)));
                 DocText {
                     title_pairs: Pairs::of(&title_phrase),
                     body_pairs: Pairs::of(&body_phrase),
                     title_phrase,
                     body_phrase,
-                    title: title.to_owned(),
+                    title: doc.title.to_owned(),
+                    title_en: doc.title_en.to_owned(),
                     body,
                 }
             })
             .collect();
-        Engine { fields, synonyms, texts, scratch: Mutex::new(Scratch::new(count)) }
+        let authors = Authors::new(authors, article_of);
+        let scratch = Mutex::new(Scratch::new(count, authors.articles()));
+        Engine { fields, synonyms, texts, scratch, lexicon: OnceLock::new(), authors }
     }
 
     /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
     /// scores, best first, ties in document order.
     pub fn score(&self, query: &[String], config: &Config) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
-        self.scored(query, config, &mut scratch);
+        self.scored(&Reading::terms(query), config, &mut scratch);
         let mut ranked = Vec::new();
         scratch.total.take_each(|doc, score| ranked.push((doc as usize, score)));
         crate::model::order::sort_by(&mut ranked, by_rank);
@@ -138,7 +178,8 @@ impl Engine {
     }
 
     /// The search people use, ranking only: elasticlunr's scores for the query's terms, with a
-    /// bonus where the title or body holds the whole query. Best first, at most `limit`.
+    /// bonus where the title or body holds the whole query; the takeaways the query matches
+    /// first (see [`Engine::matches`]), then the others it reaches. Best first, at most `limit`.
     pub fn rank(&self, query: &str, config: &Config, limit: usize) -> Vec<(usize, f64)> {
         self.rank_among(query, config, limit, |_| true)
     }
@@ -151,36 +192,61 @@ impl Engine {
         limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f64)> {
-        if limit == 0 {
-            return Vec::new();
-        }
-        let mut scratch = self.scratch();
-        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
-        self.top(query, &mut scratch, limit, keep)
+        self.ranked(&self.read(query, config), config, limit, keep)
     }
 
-    /// Every document the query finds, in document order (what facet counts are made of), and
-    /// [`Engine::search_among`] the documents `keep` marks among them (a flag per document,
-    /// returned too), from one scoring: the list's counts and hits.
+    fn ranked(
+        &self,
+        reading: &Reading,
+        config: &Config,
+        limit: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f64)> {
+        let mut scratch = self.scratch();
+        self.scored(reading, config, &mut scratch);
+        self.top(&reading.text, &mut scratch, limit, keep)
+    }
+
+    /// The takeaways the query matches, in document order: what the list counts (see
+    /// [`matching`] for which). A misspelt word is read as its correction if `config` says so.
+    pub fn matches(&self, query: &str, config: &Config) -> Vec<usize> {
+        self.search_found(query, config, 0, |_| Vec::new()).matches
+    }
+
+    /// The query with each misspelt word read as its correction (see [`spelling`]), if it has
+    /// any: what the results of [`Engine::rank`] are for when `config` corrects typos.
+    pub fn correction(&self, query: &str) -> Option<String> {
+        self.read(query, &Config::default()).corrected()
+    }
+
+    /// The takeaways the query matches and the others it reaches, in document order (the
+    /// matches are what facet counts are made of), and [`Engine::search_among`] the documents
+    /// `keep` marks among all those (a flag per document, returned too), from one scoring: the
+    /// list's counts and hits.
     pub fn search_found(
         &self,
         query: &str,
         config: &Config,
         limit: usize,
         keep: impl FnOnce(&[usize]) -> Vec<bool>,
-    ) -> (Vec<usize>, Vec<bool>, Vec<Hit>) {
+    ) -> Found {
+        let reading = self.read(query, config);
         let mut scratch = self.scratch();
-        self.scored(&query_terms(query, &self.synonyms), config, &mut scratch);
-        let mut found: Vec<usize> = scratch.total.docs().map(|doc| doc as usize).collect();
-        found.sort_unstable();
-        let kept = keep(&found);
-        let top = if limit == 0 {
-            Vec::new()
-        } else {
-            self.top(query, &mut scratch, limit, |doc| kept.get(doc).copied().unwrap_or(false))
-        };
+        self.scored(&reading, config, &mut scratch);
+        let (mut matches, mut others): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for (at, doc) in scratch.total.docs().enumerate() {
+            let part = if scratch.holdings.matches(doc, at) { &mut matches } else { &mut others };
+            part.push(doc as usize);
+        }
+        matches.sort_unstable();
+        others.sort_unstable();
+        let mut reached = [matches.as_slice(), others.as_slice()].concat();
+        reached.sort_unstable();
+        let kept = keep(&reached);
+        let top = self.top(&reading.text, &mut scratch, limit, |doc| kept.get(doc).copied().unwrap_or(false));
         drop(scratch);
-        (found, kept, self.hits(query, top))
+        let hits = self.hits(&reading, top);
+        Found { matches, others, kept, hits, corrected: reading.corrected() }
     }
 
     /// [`Engine::rank`] with highlighted titles and snippets.
@@ -190,12 +256,37 @@ impl Engine {
 
     /// [`Engine::search`] over the documents `keep` accepts (those the facets leave).
     pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
-        self.hits(query, self.rank_among(query, config, limit, keep))
+        let reading = self.read(query, config);
+        let ranked = self.ranked(&reading, config, limit, keep);
+        self.hits(&reading, ranked)
+    }
+
+    /// How the engine reads `query`: its words, with each misspelt one (a Latin word no field
+    /// holds, as a term or the start of one) read as its correction if `config` says so.
+    fn read<'q>(&self, query: &'q str, config: &Config) -> Reading<'q> {
+        let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
+        if !config.correct_typos {
+            return typed;
+        }
+        let unknown = typed.words.iter().filter_map(|&bits| {
+            let term = &typed.terms[bits.trailing_zeros() as usize];
+            (bits.count_ones() == 1 && !self.fields.iter().any(|f| f.holds_prefix(term))).then_some(term)
+        });
+        let lexicon = || self.lexicon.get_or_init(|| Lexicon::of(self));
+        let corrections: Vec<(String, &str)> =
+            unknown.filter_map(|term| Some((term.clone(), lexicon().correction(term)?))).collect();
+        if corrections.is_empty() {
+            return typed;
+        }
+        match spelling::corrected(query, &corrections) {
+            Cow::Borrowed(_) => typed,
+            corrected => Reading::of(corrected, &self.synonyms, &typed.terms),
+        }
     }
 
     /// Ranked documents as hits: highlighted titles and snippets.
-    fn hits(&self, query: &str, ranked: Vec<(usize, f64)>) -> Vec<Hit> {
-        let highlight = self.synonyms.spellings_of(&query_terms(query, &self.synonyms));
+    fn hits(&self, reading: &Reading, ranked: Vec<(usize, f64)>) -> Vec<Hit> {
+        let highlight = self.synonyms.spellings_of(&reading.terms);
         ranked
             .into_iter()
             .map(|(doc, score)| {
@@ -205,6 +296,7 @@ impl Engine {
                     doc,
                     score,
                     title_matches: snippets::matches(&text.title, &highlight, usize::MAX),
+                    title_en_matches: snippets::matches(&text.title_en, &highlight, usize::MAX),
                     snippet,
                     snippet_matches,
                 }
@@ -218,6 +310,75 @@ impl Engine {
         scratch.clear();
         scratch
     }
+}
+
+/// What the list shows for a query: see [`Engine::search_found`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The takeaways the query matches, in document order.
+    pub matches: Vec<usize>,
+    /// The others it reaches (holding less of it, see [`matching`]), in document order.
+    pub others: Vec<usize>,
+    /// Per takeaway, whether the list keeps it.
+    pub kept: Vec<bool>,
+    /// The best of those kept, with highlights and snippets.
+    pub hits: Vec<Hit>,
+    /// The query as corrected, when a misspelt word in it was read as another.
+    pub corrected: Option<String>,
+}
+
+/// A query as the engine reads it.
+pub(super) struct Reading<'q> {
+    /// What the results are for: the query, or the query with its misspelt words corrected.
+    text: Cow<'q, str>,
+    terms: Vec<String>,
+    /// Bit `n`: term `n` comes from a correction, and weighs less than a word as typed.
+    corrected: u64,
+    /// Per word, the bits of its terms; none where documents are only scored (elasticlunr's
+    /// search), not sorted into matches and others.
+    words: Vec<u64>,
+    /// A bit per word of more terms than a field needs in a row to hold it whole.
+    long_words: u64,
+}
+
+impl<'q> Reading<'q> {
+    /// `text`'s words; the terms not among `typed` come from corrections.
+    fn of(text: Cow<'q, str>, synonyms: &Synonyms, typed: &[String]) -> Reading<'q> {
+        let (mut terms, mut words, mut corrected, mut long_words) = (Vec::new(), Vec::new(), 0, 0);
+        for word in query_words(&text, synonyms) {
+            let first = terms.len();
+            for term in word {
+                if !typed.is_empty() && !typed.contains(&term) {
+                    corrected |= 1 << terms.len();
+                }
+                terms.push(term);
+            }
+            if terms.len() - first > matching::CHAIN {
+                long_words |= 1 << words.len();
+            }
+            words.push(bits(first..terms.len()));
+        }
+        Reading { text, terms, corrected, words, long_words }
+    }
+
+    /// The text read, where it is not the query as typed.
+    fn corrected(&self) -> Option<String> {
+        match &self.text {
+            Cow::Owned(corrected) => Some(corrected.clone()),
+            Cow::Borrowed(_) => None,
+        }
+    }
+
+    /// Terms tokenized already, as elasticlunr's search takes them: none match or not, they are
+    /// only scored.
+    fn terms(terms: &[String]) -> Reading<'static> {
+        Reading { text: Cow::Borrowed(""), terms: terms.to_vec(), corrected: 0, words: Vec::new(), long_words: 0 }
+    }
+}
+
+/// The bits of the numbers in `range` (below 64).
+fn bits(range: Range<usize>) -> u64 {
+    range.fold(0, |bits, n| bits | 1 << n)
 }
 
 /// Best score first, ties in document order (as elasticlunr.js's stable sort leaves them).

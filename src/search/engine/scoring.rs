@@ -1,14 +1,18 @@
 //! Scoring: each field's postings with their weights precomputed, and elasticlunr.js's sums of
-//! them for a query, field after field, into per-document sums kept between queries.
+//! them for a query, field after field, into per-document sums kept between queries, with the
+//! query's terms each document holds (for [`matching`](super::matching)).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::top::Ranked;
-use super::{Bool, Config, Engine, FieldConfig};
-use crate::search::fields::SHARED_FIELDS;
+use super::matching::{Holdings, Words};
+use super::top::Candidates;
+use super::{Bool, Config, Engine, FieldConfig, Reading};
+use crate::search::fields::{ARTICLE_FIELD, SHARED_FIELDS};
 use crate::search::index::FieldIndex;
+
+/// How much less a term weighs when it comes from a correction than when typed: less than
+/// elasticlunr's penalty for a prefix expansion to a term a third longer than the word.
+const CORRECTION_PENALTY: f64 = 0.1;
 
 pub(super) struct Field {
     pub(super) name: String,
@@ -49,49 +53,110 @@ pub(super) struct Scratch {
     pub(super) term: Sums,
     /// Per document: how many of the query's terms the field holds as such (not by prefix).
     pub(super) matched: Box<[u32]>,
-    /// Scored documents, for selecting the best, and the best `limit` scores (see
-    /// [`raise_floor`](super::top::raise_floor)).
-    pub(super) ranked: Vec<Ranked>,
-    pub(super) best: BinaryHeap<Reverse<u64>>,
+    /// Per document (or group of documents alike): the query's terms the field holds, a bit each.
+    terms_held: Box<[u64]>,
+    /// What each document holds of the query's words, and which match.
+    pub(super) holdings: Holdings,
+    /// The candidates for the top among the matching documents, and among the others.
+    pub(super) candidates: [Candidates; 2],
 }
 
 impl Engine {
-    /// The documents that have a score, with their scores, in `scratch.total`.
-    pub(super) fn scored(&self, query: &[String], config: &Config, scratch: &mut Scratch) {
-        if query.is_empty() {
+    /// The documents that have a score, with their scores, in `scratch.total`, and (where the
+    /// reading has words) which of them match the query, in `scratch.holdings`.
+    pub(super) fn scored(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
+        if query.terms.is_empty() {
             return;
         }
+        let sorting = !query.words.is_empty();
+        // A query of one word no longer than a field must hold in a row is held whole where a
+        // field holds each of its terms as such, which coordination counts: which terms need
+        // not be noted.
+        let by_count = query.words.len() == 1 && query.long_words == 0;
+        let one_whole = Words { whole: 1, part: 1 };
+        // A query of one term is held whole by every document an own field scores: where the
+        // article's field comes last, those are the documents scored before it, first in the
+        // total, and nothing need be noted.
+        let active = config.fields.iter().filter(|f| f.boost != 0.0);
+        let last = active.clone().count().saturating_sub(1);
+        let article_last = active.clone().position(|f| f.field == ARTICLE_FIELD).is_none_or(|at| at == last);
+        let by_order = sorting && query.terms.len() == 1 && article_last;
+        scratch.holdings.start(sorting, !by_order);
         for field_config in &config.fields {
             let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
             if field_config.boost == 0.0 {
                 continue;
             }
-            self.field_search(field, query, field_config, scratch);
+            if by_order && field.name == ARTICLE_FIELD {
+                scratch.holdings.scored_before_article(scratch.total.len());
+            }
+            // What the article's field holds is needed only where no document holds a word whole
+            // in its own fields (see `settle_matches`): it is not noted here.
+            let holding = sorting && !by_order && field.name != ARTICLE_FIELD;
+            self.field_search(field, query, field_config, scratch, holding && !by_count);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
-            let Scratch { total, field: scores, matched, .. } = scratch;
-            scores.take_each(|doc, mut score| {
+            let Scratch { total, field: scores, matched, terms_held, holdings, .. } = scratch;
+            scores.take_each(|unit, mut score| {
                 // elasticlunr's coordination: the share of the query's terms the field holds as
                 // such (with one term, 1 or none: no change).
-                let count = std::mem::take(&mut matched[doc as usize]);
+                let count = std::mem::take(&mut matched[unit as usize]);
                 if count > 0 {
-                    score = score * f64::from(count) / query.len() as f64;
+                    score = score * f64::from(count) / query.terms.len() as f64;
                 }
-                match &field.alike {
-                    Some(alike) => {
-                        alike.docs_of(doc).iter().for_each(|&doc| total.add(doc, score * field_config.boost))
+                let terms = query.terms.len();
+                let words = match (holding, by_count) {
+                    (false, _) => Words::default(),
+                    (true, true) if terms == 1 || count as usize == terms => one_whole,
+                    (true, true) => Words::default(),
+                    (true, false) => query.words_held(std::mem::take(&mut terms_held[unit as usize])),
+                };
+                // Plain loops, no closure: where the build optimizes for size, a call per document
+                // is not inlined. Scoring notes only the words held whole.
+                let docs = field.docs_of(&unit);
+                if words.whole == 0 {
+                    docs.iter().for_each(|&doc| total.add(doc, score * field_config.boost));
+                } else {
+                    for &doc in docs {
+                        total.add(doc, score * field_config.boost);
+                        holdings.hold_whole(doc, words.whole);
                     }
-                    None => total.add(doc, score * field_config.boost),
                 }
+            });
+        }
+        if by_order {
+            scratch.holdings.scored_before_article(scratch.total.len());
+        }
+        self.settle_matches(query, config, scratch);
+    }
+
+    /// What every field holds of the query's words, for each document it reaches, noted again
+    /// without scoring.
+    pub(super) fn hold_all(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
+        for field_config in config.fields.iter().filter(|f| f.boost != 0.0) {
+            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
+            self.field_search(field, query, field_config, scratch, true);
+            let own = field.name != ARTICLE_FIELD;
+            let Scratch { field: scores, matched, terms_held, holdings, .. } = scratch;
+            scores.take_each(|unit, _| {
+                matched[unit as usize] = 0;
+                let words = query.words_held(std::mem::take(&mut terms_held[unit as usize]));
+                field.docs_of(&unit).iter().for_each(|&doc| holdings.hold(doc, words, own));
             });
         }
     }
 
     /// elasticlunr.js's `fieldSearch` and `mergeScores` for one field, into `scratch.field`, and
-    /// how many query terms each document holds as such, into `scratch.matched`.
-    fn field_search(&self, field: &Field, query: &[String], config: &FieldConfig, scratch: &mut Scratch) {
-        let Scratch { field: scores, term: term_scores, matched, .. } = scratch;
+    /// how many query terms each document holds as such, into `scratch.matched`; if `holding`,
+    /// which, into `scratch.terms_held`.
+    fn field_search(&self, field: &Field, query: &Reading, config: &FieldConfig, scratch: &mut Scratch, holding: bool) {
+        let Scratch { field: scores, term: term_scores, matched, terms_held: held, .. } = scratch;
         let and = config.bool == Bool::And;
-        for (number, token) in query.iter().enumerate() {
+        let query_len = query.terms.len();
+        // With one term, what a document holds is known without noting it.
+        let holding = holding && query_len > 1;
+        for (number, token) in query.terms.iter().enumerate() {
+            let bit = 1 << number;
+            let corrected = query.corrected & bit != 0;
             let keys = if config.expand { field.expand(token) } else { field.find(token) };
             // Summing a term's keys straight into the field's scores gives the same sums where
             // the field has none yet (the first term) or the term has one key (OR).
@@ -100,17 +165,23 @@ impl Engine {
                 let term = &field.terms[key];
                 let exact = term == token;
                 // Coordination counts the documents that hold the term as such.
-                let counted = exact && query.len() > 1;
-                let penalty = if exact {
+                let counted = exact && query_len > 1;
+                let mut penalty = if exact {
                     1.0
                 } else {
                     let (key_len, token_len) = (utf16_len(term) as f64, utf16_len(token) as f64);
                     (1.0 - (key_len - token_len) / key_len) * 0.15
                 };
+                if corrected {
+                    penalty *= CORRECTION_PENALTY;
+                }
                 let (docs, weights) = field.postings_of(key);
                 if direct {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         scores.add(doc, weight * penalty);
+                        if holding {
+                            held[doc as usize] |= bit;
+                        }
                         if counted {
                             matched[doc as usize] += 1;
                         }
@@ -120,6 +191,9 @@ impl Engine {
                         // AND: only documents that have every term so far.
                         if !(and && scores.values[doc as usize] == 0.0) {
                             term_scores.add(doc, weight * penalty);
+                            if holding {
+                                held[doc as usize] |= bit;
+                            }
                             if counted {
                                 matched[doc as usize] += 1;
                             }
@@ -134,7 +208,7 @@ impl Engine {
                 scores.retain(|doc, score| {
                     let term = term_scores.values[doc as usize];
                     if term == 0.0 {
-                        matched[doc as usize] = 0;
+                        (matched[doc as usize], held[doc as usize]) = (0, 0);
                         return false;
                     }
                     *score += term;
@@ -183,6 +257,15 @@ impl Field {
         field
     }
 
+    /// The documents of `unit`: its group's where the field groups them, else itself.
+    #[inline(always)]
+    fn docs_of<'a>(&'a self, unit: &'a u32) -> &'a [u32] {
+        match &self.alike {
+            Some(alike) => alike.docs_of(*unit),
+            None => std::slice::from_ref(unit),
+        }
+    }
+
     fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
         let range = self.starts[term] as usize..self.starts[term + 1] as usize;
         (&self.docs[range.clone()], &self.weights[range])
@@ -194,6 +277,16 @@ impl Field {
             Ok(i) => i..i + 1,
             Err(_) => 0..0,
         }
+    }
+
+    /// Whether the field has `token` as a term or the start of one.
+    pub(super) fn holds_prefix(&self, token: &str) -> bool {
+        !self.expand(token).is_empty()
+    }
+
+    /// Each term with its number of postings.
+    pub(super) fn terms_with_postings(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.terms.iter().zip(self.starts.windows(2)).map(|(term, at)| (term.as_str(), (at[1] - at[0]) as usize))
     }
 
     /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
@@ -220,12 +313,17 @@ impl Sums {
         *slot += value;
     }
 
-    /// The documents that have a sum, in no particular order.
+    /// How many documents have a sum.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The documents that have a sum, in the order they had their first.
     pub(super) fn docs(&self) -> impl Iterator<Item = u32> + '_ {
         self.docs[..self.len].iter().copied()
     }
 
-    /// Hands `each` every document and its sum, in no particular order, leaving none.
+    /// Hands `each` every document and its sum, in the order they had their first, leaving none.
     pub(super) fn take_each(&mut self, mut each: impl FnMut(u32, f64)) {
         let Sums { values, docs, len } = self;
         for &doc in &docs[..std::mem::take(len)] {
@@ -255,26 +353,28 @@ impl Sums {
 }
 
 impl Scratch {
-    pub(super) fn new(docs: usize) -> Scratch {
+    pub(super) fn new(docs: usize, articles: usize) -> Scratch {
         Scratch {
             total: Sums::new(docs),
             field: Sums::new(docs),
             term: Sums::new(docs),
             matched: vec![0; docs].into(),
-            ranked: Vec::new(),
-            best: BinaryHeap::new(),
+            terms_held: vec![0; docs].into(),
+            holdings: Holdings::new(docs, articles),
+            candidates: Default::default(),
         }
     }
 
     pub(super) fn clear(&mut self) {
-        // Every document counted in `matched` is in the field's or the term's sums.
+        // Every document counted in `matched` or `terms_held` is in the field's or the term's
+        // sums, every one holding words in the total.
         for doc in self.field.docs().chain(self.term.docs()) {
-            self.matched[doc as usize] = 0;
+            (self.matched[doc as usize], self.terms_held[doc as usize]) = (0, 0);
         }
+        self.holdings.forget(self.total.docs());
         self.total.clear();
         self.field.clear();
         self.term.clear();
-        self.ranked.clear();
     }
 }
 

@@ -1,5 +1,6 @@
-//! The best few of the scored documents, in one pass over them, with the phrase bonus looked
-//! for only where it could still change the top.
+//! The best few of the scored documents, the matching ones first (see
+//! [`matching`](super::matching)), in one pass over them, with the phrase bonus looked for only
+//! where it could still change the top.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -31,9 +32,38 @@ impl Ord for Ranked {
     }
 }
 
+/// The candidates for the best `limit` of a stream of scored documents: those whose score with
+/// the largest bonus could reach the `limit`-th best so far, a floor that only rises.
+#[derive(Default)]
+pub(super) struct Candidates {
+    ranked: Vec<Ranked>,
+    /// The best `limit` scores so far (see [`raise_floor`]).
+    best: BinaryHeap<Reverse<u64>>,
+    floor: f64,
+}
+
+impl Candidates {
+    fn clear(&mut self) {
+        self.ranked.clear();
+        self.best.clear();
+        self.floor = 0.0;
+    }
+
+    // Inlined: it is offered every scored document.
+    #[inline(always)]
+    fn offer(&mut self, doc: u32, score: f64, limit: usize) {
+        if score * TITLE_PHRASE_BONUS >= self.floor {
+            self.ranked.push(Ranked(doc as usize, score));
+        }
+        if score > self.floor {
+            self.floor = raise_floor(&mut self.best, limit, score);
+        }
+    }
+}
+
 impl Engine {
-    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus, leaving
-    /// the scratch empty.
+    /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus: those that
+    /// match the query first, then the others; leaving the scores empty.
     pub(super) fn top(
         &self,
         query: &str,
@@ -41,26 +71,38 @@ impl Engine {
         limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f64)> {
+        if limit == 0 {
+            return Vec::new();
+        }
         let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
-        let Scratch { total, ranked, best, .. } = scratch;
-        // Only documents whose score, with the largest bonus, could reach the `limit`-th best
-        // score matter. In one pass: the `limit`-th best so far is a floor that only rises.
-        best.clear();
-        let mut floor = 0.0;
+        // In one pass, the candidates among the matching documents and among the others.
+        let [matching, others] = &mut scratch.candidates;
+        matching.clear();
+        others.clear();
+        let Scratch { total, holdings, .. } = scratch;
+        let mut at = 0;
         total.take_each(|doc, score| {
-            if !keep(doc as usize) {
-                return;
-            }
-            if score * TITLE_PHRASE_BONUS >= floor {
-                ranked.push(Ranked(doc as usize, score));
-            }
-            if score > floor {
-                floor = raise_floor(best, limit, score);
+            let matches = holdings.take(doc, at);
+            at += 1;
+            if keep(doc as usize) {
+                let candidates = if matches { &mut *matching } else { &mut *others };
+                candidates.offer(doc, score, limit);
             }
         });
-        ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
+        holdings.all_taken();
+        let mut top = self.best(&phrase, matching, limit);
+        if top.len() < limit {
+            top.extend(self.best(&phrase, others, limit - top.len()));
+        }
+        top
+    }
+
+    /// The best `limit` of `candidates`, with the phrase bonus.
+    fn best(&self, phrase: &Finder, candidates: &mut Candidates, limit: usize) -> Vec<(usize, f64)> {
+        let floor = candidates.floor;
+        candidates.ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
-        let mut ranked = BinaryHeap::from(std::mem::take(ranked));
+        let mut ranked = BinaryHeap::from(std::mem::take(&mut candidates.ranked));
         // Best first, so the phrase is looked for only until no bonus can reach the top.
         let mut top: Vec<(usize, f64)> = Vec::with_capacity(limit + 1);
         // Whether `doc` with `score` would rank above the last of a full top (a tie ranks it
@@ -74,11 +116,11 @@ impl Engine {
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
             let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
-            let hit = (doc, score * self.phrase_bonus(doc, &phrase, body));
+            let hit = (doc, score * self.phrase_bonus(doc, phrase, body));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
-        scratch.ranked = ranked.into_vec();
+        candidates.ranked = ranked.into_vec();
         top
     }
 }
