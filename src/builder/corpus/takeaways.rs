@@ -252,7 +252,8 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
-fn is_context(heading: &str) -> bool {
+/// Whether a section headed `heading` frames the article (背景, 总结…) rather than making a point.
+pub fn is_context(heading: &str) -> bool {
     CONTEXT_HEADINGS.iter().any(|c| heading.starts_with(c))
 }
 
