@@ -25,10 +25,14 @@ const COMPRESSIBLE = Object.fromEntries(
 
 /**
  * Serves `dir` under `prefix` (e.g. "/" or "/some/path/") on 127.0.0.1, on `port` (any free one
- * by default); resolves to { url, close }.
+ * by default); resolves to { url, close }. Options: `brotli: false` compresses with gzip only, as
+ * GitHub Pages does; `sent`, an array, gets `{ path, bytes }` (the body as sent) for every file
+ * served. A file is compressed once and kept, as a CDN keeps it: compressing 50 MB of JSON on
+ * each request would add seconds no visitor waits for.
  */
-export async function serveStatic(dir, prefix = "/", port = 0) {
+export async function serveStatic(dir, prefix = "/", port = 0, { brotli = true, sent } = {}) {
   const root = path.resolve(dir);
+  const compressed = new Map();
   const server = http.createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     const notFound = async () => {
       const page = await readFile(path.join(root, "404.html")).catch(() => "not found");
@@ -56,13 +60,21 @@ export async function serveStatic(dir, prefix = "/", port = 0) {
       const headers = { "content-type": type };
       // Compressed as static hosts do, so Lighthouse measures what a visitor would download.
       const accepted = req.headers["accept-encoding"] ?? "";
-      if (type in COMPRESSIBLE && /\bbr\b/.test(accepted)) {
-        body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
-        headers["content-encoding"] = "br";
-      } else if (type in COMPRESSIBLE && /\bgzip\b/.test(accepted)) {
-        body = zlib.gzipSync(body);
-        headers["content-encoding"] = "gzip";
+      const encoding = !(type in COMPRESSIBLE) ? null
+        : brotli && /\bbr\b/.test(accepted) ? "br"
+          : /\bgzip\b/.test(accepted) ? "gzip" : null;
+      if (encoding) {
+        const { mtimeMs } = await stat(file);
+        const key = `${encoding} ${mtimeMs} ${file}`;
+        if (!compressed.has(key)) {
+          compressed.set(key, encoding === "br"
+            ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+            : zlib.gzipSync(body));
+        }
+        body = compressed.get(key);
+        headers["content-encoding"] = encoding;
       }
+      sent?.push({ path: pathname, bytes: body.length });
       res.writeHead(200, headers).end(body);
     } catch {
       return notFound();

@@ -11,8 +11,9 @@ use std::process::Command;
 
 use common::corpus_dir;
 
-/// The files of a site built from the seeds (with a page like trunk's), relative to its root.
-fn build_site(dir: &Path, cache: &Path) -> BTreeSet<String> {
+/// The files of a site built from the seeds (with a page like trunk's) by `finish-site` with
+/// `options`, relative to its root.
+fn build_site(dir: &Path, options: &[&str]) -> BTreeSet<String> {
     let site = dir.join("site");
     fs::create_dir_all(&site).unwrap();
     let head = "<meta charset=\"utf-8\" /><base href=\"/\" /><script type=\"module\">import init from '/app.js'; await init();</script>";
@@ -24,7 +25,7 @@ fn build_site(dir: &Path, cache: &Path) -> BTreeSet<String> {
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     };
     run(&["build", "--corpus", corpus_dir().to_str().unwrap(), "--out", site.to_str().unwrap()]);
-    run(&["finish-site", "--site", site.to_str().unwrap(), "--card-cache", cache.to_str().unwrap()]);
+    run(&[&["finish-site", "--site", site.to_str().unwrap()], options].concat());
     files(&site, &site)
 }
 
@@ -45,8 +46,9 @@ fn files(root: &Path, dir: &Path) -> BTreeSet<String> {
 fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     let (first, second, cache) =
         (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let names = build_site(first.path(), cache.path());
-    assert_eq!(names, build_site(second.path(), cache.path()), "a second build names its files alike");
+    let options = ["--card-cache", cache.path().to_str().unwrap()];
+    let names = build_site(first.path(), &options);
+    assert_eq!(names, build_site(second.path(), &options), "a second build names its files alike");
     let worker = |dir: &Path| fs::read_to_string(dir.join("site/sw.js")).unwrap();
     assert_eq!(worker(first.path()), worker(second.path()));
 
@@ -76,4 +78,13 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     let bundle = names.iter().find(|n| n.starts_with("bundle.")).unwrap();
     assert!(home.contains(&format!("data-bundle=\"{bundle}\"")), "{home}");
     assert!(home.contains("rel=\"manifest\" href=\"manifest."));
+}
+
+#[test]
+fn without_cards_the_pages_name_no_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = build_site(dir.path(), &["--no-cards"]);
+    assert!(!names.iter().any(|n| n.starts_with("cards/")), "cards were drawn");
+    let home = fs::read_to_string(dir.path().join("site/index.html")).unwrap();
+    assert!(home.contains("og:title") && !home.contains("og:image"), "{home}");
 }

@@ -5,7 +5,7 @@
 //!    readable without JavaScript, with its link preview and the Content-Security-Policy;
 //!    `404.html` for the rest (static hosts serve it for unknown paths);
 //! 2. a social card per page ([`cards`]), unless no CJK font is installed (then it says so and
-//!    the pages go without);
+//!    the pages go without) or none is asked for (`--no-cards`: the pages go without alike);
 //! 3. Atom feeds: the site's and each theme's and event's ([`feeds`]);
 //! 4. `sitemap.xml` and `robots.txt`;
 //! 5. the web app manifest and its icons ([`install`]), and the service worker ([`worker`]).
@@ -50,16 +50,16 @@ pub struct Finished {
     pub precache: worker::Precache,
 }
 
-/// Finishes the site built into `site`, whose absolute URL is `site_url`; cards drawn before are
-/// taken from `cache`.
-pub fn finish(site: &Path, site_url: &str, cache: &Path) -> Result<Finished> {
+/// Finishes the site built into `site`, whose absolute URL is `site_url`, with cards, those drawn
+/// before taken from `card_cache`; without one, with no cards.
+pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<Finished> {
     let files = data::publish(site)?;
     let dataset = super::read(&site.join(&files.bundle))?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
     let installable = install::write_installable(site, url_path(site_url))?;
     let pages = pages::all(&dataset, url_path(site_url));
-    let (cards, drawn, no_cards) = draw_cards(&pages, site, cache)?;
+    let (cards, drawn, no_cards) = draw_cards(&pages, site, card_cache)?;
     let shared = Shared { site_url, template: &template, files: &files, manifest: &installable.manifest };
     for (page, card) in pages.iter().zip(&cards) {
         write_page(site, &shared, page, card.as_deref())?;
@@ -103,11 +103,13 @@ fn app_files(site: &Path) -> Result<Vec<String>> {
 fn draw_cards(
     pages: &[Prerendered],
     site: &Path,
-    cache: &Path,
+    cache: Option<&Path>,
 ) -> Result<(Vec<Option<String>>, usize, Option<String>)> {
+    let none = |why: String| Ok((vec![None; pages.len()], 0, Some(why)));
+    let Some(cache) = cache else { return none("none was asked for (--no-cards)".into()) };
     let painter = match cards::Painter::new() {
         Ok(painter) => painter,
-        Err(why) => return Ok((vec![None; pages.len()], 0, Some(why))),
+        Err(why) => return none(why),
     };
     let texts: Vec<Vec<&str>> = pages.iter().map(|p| p.card.chips.iter().map(String::as_str).collect()).collect();
     let cards: Vec<cards::Card> = pages

@@ -1,0 +1,279 @@
+// The scale benchmark of issue 17 (run by scripts/bench-scale.sh, never by `make test`): prints
+// what a reader downloads and waits for on a built site, served with gzip only like GitHub Pages,
+// in fresh Chromium contexts, side by side with Pagefind indexing the same pages and answering
+// the same queries; asserts nothing.
+// Usage: node scale-bench.mjs LABEL DIST BUILD_LOG  (BUILD_LOG: the build's output, ending in
+// /usr/bin/time's "build: <s> s wall, <KB> KB peak memory" line)
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "./browser.mjs";
+import { dataFile } from "./bundle.mjs";
+import { serveStatic } from "../../scripts/static-host.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const [LABEL, DIST, BUILD_LOG] = process.argv.slice(2);
+const QUERIES = ["平台工程", "可观测性", "kubernetes", "platform engineering", "kuberntes"];
+// Typed a key at a time into the search box, once to warm up, then timed.
+const TYPED = "平台工程 kubernetes 可观测性 platform";
+const HOME_RUNS = 3;
+// Pagefind indexes what our search finds, the takeaways' pages, and of each page the takeaway
+// alone: not the header, footer, links to its neighbours and related takeaways, whose words
+// would make it match queries about others.
+const PAGEFIND = ["--glob", "t/*/index.html", "--root-selector", "article.takeaway",
+  "--exclude-selectors", ".crumbs, .copy, nav.siblings, section.related"];
+const BLANK = "pagefind-bench.html";
+
+const kb = (bytes) => `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
+const mb = (bytes) => (bytes >= 10 * 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : kb(bytes));
+const secs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const count = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.max(1, Math.ceil((p / 100) * values.length)) - 1];
+const folderBytes = (dir) => readdirSync(dir, { recursive: true }).reduce((sum, f) => {
+  const s = statSync(path.join(dir, f));
+  return sum + (s.isFile() ? s.size : 0);
+}, 0);
+
+// The build: its wall time and peak memory (the largest process: trunk, cargo, the hooks).
+const log = readFileSync(BUILD_LOG, "utf8");
+const [, buildSeconds, buildKb] = log.match(/build: ([\d.]+) s wall, (\d+) KB peak memory/);
+const pages = Number(log.match(/takeaways: (\d+) pages/)[1]);
+const bundle = JSON.parse(readFileSync(path.join(DIST, dataFile(DIST, "bundle")), "utf8"));
+const takeaways = bundle.takeaways.id.length;
+
+// Pagefind over the same built pages: index time, peak memory and size.
+rmSync(path.join(DIST, "pagefind"), { recursive: true, force: true });
+rmSync(path.join(DIST, BLANK), { force: true });
+const siteBytes = folderBytes(DIST);
+const timeFile = path.join(path.dirname(BUILD_LOG), "pagefind.time");
+const pagefindLog = execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", timeFile,
+  path.join(HERE, "node_modules/.bin/pagefind"), "--site", DIST, ...PAGEFIND], { encoding: "utf8" });
+const [pagefindSeconds, pagefindKb] = readFileSync(timeFile, "utf8").trim().split(/\s+/).map(Number);
+const pagefindPages = Number(pagefindLog.match(/Indexed (\d+) pages?/)?.[1] ?? NaN);
+const pagefindVersion = JSON.parse(readFileSync(path.join(HERE, "node_modules/pagefind/package.json"), "utf8")).version;
+const pagefindBytes = folderBytes(path.join(DIST, "pagefind"));
+writeFileSync(path.join(DIST, BLANK), "<!doctype html><html><head><meta charset=\"utf-8\"><title>Pagefind</title></head><body></body></html>");
+
+const sent = [];
+const host = await serveStatic(DIST, "/", 0, { brotli: false, sent });
+const browser = await launchChromium();
+
+/** A fresh context (an empty cache) with the service worker blocked, so nothing is precached. */
+async function freshPage({ serviceWorkers = "block" } = {}) {
+  const context = await browser.newContext({ locale: "zh-CN", serviceWorkers, viewport: { width: 1100, height: 900 } });
+  context.setDefaultTimeout(120_000);
+  await context.addInitScript(probes);
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * In the page, before its scripts: times taken on the page's clock (ms since navigation), when
+ * - `ready`: the app has the bundle. The app marks nothing, so the probe notes when the bundle's
+ *   text has arrived: the app's wasm parses it in the microtasks after that, and its effects
+ *   render in microtasks too, so a task queued then runs after them; the frame after is painted.
+ * - `results`: the list shows the query's ranked results: the build's page replaced
+ *   (`data-prerendered` gone), ranked ("按相关度排序"), no "loading the search index" notice.
+ * - each navigation the app makes (typing puts the query in the URL once it pauses): `markup`,
+ *   when the page's markup last changed after it (the app's effects, which recompute the list
+ *   and put it in, run in microtasks, and so does a mutation observer), unless it stayed as it
+ *   was; `painted`, the frame after it painted.
+ */
+function probes() {
+  performance.setResourceTimingBufferSize(100_000);
+  const bench = (window.__bench = { navigations: [], inputs: [] });
+  // rAF runs before the next paint, a task queued from it after that paint.
+  const afterPaint = (note) => requestAnimationFrame(() => setTimeout(() => note(performance.now())));
+  const text = Response.prototype.text;
+  Response.prototype.text = function () {
+    const url = this.url;
+    return text.call(this).then((body) => {
+      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.ready ??= t)));
+      return body;
+    });
+  };
+  const shown = () => {
+    const main = document.querySelector("main");
+    const count = main?.querySelector(".result-count");
+    return main && !main.hasAttribute("data-prerendered") && count?.textContent.includes("相关度")
+      && !main.textContent.includes("正在加载搜索索引");
+  };
+  new MutationObserver(() => {
+    const navigation = bench.navigations.at(-1);
+    if (navigation && navigation.painted === undefined) navigation.markup = performance.now();
+    if (bench.resultsShown === undefined && shown()) {
+      bench.resultsShown = performance.now();
+      bench.matches = Number(document.querySelector("main .result-count strong")?.textContent.replace(/\D/g, ""));
+      afterPaint((t) => (bench.results = t));
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  for (const method of ["pushState", "replaceState"]) {
+    const original = history[method];
+    history[method] = function (...args) {
+      const navigation = { at: performance.now(), url: String(args[2]) };
+      bench.navigations.push(navigation);
+      afterPaint((t) => (navigation.painted = t));
+      return original.apply(this, args);
+    };
+  }
+  document.addEventListener("input", (e) => bench.inputs.push(e.timeStamp), true);
+}
+
+/** The page's bytes (bodies as sent, compressed) of what had arrived by `until` (page clock), or
+ * with `blocking`, of the page and what blocks its first paint (its stylesheet). */
+const bytesBy = (page, until, blocking = false) => page.evaluate(([until, blocking]) => {
+  const [navigation] = performance.getEntriesByType("navigation");
+  const arrived = [navigation, ...performance.getEntriesByType("resource").filter((e) =>
+    (blocking ? e.renderBlockingStatus === "blocking" : true) && e.responseEnd <= until)];
+  return { bytes: arrived.reduce((sum, e) => sum + e.encodedBodySize, 0), files: arrived.length };
+}, [until, blocking]);
+
+/** A cold visit of the home page: the build's list painted, then the app ready. */
+async function coldHome() {
+  const { context, page } = await freshPage();
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.__bench.ready !== undefined);
+  const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime);
+  const ready = await page.evaluate(() => window.__bench.ready);
+  const result = { fcp, listed: await bytesBy(page, fcp, true), ready, app: await bytesBy(page, ready) };
+  await context.close();
+  return result;
+}
+
+/** A cold `?q=` link: bytes and time until the app has painted the results. */
+async function coldQuery(query) {
+  const { context, page } = await freshPage();
+  await page.goto(`${host.url}?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => window.__bench.results !== undefined);
+  const { results, matches } = await page.evaluate(() => window.__bench);
+  const result = { time: results, matches, ...(await bytesBy(page, results)) };
+  await context.close();
+  return result;
+}
+
+/** The same query with Pagefind's own API, in a blank page of the same host: its first 10 results' data. */
+async function coldPagefind(query) {
+  const { context, page } = await freshPage();
+  await page.goto(`${host.url}${BLANK}`);
+  const found = await page.evaluate(async (query) => {
+    const pagefind = await import("/pagefind/pagefind.js");
+    await pagefind.options({ baseUrl: "/" });
+    const search = await pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    return { time: performance.now(), matches: search.results.length, first: data[0]?.meta?.title ?? "" };
+  }, query);
+  const result = { ...found, ...(await bytesBy(page, found.time)) };
+  await context.close();
+  return result;
+}
+
+/** Everything a first visit of the home page downloads, the service worker's precache included. */
+async function firstVisit() {
+  const { context, page } = await freshPage({ serviceWorkers: "allow" });
+  sent.length = 0;
+  await page.goto(host.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForLoadState("networkidle");
+  const result = { bytes: sent.reduce((sum, s) => sum + s.bytes, 0), files: sent.length };
+  await context.close();
+  return result;
+}
+
+/** Keystrokes into the search box, once the index is here: from the key to the results painted. */
+async function typing() {
+  const { context, page } = await freshPage();
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.__bench.ready !== undefined);
+  const box = page.locator(".search input");
+  const typeAll = async () => {
+    const keys = [];
+    for (const key of TYPED) {
+      const before = await page.evaluate(() => [window.__bench.navigations.length, window.__bench.inputs.length]);
+      await page.keyboard.type(key);
+      // A key the URL does not change with makes no navigation: it is left out, and counted.
+      const navigated = await page.waitForFunction(([n]) => window.__bench.navigations[n]?.painted, before, { timeout: 2_000 })
+        .then(() => true, () => false);
+      const { navigations, inputs } = await page.evaluate(() => window.__bench);
+      const navigation = navigations[before[0]];
+      keys.push(navigated ? {
+        total: navigation.painted - inputs[before[1]],
+        markup: navigation.markup - navigation.at,
+        paint: navigation.painted - navigation.at,
+      } : null);
+    }
+    return keys;
+  };
+  await box.click();
+  // The first pass fetches the index and compiles the code; the second is the warm one.
+  await typeAll();
+  await page.waitForFunction(() => !document.querySelector("main").textContent.includes("正在加载搜索索引"));
+  await box.fill("");
+  await page.waitForTimeout(200);
+  const keys = await typeAll();
+  await context.close();
+  return keys;
+}
+
+try {
+  // A throwaway visit first: the host compresses each file once, as a CDN would have.
+  for (const url of [host.url, `${host.url}?q=kubernetes`]) {
+    const { context, page } = await freshPage();
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+    await page.waitForFunction(() => window.__bench.ready !== undefined);
+    await context.close();
+  }
+  const homes = [];
+  for (let run = 0; run < HOME_RUNS; run++) homes.push(await coldHome());
+  const ours = [];
+  const theirs = [];
+  for (const query of QUERIES) {
+    ours.push(await coldQuery(query));
+    theirs.push(await coldPagefind(query));
+  }
+  const visit = await firstVisit();
+  const keys = await typing();
+  const timed = keys.filter(Boolean);
+
+  const rows = [];
+  const row = (what, our, pagefind, target) => rows.push([what, our, pagefind, target]);
+  const mid = (values, key) => median(values.map((v) => v[key]));
+  row("corpus", `${takeaways.toLocaleString("en")} takeaways, ${pages.toLocaleString("en")} pages`,
+    `${pagefindPages.toLocaleString("en")} pages indexed`, "");
+  row("build / index", `${Number(buildSeconds).toFixed(0)} s, ${mb(buildKb * 1024)} peak`,
+    `${pagefindSeconds.toFixed(1)} s, ${mb(pagefindKb * 1024)} peak`, "build ≤ 2 min, ≤ 2 GB");
+  row("site / index on disk", mb(siteBytes), mb(pagefindBytes), "");
+  row(`cold home, build's list painted: page and stylesheet (median of ${HOME_RUNS})`,
+    `${kb(mid(homes.map((h) => h.listed), "bytes"))} in ${secs(mid(homes, "fcp"))}`, "", "");
+  row(`cold home, app ready (median of ${HOME_RUNS})`,
+    `${kb(mid(homes.map((h) => h.app), "bytes"))} in ${secs(mid(homes, "ready"))}`, "", "≤ 400 KB");
+  row(`cold ?q= link, median of ${QUERIES.length}`, `${kb(mid(ours, "bytes"))} in ${secs(mid(ours, "time"))}`,
+    `${kb(mid(theirs, "bytes"))} in ${secs(mid(theirs, "time"))}`, "≤ 700 KB, ≤ 3 s (Pagefind ~1 s)");
+  QUERIES.forEach((query, i) => row(`  ${query}`,
+    `${kb(ours[i].bytes)} in ${secs(ours[i].time)}: ${count(ours[i].matches, "match", "matches")}`,
+    `${kb(theirs[i].bytes)} in ${secs(theirs[i].time)}: ${count(theirs[i].matches, "page", "pages")}`, ""));
+  const spread = (key) => {
+    const values = timed.map((k) => k[key]).filter((v) => !Number.isNaN(v));
+    return `p50 ${secs(pct(values, 50))}, p95 ${secs(pct(values, 95))}${values.length < timed.length ? ` (${values.length} keys changed it)` : ""}`;
+  };
+  row(`keystroke → results painted, warm (${timed.length} of ${keys.length} keys)`, spread("total"), "", "p95 ≤ 16 ms");
+  row("  after the 30 ms typing pause: painted", spread("paint"), "", "");
+  row("  after the pause: the list's markup in", spread("markup"), "", "");
+  row("first visit in all, service worker's precache included", `${kb(visit.bytes)} (${visit.files} files)`, "", "");
+
+  // Chinese characters take two columns in a terminal.
+  const width = (text) => [...text].reduce((sum, c) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+  const header = ["", "takeaways", `Pagefind ${pagefindVersion}`, "target (issue 17)"];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...[header, ...rows].map((r) => width(r[c]))));
+  const line = (cells) => `| ${cells.map((c, i) => c + " ".repeat(widths[i] - width(c))).join(" | ")} |`;
+  console.log(`\n== ${LABEL}: served with gzip only, fresh Chromium contexts (empty cache, no service worker unless said)`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  rows.forEach((r) => console.log(line(r)));
+  console.log(`(load average ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${availableParallelism()} cores at the end; bytes: response bodies as sent, compressed, of what had arrived; Pagefind: ${PAGEFIND.join(" ")}, from a blank page; its first results: ${theirs.map((t) => JSON.stringify(t.first)).join(", ")})`);
+} finally {
+  await browser.close();
+  await host.close();
+}
