@@ -16,6 +16,8 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bin explorer --fea
 
 step "unit and integration tests"
 cargo test --locked
+# The synthetic corpus serves the benchmarks: every benchmark query must find takeaways in it.
+cargo test --locked --features bench --test synth
 
 step "release builds: at the site root, and under a sub-path"
 trunk build --release
