@@ -1,7 +1,9 @@
 // A static host behaving like GitHub Pages, for `make serve` and the tests: files from a folder
 // under a path prefix, a redirect from a folder's path to the same path with a slash, index.html
-// for folders, 404.html (with status 404) for anything missing, and brotli or gzip for text. It
-// accepts URLs up to 256 KB (the bad-URL tests send a 100 KB query).
+// for folders, 404.html (with status 404) for anything missing, brotli or gzip for text, and
+// GitHub Pages' caching: every file may be kept 10 minutes (`cache-control: max-age=600`), with
+// an ETag and a last-modified date to revalidate it (304). It accepts URLs up to 256 KB (the
+// bad-URL tests send a 100 KB query).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -56,15 +58,18 @@ export async function serveStatic(dir, prefix = "/", port = 0, { brotli = true, 
         file = path.join(file, "index.html");
       }
       const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      const { size, mtime, mtimeMs } = await stat(file);
+      const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+      const headers = { "content-type": type, "cache-control": "max-age=600", etag,
+        "last-modified": mtime.toUTCString(), vary: "accept-encoding" };
+      if (req.headers["if-none-match"] === etag) return res.writeHead(304, headers).end();
       let body = await readFile(file);
-      const headers = { "content-type": type };
       // Compressed as static hosts do, so Lighthouse measures what a visitor would download.
       const accepted = req.headers["accept-encoding"] ?? "";
       const encoding = !(type in COMPRESSIBLE) ? null
         : brotli && /\bbr\b/.test(accepted) ? "br"
           : /\bgzip\b/.test(accepted) ? "gzip" : null;
       if (encoding) {
-        const { mtimeMs } = await stat(file);
         const key = `${encoding} ${mtimeMs} ${file}`;
         if (!compressed.has(key)) {
           compressed.set(key, encoding === "br"

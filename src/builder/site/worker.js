@@ -35,12 +35,16 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(request.mode === "navigate" ? page(request) : file(request));
 });
 
-/** A page: the network's if it answers in time (kept for offline), else the kept one, else the shell. */
+/**
+ * A page: the network's if it answers in time (kept for offline), else the kept one, else the
+ * shell. Asked of the server even when the browser's HTTP cache holds it (hosts like GitHub Pages
+ * let pages be kept 10 minutes): a kept page of the last build names files that are gone.
+ */
 async function page(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await Promise.race([
-      fetch(request),
+      fetch(request, { cache: "no-cache" }),
       new Promise((_, reject) => setTimeout(() => reject(new Error("slow")), PAGE_TIMEOUT_MS)),
     ]);
     if (response.ok) await cache.put(request, response.clone());
