@@ -102,6 +102,32 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("typing: the list follows the keys, a quick burst of them ends on its last text, the list's history entry replaced", async () => {
+      const page = await openPage();
+      await page.addInitScript(() => {
+        window.__replaced = 0;
+        const replace = history.replaceState;
+        history.replaceState = function (...args) {
+          window.__replaced += 1;
+          return replace.apply(this, args);
+        };
+      });
+      await page.goto(host.url);
+      await page.locator(".card").first().waitFor();
+      const entries = await page.evaluate(() => history.length);
+      await page.getByRole("searchbox").click();
+      await page.keyboard.type("k");
+      await urlParam(page, "q", "k");
+      const before = await page.evaluate(() => window.__replaced);
+      await page.keyboard.type("ubernetes");
+      await urlParam(page, "q", "kubernetes");
+      await page.waitForFunction(() => document.querySelector(".card-title mark")?.textContent.toLowerCase() === "kubernetes");
+      const updates = (await page.evaluate(() => window.__replaced)) - before;
+      assert.ok(updates >= 1 && updates < "ubernetes".length, `${updates} URL updates for 9 quick keys`);
+      assert.equal(await page.evaluate(() => history.length), entries);
+      assert.deepEqual(page.problems, []);
+    });
+
     test("a takeaway's link opens its page, and back returns to the list", async () => {
       const page = await openPage();
       await page.goto(host.url);

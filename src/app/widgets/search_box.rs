@@ -1,7 +1,7 @@
 //! The search box in the header: results follow the typing (the list reads `?q=`), Chinese
 //! input methods are waited for, Esc clears.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -13,15 +13,19 @@ use crate::app::route::use_router;
 use crate::explore::url::query_target;
 use crate::explore::url::Page;
 
-/// How long typing must pause before the results follow.
-const DEBOUNCE_MS: u32 = 30;
+/// The results follow the first key at once, then at most once per this interval while typing
+/// goes on, the last text always: each update replaces a history entry, which browsers limit
+/// (Safari to 100 in 30 s), and a burst of keys (a paste, a fast typist) is searched once.
+const INTERVAL_MS: f64 = 100.0;
 
 /// The selector of the search box.
 pub const INPUT: &str = ".search input";
 
 thread_local! {
-    /// The navigation waiting for typing to pause.
+    /// The navigation waiting for the interval to end.
     static PENDING: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+    /// When typing last moved the results (ms since the epoch).
+    static LAST: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
 }
 
 /// The search box, if it is on the page.
@@ -36,15 +40,25 @@ pub fn follow_query(query: String) {
     }
 }
 
-/// Puts the box's text in the URL once typing pauses (replacing the entry while typing on the
-/// list), keeping the facets; the list follows.
+/// Puts the box's text in the URL (replacing the entry while typing on the list), keeping the
+/// facets, now or when the interval since the last time ends; the list follows.
 fn go(value: String) {
     let router = use_router();
     let target = query_target(&router.query().read_untracked(), &value);
     // Typing on the list replaces its history entry; typing on another page leaves it for back.
     let replace = router.page().get_untracked() == Page::List;
-    let timer = Timeout::new(DEBOUNCE_MS, move || router.navigate(&target, replace));
-    PENDING.with(|pending| pending.replace(Some(timer)));
+    let update = move || {
+        LAST.set(js_sys::Date::now());
+        router.navigate(&target, replace);
+    };
+    // A newer text replaces the one waiting.
+    PENDING.with(|pending| pending.take().map(Timeout::cancel));
+    let wait = LAST.get() + INTERVAL_MS - js_sys::Date::now();
+    if wait <= 0.0 {
+        update();
+    } else {
+        PENDING.with(|pending| pending.replace(Some(Timeout::new(wait.ceil() as u32, update))));
+    }
 }
 
 /// Typing: while an input method composes Chinese, the text is pinyin, so wait for the characters.
