@@ -88,3 +88,20 @@ fn without_cards_the_pages_name_no_image() {
     let home = fs::read_to_string(dir.path().join("site/index.html")).unwrap();
     assert!(home.contains("og:title") && !home.contains("og:image"), "{home}");
 }
+
+#[test]
+fn an_articles_page_previews_its_summary_from_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    build_site(dir.path(), &["--no-cards"]);
+    let seeds = common::seeds();
+    let plain = |s: &str| !s.is_empty() && !s.contains(['&', '<', '>', '"', '\'']);
+    let (at, article) = (seeds.articles.iter().enumerate())
+        .find(|&(at, _)| plain(&seeds.texts.summaries[at]))
+        .expect("a seed article with a summary");
+    let page = fs::read_to_string(
+        dir.path().join("site").join(takeaways::model::ids::article_path(&article.id)).join("index.html"),
+    )
+    .unwrap();
+    let description = format!("<meta property=\"og:description\" content=\"{}\"", seeds.texts.summaries[at]);
+    assert!(page.contains(&description), "{} has no {description}", article.id);
+}

@@ -169,11 +169,11 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
             authors: p.authors,
             url: p.url,
             original_url: p.original_url,
-            summary: p.summary,
             tags: p.tags,
             sources: p.sources,
         });
         texts.contexts.push(p.context);
+        texts.summaries.push(p.summary);
         for t in p.takeaways {
             takeaways.push(Takeaway {
                 id: t.id,

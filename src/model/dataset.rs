@@ -1,7 +1,7 @@
 //! The three files together, as the build holds them and the command line, the tests and the
 //! benchmarks read them back.
 
-use super::{Bundle, CompactIndex, SanitizedHtml, SearchFile, Texts};
+use super::{ArticleIx, Bundle, CompactIndex, SanitizedHtml, SearchFile, Texts};
 
 /// A bundle with its texts and its search index, checked to belong together.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,11 @@ impl Dataset {
     /// The body of the takeaway at `index` (empty when it has none).
     pub fn body(&self, index: usize) -> &SanitizedHtml {
         &self.texts.bodies[index]
+    }
+
+    /// The summary of the article at `at` (empty when it has none).
+    pub fn article_summary(&self, at: ArticleIx) -> &str {
+        &self.texts.summaries[at.get()]
     }
 }
 

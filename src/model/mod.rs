@@ -23,7 +23,7 @@ pub use search_file::{CompactField, CompactIndex, SearchFile};
 pub use texts::{Context, SanitizedHtml, Texts};
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -160,7 +160,7 @@ pub enum ProjectKind {
     Vendor,
 }
 
-/// One write-up, from one Markdown file in `corpus/`. Its context ships in [`Texts`].
+/// One write-up, from one Markdown file in `corpus/`. Its context and summary ship in [`Texts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The file name without `.md`.
@@ -184,8 +184,6 @@ pub struct Article {
     /// Where the original article was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_url: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Where each field came from: field name → `front matter`, `metadata`, `heading`…

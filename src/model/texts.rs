@@ -35,6 +35,10 @@ pub struct Texts {
     pub bodies: Vec<SanitizedHtml>,
     /// Per article, in [`Bundle::articles`] order: what frames its takeaways.
     pub contexts: Vec<Vec<Context>>,
+    /// Per article, in [`Bundle::articles`] order: its summary (plain text), which its page's
+    /// link preview shows; empty when it has none. Nothing in the list needs it, so it stays out
+    /// of the bundle.
+    pub summaries: Vec<String>,
 }
 
 /// A part of an article that frames its takeaways (intro, background, conclusion).
@@ -47,11 +51,12 @@ pub struct Context {
 
 impl Texts {
     /// Whether these texts belong to `bundle`: same schema, one body per takeaway, one context
-    /// per article.
+    /// and one summary per article.
     pub fn check(&self, bundle: &Bundle) -> Result<(), String> {
         if self.schema != bundle.schema
             || self.bodies.len() != bundle.takeaways.len()
             || self.contexts.len() != bundle.articles.len()
+            || self.summaries.len() != bundle.articles.len()
         {
             return Err(format!("{TEXTS_FILE} belongs to another build than {BUNDLE_FILE}; reload the page"));
         }

@@ -216,7 +216,8 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         }
     }
     crate::model::order::sort_by(&mut themes, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let description = if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
+    let summary = dataset.article_summary(at);
+    let description = if summary.is_empty() { article.title.clone() } else { summary.to_owned() };
     Prerendered {
         path: Some(article_path(&article.id)),
         title: page_title(cx, &article.title),
