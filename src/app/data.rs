@@ -85,25 +85,25 @@ pub fn provide_files() {
 /// Fetches the texts, unless they are here, on their way, or failed (see [`retry_texts`]): what a
 /// page that needs them calls each time it renders.
 pub fn request_texts() {
-    request(expect_context::<Files>().texts, |files| files.texts, |texts| texts.schema, false);
+    request(expect_context::<Files>().texts, |files| files.texts, false);
 }
 
 /// Fetches the search index and the texts the engine needs, unless they are here, on their way,
 /// or failed (see [`retry_search`]).
 pub fn request_search() {
     request_texts();
-    request(expect_context::<Files>().search, |files| files.search, |search| search.schema, false);
+    request(expect_context::<Files>().search, |files| files.search, false);
 }
 
 /// Fetches the texts again after they failed.
 pub fn retry_texts() {
-    request(expect_context::<Files>().texts, |files| files.texts, |texts| texts.schema, true);
+    request(expect_context::<Files>().texts, |files| files.texts, true);
 }
 
 /// Fetches the search index, and the texts, again after either failed.
 pub fn retry_search() {
     retry_texts();
-    request(expect_context::<Files>().search, |files| files.search, |search| search.schema, true);
+    request(expect_context::<Files>().search, |files| files.search, true);
 }
 
 /// The data files the page names (see [`DataFiles`]): those of the build the page and the app
@@ -123,7 +123,6 @@ fn data_files() -> Result<DataFiles, String> {
 fn request<T: DeserializeOwned + Send + Sync + 'static>(
     load: RwSignal<Load<Arc<T>>>,
     file: fn(DataFiles) -> String,
-    schema: fn(&T) -> u32,
     retry: bool,
 ) {
     match load.get_untracked() {
@@ -138,11 +137,11 @@ fn request<T: DeserializeOwned + Send + Sync + 'static>(
             Err(why) => return load.set(Load::Failed(why)),
         };
         let fetched = fetch_text(&file).await.and_then(|text| {
-            let value: T = serde_json::from_str(&text).map_err(|e| format!("{file} is damaged: {e}"))?;
-            match schema(&value) {
-                SCHEMA_VERSION => Ok(value),
-                _ => Err(format!("{file} belongs to another version of the site; reload the page")),
+            let damaged = |e: serde_json::Error| format!("{file} is damaged: {e}");
+            if schema_of(&text).map_err(damaged)? != SCHEMA_VERSION {
+                return Err(format!("{file} belongs to another version of the site; reload the page"));
             }
+            serde_json::from_str::<T>(&text).map_err(damaged)
         });
         load.set(match fetched {
             Ok(value) => Load::Ready(Arc::new(value)),
@@ -192,17 +191,22 @@ async fn fetch_text(file: &str) -> Result<String, String> {
     }
 }
 
-/// Parses a bundle, checking its schema version first so an old bundle is named as such.
-pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
+/// The schema version a data file declares, read before the rest, so that a file of another
+/// version (whose fields may differ) is named as such rather than as damaged.
+fn schema_of(text: &str) -> Result<u32, serde_json::Error> {
     #[derive(Deserialize)]
     struct Version {
         schema: u32,
     }
-    let version: Version = serde_json::from_str(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
-    if version.schema != SCHEMA_VERSION {
+    serde_json::from_str::<Version>(text).map(|version| version.schema)
+}
+
+/// Parses a bundle, checking its schema version first so an old bundle is named as such.
+pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
+    let schema = schema_of(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
+    if schema != SCHEMA_VERSION {
         return Err(format!(
-            "the bundle has schema version {}, this app reads version {SCHEMA_VERSION}; rebuild the site",
-            version.schema
+            "the bundle has schema version {schema}, this app reads version {SCHEMA_VERSION}; rebuild the site"
         ));
     }
     let bundle: Bundle = serde_json::from_str(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
