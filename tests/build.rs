@@ -27,13 +27,28 @@ fn every_seed_article_becomes_an_article_with_takeaways() {
     assert_eq!(files.len(), 5);
     assert_eq!(bundle.articles.iter().map(|a| a.file.clone()).collect::<HashSet<_>>(), files);
     for (index, article) in bundle.articles.iter().enumerate() {
-        assert!(bundle.takeaways_of(ArticleIx::at(index)).count() >= 3, "{} has too few takeaways", article.id);
+        assert!(bundle.takeaways_of(ArticleIx::at(index)).len() >= 3, "{} has too few takeaways", article.id);
         assert!(bundle.event_of(article).is_some(), "{} has no event", article.id);
         assert!(!article.authors.is_empty(), "{} has no author", article.id);
     }
     let ids: HashSet<&str> = bundle.takeaways.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids.len(), bundle.takeaways.len(), "takeaway ids are unique");
     assert!(bundle.takeaways.iter().all(|t| t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
+}
+
+#[test]
+fn each_articles_takeaways_are_found_where_they_are_grouped() {
+    let mut bundle = seeds().bundle;
+    for (index, article) in bundle.articles.iter().enumerate() {
+        let at = ArticleIx::at(index);
+        let scanned: Vec<usize> = (0..bundle.takeaways.len()).filter(|&t| bundle.takeaways[t].article == at).collect();
+        assert_eq!(bundle.takeaway_range(at).collect::<Vec<_>>(), scanned, "{}", article.id);
+    }
+    assert_eq!(bundle.check_positions(), Ok(()));
+    let last = bundle.takeaways.len() - 1;
+    bundle.takeaways.swap(0, last);
+    let err = bundle.check_positions().unwrap_err();
+    assert!(err.contains("not grouped by article"), "{err}");
 }
 
 #[test]

@@ -66,8 +66,8 @@ fn seed_articles_have_the_expected_takeaway_counts() {
     let bundle = seeds();
     let count = |id: &str| {
         let index = ArticleIx::at(bundle.articles.iter().position(|a| a.id == id).unwrap());
-        let with_body = bundle.takeaways_of(index).filter(|t| t.has_body()).count();
-        (bundle.takeaways_of(index).count(), with_body)
+        let with_body = bundle.takeaways_of(index).iter().filter(|t| t.has_body()).count();
+        (bundle.takeaways_of(index).len(), with_body)
     };
     assert_eq!(count("2023-na-chicago-daniel-bryant"), (10, 10));
     assert_eq!(count("2023-na-chicago-yurh-keynotes"), (5, 5));

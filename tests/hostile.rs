@@ -250,7 +250,7 @@ fn a_file_name_without_a_known_event_is_a_warning() {
     );
     let article = ArticleIx::at(bundle.articles.iter().position(|a| a.id == "2031-mars-colony").unwrap());
     assert_eq!(bundle.article(article).event, None);
-    assert_eq!(bundle.takeaways_of(article).map(|t| t.title.as_str()).collect::<Vec<_>>(), ["平台工程正在兴起"]);
+    assert_eq!(bundle.takeaways_of(article).iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["平台工程正在兴起"]);
 }
 
 #[test]

@@ -273,13 +273,21 @@ impl Bundle {
                 .iter()
                 .enumerate()
                 .find_map(|(index, a)| ids::ordinal_in(id, &a.id).map(|ordinal| (ArticleIx::at(index), ordinal)))?;
-            self.takeaways.iter().position(|t| t.article == article && t.ordinal == ordinal)
+            self.takeaway_range(article).find(|&t| self.takeaways[t].ordinal == ordinal)
         })
     }
 
+    /// Where one article's takeaways are in [`Bundle::takeaways`]: grouped by article in article
+    /// order ([`Bundle::check_positions`] checks it), they are found by bisection, not a scan
+    /// (the build asks for every takeaway's siblings).
+    pub fn takeaway_range(&self, article: ArticleIx) -> std::ops::Range<usize> {
+        let start = self.takeaways.partition_point(|t| t.article < article);
+        start..start + self.takeaways[start..].partition_point(|t| t.article == article)
+    }
+
     /// The takeaways of one article, in order.
-    pub fn takeaways_of(&self, article: ArticleIx) -> impl Iterator<Item = &Takeaway> {
-        self.takeaways.iter().filter(move |t| t.article == article)
+    pub fn takeaways_of(&self, article: ArticleIx) -> &[Takeaway] {
+        &self.takeaways[self.takeaway_range(article)]
     }
 
     pub fn article(&self, at: ArticleIx) -> &Article {
@@ -316,6 +324,9 @@ impl Bundle {
             if article.event.is_some_and(|e| e.get() >= self.events.len()) {
                 return bad("the event", &article.id);
             }
+        }
+        if self.takeaways.windows(2).any(|pair| pair[1].article < pair[0].article) {
+            return Err(format!("{BUNDLE_FILE} is damaged: its takeaways are not grouped by article"));
         }
         for t in &self.takeaways {
             if t.article.get() >= self.articles.len() {

@@ -22,7 +22,7 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &Texts) -> Markup {
             h1 { (article.title) }
             (byline(cx, article))
             (context(0))
-            @for (t, body) in cx.bundle.takeaways.iter().zip(&texts.bodies).filter(|(t, _)| t.article == at) {
+            @for (t, body) in cx.bundle.takeaways_of(at).iter().zip(texts.bodies.get(cx.bundle.takeaway_range(at)).unwrap_or_default()) {
                 section.article-takeaway #(t.id) {
                     h2 { a href=(cx.href(&takeaway_path(&t.id))) { (t.ordinal) ". " (t.title) } }
                     (chips::themes(cx, t))

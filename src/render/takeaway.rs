@@ -14,7 +14,7 @@ pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> M
     let bundle = cx.bundle;
     let takeaway = &bundle.takeaways[index];
     let article = bundle.article_of(takeaway);
-    let siblings: Vec<_> = bundle.takeaways_of(takeaway.article).collect();
+    let siblings = bundle.takeaways_of(takeaway.article);
     let position = siblings.iter().position(|t| t.id == takeaway.id).unwrap_or(0);
     let prev = position.checked_sub(1).and_then(|at| siblings.get(at));
     let next = siblings.get(position + 1);

@@ -207,9 +207,9 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relat
 fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Prerendered {
     let article = dataset.article(at);
     let event = dataset.event_of(article);
-    let takeaways: Vec<usize> = (0..dataset.takeaways.len()).filter(|&t| dataset.takeaways[t].article == at).collect();
+    let takeaways = dataset.takeaway_range(at);
     let mut themes: Vec<(usize, usize)> = Vec::new();
-    for m in takeaways.iter().flat_map(|&t| &dataset.takeaways[t].themes) {
+    for m in dataset.takeaways_of(at).iter().flat_map(|t| &t.themes) {
         match themes.iter_mut().find(|(theme, _)| *theme == m.theme.get()) {
             Some(counted) => counted.1 += 1,
             None => themes.push((m.theme.get(), 1)),
