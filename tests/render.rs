@@ -132,7 +132,10 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             assert_escaped("takeaway page", &page.0);
         }
         for at in 0..dataset.articles.len() {
-            assert_escaped("article page", &article::page(&cx, ArticleIx::at(at), &dataset.texts).0);
+            assert_escaped("article page", &{
+                let (bodies, contexts) = dataset.article_texts(ArticleIx::at(at));
+                article::page(&cx, ArticleIx::at(at), bodies, contexts).0
+            });
         }
         assert_escaped("not found", &not_found::page(&cx, &[0, 1, 2]).0);
         for at in 0..dataset.themes.len() {
@@ -177,7 +180,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         assets: "<meta charset=\"utf-8\">",
         data: &DataFiles {
             bundle: "bundle.a.json".into(),
-            texts: "texts.b.json".into(),
+            article_texts: "texts.b/".into(),
             search: "search.c.json".into(),
         },
         manifest: "manifest.d.webmanifest",
@@ -222,9 +225,11 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
 fn only_web_links_from_metadata_become_links() {
     let dataset = hostile_seeds();
     let cx = Cx::new(&dataset, Lang::Zh, "");
-    let page = article::page(&cx, ArticleIx::at(0), &dataset.texts).0;
+    let (bodies, contexts) = dataset.article_texts(ArticleIx::at(0));
+    let page = article::page(&cx, ArticleIx::at(0), bodies, contexts).0;
     assert!(!page.contains(">译文</a>") && !page.contains(">原文</a>"), "script links are left out:\n{page}");
     let seeds = seeds();
-    let page = article::page(&Cx::new(&seeds, Lang::Zh, ""), ArticleIx::at(0), &seeds.texts).0;
+    let (bodies, contexts) = seeds.article_texts(ArticleIx::at(0));
+    let page = article::page(&Cx::new(&seeds, Lang::Zh, ""), ArticleIx::at(0), bodies, contexts).0;
     assert!(page.contains("rel=\"noopener noreferrer\" target=\"_blank\">原文</a>"), "{page}");
 }

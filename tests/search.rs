@@ -17,7 +17,7 @@ use takeaways::explore::listing::{listing, Search};
 use takeaways::search::fields::search_index;
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
-use takeaways::search::{Bool, Config, FieldConfig};
+use takeaways::search::{Bool, Config, Engine, FieldConfig};
 
 /// Floors from what the engine reaches on the judged queries and sets (see the README's
 /// figures): ranking no worse than before match sets and typo tolerance, counts that say more.
@@ -496,4 +496,56 @@ fn a_corrected_word_scores_below_an_exact_or_prefix_match() {
     let (exact, prefix, corrected) = (best("prometheus"), best("prometheu"), best("prometeus"));
     assert!(exact.0 == prefix.0 && prefix.0 == corrected.0, "{exact:?} {prefix:?} {corrected:?}");
     assert!(corrected.1 < prefix.1 && prefix.1 < exact.1, "{exact:?} {prefix:?} {corrected:?}");
+}
+
+/// An engine without the bodies, given only those its results say they miss (as the app fetches
+/// them), ends with exactly the matches, others, hits, snippets and corrections of the engine
+/// with every body, over the judged queries and every term's start and titles' word pairs; the
+/// matches and others never wait for a body, and one round of bodies settles the ranking.
+#[test]
+fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
+    let bundle = seeds();
+    let full = bundle.engine();
+    let config = Config::default();
+    let judged = judged();
+    let mut queries: Vec<String> =
+        judged.query.iter().map(|j| j.q.clone()).chain(judged.set.iter().map(|j| j.q.clone())).collect();
+    for field in bundle.search.fields.iter().filter(|f| f.name == "body") {
+        queries.extend(field.terms.iter().step_by(7).map(|t| t.chars().take(3).collect()));
+    }
+    for takeaway in bundle.takeaways.iter().step_by(3) {
+        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
+        queries.extend(words.windows(2).map(|w| w.join(" ")));
+    }
+    queries.sort();
+    queries.dedup();
+    assert!(queries.len() > 300, "only {} queries", queries.len());
+    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let (mut rounds, mut first_round_final) = (0, 0);
+    for query in &queries {
+        let expected = full.search_found(query, &config, 20, everything);
+        assert!(expected.missing.is_empty(), "{query}");
+        let lazy = Engine::over(&bundle, &bundle.search);
+        let mut found = lazy.search_found(query, &config, 20, everything);
+        assert_eq!((&found.matches, &found.others), (&expected.matches, &expected.others), "{query}");
+        let ranking = |hits: &[takeaways::search::Hit]| hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>();
+        for round in 1.. {
+            assert!(round <= 3, "{query}: still missing bodies after {round} rounds");
+            if found.missing.is_empty() {
+                first_round_final += usize::from(round == 1);
+                break;
+            }
+            for &doc in &found.missing {
+                lazy.add_body(doc, bundle.texts.bodies[doc].as_str());
+            }
+            rounds += 1;
+            found = lazy.search_found(query, &config, 20, everything);
+            if round == 1 {
+                assert_eq!(ranking(&found.hits), ranking(&expected.hits), "{query}: ranking after one round");
+            }
+        }
+        assert_eq!(found.hits, expected.hits, "{query}");
+        assert_eq!(found.corrected, expected.corrected, "{query}");
+    }
+    println!("{} queries: {first_round_final} final without bodies, {rounds} rounds of bodies", queries.len());
 }

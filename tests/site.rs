@@ -55,13 +55,15 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     let fixed =
         |name: &str| name.ends_with(".html") || name.ends_with(".xml") || ["robots.txt", "sw.js"].contains(&name);
     for name in names.iter().filter(|n| !fixed(n)) {
-        let file = name.rsplit('/').next().unwrap();
-        let hashed = file.split(['.', '-']).any(|part| part.len() >= 4 && part.bytes().all(|b| b.is_ascii_hexdigit()));
+        // The file's name or its folder's (`texts.<hash>/0.json`).
+        let hashed =
+            name.split(['/', '.', '-']).any(|part| part.len() >= 4 && part.bytes().all(|b| b.is_ascii_hexdigit()));
         assert!(hashed, "{name} is not named by its content");
     }
     for kind in ["bundle", "texts", "search"] {
         assert!(!names.contains(&format!("{kind}.json")), "{kind}.json keeps its plain name");
-        assert_eq!(names.iter().filter(|n| n.starts_with(&format!("{kind}.")) && n.ends_with(".json")).count(), 1);
+        let named = |n: &&String| n.starts_with(&format!("{kind}.")) && n.ends_with(".json") && !n.contains('/');
+        assert_eq!(names.iter().filter(named).count(), 1);
     }
     // The worker precaches this build's files and nothing else.
     let sw = worker(first.path());
@@ -78,6 +80,30 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     let bundle = names.iter().find(|n| n.starts_with("bundle.")).unwrap();
     assert!(home.contains(&format!("data-bundle=\"{bundle}\"")), "{home}");
     assert!(home.contains("rel=\"manifest\" href=\"manifest."));
+}
+
+#[test]
+fn each_articles_texts_ship_apart_named_by_the_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = build_site(dir.path(), &["--no-cards"]);
+    let site = dir.path().join("site");
+    let seeds = common::seeds();
+    let texts = names.iter().find(|n| n.starts_with("texts.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    let folder = format!("{}/", texts.trim_end_matches(".json"));
+    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), seeds.articles.len());
+    for at in (0..seeds.articles.len()).map(takeaways::model::ArticleIx::at) {
+        let file = fs::read_to_string(site.join(format!("{folder}{}.json", at.get()))).unwrap();
+        let shipped: takeaways::model::ArticleTexts = serde_json::from_str(&file).unwrap();
+        shipped.check(&seeds.bundle, at).unwrap();
+        assert_eq!(shipped, seeds.texts.of_article(&seeds.bundle, at));
+    }
+    let takeaway = &seeds.takeaways[0];
+    let page = site.join(takeaways::model::ids::takeaway_path(&takeaway.id)).join("index.html");
+    let page = fs::read_to_string(page).unwrap();
+    assert!(page.contains(&format!("data-article-texts=\"{folder}\"")), "{page}");
+    // Another article's texts are refused.
+    let other = seeds.texts.of_article(&seeds.bundle, takeaways::model::ArticleIx::at(1));
+    assert!(other.check(&seeds.bundle, takeaways::model::ArticleIx::at(0)).is_err());
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! Loading the bundle, once per visit, relative to the site's base URL; and the files shipped
-//! apart, the first time something needs them: the texts (a takeaway or article page, search)
-//! and the search index (typing, a `?q=` link, a not-found page).
+//! apart, the first time something needs them: an article's texts (its page, its takeaways'
+//! pages, a search result's snippet or phrase), and the search index (typing, a `?q=` link, a
+//! not-found page).
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
@@ -9,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::explore::facets::Facets;
-use crate::model::{Bundle, DataFiles, SearchFile, Texts, SCHEMA_VERSION};
+use crate::model::{ArticleIx, ArticleTexts, Bundle, DataFiles, SearchFile, SCHEMA_VERSION};
 use crate::search::Engine;
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
@@ -27,18 +31,29 @@ impl Site {
         Site { bundle, engine: OnceLock::new(), facets: OnceLock::new(), list_order: OnceLock::new() }
     }
 
-    /// The search engine, once its index and the texts have arrived (see [`request_search`]).
-    /// Tracked until then.
+    /// The search engine, once its index has arrived (see [`request_search`]), with the bodies
+    /// of the articles whose texts have arrived. Tracked: a search reruns as more arrive (see
+    /// [`request_bodies`]).
     pub fn engine(&self) -> Option<&Engine> {
-        if let Some(engine) = self.engine.get() {
-            return Some(engine);
-        }
-        let search = match expect_context::<Files>().search.get() {
-            Load::Ready(search) => search,
-            _ => return None,
+        let files = expect_context::<Files>();
+        let engine = match self.engine.get() {
+            Some(engine) => engine,
+            None => {
+                let Load::Ready(search) = files.search.get() else { return None };
+                self.engine.get_or_init(|| Engine::over(&self.bundle, &search.search))
+            }
         };
-        let Load::Ready(texts) = texts(self) else { return None };
-        Some(self.engine.get_or_init(|| Engine::over(&self.bundle, &search.search, texts.bodies.iter())))
+        files.articles.with(|loaded| {
+            for (&at, load) in loaded {
+                match load {
+                    Load::Ready(texts) if texts.check(&self.bundle, at).is_ok() => {
+                        engine.add_bodies(self.takeaway_range(at).start, &texts.bodies)
+                    }
+                    _ => {}
+                }
+            }
+        });
+        Some(engine)
     }
 
     pub fn facets(&self) -> &Facets {
@@ -71,39 +86,106 @@ pub enum Load<T = ()> {
 }
 
 /// The files shipped apart from the bundle, shared through the context. They do not wait for
-/// the bundle: a takeaway page fetches its texts alongside it.
+/// the bundle: a takeaway page fetches its article's texts alongside it.
 #[derive(Clone, Copy)]
 pub struct Files {
-    texts: RwSignal<Load<Arc<Texts>>>,
+    articles: RwSignal<BTreeMap<ArticleIx, Load<Arc<ArticleTexts>>>>,
     search: RwSignal<Load<Arc<SearchFile>>>,
 }
 
 pub fn provide_files() {
-    provide_context(Files { texts: RwSignal::new(Load::Idle), search: RwSignal::new(Load::Idle) });
+    provide_context(Files { articles: RwSignal::new(BTreeMap::new()), search: RwSignal::new(Load::Idle) });
 }
 
-/// Fetches the texts, unless they are here, on their way, or failed (see [`retry_texts`]): what a
-/// page that needs them calls each time it renders.
-pub fn request_texts() {
-    request(expect_context::<Files>().texts, |files| files.texts, false);
+/// Fetches the texts of the articles at `ats` that are not here, on their way, or failed (see
+/// [`retry_texts`]), all at once, and hands them over together, so that what reads them reruns
+/// once: what a page that shows them calls each time it renders.
+pub fn request_article_texts(ats: impl IntoIterator<Item = ArticleIx>) {
+    let articles = expect_context::<Files>().articles;
+    let mut wanted: Vec<ArticleIx> =
+        articles.with_untracked(|loaded| ats.into_iter().filter(|at| !loaded.contains_key(at)).collect());
+    wanted.sort_unstable();
+    wanted.dedup();
+    if wanted.is_empty() {
+        return;
+    }
+    let files = data_files();
+    articles.update(|loaded| {
+        let state = files.as_ref().map_or_else(|why| Load::Failed(why.clone()), |_| Load::Loading);
+        loaded.extend(wanted.iter().map(|&at| (at, state.clone())));
+    });
+    let Ok(files) = files else { return };
+    let arrived = Rc::new(RefCell::new(Vec::with_capacity(wanted.len())));
+    let count = wanted.len();
+    for at in wanted {
+        let (file, arrived) = (files.article_texts_file(at), Rc::clone(&arrived));
+        leptos::task::spawn_local(async move {
+            let load = fetch_data::<ArticleTexts>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
+            arrived.borrow_mut().push((at, load));
+            if arrived.borrow().len() == count {
+                let all = std::mem::take(&mut *arrived.borrow_mut());
+                articles.update(|loaded| loaded.extend(all));
+            }
+        });
+    }
 }
 
-/// Fetches the search index and the texts the engine needs, unless they are here, on their way,
-/// or failed (see [`retry_search`]).
+/// Fetches the texts of the articles of the takeaways `docs` (see [`request_article_texts`]).
+pub fn request_bodies(site: &Site, docs: &[usize]) {
+    request_article_texts(docs.iter().filter_map(|&doc| Some(site.takeaways.get(doc)?.article)));
+}
+
+/// Whether some of the takeaways `docs` wait for their article's texts, which are asked for or on
+/// their way (tracked); texts that failed are waited for no longer.
+pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
+    expect_context::<Files>().articles.with(|loaded| {
+        docs.iter()
+            .filter_map(|&doc| site.takeaways.get(doc))
+            .any(|t| matches!(loaded.get(&t.article), None | Some(Load::Idle | Load::Loading)))
+    })
+}
+
+/// Fetches the search index, unless it is here, on its way, or failed (see [`retry_search`]).
 pub fn request_search() {
-    request_texts();
-    request(expect_context::<Files>().search, |files| files.search, false);
+    search_file(false);
 }
 
-/// Fetches the texts again after they failed.
+/// Fetches again the articles' texts that failed, or came from another build: each page asks
+/// for its own once it renders.
 pub fn retry_texts() {
-    request(expect_context::<Files>().texts, |files| files.texts, true);
+    let site = expect_context::<BundleResource>().get_untracked().and_then(Result::ok);
+    let articles = expect_context::<Files>().articles;
+    articles.update(|loaded| {
+        loaded.retain(|&at, load| match load {
+            Load::Failed(_) => false,
+            Load::Ready(texts) => site.as_ref().is_none_or(|site| texts.check(&site.bundle, at).is_ok()),
+            Load::Idle | Load::Loading => true,
+        })
+    });
 }
 
-/// Fetches the search index, and the texts, again after either failed.
+/// Fetches the search index again after it failed.
 pub fn retry_search() {
-    retry_texts();
-    request(expect_context::<Files>().search, |files| files.search, true);
+    search_file(true);
+}
+
+/// Fetches the search index unless it is here or on its way, or it failed and this is no
+/// `retry`: pages ask on every render, so a failure must wait for the reader's retry.
+fn search_file(retry: bool) {
+    let search = expect_context::<Files>().search;
+    match search.get_untracked() {
+        Load::Loading | Load::Ready(_) => return,
+        Load::Failed(_) if !retry => return,
+        Load::Idle | Load::Failed(_) => {}
+    }
+    search.set(Load::Loading);
+    leptos::task::spawn_local(async move {
+        let fetched = match data_files() {
+            Ok(files) => fetch_data::<SearchFile>(&files.search).await,
+            Err(why) => Err(why),
+        };
+        search.set(fetched.map_or_else(Load::Failed, |file| Load::Ready(Arc::new(file))));
+    });
 }
 
 /// The data files the page names (see [`DataFiles`]): those of the build the page and the app
@@ -115,45 +197,23 @@ fn data_files() -> Result<DataFiles, String> {
         .flatten()
         .ok_or("this page names no data files: the site was built without `takeaways finish-site`")?;
     let name = |kind: &str| meta.get_attribute(&format!("data-{kind}")).unwrap_or_default();
-    Ok(DataFiles { bundle: name("bundle"), texts: name("texts"), search: name("search") })
+    Ok(DataFiles { bundle: name("bundle"), article_texts: name("article-texts"), search: name("search") })
 }
 
-/// Fetches `file` into `load` unless it is here or on its way, or it failed and this is no
-/// `retry`: pages ask on every render, so a failure must wait for the reader's retry.
-fn request<T: DeserializeOwned + Send + Sync + 'static>(
-    load: RwSignal<Load<Arc<T>>>,
-    file: fn(DataFiles) -> String,
-    retry: bool,
-) {
-    match load.get_untracked() {
-        Load::Loading | Load::Ready(_) => return,
-        Load::Failed(_) if !retry => return,
-        Load::Idle | Load::Failed(_) => {}
+/// One of the site's data files, parsed, after its schema version is checked.
+async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
+    let text = fetch_text(file).await?;
+    let damaged = |e: serde_json::Error| format!("{file} is damaged: {e}");
+    if schema_of(&text).map_err(damaged)? != SCHEMA_VERSION {
+        return Err(format!("{file} belongs to another version of the site; reload the page"));
     }
-    load.set(Load::Loading);
-    leptos::task::spawn_local(async move {
-        let file = match data_files() {
-            Ok(files) => file(files),
-            Err(why) => return load.set(Load::Failed(why)),
-        };
-        let fetched = fetch_text(&file).await.and_then(|text| {
-            let damaged = |e: serde_json::Error| format!("{file} is damaged: {e}");
-            if schema_of(&text).map_err(damaged)? != SCHEMA_VERSION {
-                return Err(format!("{file} belongs to another version of the site; reload the page"));
-            }
-            serde_json::from_str::<T>(&text).map_err(damaged)
-        });
-        load.set(match fetched {
-            Ok(value) => Load::Ready(Arc::new(value)),
-            Err(why) => Load::Failed(why),
-        });
-    });
+    serde_json::from_str::<T>(&text).map_err(damaged)
 }
 
-/// The texts of `site`'s takeaways and articles, as far as they have come (tracked).
-pub fn texts(site: &Site) -> Load<Arc<Texts>> {
-    match expect_context::<Files>().texts.get() {
-        Load::Ready(texts) => match texts.check(&site.bundle) {
+/// The texts of the article at `at` of `site`, as far as they have come (tracked).
+pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
+    match expect_context::<Files>().articles.with(|loaded| loaded.get(&at).cloned().unwrap_or(Load::Idle)) {
+        Load::Ready(texts) => match texts.check(&site.bundle, at) {
             Ok(()) => Load::Ready(texts),
             Err(why) => Load::Failed(why),
         },
@@ -161,13 +221,13 @@ pub fn texts(site: &Site) -> Load<Arc<Texts>> {
     }
 }
 
-/// Whether search can run: the index and the texts are here, or what they wait for (tracked).
-pub fn search_readiness(site: &Site) -> Load {
-    match (expect_context::<Files>().search.get(), texts(site)) {
-        (Load::Failed(why), _) | (_, Load::Failed(why)) => Load::Failed(why),
-        (Load::Ready(_), Load::Ready(_)) => Load::Ready(()),
-        (Load::Idle, Load::Idle) => Load::Idle,
-        _ => Load::Loading,
+/// Whether search can run: the index is here, or what it waits for (tracked).
+pub fn search_readiness() -> Load {
+    match expect_context::<Files>().search.get() {
+        Load::Ready(_) => Load::Ready(()),
+        Load::Failed(why) => Load::Failed(why),
+        Load::Idle => Load::Idle,
+        Load::Loading => Load::Loading,
     }
 }
 

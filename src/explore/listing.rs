@@ -32,6 +32,10 @@ pub struct Listing {
     pub counts: [Vec<usize>; 6],
     /// What the list says about the query's spelling, if anything.
     pub spelling: Option<Spelling>,
+    /// The takeaways whose bodies the hits would read but the engine lacks (see
+    /// [`Found::missing`](crate::search::Found::missing)): until they are added, the hits are
+    /// ranked without them.
+    pub missing: Vec<usize>,
 }
 
 /// A query with a misspelt word in it (see [`crate::search::engine::spelling`]).
@@ -68,6 +72,7 @@ pub fn listing(
             hits: Vec::new(),
             counts: facets.counts(order, selection),
             spelling: None,
+            missing: Vec::new(),
         };
     };
     // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
@@ -91,5 +96,6 @@ pub fn listing(
         None if search.literal => search.engine.correction(search.query).map(Spelling::Suggested),
         None => None,
     };
-    Listing { takeaways, others, hits: found.hits, counts: facets.counts(&matches, selection), spelling }
+    let counts = facets.counts(&matches, selection);
+    Listing { takeaways, others, hits: found.hits, counts, spelling, missing: found.missing }
 }

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, SearchFile};
-pub use texts::{Context, SanitizedHtml, Texts};
+pub use texts::{ArticleTexts, Context, SanitizedHtml, Texts};
 
 /// Version of this schema; the app refuses files of another version.
 pub const SCHEMA_VERSION: u32 = 10;
@@ -38,19 +38,27 @@ pub const SEARCH_FILE: &str = "search.json";
 /// first load does without them.
 pub const TEXTS_FILE: &str = "texts.json";
 
-/// The names of a site's three data files, each named by its content (`bundle.<hash>.json`…) so
-/// it never changes under its name: a page names the files of its own build in a `<meta>` named
+/// The names of a site's data files, each named by its content (`bundle.<hash>.json`…) so it
+/// never changes under its name: a page names the files of its own build in a `<meta>` named
 /// [`DataFiles::META`], and its app fetches those.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFiles {
     pub bundle: String,
-    pub texts: String,
+    /// The folder of the texts one article at a time ([`ArticleTexts`]), named by the texts'
+    /// content: `texts.<hash>/`, whose file `<n>.json` holds the article at position `n`.
+    pub article_texts: String,
     pub search: String,
 }
 
 impl DataFiles {
-    /// The `name` of the `<meta>` whose `data-bundle`, `data-texts` and `data-search` name them.
+    /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
+    /// name them.
     pub const META: &'static str = "takeaways-data";
+
+    /// The file of the texts of the article at `at`.
+    pub fn article_texts_file(&self, at: ArticleIx) -> String {
+        format!("{}{}.json", self.article_texts, at.get())
+    }
 }
 
 /// A position in [`Bundle::events`].

@@ -1,9 +1,10 @@
 //! What `texts.json` holds: the takeaways' bodies and the articles' context, as HTML the build
-//! has sanitized.
+//! has sanitized; and the same texts one article at a time ([`ArticleTexts`]), as a site ships
+//! them for its pages.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Bundle, BUNDLE_FILE, TEXTS_FILE};
+use super::{ArticleIx, Bundle, BUNDLE_FILE, TEXTS_FILE};
 
 /// HTML the build has sanitized (ammonia: no scripts, no handlers, only safe links), the one
 /// kind of markup that is inserted as it is; every other text is escaped where it is rendered.
@@ -61,5 +62,56 @@ impl Texts {
             return Err(format!("{TEXTS_FILE} belongs to another build than {BUNDLE_FILE}; reload the page"));
         }
         Ok(())
+    }
+}
+
+/// One article's part of [`Texts`]: what its page and its takeaways' pages show. A site ships
+/// one such file per article (see [`DataFiles::article_texts`](super::DataFiles::article_texts)),
+/// so opening a takeaway costs its article's texts, not the corpus's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleTexts {
+    pub schema: u32,
+    /// The article's id, so that a file of another build or article is told apart.
+    pub article: String,
+    /// Its takeaways' bodies, in order; empty where one has none.
+    pub bodies: Vec<SanitizedHtml>,
+    pub contexts: Vec<Context>,
+    pub summary: String,
+}
+
+impl Texts {
+    /// The texts of the article at `at` of `bundle`, which these texts belong to.
+    pub fn of_article(&self, bundle: &Bundle, at: ArticleIx) -> ArticleTexts {
+        ArticleTexts {
+            schema: self.schema,
+            article: bundle.article(at).id.clone(),
+            bodies: self.bodies[bundle.takeaway_range(at)].to_vec(),
+            contexts: self.contexts[at.get()].clone(),
+            summary: self.summaries[at.get()].clone(),
+        }
+    }
+}
+
+impl ArticleTexts {
+    /// Whether these are the texts of the article at `at` of `bundle`: same schema and article,
+    /// one body per takeaway.
+    pub fn check(&self, bundle: &Bundle, at: ArticleIx) -> Result<(), String> {
+        let article = bundle.articles.get(at.get()).map(|a| a.id.as_str());
+        if self.schema != bundle.schema
+            || article != Some(self.article.as_str())
+            || self.bodies.len() != bundle.takeaway_range(at).len()
+        {
+            return Err(format!(
+                "the texts of article {} belong to another build than {BUNDLE_FILE}; reload the page",
+                at.get()
+            ));
+        }
+        Ok(())
+    }
+
+    /// The body of the takeaway at `index` of `bundle`, one of this article's.
+    pub fn body(&self, bundle: &Bundle, index: usize) -> Option<&SanitizedHtml> {
+        let at = bundle.takeaways.get(index)?.article;
+        self.bodies.get(index - bundle.takeaway_range(at).start)
     }
 }

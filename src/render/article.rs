@@ -5,12 +5,11 @@ use maud::{html, Markup};
 
 use super::{chips, safe_url, Cx};
 use crate::model::ids::{event_path, takeaway_path};
-use crate::model::{Article, ArticleIx, Texts};
+use crate::model::{Article, ArticleIx, Context, SanitizedHtml};
 
-/// The page of the article at `at`, with its takeaways' bodies and its context from `texts`.
-pub fn page(cx: &Cx, at: ArticleIx, texts: &Texts) -> Markup {
+/// The page of the article at `at`, with its takeaways' `bodies` (in order) and its `contexts`.
+pub fn page(cx: &Cx, at: ArticleIx, bodies: &[SanitizedHtml], contexts: &[Context]) -> Markup {
     let article = cx.bundle.article(at);
-    let contexts = texts.contexts.get(at.get()).map_or(&[][..], Vec::as_slice);
     let context = |after: u32| {
         html! {
             @for c in contexts.iter().filter(|c| c.after == after) { div.context.body { (c.html) } }
@@ -22,7 +21,7 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &Texts) -> Markup {
             h1 { (article.title) }
             (byline(cx, article))
             (context(0))
-            @for (t, body) in cx.bundle.takeaways_of(at).iter().zip(texts.bodies.get(cx.bundle.takeaway_range(at)).unwrap_or_default()) {
+            @for (t, body) in cx.bundle.takeaways_of(at).iter().zip(bodies) {
                 section.article-takeaway #(t.id) {
                     h2 { a href=(cx.href(&takeaway_path(&t.id))) { (t.ordinal) ". " (t.title) } }
                     (chips::themes(cx, t))

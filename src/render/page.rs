@@ -44,7 +44,7 @@ pub fn document(doc: &Document) -> Markup {
                 meta http-equiv="Content-Security-Policy" content=(doc.policy);
                 (PreEscaped(doc.assets))
                 (PreEscaped(HEAD_MARK))
-                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-texts=(doc.data.texts) data-search=(doc.data.search);
+                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search);
                 // The list's data downloads beside the app instead of after it has started.
                 link rel="preload" href=(doc.data.bundle) as="fetch" crossorigin;
                 link rel="manifest" href=(doc.manifest);

@@ -18,30 +18,34 @@ use tokenize::document_terms;
 use crate::model::{Bundle, CompactIndex, Dataset, SanitizedHtml};
 
 impl Engine {
-    /// The engine over `bundle`'s takeaways with `search`, their index, and `bodies`, their
-    /// HTML in order: both shipped apart from the bundle.
-    pub fn over<'a>(
-        bundle: &'a Bundle,
-        search: &CompactIndex,
-        bodies: impl Iterator<Item = &'a SanitizedHtml>,
-    ) -> Engine {
+    /// The engine over `bundle`'s takeaways with `search`, their index, shipped apart from the
+    /// bundle; without their bodies, which are added as they arrive ([`Engine::add_body`]).
+    pub fn over(bundle: &Bundle, search: &CompactIndex) -> Engine {
         let synonyms = Synonyms::new(&bundle.synonyms);
         let index = fields::search_index(bundle, search, &synonyms);
-        let docs = bundle.takeaways.iter().zip(bodies).map(|(t, body)| Document {
+        let docs = bundle.takeaways.iter().map(|t| Document {
             title: &t.title,
             title_en: t.title_en.as_deref().unwrap_or_default(),
-            body_html: body.as_str(),
             article: t.article.0,
         });
         let authors: Vec<Vec<String>> =
             bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
         Engine::new(index, synonyms, docs, &authors)
     }
+
+    /// Adds `bodies`, the sanitized HTML of the documents from `first` on, in order.
+    pub fn add_bodies<'a>(&self, first: usize, bodies: impl IntoIterator<Item = &'a SanitizedHtml>) {
+        for (doc, body) in (first..).zip(bodies) {
+            self.add_body(doc, body.as_str());
+        }
+    }
 }
 
 impl Dataset {
-    /// The search engine over this dataset's takeaways.
+    /// The search engine over this dataset's takeaways, with all their bodies.
     pub fn engine(&self) -> Engine {
-        Engine::over(&self.bundle, &self.search, self.texts.bodies.iter())
+        let engine = Engine::over(&self.bundle, &self.search);
+        engine.add_bodies(0, &self.texts.bodies);
+        engine
     }
 }

@@ -78,13 +78,15 @@ describe("failures and policy", () => {
   }
 
   for (const [what, fulfil, expected] of [
-    ["a failed download of the texts", { status: 500, body: "oops" }, /texts\.[0-9a-f]+\.json: HTTP 500/],
-    ["texts of another build", { status: 200, contentType: "application/json", body: '{"schema":1,"bodies":[],"contexts":[]}' }, /another version/],
+    ["a failed download of the texts", { status: 500, body: "oops" }, /texts\.[0-9a-f]+\/\d+\.json: HTTP 500/],
+    ["texts of another version", { status: 200, contentType: "application/json", body: '{"schema":1,"bodies":[],"contexts":[]}' }, /another version/],
+    ["texts of another article", { status: 200, contentType: "application/json", body: JSON.stringify({ schema: bundle.schema, article: "x", bodies: [], contexts: [], summary: "" }) }, /another build/],
   ]) {
     test(`${what} on a takeaway page says so and offers a retry that works`, async () => {
       const page = await openPage();
       let broken = true;
-      await page.route("**/texts.*.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      // An article's texts: `texts.<hash>/<n>.json`.
+      await page.route(/\/texts\.[0-9a-f]+\/\d+\.json$/, (route) => (broken ? route.fulfill(fulfil) : route.continue()));
       const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
       await page.goto(`${host.url}t/${devops.id}`);
       await page.locator(".error").waitFor();

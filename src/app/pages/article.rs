@@ -7,15 +7,15 @@ use crate::model::ArticleIx;
 use crate::render::{article, site_name, Cx};
 
 pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
-    let texts = match with_texts(cx.lang, site) {
-        Ok(texts) => texts,
-        Err(waiting) => return waiting,
-    };
-    let Some(at) = site.articles.iter().position(|a| a.id == id) else {
+    let Some(at) = site.articles.iter().position(|a| a.id == id).map(ArticleIx::at) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到文章", "Article not found"));
         return page.into();
     };
-    set_title(&format!("{} · {}", site.articles[at].title, site_name(cx.lang)));
-    article::page(cx, ArticleIx::at(at), &texts).into()
+    let texts = match with_texts(cx.lang, site, at) {
+        Ok(texts) => texts,
+        Err(waiting) => return waiting,
+    };
+    set_title(&format!("{} · {}", site.article(at).title, site_name(cx.lang)));
+    article::page(cx, at, &texts.bodies, &texts.contexts).into()
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use maud::Markup;
 
-use crate::app::data::{request_search, search_readiness, BundleResource, Load, Site};
+use crate::app::data::{bodies_pending, request_bodies, request_search, search_readiness, BundleResource, Load, Site};
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
 use crate::explore::listing::{listing, Listing, Search};
@@ -22,7 +22,7 @@ pub struct HomeState {
 }
 
 /// The memos (computed when the home page reads them), and fetching the search index as soon as
-/// the URL holds a query.
+/// the URL holds a query, and the texts its results read.
 pub fn provide() -> HomeState {
     let bundle = expect_context::<BundleResource>();
     let query = use_router().query();
@@ -30,7 +30,7 @@ pub fn provide() -> HomeState {
         let site = bundle.get()?.ok()?;
         Some(ListState::from_params(site.facets(), &query.read()))
     });
-    let listing = Memo::new(move |_| {
+    let computed = Memo::new(move |_| {
         let site = bundle.get()?.ok()?;
         state.with(|state| {
             let state = state.as_ref()?;
@@ -43,10 +43,28 @@ pub fn provide() -> HomeState {
             Some(listing(site.facets(), site.list_order(), search, &state.selection, state.shown))
         })
     });
+    // While the texts the results read are on their way, the list stays as it was: results
+    // ranked without them would reorder when they arrive. Texts that failed are not waited for.
+    let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
+        let next = computed.get();
+        let site = bundle.get()?.ok()?;
+        match (next, previous) {
+            (Some(next), Some(Some(previous))) if bodies_pending(&site, &next.missing) => Some(previous.clone()),
+            (next, _) => next,
+        }
+    });
     Effect::new(move |_| {
         if state.with(|s| s.as_ref().is_some_and(|s| !s.query.trim().is_empty())) {
             request_search();
         }
+    });
+    Effect::new(move |_| {
+        let Some(Ok(site)) = bundle.get() else { return };
+        computed.with(|listing| {
+            if let Some(listing) = listing.as_ref().filter(|l| !l.missing.is_empty()) {
+                request_bodies(&site, &listing.missing);
+            }
+        });
     });
     let home = HomeState { state, listing };
     provide_context(home);
@@ -60,7 +78,7 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Markup {
         "" => set_title(site_name(cx.lang)),
         query => set_title(&format!("{query} · {} · {}", cx.pick("搜索", "Search"), site_name(cx.lang))),
     }
-    let readiness = search_readiness(site);
+    let readiness = search_readiness();
     let index = match &readiness {
         Load::Ready(()) => IndexStatus::Ready,
         Load::Failed(why) => IndexStatus::Failed(why),

@@ -16,7 +16,7 @@ use maud::Markup;
 use super::data::{self, Load, Site};
 use super::route::use_router;
 use crate::explore::url::Page;
-use crate::model::Texts;
+use crate::model::{ArticleIx, ArticleTexts};
 use crate::render::lang::Lang;
 use crate::render::{shell, Cx};
 
@@ -60,11 +60,11 @@ pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Content {
     }
 }
 
-/// The texts, once they have arrived (they are asked for now if they were not), or what to show
-/// until then.
-fn with_texts(lang: Lang, site: &Site) -> Result<Arc<Texts>, Content> {
-    data::request_texts();
-    match data::texts(site) {
+/// The texts of the article at `at`, once they have arrived (they are asked for now if they were
+/// not), or what to show until then.
+fn with_texts(lang: Lang, site: &Site, at: ArticleIx) -> Result<Arc<ArticleTexts>, Content> {
+    data::request_article_texts([at]);
+    match data::article_texts(site, at) {
         Load::Ready(texts) => Ok(texts),
         Load::Failed(why) => Err(shell::load_failed(lang, &why, "retry-texts").into()),
         Load::Idle | Load::Loading => Err(Content::waiting(lang)),

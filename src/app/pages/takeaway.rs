@@ -4,18 +4,21 @@ use super::{not_found, with_texts, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::explore::related::{self, related};
+use crate::model::SanitizedHtml;
 use crate::render::{site_name, takeaway, Cx};
 
 pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
-    let texts = match with_texts(cx.lang, site) {
-        Ok(texts) => texts,
-        Err(waiting) => return waiting,
-    };
     let Some(index) = site.takeaway_index(id) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到要点", "Takeaway not found"));
         return page.into();
     };
+    let texts = match with_texts(cx.lang, site, site.takeaways[index].article) {
+        Ok(texts) => texts,
+        Err(waiting) => return waiting,
+    };
+    let none = SanitizedHtml::default();
+    let body = texts.body(&site.bundle, index).unwrap_or(&none);
     set_title(&format!("{} · {}", site.takeaways[index].title, site_name(cx.lang)));
-    takeaway::page(cx, index, &texts.bodies[index], &related(&site.bundle, index, related::SHOWN)).into()
+    takeaway::page(cx, index, body, &related(&site.bundle, index, related::SHOWN)).into()
 }

@@ -1,6 +1,8 @@
 //! The site's data files under names made of their content (`bundle.<hash>.json`…): a name
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
-//! forever, and a page names exactly the files of its own build.
+//! forever, and a page names exactly the files of its own build. Beside `texts.<hash>.json`,
+//! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`), which
+//! is what pages fetch.
 
 use std::fs;
 use std::path::Path;
@@ -8,7 +10,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::hashed_name;
-use crate::model::{DataFiles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use super::write;
+use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 
 /// Renames `build`'s data files in `site` (`bundle.json`…) to their content's names; a site
 /// whose files have those names already keeps them.
@@ -25,7 +28,22 @@ pub fn publish(site: &Path) -> Result<DataFiles> {
         fs::rename(&plain, site.join(&named)).with_context(|| format!("cannot rename {}", plain.display()))?;
         Ok(named)
     };
-    Ok(DataFiles { bundle: name(BUNDLE_FILE)?, texts: name(TEXTS_FILE)?, search: name(SEARCH_FILE)? })
+    // All texts in one file stay for the command line (`takeaways search --bundle`); the app
+    // reads them one article at a time.
+    let texts = name(TEXTS_FILE)?;
+    let article_texts = format!("{}/", texts.trim_end_matches(".json"));
+    Ok(DataFiles { bundle: name(BUNDLE_FILE)?, article_texts, search: name(SEARCH_FILE)? })
+}
+
+/// Writes the texts of each of `dataset`'s articles into the folder `files` names; returns how
+/// many files that is.
+pub fn write_article_texts(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result<usize> {
+    for at in (0..dataset.articles.len()).map(ArticleIx::at) {
+        let texts = dataset.texts.of_article(&dataset.bundle, at);
+        let json = serde_json::to_vec(&texts).context("cannot serialise an article's texts")?;
+        write(&site.join(files.article_texts_file(at)), &json)?;
+    }
+    Ok(dataset.articles.len())
 }
 
 /// The name of the one `<stem>.<hash>.<extension>` in `site`.

@@ -55,6 +55,7 @@ pub struct Finished {
 pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<Finished> {
     let files = data::publish(site)?;
     let dataset = super::read(&site.join(&files.bundle))?;
+    let articles = data::write_article_texts(site, &files, &dataset)?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
     let installable = install::write_installable(site, url_path(site_url))?;
@@ -72,7 +73,7 @@ pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<
     let mut app = app_files(site)?;
     app.push(installable.manifest);
     app.extend(installable.icons);
-    let precache = worker::write_worker(site, &app, &files)?;
+    let precache = worker::write_worker(site, &app, &files, articles)?;
     Ok(Finished { pages: pages.len(), cards, drawn, no_cards, feeds, precache })
 }
 

@@ -231,7 +231,10 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
             chips: chip_names(cx, themes.iter().map(|&(t, _)| ThemeIx::at(t))),
         },
         nav: Nav::Other,
-        main: article::page(cx, at, &dataset.texts),
+        main: {
+            let (bodies, contexts) = dataset.article_texts(at);
+            article::page(cx, at, bodies, contexts)
+        },
         feed: None,
         updated: dates.newest(takeaways),
     }

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::{short_hash, write};
-use crate::model::DataFiles;
+use crate::model::{ArticleIx, DataFiles};
 
 /// The script's name, at the site's root so that its scope is the whole site.
 pub const WORKER_FILE: &str = "sw.js";
@@ -24,8 +24,9 @@ pub struct Precache {
     pub bytes: u64,
 }
 
-/// Writes `sw.js` into `site`; `app` are the app's files (paths under the site's root).
-pub fn write_worker(site: &Path, app: &[String], data: &DataFiles) -> Result<Precache> {
+/// Writes `sw.js` into `site`; `app` are the app's files (paths under the site's root), `articles`
+/// how many articles have their texts in `data`'s folder.
+pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, articles: usize) -> Result<Precache> {
     let size =
         |file: &str| fs::metadata(site.join(file)).map(|m| m.len()).with_context(|| format!("cannot read {file}"));
     let mut files: Vec<String> = vec!["./".to_owned(), "404.html".to_owned()];
@@ -33,12 +34,15 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles) -> Result<Pre
     let mut bytes =
         files.iter().filter(|f| f.as_str() != "./").map(|f| size(f)).sum::<Result<u64>>()? + size("index.html")?;
     let mut data_bytes = 0;
-    // The bundle always: nothing shows without it; then what else fits.
-    for (at, file) in [&data.bundle, &data.texts, &data.search].into_iter().enumerate() {
-        let file_size = size(file)?;
-        if at == 0 || data_bytes + file_size <= PRECACHE_BUDGET {
-            data_bytes += file_size;
-            files.push(file.clone());
+    // The bundle always: nothing shows without it; then, each whole or not at all, what fits:
+    // every article's texts (any page readable offline), the index (search).
+    let article_texts = (0..articles).map(|at| data.article_texts_file(ArticleIx::at(at))).collect();
+    let groups = [vec![data.bundle.clone()], article_texts, vec![data.search.clone()]];
+    for (at, group) in groups.into_iter().enumerate() {
+        let group_size = group.iter().map(|file| size(file)).sum::<Result<u64>>()?;
+        if at == 0 || data_bytes + group_size <= PRECACHE_BUDGET {
+            data_bytes += group_size;
+            files.extend(group);
         }
     }
     bytes += data_bytes;

@@ -102,6 +102,8 @@ pub struct Engine {
     fields: Vec<Field>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
+    /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
+    bodies: Vec<OnceLock<BodyText>>,
     /// A query's working memory, kept between queries: a query allocates next to nothing.
     scratch: Mutex<Scratch>,
     /// The index's Latin words, for correcting misspelt ones: made at the first that needs it.
@@ -109,32 +111,36 @@ pub struct Engine {
     authors: Authors,
 }
 
-/// A takeaway as the engine reads it besides its index: its titles and body (for the phrase
-/// bonus, highlights and snippets) and its article's number.
+/// A takeaway as the engine reads it besides its index: its titles (for the phrase bonus and
+/// highlights) and its article's number. Its body comes apart ([`Engine::add_body`]).
 pub struct Document<'a> {
     pub title: &'a str,
     /// Empty where it has none.
     pub title_en: &'a str,
-    pub body_html: &'a str,
     pub article: u32,
 }
 
-/// What phrase bonus, highlights and snippets look at.
+/// What phrase bonus and highlights look at in a title.
 struct DocText {
     title: String,
     title_en: String,
-    body: String,
-    /// Folded, with variants spelled canonically, for phrase matching.
-    title_phrase: String,
-    body_phrase: String,
-    /// The pairs of characters in `title_phrase` and in `body_phrase`.
-    title_pairs: Pairs<TITLE_WORDS>,
-    body_pairs: Pairs<BODY_WORDS>,
+    /// Folded, with variants spelled canonically, for phrase matching, and its pairs of
+    /// characters: made the first time a query looks.
+    phrase: OnceLock<(String, Pairs<TITLE_WORDS>)>,
+}
+
+/// What phrase bonus and snippets look at in a body.
+struct BodyText {
+    text: String,
+    phrase: String,
+    pairs: Pairs<BODY_WORDS>,
 }
 
 impl Engine {
     /// An engine over `index`, whose documents (the takeaways, in bundle order) are `docs`, and
-    /// whose articles' authors have the terms `authors` (per article).
+    /// whose articles' authors have the terms `authors` (per article). It ranks and counts
+    /// without the documents' bodies; those the results read are added as they arrive (see
+    /// [`Found::missing`]).
     pub fn new<'a>(
         index: SearchIndex,
         synonyms: Synonyms,
@@ -147,23 +153,27 @@ impl Engine {
         let texts = docs
             .map(|doc| {
                 article_of.push(doc.article);
-                let body = html_to_text(doc.body_html);
-                let title_phrase = synonyms.canonicalize(&squeeze(&fold(doc.title)));
-                let body_phrase = synonyms.canonicalize(&squeeze(&fold(&body)));
-                DocText {
-                    title_pairs: Pairs::of(&title_phrase),
-                    body_pairs: Pairs::of(&body_phrase),
-                    title_phrase,
-                    body_phrase,
-                    title: doc.title.to_owned(),
-                    title_en: doc.title_en.to_owned(),
-                    body,
-                }
+                DocText { title: doc.title.to_owned(), title_en: doc.title_en.to_owned(), phrase: OnceLock::new() }
             })
             .collect();
         let authors = Authors::new(authors, article_of);
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
-        Engine { fields, synonyms, texts, scratch, lexicon: OnceLock::new(), authors }
+        let bodies = (0..count).map(|_| OnceLock::new()).collect();
+        Engine { fields, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
+    }
+
+    /// Adds the body of document `doc` (its sanitized HTML), unless it has one already.
+    pub fn add_body(&self, doc: usize, html: &str) {
+        if let Some(slot) = self.bodies.get(doc).filter(|slot| slot.get().is_none()) {
+            let text = html_to_text(html);
+            let phrase = self.synonyms.canonicalize(&squeeze(&fold(&text)));
+            let _ = slot.set(BodyText { pairs: Pairs::of(&phrase), phrase, text });
+        }
+    }
+
+    /// Whether document `doc`'s body has been added.
+    pub fn has_body(&self, doc: usize) -> bool {
+        self.bodies.get(doc).is_some_and(|slot| slot.get().is_some())
     }
 
     /// elasticlunr.js 0.9.5's `Index.search` on already tokenized query terms: documents and
@@ -204,7 +214,7 @@ impl Engine {
     ) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
         self.scored(reading, config, &mut scratch);
-        self.top(&reading.text, &mut scratch, limit, keep)
+        self.top(&reading.text, &mut scratch, limit, keep, &mut Vec::new())
     }
 
     /// The takeaways the query matches, in document order: what the list counts (see
@@ -243,10 +253,14 @@ impl Engine {
         let mut reached = [matches.as_slice(), others.as_slice()].concat();
         reached.sort_unstable();
         let kept = keep(&reached);
-        let top = self.top(&reading.text, &mut scratch, limit, |doc| kept.get(doc).copied().unwrap_or(false));
+        let mut missing = Vec::new();
+        let keep = |doc: usize| kept.get(doc).copied().unwrap_or(false);
+        let top = self.top(&reading.text, &mut scratch, limit, keep, &mut missing);
         drop(scratch);
-        let hits = self.hits(&reading, top);
-        Found { matches, others, kept, hits, corrected: reading.corrected() }
+        let hits = self.hits(&reading, top, &mut missing);
+        missing.sort_unstable();
+        missing.dedup();
+        Found { matches, others, kept, hits, corrected: reading.corrected(), missing }
     }
 
     /// [`Engine::rank`] with highlighted titles and snippets.
@@ -258,7 +272,7 @@ impl Engine {
     pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
         let reading = self.read(query, config);
         let ranked = self.ranked(&reading, config, limit, keep);
-        self.hits(&reading, ranked)
+        self.hits(&reading, ranked, &mut Vec::new())
     }
 
     /// How the engine reads `query`: its words, with each misspelt one (a Latin word no field
@@ -284,14 +298,21 @@ impl Engine {
         }
     }
 
-    /// Ranked documents as hits: highlighted titles and snippets.
-    fn hits(&self, reading: &Reading, ranked: Vec<(usize, f64)>) -> Vec<Hit> {
+    /// Ranked documents as hits: highlighted titles and snippets; a document whose body has not
+    /// arrived has no snippet, and is noted in `missing`.
+    fn hits(&self, reading: &Reading, ranked: Vec<(usize, f64)>, missing: &mut Vec<usize>) -> Vec<Hit> {
         let highlight = self.synonyms.spellings_of(&reading.terms);
         ranked
             .into_iter()
             .map(|(doc, score)| {
                 let text = &self.texts[doc];
-                let (snippet, snippet_matches) = snippets::snippet(&text.body, &highlight);
+                let (snippet, snippet_matches) = match self.bodies[doc].get() {
+                    Some(body) => snippets::snippet(&body.text, &highlight),
+                    None => {
+                        missing.push(doc);
+                        (String::new(), Vec::new())
+                    }
+                };
                 Hit {
                     doc,
                     score,
@@ -325,6 +346,11 @@ pub struct Found {
     pub hits: Vec<Hit>,
     /// The query as corrected, when a misspelt word in it was read as another.
     pub corrected: Option<String>,
+    /// The documents whose bodies the hits would read (for the phrase bonus, or a snippet) but
+    /// which have not been added (see [`Engine::add_body`]), ascending: none once the hits are
+    /// final. Read with no bonus from their bodies, so these are all the bodies a final ranking
+    /// could need but the snippets of hits that only they would bring into the top.
+    pub missing: Vec<usize>,
 }
 
 /// A query as the engine reads it.

@@ -2,6 +2,8 @@
 //! signatures rule most texts out unread, Horspool's search reads the rest.
 
 use super::Engine;
+use crate::search::text::squeeze;
+use crate::search::tokenize::fold;
 
 /// Multiplier for a document whose title contains the whole query as written.
 pub(super) const TITLE_PHRASE_BONUS: f64 = 2.0;
@@ -81,17 +83,31 @@ impl Finder {
 }
 
 impl Engine {
-    /// The bonus for `doc`, the body's only if `body` asks for it.
-    pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool) -> f64 {
-        let text = &self.texts[doc];
+    /// The bonus for `doc`, the body's only if `body` asks for it; a body that has not arrived
+    /// gives none, and is noted in `missing`.
+    pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool, missing: &mut Vec<usize>) -> f64 {
         if phrase.needle.is_empty() {
-            1.0
-        } else if text.title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(&text.title_phrase) {
-            TITLE_PHRASE_BONUS
-        } else if body && text.body_pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&text.body_phrase) {
-            BODY_PHRASE_BONUS
-        } else {
-            1.0
+            return 1.0;
+        }
+        let text = &self.texts[doc];
+        let (title_phrase, title_pairs) = text.phrase.get_or_init(|| {
+            let title_phrase = self.synonyms.canonicalize(&squeeze(&fold(&text.title)));
+            let pairs = Pairs::of(&title_phrase);
+            (title_phrase, pairs)
+        });
+        if title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(title_phrase) {
+            return TITLE_PHRASE_BONUS;
+        }
+        if !body {
+            return 1.0;
+        }
+        match self.bodies[doc].get() {
+            Some(b) if b.pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&b.phrase) => BODY_PHRASE_BONUS,
+            Some(_) => 1.0,
+            None => {
+                missing.push(doc);
+                1.0
+            }
         }
     }
 }

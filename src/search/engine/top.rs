@@ -63,13 +63,15 @@ impl Candidates {
 
 impl Engine {
     /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus: those that
-    /// match the query first, then the others; leaving the scores empty.
+    /// match the query first, then the others; leaving the scores empty. The documents whose
+    /// bodies were looked for but have not arrived are noted in `missing`.
     pub(super) fn top(
         &self,
         query: &str,
         scratch: &mut Scratch,
         limit: usize,
         keep: impl Fn(usize) -> bool,
+        missing: &mut Vec<usize>,
     ) -> Vec<(usize, f64)> {
         if limit == 0 {
             return Vec::new();
@@ -90,15 +92,23 @@ impl Engine {
             }
         });
         holdings.all_taken();
-        let mut top = self.best(&phrase, matching, limit);
+        let mut top = self.best(&phrase, matching, limit, missing);
         if top.len() < limit {
-            top.extend(self.best(&phrase, others, limit - top.len()));
+            top.extend(self.best(&phrase, others, limit - top.len(), missing));
         }
         top
     }
 
-    /// The best `limit` of `candidates`, with the phrase bonus.
-    fn best(&self, phrase: &Finder, candidates: &mut Candidates, limit: usize) -> Vec<(usize, f64)> {
+    /// The best `limit` of `candidates`, with the phrase bonus. A body that has not arrived gives
+    /// no bonus, so that the top can only be lower and more candidates are looked at: `missing`
+    /// then holds every body the top with all bodies would need.
+    fn best(
+        &self,
+        phrase: &Finder,
+        candidates: &mut Candidates,
+        limit: usize,
+        missing: &mut Vec<usize>,
+    ) -> Vec<(usize, f64)> {
         let floor = candidates.floor;
         candidates.ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
@@ -116,7 +126,7 @@ impl Engine {
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
             let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
-            let hit = (doc, score * self.phrase_bonus(doc, phrase, body));
+            let hit = (doc, score * self.phrase_bonus(doc, phrase, body, missing));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
