@@ -168,16 +168,20 @@ fn related_takeaways_are_the_best_of_a_scan_of_every_takeaway() {
 fn exports_hold_every_listed_takeaway() {
     let bundle = seeds();
     let listed: Vec<usize> = vec![3, 0, 20];
+    assert!(!bundle.takeaway_summary(20).is_empty());
     let site = "https://example.org/kubecon/";
 
-    let json: serde_json::Value = serde_json::from_str(&export(&bundle, &listed, Format::Json, site, false)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&export(&bundle, &bundle.texts, &listed, Format::Json, site, false)).unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     let expected: Vec<&str> = listed.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
     assert_eq!(ids, expected);
     assert_eq!(json[0]["url"], format!("{site}t/{}", bundle.takeaways[3].id));
     assert_eq!(json[0]["title_en"], "The (uncertain?) future of Istio");
+    // Each with its summary, from the texts.
+    assert_eq!(json[2]["summary"], bundle.takeaway_summary(20));
 
-    let csv = export(&bundle, &listed, Format::Csv, site, false);
+    let csv = export(&bundle, &bundle.texts, &listed, Format::Csv, site, false);
     assert!(csv.starts_with("\u{feff}id,url,title,title_en,"));
     assert_eq!(csv.lines().count(), 1 + listed.len());
     assert!(csv.contains(&bundle.takeaways[20].title));
@@ -185,14 +189,14 @@ fn exports_hold_every_listed_takeaway() {
 
     // Markdown puts the title of the interface's language first, the other after it.
     let (zh, en) = (&bundle.takeaways[0].title, bundle.takeaways[0].title_en.as_deref().unwrap());
-    let markdown = export(&bundle, &listed, Format::Markdown, site, false);
+    let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, false);
     assert_eq!(markdown.lines().filter(|l| l.starts_with("- [")).count(), listed.len());
     assert!(markdown.contains(&format!("- [{zh}]({site}t/{}) · {en}", bundle.takeaways[0].id)), "{markdown}");
-    let markdown = export(&bundle, &listed, Format::Markdown, site, true);
+    let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, true);
     assert!(markdown.contains(&format!("- [{en}]({site}t/{}) · {zh}", bundle.takeaways[0].id)), "{markdown}");
 
-    let one = takeaway_markdown(&bundle, 0, site, false);
+    let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, false);
     assert!(one.starts_with(&format!("**[{zh}]({site}t/{})**\n{en}\n", bundle.takeaways[0].id)), "{one}");
-    let one = takeaway_markdown(&bundle, 0, site, true);
+    let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, true);
     assert!(one.starts_with(&format!("**[{en}]({site}t/{})**\n{zh}\n", bundle.takeaways[0].id)), "{one}");
 }

@@ -33,7 +33,9 @@ fn hostile_seeds() -> Dataset {
         t.title = text(i);
         t.alt_title = Some(text(i + 1));
         t.title_en = Some(text(i));
-        t.summary = text(i);
+    }
+    for (i, summary) in dataset.texts.takeaway_summaries.iter_mut().enumerate() {
+        *summary = text(i);
     }
     for (i, a) in b.articles.iter_mut().enumerate() {
         a.title = text(i);
@@ -107,7 +109,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
     let order: Vec<usize> = (0..dataset.takeaways.len()).collect();
     let engine = dataset.engine();
     for lang in [Lang::Zh, Lang::En] {
-        let cx = Cx::new(&dataset, lang, "/base");
+        let cx = Cx::new(&dataset, lang, "/base", &dataset.texts);
         let state = ListState::from_params(&facets, &Query::parse(&format!("q={}&n=100", HOSTILE[0])));
         let search = Search { engine: &engine, query: "script", literal: false };
         let searched = listing(&facets, &order, Some(search), &state.selection, 100);
@@ -172,7 +174,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
     };
     let tags = meta(&preview).0;
     assert!(!tags.contains("<script") && !tags.contains("<img") && tags.contains("&quot;&gt;&lt;img"), "{tags}");
-    let cx = Cx::new(&dataset, Lang::Zh, "");
+    let cx = Cx::new(&dataset, Lang::Zh, "", &dataset.texts);
     let page = document(&Document {
         lang: Lang::Zh,
         title: HOSTILE[0],
@@ -224,12 +226,12 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
 #[test]
 fn only_web_links_from_metadata_become_links() {
     let dataset = hostile_seeds();
-    let cx = Cx::new(&dataset, Lang::Zh, "");
+    let cx = Cx::new(&dataset, Lang::Zh, "", &dataset.texts);
     let (bodies, contexts) = dataset.article_texts(ArticleIx::at(0));
     let page = article::page(&cx, ArticleIx::at(0), bodies, contexts).0;
     assert!(!page.contains(">译文</a>") && !page.contains(">原文</a>"), "script links are left out:\n{page}");
     let seeds = seeds();
     let (bodies, contexts) = seeds.article_texts(ArticleIx::at(0));
-    let page = article::page(&Cx::new(&seeds, Lang::Zh, ""), ArticleIx::at(0), bodies, contexts).0;
+    let page = article::page(&Cx::new(&seeds, Lang::Zh, "", &seeds.texts), ArticleIx::at(0), bodies, contexts).0;
     assert!(page.contains("rel=\"noopener noreferrer\" target=\"_blank\">原文</a>"), "{page}");
 }

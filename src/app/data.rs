@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::explore::facets::Facets;
-use crate::model::{ArticleIx, ArticleTexts, Bundle, DataFiles, SearchFile, SCHEMA_VERSION};
+use crate::model::{ArticleIx, ArticleTexts, Bundle, DataFiles, SearchFile, Summaries, SCHEMA_VERSION};
 use crate::search::Engine;
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
@@ -143,6 +143,34 @@ pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
             .filter_map(|&doc| site.takeaways.get(doc))
             .any(|t| matches!(loaded.get(&t.article), None | Some(Load::Idle | Load::Loading)))
     })
+}
+
+/// The articles' texts that have arrived and belong to the site's build: what cards read their
+/// summaries from.
+pub struct Arrived<'a> {
+    bundle: &'a Bundle,
+    texts: BTreeMap<ArticleIx, Arc<ArticleTexts>>,
+}
+
+/// The articles' texts of `site` that have arrived (tracked).
+pub fn arrived(site: &Site) -> Arrived<'_> {
+    let texts = expect_context::<Files>().articles.with(|loaded| {
+        let ready = loaded.iter().filter_map(|(&at, load)| match load {
+            Load::Ready(texts) if texts.check(&site.bundle, at).is_ok() => Some((at, Arc::clone(texts))),
+            _ => None,
+        });
+        ready.collect()
+    });
+    Arrived { bundle: &site.bundle, texts }
+}
+
+impl Summaries for Arrived<'_> {
+    fn summary(&self, index: usize) -> &str {
+        let Some(t) = self.bundle.takeaways.get(index) else { return "" };
+        let first = self.bundle.takeaway_range(t.article).start;
+        let texts = self.texts.get(&t.article);
+        texts.and_then(|texts| texts.takeaway_summaries.get(index - first)).map_or("", String::as_str)
+    }
 }
 
 /// Fetches the search index, unless it is here, on its way, or failed (see [`retry_search`]).

@@ -182,12 +182,12 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
                 title: t.title,
                 alt_title: t.alt_title,
                 title_en: t.title_en,
-                summary: t.summary,
                 title_only: t.body.is_empty(),
                 themes: t.themes,
                 projects: t.projects,
             });
             texts.bodies.push(t.body);
+            texts.takeaway_summaries.push(t.summary);
         }
         aliases.extend(p.aliases);
     }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::ids::takeaway_path;
-use crate::model::Bundle;
+use crate::model::{Bundle, Summaries};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +67,18 @@ struct Row<'a> {
     summary: String,
 }
 
-/// `takeaways` (indices, in the order given) in `format`; links are absolute under `site_url`
+/// `takeaways` (indices, in the order given) in `format`, with their `summaries`; links are absolute under `site_url`
 /// (the site's root URL, ending in `/`); in Markdown, English titles come first if
 /// `english_first` (the English interface).
-pub fn export(bundle: &Bundle, takeaways: &[usize], format: Format, site_url: &str, english_first: bool) -> String {
-    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, t, site_url)).collect();
+pub fn export(
+    bundle: &Bundle,
+    summaries: &dyn Summaries,
+    takeaways: &[usize],
+    format: Format,
+    site_url: &str,
+    english_first: bool,
+) -> String {
+    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, summaries, t, site_url)).collect();
     match format {
         Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
         Format::Csv => csv(&rows),
@@ -79,7 +86,7 @@ pub fn export(bundle: &Bundle, takeaways: &[usize], format: Format, site_url: &s
     }
 }
 
-fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
+fn row<'a>(bundle: &'a Bundle, summaries: &dyn Summaries, index: usize, site_url: &str) -> Row<'a> {
     let t = &bundle.takeaways[index];
     let article = &bundle.article(t.article);
     Row {
@@ -96,7 +103,7 @@ fn row<'a>(bundle: &'a Bundle, index: usize, site_url: &str) -> Row<'a> {
         authors: article.authors.iter().map(String::as_str).collect(),
         themes: t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect(),
         projects: t.projects.iter().map(|&p| bundle.project(p).name.as_str()).collect(),
-        summary: t.summary.clone(),
+        summary: summaries.summary(index).to_owned(),
     }
 }
 
@@ -179,8 +186,14 @@ pub fn markdown_text(text: &str) -> String {
 /// One takeaway as Markdown for pasting into a chat or a document: the linked title (the
 /// English one first if `english_first`, the other beneath), where it comes from, and its
 /// summary.
-pub fn takeaway_markdown(bundle: &Bundle, takeaway: usize, site_url: &str, english_first: bool) -> String {
-    let r = row(bundle, takeaway, site_url);
+pub fn takeaway_markdown(
+    bundle: &Bundle,
+    summaries: &dyn Summaries,
+    takeaway: usize,
+    site_url: &str,
+    english_first: bool,
+) -> String {
+    let r = row(bundle, summaries, takeaway, site_url);
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let (title, other) = r.titles(english_first);
     let mut out = format!("**[{}]({})**\n", markdown_text(title), r.url);

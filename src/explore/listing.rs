@@ -38,6 +38,21 @@ pub struct Listing {
     pub missing: Vec<usize>,
 }
 
+impl Listing {
+    /// The first `shown` takeaways listed: of those that pass, then of the others.
+    pub fn shown(&self, shown: usize) -> (&[usize], &[usize]) {
+        let passing = &self.takeaways[..shown.min(self.takeaways.len())];
+        (passing, &self.others[..shown.saturating_sub(passing.len()).min(self.others.len())])
+    }
+
+    /// The takeaways whose article's texts the list reads when it shows `shown`: the summaries
+    /// of those shown, and the bodies its hits miss.
+    pub fn texts_read(&self, shown: usize) -> Vec<usize> {
+        let (passing, others) = self.shown(shown);
+        passing.iter().chain(others).chain(&self.missing).copied().collect()
+    }
+}
+
 /// A query with a misspelt word in it (see [`crate::search::engine::spelling`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Spelling {

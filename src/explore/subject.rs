@@ -19,6 +19,13 @@ pub struct Subject {
     pub articles: Vec<ArticleIx>,
 }
 
+impl Subject {
+    /// Its newest `count` takeaways (or all, where it has fewer): the page's cards.
+    pub fn newest(&self, count: usize) -> &[usize] {
+        &self.takeaways[..count.min(self.takeaways.len())]
+    }
+}
+
 /// One event's column of a subject's trend.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spread {

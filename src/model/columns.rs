@@ -16,7 +16,6 @@ struct Columns {
     /// Left out where no takeaway has an English title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
-    summary: Vec<String>,
     /// The numbers of the takeaways without a body.
     title_only: Vec<usize>,
     themes: Vec<Vec<ThemeMatch>>,
@@ -34,7 +33,6 @@ pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result
             true => takeaways.iter().map(|t| t.title_en.clone()).collect(),
             false => Vec::new(),
         },
-        summary: takeaways.iter().map(|t| t.summary.clone()).collect(),
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
         themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
         projects: takeaways.iter().map(|t| t.projects.clone()).collect(),
@@ -48,33 +46,29 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Tak
     if c.title_en.is_empty() {
         c.title_en = vec![None; count];
     }
-    let lengths =
-        [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len(), c.summary.len()];
+    let lengths = [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len()];
     if lengths.into_iter().chain([c.themes.len(), c.projects.len()]).any(|l| l != count) {
         return Err(D::Error::custom("the takeaways' columns differ in length"));
     }
-    let mut takeaways: Vec<Takeaway> = c
-        .id
-        .into_iter()
-        .zip(c.article)
-        .zip(c.ordinal)
-        .zip(c.title)
-        .zip(c.alt_title.into_iter().zip(c.title_en))
-        .zip(c.summary)
-        .zip(c.themes.into_iter().zip(c.projects))
-        .map(|((((((id, article), ordinal), title), (alt_title, title_en)), summary), (themes, projects))| Takeaway {
-            id,
-            article,
-            ordinal,
-            title,
-            alt_title,
-            title_en,
-            summary,
-            title_only: false,
-            themes,
-            projects,
-        })
-        .collect();
+    let mut takeaways: Vec<Takeaway> =
+        c.id.into_iter()
+            .zip(c.article)
+            .zip(c.ordinal)
+            .zip(c.title)
+            .zip(c.alt_title.into_iter().zip(c.title_en))
+            .zip(c.themes.into_iter().zip(c.projects))
+            .map(|(((((id, article), ordinal), title), (alt_title, title_en)), (themes, projects))| Takeaway {
+                id,
+                article,
+                ordinal,
+                title,
+                alt_title,
+                title_en,
+                title_only: false,
+                themes,
+                projects,
+            })
+            .collect();
     for n in c.title_only {
         takeaways.get_mut(n).ok_or_else(|| D::Error::custom("a title-only takeaway is out of range"))?.title_only =
             true;

@@ -32,6 +32,11 @@ impl Dataset {
         (&self.texts.bodies[self.bundle.takeaway_range(at)], &self.texts.contexts[at.get()])
     }
 
+    /// The summary of the takeaway at `index` (empty when it has none).
+    pub fn takeaway_summary(&self, index: usize) -> &str {
+        &self.texts.takeaway_summaries[index]
+    }
+
     /// The summary of the article at `at` (empty when it has none).
     pub fn article_summary(&self, at: ArticleIx) -> &str {
         &self.texts.summaries[at.get()]

@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, SearchFile};
-pub use texts::{ArticleTexts, Context, SanitizedHtml, Texts};
+pub use texts::{ArticleTexts, Context, SanitizedHtml, Summaries, Texts};
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -199,8 +199,8 @@ pub struct Article {
     pub sources: BTreeMap<String, String>,
 }
 
-/// One takeaway: the unit the explorer is about, with its own deep link. Its body ships in
-/// [`Texts`].
+/// One takeaway: the unit the explorer is about, with its own deep link. Its body and summary
+/// ship in [`Texts`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Takeaway {
     /// Stable id, see [`ids`].
@@ -213,8 +213,6 @@ pub struct Takeaway {
     pub alt_title: Option<String>,
     /// The title in English, from `corpus/english.toml`.
     pub title_en: Option<String>,
-    /// Plain-text first sentences of the body, for the list's cards and previews.
-    pub summary: String,
     /// True when the article lists this takeaway but has no section about it (no body).
     pub title_only: bool,
     /// Its themes, best first, with why.

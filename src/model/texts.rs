@@ -37,9 +37,12 @@ pub struct Texts {
     /// Per article, in [`Bundle::articles`] order: what frames its takeaways.
     pub contexts: Vec<Vec<Context>>,
     /// Per article, in [`Bundle::articles`] order: its summary (plain text), which its page's
-    /// link preview shows; empty when it has none. Nothing in the list needs it, so it stays out
-    /// of the bundle.
+    /// link preview shows; empty when it has none.
     pub summaries: Vec<String>,
+    /// Per takeaway, in [`Bundle::takeaways`] order: the plain-text first sentences of its body,
+    /// for the cards and link previews; empty when it has none. The bulk of what the list would
+    /// ship for cards it never shows, so it comes with the article's texts.
+    pub takeaway_summaries: Vec<String>,
 }
 
 /// A part of an article that frames its takeaways (intro, background, conclusion).
@@ -51,13 +54,14 @@ pub struct Context {
 }
 
 impl Texts {
-    /// Whether these texts belong to `bundle`: same schema, one body per takeaway, one context
-    /// and one summary per article.
+    /// Whether these texts belong to `bundle`: same schema, one body and summary per takeaway,
+    /// one context and summary per article.
     pub fn check(&self, bundle: &Bundle) -> Result<(), String> {
         if self.schema != bundle.schema
             || self.bodies.len() != bundle.takeaways.len()
             || self.contexts.len() != bundle.articles.len()
             || self.summaries.len() != bundle.articles.len()
+            || self.takeaway_summaries.len() != bundle.takeaways.len()
         {
             return Err(format!("{TEXTS_FILE} belongs to another build than {BUNDLE_FILE}; reload the page"));
         }
@@ -77,6 +81,8 @@ pub struct ArticleTexts {
     pub bodies: Vec<SanitizedHtml>,
     pub contexts: Vec<Context>,
     pub summary: String,
+    /// Its takeaways' summaries, in order.
+    pub takeaway_summaries: Vec<String>,
 }
 
 impl Texts {
@@ -88,18 +94,21 @@ impl Texts {
             bodies: self.bodies[bundle.takeaway_range(at)].to_vec(),
             contexts: self.contexts[at.get()].clone(),
             summary: self.summaries[at.get()].clone(),
+            takeaway_summaries: self.takeaway_summaries[bundle.takeaway_range(at)].to_vec(),
         }
     }
 }
 
 impl ArticleTexts {
     /// Whether these are the texts of the article at `at` of `bundle`: same schema and article,
-    /// one body per takeaway.
+    /// one body and summary per takeaway.
     pub fn check(&self, bundle: &Bundle, at: ArticleIx) -> Result<(), String> {
         let article = bundle.articles.get(at.get()).map(|a| a.id.as_str());
+        let takeaways = bundle.articles.get(at.get()).map_or(0, |_| bundle.takeaway_range(at).len());
         if self.schema != bundle.schema
             || article != Some(self.article.as_str())
-            || self.bodies.len() != bundle.takeaway_range(at).len()
+            || self.bodies.len() != takeaways
+            || self.takeaway_summaries.len() != takeaways
         {
             return Err(format!(
                 "the texts of article {} belong to another build than {BUNDLE_FILE}; reload the page",
@@ -113,5 +122,26 @@ impl ArticleTexts {
     pub fn body(&self, bundle: &Bundle, index: usize) -> Option<&SanitizedHtml> {
         let at = bundle.takeaways.get(index)?.article;
         self.bodies.get(index - bundle.takeaway_range(at).start)
+    }
+}
+
+/// Where the takeaways' summaries are read from: all texts in the build, the articles' texts that
+/// have arrived in the app.
+pub trait Summaries {
+    /// The summary of the takeaway at `index` in [`Bundle::takeaways`]; empty where it has none,
+    /// or where its article's texts are not here.
+    fn summary(&self, index: usize) -> &str;
+}
+
+impl Summaries for Texts {
+    fn summary(&self, index: usize) -> &str {
+        self.takeaway_summaries.get(index).map_or("", String::as_str)
+    }
+}
+
+/// No summaries: for what shows no card.
+impl Summaries for () {
+    fn summary(&self, _: usize) -> &str {
+        ""
     }
 }

@@ -79,7 +79,7 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
         };
         (cx.route(&next.target(home.facets)), label)
     });
-    let others_shown = state.shown.saturating_sub(total).min(home.listing.others.len());
+    let (passing, others) = home.listing.shown(state.shown);
     html! {
         h1.visually-hidden { (site_name(cx.lang)) }
         div.toolbar {
@@ -99,9 +99,9 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
                 (cx.pick("已忽略不认识的筛选条件：", "Ignored filters this site does not know: ")) " " (state.unknown.join(", "))
             }
         }
-        ol.cards { (cards(cx, &home.listing.takeaways[..total.min(state.shown)], &home.listing.hits)) }
+        ol.cards { (cards(cx, passing, &home.listing.hits)) }
         @if total == 0 { (empty(cx, home.facets, state)) }
-        @if others_shown > 0 {
+        @if !others.is_empty() {
             section.partial aria-labelledby="partial-title" {
                 h2 #partial-title {
                     @match cx.lang {
@@ -110,7 +110,7 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
                     }
                 }
                 ol.cards {
-                    (cards(cx, &home.listing.others[..others_shown], home.listing.hits.get(total..).unwrap_or_default()))
+                    (cards(cx, others, home.listing.hits.get(total..).unwrap_or_default()))
                 }
             }
         }
@@ -151,7 +151,7 @@ pub fn cards(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
             @let article = cx.bundle.article_of(t);
             @let (line, matches) = match hit {
                 Some(hit) if !hit.snippet.is_empty() => (hit.snippet.as_str(), hit.snippet_matches.as_slice()),
-                _ => (t.summary.as_str(), &[][..]),
+                _ => (cx.summaries.summary(index), &[][..]),
             };
             @let (title, other_title) = titles(cx, t, hit);
             li.card {

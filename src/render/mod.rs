@@ -29,7 +29,7 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Article, Bundle, Names, SanitizedHtml, Takeaway};
+use crate::model::{Article, Bundle, Names, SanitizedHtml, Summaries, Takeaway};
 use crate::search::Hit;
 use lang::Lang;
 
@@ -41,11 +41,13 @@ pub struct Cx<'a> {
     pub bundle: &'a Bundle,
     pub lang: Lang,
     pub base: &'a str,
+    /// The takeaways' summaries, for their cards.
+    pub summaries: &'a dyn Summaries,
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(bundle: &'a Bundle, lang: Lang, base: &'a str) -> Cx<'a> {
-        Cx { bundle, lang, base }
+    pub fn new(bundle: &'a Bundle, lang: Lang, base: &'a str, summaries: &'a dyn Summaries) -> Cx<'a> {
+        Cx { bundle, lang, base, summaries }
     }
 
     /// The href of a path inside the site (`t/<id>`, `?q=…`, `` for home).

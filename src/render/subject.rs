@@ -158,7 +158,7 @@ fn takeaways(cx: &Cx, subject: &Subject, facet: Facet, value: &str) -> Markup {
     html! {
         section.subject-section aria-labelledby="takeaways-title" {
             h2 #takeaways-title { (cx.pick("要点", "Takeaways")) }
-            ol.cards { (cards(cx, &subject.takeaways[..total.min(LISTED)], &[])) }
+            ol.cards { (cards(cx, subject.newest(LISTED), &[])) }
             @if total > LISTED {
                 a.more href=(list_href(cx, facet, value)) {
                     @match cx.lang { Lang::Zh => { "在列表中查看全部 " (total) " 条" } Lang::En => { "All " (total) " in the list" } }

@@ -23,7 +23,7 @@ export async function readBundle(dist) {
     title: columns.title[i],
     alt_title: columns.alt_title[i] ?? undefined,
     title_en: columns.title_en?.[i] ?? undefined,
-    summary: columns.summary[i],
+    summary: texts.takeaway_summaries[i],
     title_only: columns.title_only.includes(i),
     themes: columns.themes[i],
     projects: columns.projects[i],

@@ -68,6 +68,11 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.locator('input[name="theme"][value="platform-engineering"]').check();
       await urlParam(page, "theme", "platform-engineering");
       await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, platform.length);
+      // The app's cards carry their summaries, from their articles' texts.
+      const lines = await page.locator(".card").evaluateAll((cards) => cards.map((c) => c.querySelector(".card-line")?.textContent ?? ""));
+      const titles = await page.locator(".card-title").allTextContents();
+      assert.deepEqual(lines, titles.map((title) => platform.find((t) => t.title === title).summary));
+      assert.ok(lines.some((line) => line.length > 0));
       // Platform engineering is absent in 2019: that year stays listed, disabled, at 0.
       const y2019 = page.locator('input[name="year"][value="2019"]');
       assert.ok(await y2019.isDisabled());
@@ -83,8 +88,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await shot(page, `${tag}home-filtered`);
       // Reload keeps the state; back undoes one click at a time; forward redoes it.
       await page.reload();
-      await page.locator(".card").first().waitFor();
-      assert.equal(await page.locator(".card").count(), either.length);
+      // The build's page lists every takeaway until the app has the filtered list in.
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, either.length);
       assert.ok(await page.locator('input[name="year"][value="2023"]').isChecked());
       await page.goBack();
       await urlParam(page, "year", "2023");
@@ -445,7 +450,8 @@ describe("feel", () => {
   test("language and colour theme follow the browser, toggle, and are remembered", async () => {
     const page = await openPage({ locale: "en-US", colorScheme: "light" });
     await page.goto(host.url);
-    await page.locator(".card").first().waitFor();
+    // The app's list, not the build's (which is in Chinese).
+    await page.locator("main:not([data-prerendered]) .card").first().waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     // Takeaways show their English title first, the Chinese beneath; in Chinese, the reverse.
     const firstHref = await page.locator(".card-title").first().getAttribute("href");
@@ -493,7 +499,13 @@ describe("feel", () => {
     await page.locator(".card").first().waitFor();
     const security = withTheme("security");
     for (const [label, check] of [
-      ["JSON", (text) => assert.deepEqual(JSON.parse(text).map((r) => r.id).sort(), security.map((t) => t.id).sort())],
+      ["JSON", (text) => {
+        const rows = JSON.parse(text);
+        assert.deepEqual(rows.map((r) => r.id).sort(), security.map((t) => t.id).sort());
+        // With their summaries, which come with their articles' texts, not the bundle.
+        assert.deepEqual(rows.map((r) => r.summary), rows.map((r) => bundle.takeaways.find((t) => t.id === r.id).summary));
+        assert.ok(rows.some((r) => r.summary.length > 0));
+      }],
       ["CSV", (text) => assert.equal(text.trim().split("\r\n").length, 1 + security.length)],
       ["Markdown", (text) => assert.equal(text.split("\n").filter((l) => l.startsWith("- [")).length, security.length)],
     ]) {

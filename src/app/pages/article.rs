@@ -10,7 +10,7 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
     let Some(at) = site.articles.iter().position(|a| a.id == id).map(ArticleIx::at) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到文章", "Article not found"));
-        return page.into();
+        return page;
     };
     let texts = match with_texts(cx.lang, site, at) {
         Ok(texts) => texts,

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use maud::Markup;
 
+use super::Content;
 use crate::app::data::{bodies_pending, request_bodies, request_search, search_readiness, BundleResource, Load, Site};
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -43,13 +44,17 @@ pub fn provide() -> HomeState {
             Some(listing(site.facets(), site.list_order(), search, &state.selection, state.shown))
         })
     });
-    // While the texts the results read are on their way, the list stays as it was: results
-    // ranked without them would reorder when they arrive. Texts that failed are not waited for.
+    // While the texts the list reads are on their way, it stays as it was: results ranked
+    // without them would reorder when they arrive, cards would lack their summaries. Texts that
+    // failed are not waited for.
+    let shown = move || state.with(|state| state.as_ref().map_or(0, |s| s.shown));
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let next = computed.get();
         let site = bundle.get()?.ok()?;
         match (next, previous) {
-            (Some(next), Some(Some(previous))) if bodies_pending(&site, &next.missing) => Some(previous.clone()),
+            (Some(next), Some(Some(previous))) if bodies_pending(&site, &next.texts_read(shown())) => {
+                Some(previous.clone())
+            }
             (next, _) => next,
         }
     });
@@ -61,8 +66,8 @@ pub fn provide() -> HomeState {
     Effect::new(move |_| {
         let Some(Ok(site)) = bundle.get() else { return };
         computed.with(|listing| {
-            if let Some(listing) = listing.as_ref().filter(|l| !l.missing.is_empty()) {
-                request_bodies(&site, &listing.missing);
+            if let Some(listing) = listing {
+                request_bodies(&site, &listing.texts_read(shown()));
             }
         });
     });
@@ -71,9 +76,9 @@ pub fn provide() -> HomeState {
     home
 }
 
-pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Markup {
+pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
     let ui = expect_context::<Ui>();
-    let (Some(state), unfolded) = (home.state.get(), ui.unfolded.get()) else { return Markup::default() };
+    let (Some(state), unfolded) = (home.state.get(), ui.unfolded.get()) else { return Markup::default().into() };
     match state.query.trim() {
         "" => set_title(site_name(cx.lang)),
         query => set_title(&format!("{query} · {} · {}", cx.pick("搜索", "Search"), site_name(cx.lang))),
@@ -85,8 +90,9 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Markup {
         Load::Idle | Load::Loading => IndexStatus::Loading,
     };
     home.listing.with(|listing| {
-        let Some(listing) = listing else { return Markup::default() };
+        let Some(listing) = listing else { return Markup::default().into() };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
-        list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel })
+        let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
+        Content { markup, ready: !bodies_pending(site, &listing.texts_read(state.shown)) }
     })
 }

@@ -47,16 +47,17 @@ pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Content {
         Err(waiting) => return waiting,
     };
     let base = use_router().base();
-    let cx = Cx::new(&site.bundle, lang, &base);
+    let arrived = data::arrived(&site);
+    let cx = Cx::new(&site.bundle, lang, &base, &arrived);
     match page {
-        Page::List => home::markup(&cx, &site, home).into(),
+        Page::List => home::markup(&cx, &site, home),
         Page::Takeaway(id) => takeaway::markup(&cx, &site, &id),
         Page::Article(id) => article::markup(&cx, &site, &id),
         Page::Themes(view) => themes::markup(&cx, &site, view).into(),
-        Page::Theme(id) => subject::theme(&cx, &site, &id).into(),
-        Page::Project(id) => subject::project(&cx, &site, &id).into(),
-        Page::Event(id) => subject::event(&cx, &site, &id).into(),
-        Page::NotFound => not_found::markup(&cx, &site).into(),
+        Page::Theme(id) => subject::theme(&cx, &site, &id),
+        Page::Project(id) => subject::project(&cx, &site, &id),
+        Page::Event(id) => subject::event(&cx, &site, &id),
+        Page::NotFound => not_found::markup(&cx, &site),
     }
 }
 
@@ -69,4 +70,11 @@ fn with_texts(lang: Lang, site: &Site, at: ArticleIx) -> Result<Arc<ArticleTexts
         Load::Failed(why) => Err(shell::load_failed(lang, &why, "retry-texts").into()),
         Load::Idle | Load::Loading => Err(Content::waiting(lang)),
     }
+}
+
+/// `markup`, which shows `cards`: ready once their articles' texts, which hold their summaries,
+/// have come (they are asked for now if they were not) or failed.
+fn with_cards(site: &Site, cards: &[usize], markup: Markup) -> Content {
+    data::request_bodies(site, cards);
+    Content { markup, ready: !data::bodies_pending(site, cards) }
 }

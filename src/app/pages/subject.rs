@@ -1,31 +1,33 @@
 //! The pages about one theme, project or event.
 
-use maud::Markup;
-
-use super::not_found;
+use super::{not_found, with_cards, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::explore::subject::{of_event, of_project, of_theme};
 use crate::model::{EventIx, ProjectIx, ThemeIx};
+use crate::render::subject::LISTED;
 use crate::render::{site_name, subject, Cx};
 
-pub fn theme(cx: &Cx, site: &Site, id: &str) -> Markup {
+pub fn theme(cx: &Cx, site: &Site, id: &str) -> Content {
     let Some(at) = site.themes.iter().position(|t| t.id == id) else { return not_found::markup(cx, site) };
     set_title(&format!("{} · {}", cx.name(&site.themes[at].name), site_name(cx.lang)));
     let theme = ThemeIx::at(at);
-    subject::theme_page(cx, theme, &of_theme(&site.bundle, site.list_order(), theme))
+    let listed = of_theme(&site.bundle, site.list_order(), theme);
+    with_cards(site, listed.newest(LISTED), subject::theme_page(cx, theme, &listed))
 }
 
-pub fn project(cx: &Cx, site: &Site, id: &str) -> Markup {
+pub fn project(cx: &Cx, site: &Site, id: &str) -> Content {
     let Some(at) = site.projects.iter().position(|p| p.id == id) else { return not_found::markup(cx, site) };
     set_title(&format!("{} · {}", site.projects[at].name, site_name(cx.lang)));
     let project = ProjectIx::at(at);
-    subject::project_page(cx, project, &of_project(&site.bundle, site.list_order(), project))
+    let listed = of_project(&site.bundle, site.list_order(), project);
+    with_cards(site, listed.newest(LISTED), subject::project_page(cx, project, &listed))
 }
 
-pub fn event(cx: &Cx, site: &Site, id: &str) -> Markup {
+pub fn event(cx: &Cx, site: &Site, id: &str) -> Content {
     let Some(at) = site.events.iter().position(|e| e.id == id) else { return not_found::markup(cx, site) };
     set_title(&format!("{} · {}", cx.name(&site.events[at].name), site_name(cx.lang)));
     let event = EventIx::at(at);
-    subject::event_page(cx, event, &of_event(&site.bundle, site.list_order(), event))
+    let listed = of_event(&site.bundle, site.list_order(), event);
+    with_cards(site, listed.newest(LISTED), subject::event_page(cx, event, &listed))
 }

@@ -11,7 +11,7 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
     let Some(index) = site.takeaway_index(id) else {
         let page = not_found::markup(cx, site);
         set_title(cx.pick("找不到要点", "Takeaway not found"));
-        return page.into();
+        return page;
     };
     let texts = match with_texts(cx.lang, site, site.takeaways[index].article) {
         Ok(texts) => texts,

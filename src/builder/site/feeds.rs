@@ -73,6 +73,6 @@ fn entry<'a>(dataset: &'a Dataset, t: usize, url: &dyn Fn(&str) -> String) -> En
                 (theme.id.as_str(), theme.name.zh.clone())
             })
             .collect(),
-        summary: &takeaway.summary,
+        summary: dataset.takeaway_summary(t),
     }
 }

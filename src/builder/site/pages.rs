@@ -61,7 +61,7 @@ const CARD_CHIPS: usize = 4;
 
 /// Every page of `dataset` for a site served under `base`.
 pub fn all(dataset: &Dataset, base: &str) -> Vec<Prerendered> {
-    let cx = Cx::new(&dataset.bundle, LANG, base);
+    let cx = Cx::new(&dataset.bundle, LANG, base, &dataset.texts);
     let facets = Facets::new(dataset);
     let order = list_order(dataset);
     let dates = Dates::new(dataset);
@@ -180,10 +180,11 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relat
     let t = &dataset.takeaways[index];
     let article = dataset.article_of(t);
     let event = dataset.event_of(article);
-    let description = if t.summary.is_empty() {
+    let summary = dataset.takeaway_summary(index);
+    let description = if summary.is_empty() {
         event.map_or(article.title.clone(), |e| format!("{} · {}", e.name.zh, article.title))
     } else {
-        t.summary.clone()
+        summary.to_owned()
     };
     Prerendered {
         path: Some(takeaway_path(&t.id)),
