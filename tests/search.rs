@@ -549,3 +549,75 @@ fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
     }
     println!("{} queries: {first_round_final} final without bodies, {rounds} rounds of bodies", queries.len());
 }
+
+/// An engine whose body's index comes in pieces, given only the pieces (and words) its queries
+/// say they need, answers exactly as the engine with the whole index: matches, others, hits and
+/// corrections, typos corrected or not, over the judged queries, misspellings, and terms' starts
+/// and titles' word pairs, with pieces of a few hundred bytes (many per query) and of the
+/// build's size. The whole index's engine serves every query in turn, each engine in pieces one:
+/// so no query's answer may depend on those before it (one did, through what a document held).
+#[test]
+fn an_index_in_pieces_answers_as_the_whole_index() {
+    use std::sync::Arc;
+    use takeaways::search::pieces::{cut, Pieces, PIECE_BYTES};
+    let bundle = seeds();
+    let full = bundle.engine();
+    let body = bundle.search.fields.iter().find(|f| f.name == "body").unwrap();
+    let judged = judged();
+    let mut queries: Vec<String> =
+        judged.query.iter().map(|j| j.q.clone()).chain(judged.set.iter().map(|j| j.q.clone())).collect();
+    queries.extend(
+        ["kubernets", "kuberntes", "obsrevability", "prometeus platform", "ciluim 安全", "zzzqqq", "k"]
+            .map(String::from),
+    );
+    queries.extend(body.terms.iter().step_by(11).map(|t| t.chars().take(2).collect()));
+    for takeaway in bundle.takeaways.iter().step_by(4) {
+        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
+        queries.extend(words.windows(2).map(|w| w.join(" ")));
+    }
+    queries.sort();
+    queries.dedup();
+    assert!(queries.len() > 250, "only {} queries", queries.len());
+    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    for piece_bytes in [300, PIECE_BYTES] {
+        let cut = cut(body, piece_bytes);
+        let (mut loaded, mut rounds) = (0, 0);
+        for query in &queries {
+            for correct_typos in [true, false] {
+                let config = Config { correct_typos, ..Config::default() };
+                let engine = Engine::over_pieces(&bundle, &cut.head);
+                engine.add_bodies(0, &bundle.texts.bodies);
+                let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
+                let mut words = false;
+                for round in 1.. {
+                    assert!(round <= 4, "{query}: still needs pieces after {round} rounds");
+                    let needs = engine.needs(query, &config, |prefix| pieces.covers(prefix));
+                    let missing = pieces.missing(&needs.prefixes);
+                    if missing.is_empty() && (!needs.words || words) {
+                        break;
+                    }
+                    rounds += 1;
+                    for n in missing {
+                        assert!(pieces.add(n, Arc::new(cut.pieces[n].clone())));
+                        loaded += 1;
+                    }
+                    engine.set_body(pieces.body());
+                    if needs.words && !words {
+                        engine.set_body_words(Pieces::words(&cut.words));
+                        words = true;
+                    }
+                }
+                let expected = full.search_found(query, &config, 20, everything);
+                assert_eq!(engine.search_found(query, &config, 20, everything), expected, "{query} ({config:?})");
+            }
+        }
+        let queries = 2 * queries.len();
+        println!(
+            "pieces of {piece_bytes} bytes: {} in all; a query loads {:.1} in {:.2} rounds on average",
+            cut.pieces.len(),
+            loaded as f64 / queries as f64,
+            rounds as f64 / queries as f64
+        );
+        assert!(cut.pieces.len() > 1);
+    }
+}

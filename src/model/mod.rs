@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
-pub use search_file::{CompactField, CompactIndex, SearchFile};
+pub use search_file::{BodyWords, CompactField, CompactIndex, SearchFile, SearchHead, SearchShard};
 pub use texts::{ArticleTexts, Context, SanitizedHtml, Summaries, Texts};
 
 /// Version of this schema; the app refuses files of another version.

@@ -35,3 +35,38 @@ pub struct CompactField {
     pub counts: Vec<String>,
     pub lengths: Vec<u32>,
 }
+
+/// The body's index in pieces, as a site ships it (folder `search.<hash>/`): `head.json`
+/// ([`SearchHead`]) says which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds
+/// piece `n`, and `words.json` ([`BodyWords`]) the body's Latin words for correcting misspelt
+/// ones. A query fetches the pieces of its terms, so what it costs grows with its terms'
+/// postings, not with the corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchHead {
+    pub schema: u32,
+    /// Per document, the body's length in terms (elasticlunr's field length).
+    pub lengths: Vec<u32>,
+    /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up
+    /// to the next piece's first.
+    pub firsts: Vec<String>,
+}
+
+/// One piece of the body's index: consecutive terms with their postings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchShard {
+    pub schema: u32,
+    pub terms: Vec<String>,
+    /// Per term, its documents as VLQ gaps (as in [`CompactField`]).
+    pub documents: Vec<String>,
+    /// Per term, the count of each of its documents less one, in VLQ.
+    pub counts: Vec<String>,
+}
+
+/// The body's Latin words, each with its number of documents: what a misspelt word is compared
+/// with (see `crate::search::engine::spelling`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BodyWords {
+    pub schema: u32,
+    pub words: Vec<String>,
+    pub postings: Vec<u32>,
+}

@@ -15,6 +15,9 @@ use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Them
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
 
+/// The field of a takeaway's body: the one whose index ships (see [`SHIPPED_FIELDS`]).
+pub const BODY_FIELD: &str = "body";
+
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
 /// title, authors and event.
 pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];

@@ -6,16 +6,17 @@
 pub mod engine;
 pub mod fields;
 pub mod index;
+pub mod pieces;
 pub mod text;
 pub mod tokenize;
 
-pub use engine::{Bool, Config, Document, Engine, FieldConfig, Found, Hit};
+pub use engine::{Bool, Config, Document, Engine, FieldConfig, Found, Hit, Needs};
 pub use index::SearchIndex;
 pub use tokenize::Synonyms;
 
 use tokenize::document_terms;
 
-use crate::model::{Bundle, CompactIndex, Dataset, SanitizedHtml};
+use crate::model::{Bundle, CompactField, CompactIndex, Dataset, SanitizedHtml, SearchHead};
 
 impl Engine {
     /// The engine over `bundle`'s takeaways with `search`, their index, shipped apart from the
@@ -31,6 +32,17 @@ impl Engine {
         let authors: Vec<Vec<String>> =
             bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
         Engine::new(index, synonyms, docs, &authors)
+    }
+
+    /// The engine over `bundle`'s takeaways with the body's index in pieces, of which none has
+    /// arrived yet: `head` says which there are (see [`pieces`]).
+    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> Engine {
+        let body = CompactField {
+            name: fields::BODY_FIELD.to_owned(),
+            lengths: head.lengths.clone(),
+            ..CompactField::default()
+        };
+        Engine::over(bundle, &CompactIndex { fields: vec![body] }).in_pieces()
     }
 
     /// Adds `bodies`, the sanitized HTML of the documents from `first` on, in order.

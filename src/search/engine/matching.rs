@@ -247,7 +247,8 @@ impl Holdings {
                 match self.scored_first {
                     // Nothing was noted but what authors hold (none, mostly).
                     Some(first) if !self.dirty => at < first,
-                    Some(first) => at < first || std::mem::take(&mut self.own_whole[doc as usize]) != 0,
+                    // Taken whether or not it decides, so no query leaves it to the next.
+                    Some(first) => std::mem::take(&mut self.own_whole[doc as usize]) != 0 || at < first,
                     None => std::mem::take(&mut self.own_whole[doc as usize]).count_ones() == least,
                 }
             }

@@ -25,11 +25,11 @@ mod top;
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::index::SearchIndex;
+use super::index::{FieldIndex, SearchIndex};
 use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_words, Synonyms};
 use matching::Authors;
@@ -98,8 +98,14 @@ pub struct Hit {
 }
 
 pub struct Engine {
-    /// In [`FIELDS`](super::index::FIELDS) order.
-    fields: Vec<Field>,
+    /// In [`FIELDS`](super::index::FIELDS) order. The body's grows as the pieces of an index in
+    /// pieces arrive (see [`Engine::set_body`]).
+    fields: RwLock<Vec<Arc<Field>>>,
+    /// Whether the body's index comes in pieces: then only the pieces a query needs are here,
+    /// and its words for correcting misspelt ones come apart ([`Engine::set_body_words`]).
+    in_pieces: bool,
+    /// The body's Latin words with their postings, where its index comes in pieces.
+    body_words: OnceLock<Vec<(String, usize)>>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
     /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
@@ -148,7 +154,7 @@ impl Engine {
         authors: &[Vec<String>],
     ) -> Engine {
         let count = index.docs as usize;
-        let fields = index.fields.into_iter().map(|f| Field::new(f, count)).collect();
+        let fields = RwLock::new(index.fields.into_iter().map(|f| Arc::new(Field::new(f, count))).collect());
         let mut article_of = Vec::with_capacity(count);
         let texts = docs
             .map(|doc| {
@@ -159,7 +165,69 @@ impl Engine {
         let authors = Authors::new(authors, article_of);
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let bodies = (0..count).map(|_| OnceLock::new()).collect();
-        Engine { fields, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
+        let (in_pieces, body_words) = (false, OnceLock::new());
+        Engine { fields, in_pieces, body_words, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
+    }
+
+    /// This engine with its body's index in pieces: of those in `index`, the first that arrived.
+    pub fn in_pieces(mut self) -> Engine {
+        self.in_pieces = true;
+        self
+    }
+
+    /// The field named `name`.
+    fn field(&self, name: &str) -> Option<Arc<Field>> {
+        let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
+        fields.iter().find(|f| f.name == name).cloned()
+    }
+
+    /// Replaces the body's index with `body`: the pieces of an index in pieces that have arrived,
+    /// put together (see [`crate::search::pieces`]).
+    pub fn set_body(&self, body: FieldIndex) {
+        let field = Arc::new(Field::new(body, self.texts.len()));
+        let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
+        match fields.iter_mut().find(|f| f.name == field.name) {
+            Some(slot) => *slot = field,
+            None => fields.push(field),
+        }
+    }
+
+    /// The body's Latin words, each with its postings, of an index in pieces (they are set once).
+    pub fn set_body_words(&self, words: Vec<(String, usize)>) {
+        let _ = self.body_words.set(words);
+    }
+
+    /// What `query` needs of an index in pieces before [`Engine::search_found`] answers it as with
+    /// the whole index: the terms whose pieces must be here (as prefixes, for the terms they
+    /// start), and whether the body's words must be (to correct a misspelt word). `covered` says
+    /// whether the pieces holding the terms a prefix starts are here. Asked again once they are,
+    /// it may need more: the terms of a correction.
+    pub fn needs(&self, query: &str, config: &Config, covered: impl Fn(&str) -> bool) -> Needs {
+        let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
+        let mut needs = Needs { prefixes: typed.terms.clone(), words: false };
+        // Which words are misspelt is known once their pieces are here.
+        if !config.correct_typos || !typed.terms.iter().all(|term| covered(term)) || self.unknown(&typed).is_empty() {
+            return needs;
+        }
+        if self.in_pieces && self.body_words.get().is_none() {
+            needs.words = true;
+            return needs;
+        }
+        needs.prefixes.extend(self.read(query, config).terms);
+        needs.prefixes.sort_unstable();
+        needs.prefixes.dedup();
+        needs
+    }
+
+    /// The query's Latin words that no field holds, as a term or the start of one: those a
+    /// correction may replace.
+    fn unknown<'r>(&self, typed: &'r Reading) -> Vec<&'r String> {
+        let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
+        let words = typed.words.iter().map(|&bits| (bits, &typed.terms[bits.trailing_zeros() as usize]));
+        words
+            .filter(|&(bits, term)| bits.count_ones() == 1 && !fields.iter().any(|f| f.holds_prefix(term)))
+            .map(|(_, term)| term)
+            .collect()
     }
 
     /// Adds the body of document `doc` (its sanitized HTML), unless it has one already.
@@ -279,16 +347,16 @@ impl Engine {
     /// holds, as a term or the start of one) read as its correction if `config` says so.
     fn read<'q>(&self, query: &'q str, config: &Config) -> Reading<'q> {
         let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
-        if !config.correct_typos {
+        // Without the body's words, an index in pieces corrects nothing (see `Engine::needs`).
+        if !config.correct_typos || (self.in_pieces && self.body_words.get().is_none()) {
             return typed;
         }
-        let unknown = typed.words.iter().filter_map(|&bits| {
-            let term = &typed.terms[bits.trailing_zeros() as usize];
-            (bits.count_ones() == 1 && !self.fields.iter().any(|f| f.holds_prefix(term))).then_some(term)
-        });
         let lexicon = || self.lexicon.get_or_init(|| Lexicon::of(self));
-        let corrections: Vec<(String, &str)> =
-            unknown.filter_map(|term| Some((term.clone(), lexicon().correction(term)?))).collect();
+        let corrections: Vec<(String, &str)> = self
+            .unknown(&typed)
+            .into_iter()
+            .filter_map(|term| Some((term.clone(), lexicon().correction(term)?)))
+            .collect();
         if corrections.is_empty() {
             return typed;
         }
@@ -331,6 +399,13 @@ impl Engine {
         scratch.clear();
         scratch
     }
+}
+
+/// What a query needs of an index in pieces: see [`Engine::needs`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Needs {
+    pub prefixes: Vec<String>,
+    pub words: bool,
 }
 
 /// What the list shows for a query: see [`Engine::search_found`].

@@ -83,7 +83,7 @@ impl Engine {
         let by_order = sorting && query.terms.len() == 1 && article_last;
         scratch.holdings.start(sorting, !by_order);
         for field_config in &config.fields {
-            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
+            let Some(field) = self.field(&field_config.field) else { continue };
             if field_config.boost == 0.0 {
                 continue;
             }
@@ -93,7 +93,7 @@ impl Engine {
             // What the article's field holds is needed only where no document holds a word whole
             // in its own fields (see `settle_matches`): it is not noted here.
             let holding = sorting && !by_order && field.name != ARTICLE_FIELD;
-            self.field_search(field, query, field_config, scratch, holding && !by_count);
+            self.field_search(&field, query, field_config, scratch, holding && !by_count);
             // Added field after field, as elasticlunr does: the same sums to the last bit.
             let Scratch { total, field: scores, matched, terms_held, holdings, .. } = scratch;
             scores.take_each(|unit, mut score| {
@@ -133,8 +133,8 @@ impl Engine {
     /// without scoring.
     pub(super) fn hold_all(&self, query: &Reading, config: &Config, scratch: &mut Scratch) {
         for field_config in config.fields.iter().filter(|f| f.boost != 0.0) {
-            let Some(field) = self.fields.iter().find(|f| f.name == field_config.field) else { continue };
-            self.field_search(field, query, field_config, scratch, true);
+            let Some(field) = self.field(&field_config.field) else { continue };
+            self.field_search(&field, query, field_config, scratch, true);
             let own = field.name != ARTICLE_FIELD;
             let Scratch { field: scores, matched, terms_held, holdings, .. } = scratch;
             scores.take_each(|unit, _| {

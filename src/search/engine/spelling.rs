@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use super::Engine;
+use crate::search::fields::BODY_FIELD;
 use crate::search::tokenize::{is_cjk, tokenize};
 
 /// The edits a misspelt word of `letters` characters may be away from the word it is read as.
@@ -24,7 +25,7 @@ pub fn max_edits(letters: usize) -> usize {
 
 /// Whether `term` is a word that may be misspelt or be the correction of one: Latin letters only
 /// (no digits or inner punctuation: `1.27` or `k3s` are not misspellings of anything).
-fn is_word(term: &str) -> bool {
+pub fn is_word(term: &str) -> bool {
     term.chars().all(|c| c.is_alphabetic() && !is_cjk(c))
 }
 
@@ -102,11 +103,14 @@ fn letters(chars: &[char]) -> u32 {
 }
 
 impl Lexicon {
+    /// The words of `engine`'s fields; of an index in pieces, the body's from its words.
     pub(super) fn of(engine: &Engine) -> Lexicon {
-        let mut words: Vec<(&str, usize)> = engine
-            .fields
-            .iter()
+        let fields = engine.fields.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let shipped = engine.body_words.get().filter(|_| engine.in_pieces);
+        let own = fields.iter().filter(|f| shipped.is_none() || f.name != BODY_FIELD);
+        let mut words: Vec<(&str, usize)> = own
             .flat_map(|field| field.terms_with_postings())
+            .chain(shipped.into_iter().flatten().map(|(word, postings)| (word.as_str(), *postings)))
             .filter(|(term, _)| is_word(term))
             .collect();
         words.sort_unstable();
