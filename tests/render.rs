@@ -183,8 +183,9 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         data: &DataFiles {
             bundle: "bundle.a.json".into(),
             article_texts: "texts.b/".into(),
-            search: "search.c.json".into(),
+            search: "search.c/".into(),
         },
+        preload: &[HOSTILE[1].to_owned()],
         manifest: "manifest.d.webmanifest",
         themes: ("#fff", "#000"),
         preview: &preview,

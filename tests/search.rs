@@ -603,7 +603,7 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                     }
                     engine.set_body(pieces.body());
                     if needs.words && !words {
-                        engine.set_body_words(Pieces::words(&cut.words));
+                        engine.set_body_words(&cut.words);
                         words = true;
                     }
                 }

@@ -83,7 +83,7 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
 }
 
 #[test]
-fn each_articles_texts_ship_apart_named_by_the_pages() {
+fn each_articles_texts_and_the_index_in_pieces_ship_apart_named_by_the_pages() {
     let dir = tempfile::tempdir().unwrap();
     let names = build_site(dir.path(), &["--no-cards"]);
     let site = dir.path().join("site");
@@ -101,6 +101,28 @@ fn each_articles_texts_ship_apart_named_by_the_pages() {
     let page = site.join(takeaways::model::ids::takeaway_path(&takeaway.id)).join("index.html");
     let page = fs::read_to_string(page).unwrap();
     assert!(page.contains(&format!("data-article-texts=\"{folder}\"")), "{page}");
+    // Its article's texts download beside the app.
+    let preload = format!("<link rel=\"preload\" href=\"{folder}{}.json\"", takeaway.article.get());
+    assert!(page.contains(&preload), "{page}");
+    // The body's index in pieces: the head's first terms are the pieces', and the pieces
+    // together are the index.
+    let search = names.iter().find(|n| n.starts_with("search.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    let folder = format!("{}/", search.trim_end_matches(".json"));
+    let read = |file: &str| fs::read_to_string(site.join(format!("{folder}{file}"))).unwrap();
+    let head: takeaways::model::SearchHead = serde_json::from_str(&read("head.json")).unwrap();
+    let words: takeaways::model::BodyWords = serde_json::from_str(&read("words.json")).unwrap();
+    assert!(!words.words.is_empty());
+    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), head.firsts.len() + 2);
+    let mut terms = Vec::new();
+    for (n, first) in head.firsts.iter().enumerate() {
+        let piece: takeaways::model::SearchShard = serde_json::from_str(&read(&format!("{n}.json"))).unwrap();
+        assert_eq!(&piece.terms[0], first);
+        terms.extend(piece.terms);
+    }
+    let body = seeds.search.fields.iter().find(|f| f.name == "body").unwrap();
+    assert_eq!(terms, body.terms);
+    assert_eq!(head.lengths, body.lengths);
+    assert!(page.contains(&format!("data-search=\"{folder}\"")), "{page}");
     // Another article's texts are refused.
     let other = seeds.texts.of_article(&seeds.bundle, takeaways::model::ArticleIx::at(1));
     assert!(other.check(&seeds.bundle, takeaways::model::ArticleIx::at(0)).is_err());

@@ -6,15 +6,18 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::explore::facets::Facets;
-use crate::model::{ArticleIx, ArticleTexts, Bundle, DataFiles, SearchFile, Summaries, SCHEMA_VERSION};
-use crate::search::Engine;
+use crate::model::{
+    ArticleIx, ArticleTexts, BodyWords, Bundle, DataFiles, SearchHead, SearchShard, Summaries, SCHEMA_VERSION,
+};
+use crate::search::pieces::Pieces;
+use crate::search::{Config, Engine};
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
@@ -22,27 +25,47 @@ pub type Loaded = Arc<Site>;
 pub struct Site {
     pub bundle: Bundle,
     engine: OnceLock<Engine>,
+    /// The index's pieces the engine has, once its head has arrived.
+    pieces: OnceLock<Mutex<Pieces>>,
     facets: OnceLock<Facets>,
     list_order: OnceLock<Vec<usize>>,
 }
 
 impl Site {
     pub fn new(bundle: Bundle) -> Site {
-        Site { bundle, engine: OnceLock::new(), facets: OnceLock::new(), list_order: OnceLock::new() }
+        let (engine, pieces, facets, list_order) = (OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new());
+        Site { bundle, engine, pieces, facets, list_order }
     }
 
-    /// The search engine, once its index has arrived (see [`request_search`]), with the bodies
-    /// of the articles whose texts have arrived. Tracked: a search reruns as more arrive (see
-    /// [`request_bodies`]).
+    /// The search engine, once its index's head has arrived (see [`request_search`]), with the
+    /// pieces of the index, the body's words and the bodies of the articles whose texts have
+    /// arrived. Tracked: a search reruns as more arrive (see [`wanted`], [`request_bodies`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
             Some(engine) => engine,
             None => {
-                let Load::Ready(search) = files.search.get() else { return None };
-                self.engine.get_or_init(|| Engine::over(&self.bundle, &search.search))
+                let Load::Ready(head) = files.head.get() else { return None };
+                let _ = self.pieces.set(Mutex::new(Pieces::new(Arc::clone(&head))));
+                self.engine.get_or_init(|| Engine::over_pieces(&self.bundle, &head))
             }
         };
+        if let Some(pieces) = self.pieces.get() {
+            let mut pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
+            let grew = files.pieces.with(|loaded| {
+                let ready = loaded.iter().filter_map(|(&n, load)| match load {
+                    Load::Ready(piece) => Some((n, Arc::clone(piece))),
+                    _ => None,
+                });
+                ready.fold(false, |grew, (n, piece)| pieces.add(n, piece) | grew)
+            });
+            if grew {
+                engine.set_body(pieces.body());
+            }
+        }
+        if let Load::Ready(words) = files.words.get() {
+            engine.set_body_words(&words);
+        }
         files.articles.with(|loaded| {
             for (&at, load) in loaded {
                 match load {
@@ -90,43 +113,89 @@ pub enum Load<T = ()> {
 #[derive(Clone, Copy)]
 pub struct Files {
     articles: RwSignal<BTreeMap<ArticleIx, Load<Arc<ArticleTexts>>>>,
-    search: RwSignal<Load<Arc<SearchFile>>>,
+    head: RwSignal<Load<Arc<SearchHead>>>,
+    pieces: RwSignal<BTreeMap<usize, Load<Arc<SearchShard>>>>,
+    words: RwSignal<Load<Arc<BodyWords>>>,
 }
 
 pub fn provide_files() {
-    provide_context(Files { articles: RwSignal::new(BTreeMap::new()), search: RwSignal::new(Load::Idle) });
+    provide_context(Files {
+        articles: RwSignal::new(BTreeMap::new()),
+        head: RwSignal::new(Load::Idle),
+        pieces: RwSignal::new(BTreeMap::new()),
+        words: RwSignal::new(Load::Idle),
+    });
 }
 
 /// Fetches the texts of the articles at `ats` that are not here, on their way, or failed (see
-/// [`retry_texts`]), all at once, and hands them over together, so that what reads them reruns
-/// once: what a page that shows them calls each time it renders.
+/// [`retry_texts`]): what a page that shows them calls each time it renders.
 pub fn request_article_texts(ats: impl IntoIterator<Item = ArticleIx>) {
-    let articles = expect_context::<Files>().articles;
-    let mut wanted: Vec<ArticleIx> =
-        articles.with_untracked(|loaded| ats.into_iter().filter(|at| !loaded.contains_key(at)).collect());
+    request_batch(expect_context::<Files>().articles, ats, DataFiles::article_texts_file);
+}
+
+/// Fetches the files `file` names for `keys` into `loaded`, those not here, on their way, or
+/// failed, all at once, and hands them over together, so that what reads them reruns once.
+fn request_batch<K: Ord + Copy + Send + Sync + 'static, T: DeserializeOwned + Send + Sync + 'static>(
+    loaded: RwSignal<BTreeMap<K, Load<Arc<T>>>>,
+    keys: impl IntoIterator<Item = K>,
+    file: fn(&DataFiles, K) -> String,
+) {
+    let mut wanted: Vec<K> =
+        loaded.with_untracked(|loaded| keys.into_iter().filter(|k| !loaded.contains_key(k)).collect());
     wanted.sort_unstable();
     wanted.dedup();
     if wanted.is_empty() {
         return;
     }
     let files = data_files();
-    articles.update(|loaded| {
+    loaded.update(|loaded| {
         let state = files.as_ref().map_or_else(|why| Load::Failed(why.clone()), |_| Load::Loading);
-        loaded.extend(wanted.iter().map(|&at| (at, state.clone())));
+        loaded.extend(wanted.iter().map(|&key| (key, state.clone())));
     });
     let Ok(files) = files else { return };
     let arrived = Rc::new(RefCell::new(Vec::with_capacity(wanted.len())));
     let count = wanted.len();
-    for at in wanted {
-        let (file, arrived) = (files.article_texts_file(at), Rc::clone(&arrived));
+    for key in wanted {
+        let (file, arrived) = (file(&files, key), Rc::clone(&arrived));
         leptos::task::spawn_local(async move {
-            let load = fetch_data::<ArticleTexts>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
-            arrived.borrow_mut().push((at, load));
+            let load = fetch_data::<T>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
+            arrived.borrow_mut().push((key, load));
             if arrived.borrow().len() == count {
                 let all = std::mem::take(&mut *arrived.borrow_mut());
-                articles.update(|loaded| loaded.extend(all));
+                loaded.update(|loaded| loaded.extend(all));
             }
         });
+    }
+}
+
+/// What a query still needs of the index in pieces: pieces, and the body's words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wanted {
+    pub pieces: Vec<usize>,
+    pub words: bool,
+}
+
+impl Wanted {
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty() && !self.words
+    }
+}
+
+/// What `query` still needs of `site`'s index before `engine` answers it as the whole index
+/// would (see [`Engine::needs`]), tracked through [`Site::engine`].
+pub fn wanted(site: &Site, engine: &Engine, query: &str, config: &Config) -> Wanted {
+    let Some(pieces) = site.pieces.get() else { return Wanted::default() };
+    let pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
+    let needs = engine.needs(query, config, |prefix| pieces.covers(prefix));
+    Wanted { pieces: pieces.missing(&needs.prefixes), words: needs.words }
+}
+
+/// Fetches what a query wants of the index (see [`wanted`]).
+pub fn request_wanted(wanted: &Wanted) {
+    let files = expect_context::<Files>();
+    request_batch(files.pieces, wanted.pieces.iter().copied(), DataFiles::search_piece);
+    if wanted.words {
+        request_one(files.words, |files| files.search_words(), false);
     }
 }
 
@@ -173,46 +242,62 @@ impl Summaries for Arrived<'_> {
     }
 }
 
-/// Fetches the search index, unless it is here, on its way, or failed (see [`retry_search`]).
+/// Fetches the search index's head, unless it is here, on its way, or failed (see
+/// [`retry_search`]); a query's pieces follow ([`request_wanted`]).
 pub fn request_search() {
-    search_file(false);
+    request_one(expect_context::<Files>().head, |files| files.search_head(), false);
 }
 
-/// Fetches again the articles' texts that failed, or came from another build: each page asks
-/// for its own once it renders.
+/// Fetches again the articles' texts that failed, or came from another build.
 pub fn retry_texts() {
     let site = expect_context::<BundleResource>().get_untracked().and_then(Result::ok);
     let articles = expect_context::<Files>().articles;
-    articles.update(|loaded| {
-        loaded.retain(|&at, load| match load {
-            Load::Failed(_) => false,
-            Load::Ready(texts) => site.as_ref().is_none_or(|site| texts.check(&site.bundle, at).is_ok()),
-            Load::Idle | Load::Loading => true,
-        })
+    let failed = articles.with_untracked(|loaded| {
+        let failed = loaded.iter().filter(|&(&at, load)| match load {
+            Load::Failed(_) => true,
+            Load::Ready(texts) => site.as_ref().is_some_and(|site| texts.check(&site.bundle, at).is_err()),
+            Load::Idle | Load::Loading => false,
+        });
+        failed.map(|(&at, _)| at).collect::<Vec<_>>()
     });
+    articles.update(|loaded| failed.iter().for_each(|at| drop(loaded.remove(at))));
+    request_article_texts(failed);
 }
 
-/// Fetches the search index again after it failed.
+/// Fetches the search index's head and words again if they failed, and the pieces that failed
+/// once a query asks for them.
 pub fn retry_search() {
-    search_file(true);
+    let files = expect_context::<Files>();
+    request_one(files.head, |files| files.search_head(), true);
+    if matches!(files.words.get_untracked(), Load::Failed(_)) {
+        request_one(files.words, |files| files.search_words(), true);
+    }
+    let failed = files.pieces.with_untracked(|loaded| {
+        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(&n, _)| n).collect::<Vec<_>>()
+    });
+    files.pieces.update(|loaded| failed.iter().for_each(|n| drop(loaded.remove(n))));
+    request_batch(files.pieces, failed, DataFiles::search_piece);
 }
 
-/// Fetches the search index unless it is here or on its way, or it failed and this is no
-/// `retry`: pages ask on every render, so a failure must wait for the reader's retry.
-fn search_file(retry: bool) {
-    let search = expect_context::<Files>().search;
-    match search.get_untracked() {
+/// Fetches the file `file` names into `load` unless it is here or on its way, or it failed and
+/// this is no `retry`: pages ask on every render, so a failure must wait for the reader's retry.
+fn request_one<T: DeserializeOwned + Send + Sync + 'static>(
+    load: RwSignal<Load<Arc<T>>>,
+    file: fn(&DataFiles) -> String,
+    retry: bool,
+) {
+    match load.get_untracked() {
         Load::Loading | Load::Ready(_) => return,
         Load::Failed(_) if !retry => return,
         Load::Idle | Load::Failed(_) => {}
     }
-    search.set(Load::Loading);
+    load.set(Load::Loading);
     leptos::task::spawn_local(async move {
         let fetched = match data_files() {
-            Ok(files) => fetch_data::<SearchFile>(&files.search).await,
+            Ok(files) => fetch_data::<T>(&file(&files)).await,
             Err(why) => Err(why),
         };
-        search.set(fetched.map_or_else(Load::Failed, |file| Load::Ready(Arc::new(file))));
+        load.set(fetched.map_or_else(Load::Failed, |value| Load::Ready(Arc::new(value))));
     });
 }
 
@@ -249,13 +334,28 @@ pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
     }
 }
 
-/// Whether search can run: the index is here, or what it waits for (tracked).
-pub fn search_readiness() -> Load {
-    match expect_context::<Files>().search.get() {
-        Load::Ready(_) => Load::Ready(()),
-        Load::Failed(why) => Load::Failed(why),
-        Load::Idle => Load::Idle,
-        Load::Loading => Load::Loading,
+/// Whether search can answer a query that `wanted` this of the index: all of it is here, or
+/// what it waits for (tracked).
+pub fn search_readiness(wanted: &Wanted) -> Load {
+    let files = expect_context::<Files>();
+    let failed = files.pieces.with(|loaded| {
+        let failed = wanted.pieces.iter().filter_map(|n| match loaded.get(n) {
+            Some(Load::Failed(why)) => Some(why.clone()),
+            _ => None,
+        });
+        failed
+            .chain(wanted.words.then(|| files.words.get()).and_then(|words| match words {
+                Load::Failed(why) => Some(why),
+                _ => None,
+            }))
+            .next()
+    });
+    match (files.head.get(), failed) {
+        (Load::Failed(why), _) | (_, Some(why)) => Load::Failed(why),
+        (Load::Idle, _) => Load::Idle,
+        (Load::Loading, _) => Load::Loading,
+        (Load::Ready(_), None) if wanted.is_empty() => Load::Ready(()),
+        (Load::Ready(_), None) => Load::Loading,
     }
 }
 

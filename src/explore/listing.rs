@@ -71,6 +71,13 @@ pub struct Search<'a> {
     pub literal: bool,
 }
 
+impl Search<'_> {
+    /// How the query is searched: misspelt words corrected unless it is to be taken as typed.
+    pub fn config(literal: bool) -> Config {
+        Config { correct_typos: !literal, ..Config::default() }
+    }
+}
+
 /// The listing of `order` (every takeaway, in list order) narrowed by `selection` and, when
 /// there is a `search` with a non-blank query, by that query, its first `shown` ranked.
 pub fn listing(
@@ -91,7 +98,7 @@ pub fn listing(
         };
     };
     // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
-    let config = Config { correct_typos: !search.literal, ..Config::default() };
+    let config = Search::config(search.literal);
     let mut passing = Vec::new();
     let found = search.engine.search_found(search.query, &config, shown, |reached| {
         passing = facets.filter(reached, selection);

@@ -47,6 +47,8 @@ pub struct DataFiles {
     /// The folder of the texts one article at a time ([`ArticleTexts`]), named by the texts'
     /// content: `texts.<hash>/`, whose file `<n>.json` holds the article at position `n`.
     pub article_texts: String,
+    /// The folder of the search index in pieces ([`SearchHead`]), named by the index's content:
+    /// `search.<hash>/`.
     pub search: String,
 }
 
@@ -58,6 +60,21 @@ impl DataFiles {
     /// The file of the texts of the article at `at`.
     pub fn article_texts_file(&self, at: ArticleIx) -> String {
         format!("{}{}.json", self.article_texts, at.get())
+    }
+
+    /// The search index's head: which pieces there are.
+    pub fn search_head(&self) -> String {
+        format!("{}head.json", self.search)
+    }
+
+    /// The search index's piece `n`.
+    pub fn search_piece(&self, n: usize) -> String {
+        format!("{}{n}.json", self.search)
+    }
+
+    /// The body's words, for correcting misspelt ones.
+    pub fn search_words(&self) -> String {
+        format!("{}words.json", self.search)
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Document<'a> {
     pub assets: &'a str,
     /// The data files the app fetches.
     pub data: &'a DataFiles,
+    /// The data files the app reads first on this page besides the bundle (its articles'
+    /// texts), preloaded with it.
+    pub preload: &'a [String],
     /// The web app manifest, and the browser chrome's colours in the light and dark schemes.
     pub manifest: &'a str,
     pub themes: (&'a str, &'a str),
@@ -47,6 +50,7 @@ pub fn document(doc: &Document) -> Markup {
                 meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search);
                 // The list's data downloads beside the app instead of after it has started.
                 link rel="preload" href=(doc.data.bundle) as="fetch" crossorigin;
+                @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
                 link rel="manifest" href=(doc.manifest);
                 meta name="theme-color" media="(prefers-color-scheme: light)" content=(doc.themes.0);
                 meta name="theme-color" media="(prefers-color-scheme: dark)" content=(doc.themes.1);

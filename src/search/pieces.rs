@@ -113,11 +113,6 @@ impl Pieces {
         let docs = self.head.lengths.len() as u32;
         decode(&CompactIndex { fields: vec![field] }, docs).fields.remove(0)
     }
-
-    /// The body's words as the engine takes them.
-    pub fn words(words: &BodyWords) -> Vec<(String, usize)> {
-        words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect()
-    }
 }
 
 #[cfg(test)]

@@ -99,6 +99,23 @@ describe("failures and policy", () => {
     });
   }
 
+  for (const [what, pattern] of [["the index's head", /\/search\.[0-9a-f]+\/head\.json$/], ["a piece of the index", /\/search\.[0-9a-f]+\/\d+\.json$/]]) {
+    test(`a failed download of ${what} says so under the query and offers a retry that works`, async () => {
+      const page = await openPage();
+      let broken = true;
+      await page.route(pattern, (route) => (broken ? route.fulfill({ status: 500, body: "oops" }) : route.continue()));
+      await page.goto(`${host.url}?q=cilium`);
+      const notice = page.locator(".listing .notice[role=alert]");
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /搜索索引无法加载：.*search\.[0-9a-f]+\/(head|\d+)\.json: HTTP 500/);
+      broken = false;
+      await notice.getByRole("button", { name: "重试" }).click();
+      await page.locator(".card mark").first().waitFor();
+      assert.equal(await notice.count(), 0);
+      assert.deepEqual(page.errors, []);
+    });
+  }
+
   test("the pages carry a Content-Security-Policy and no view breaks it", async () => {
     const index = await (await fetch(host.url)).text();
     const policy = index.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];

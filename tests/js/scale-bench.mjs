@@ -73,9 +73,10 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
 
 /**
  * In the page, before its scripts: times taken on the page's clock (ms since navigation), when
- * - `ready`: the app has the bundle. The app marks nothing, so the probe notes when the bundle's
- *   text has arrived: the app's wasm parses it in the microtasks after that, and its effects
- *   render in microtasks too, so a task queued then runs after them; the frame after is painted.
+ * - `ready`: the app has the bundle and the texts of its first cards. The app marks nothing, so
+ *   the probe notes when the last of those files' text has arrived: the app's wasm parses it in
+ *   the microtasks after that, and its effects render in microtasks too, so a task queued then
+ *   runs after them; the frame after is painted. (`bundleReady`: the same for the bundle alone.)
  * - `results`: the list shows the query's ranked results: the build's page replaced
  *   (`data-prerendered` gone), ranked ("按相关度排序"), no "loading the search index" notice.
  * - each navigation the app makes (typing puts the query in the URL once it pauses): `markup`,
@@ -92,7 +93,10 @@ function probes() {
   Response.prototype.text = function () {
     const url = this.url;
     return text.call(this).then((body) => {
-      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.ready ??= t)));
+      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
+      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/\d+\.json)$/.test(url)) {
+        setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
+      }
       return body;
     });
   };
@@ -136,7 +140,8 @@ const bytesBy = (page, until, blocking = false) => page.evaluate(([until, blocki
 async function coldHome() {
   const { context, page } = await freshPage();
   await page.goto(host.url);
-  await page.waitForFunction(() => window.__bench.ready !== undefined);
+  await page.waitForFunction(() => window.__bench.bundleReady !== undefined);
+  await page.waitForLoadState("networkidle");
   const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime);
   const ready = await page.evaluate(() => window.__bench.ready);
   const result = { fcp, listed: await bytesBy(page, fcp, true), ready, app: await bytesBy(page, ready) };

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use maud::Markup;
 
 use super::Content;
-use crate::app::data::{bodies_pending, request_bodies, request_search, search_readiness, BundleResource, Load, Site};
+use crate::app::data::{
+    bodies_pending, request_bodies, request_search, request_wanted, search_readiness, wanted, BundleResource, Load,
+    Site, Wanted,
+};
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
 use crate::explore::listing::{listing, Listing, Search};
@@ -20,6 +23,16 @@ use crate::render::{site_name, Cx};
 pub struct HomeState {
     pub state: Memo<Option<ListState>>,
     pub listing: Memo<Option<Listing>>,
+    /// What the query still needs of the index in pieces.
+    pub wanted: Memo<Wanted>,
+}
+
+/// A listing as computed for the state: with the query's results once the index has what the
+/// query needs, until then what the facets leave.
+#[derive(Clone, PartialEq)]
+struct Computed {
+    listing: Listing,
+    wanted: Wanted,
 }
 
 /// The memos (computed when the home page reads them), and fetching the search index as soon as
@@ -35,13 +48,18 @@ pub fn provide() -> HomeState {
         let site = bundle.get()?.ok()?;
         state.with(|state| {
             let state = state.as_ref()?;
-            // Until the index arrives, a query lists what the facets leave; then it recomputes.
-            let search = site.engine().filter(|_| !state.query.trim().is_empty()).map(|engine| Search {
+            // Until the index has what the query needs, a query lists what the facets leave;
+            // then it recomputes.
+            let engine = site.engine().filter(|_| !state.query.trim().is_empty());
+            let config = Search::config(state.literal);
+            let wanted = engine.map(|engine| wanted(&site, engine, &state.query, &config)).unwrap_or_default();
+            let search = engine.filter(|_| wanted.is_empty()).map(|engine| Search {
                 engine,
                 query: state.query.as_str(),
                 literal: state.literal,
             });
-            Some(listing(site.facets(), site.list_order(), search, &state.selection, state.shown))
+            let listing = listing(site.facets(), site.list_order(), search, &state.selection, state.shown);
+            Some(Computed { listing, wanted })
         })
     });
     // While the texts the list reads are on their way, it stays as it was: results ranked
@@ -49,15 +67,15 @@ pub fn provide() -> HomeState {
     // failed are not waited for.
     let shown = move || state.with(|state| state.as_ref().map_or(0, |s| s.shown));
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
-        let next = computed.get();
+        let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        match (next, previous) {
-            (Some(next), Some(Some(previous))) if bodies_pending(&site, &next.texts_read(shown())) => {
-                Some(previous.clone())
-            }
-            (next, _) => next,
+        let waiting = !wanted.is_empty() || bodies_pending(&site, &listing.texts_read(shown()));
+        match previous {
+            Some(Some(previous)) if waiting => Some(previous.clone()),
+            _ => Some(listing),
         }
     });
+    let wanted = Memo::new(move |_| computed.with(|c| c.as_ref().map(|c| c.wanted.clone()).unwrap_or_default()));
     Effect::new(move |_| {
         if state.with(|s| s.as_ref().is_some_and(|s| !s.query.trim().is_empty())) {
             request_search();
@@ -65,13 +83,14 @@ pub fn provide() -> HomeState {
     });
     Effect::new(move |_| {
         let Some(Ok(site)) = bundle.get() else { return };
-        computed.with(|listing| {
-            if let Some(listing) = listing {
+        computed.with(|computed| {
+            if let Some(Computed { listing, wanted }) = computed {
+                request_wanted(wanted);
                 request_bodies(&site, &listing.texts_read(shown()));
             }
         });
     });
-    let home = HomeState { state, listing };
+    let home = HomeState { state, listing, wanted };
     provide_context(home);
     home
 }
@@ -83,7 +102,8 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         "" => set_title(site_name(cx.lang)),
         query => set_title(&format!("{query} · {} · {}", cx.pick("搜索", "Search"), site_name(cx.lang))),
     }
-    let readiness = search_readiness();
+    let wanted = home.wanted.get();
+    let readiness = search_readiness(&wanted);
     let index = match &readiness {
         Load::Ready(()) => IndexStatus::Ready,
         Load::Failed(why) => IndexStatus::Failed(why),

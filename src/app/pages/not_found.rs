@@ -2,7 +2,7 @@
 //! the words in the link once search is ready.
 
 use super::{with_cards, Content};
-use crate::app::data::{request_search, Site};
+use crate::app::data::{request_search, request_wanted, wanted, Site};
 use crate::app::set_title;
 use crate::render::not_found::{page, words_of};
 use crate::render::Cx;
@@ -16,7 +16,14 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let words = words_of(&path);
     let everything = |_: &[usize]| vec![true; site.takeaways.len()];
-    let found = site.engine().map(|e| e.search_found(&words, &Config::default(), SUGGESTIONS, everything));
+    let config = Config::default();
+    // Once the index has the pieces the words need.
+    let found = site.engine().filter(|engine| {
+        let wanted = wanted(site, engine, &words, &config);
+        request_wanted(&wanted);
+        wanted.is_empty()
+    });
+    let found = found.map(|engine| engine.search_found(&words, &config, SUGGESTIONS, everything));
     let (mut read, shown) = match found {
         Some(found) => (found.missing, found.hits.iter().map(|h| h.doc).collect()),
         None => (Vec::new(), Vec::new()),

@@ -12,6 +12,8 @@ use anyhow::{Context, Result};
 use super::hashed_name;
 use super::write;
 use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use crate::search::fields::BODY_FIELD;
+use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// Renames `build`'s data files in `site` (`bundle.json`…) to their content's names; a site
 /// whose files have those names already keeps them.
@@ -28,22 +30,41 @@ pub fn publish(site: &Path) -> Result<DataFiles> {
         fs::rename(&plain, site.join(&named)).with_context(|| format!("cannot rename {}", plain.display()))?;
         Ok(named)
     };
-    // All texts in one file stay for the command line (`takeaways search --bundle`); the app
-    // reads them one article at a time.
-    let texts = name(TEXTS_FILE)?;
-    let article_texts = format!("{}/", texts.trim_end_matches(".json"));
-    Ok(DataFiles { bundle: name(BUNDLE_FILE)?, article_texts, search: name(SEARCH_FILE)? })
+    // All texts and the whole index, one file each, stay for the command line (`takeaways search
+    // --bundle`); the app reads them in pieces, in folders named alike.
+    let folder = |file: String| format!("{}/", file.trim_end_matches(".json"));
+    Ok(DataFiles {
+        bundle: name(BUNDLE_FILE)?,
+        article_texts: folder(name(TEXTS_FILE)?),
+        search: folder(name(SEARCH_FILE)?),
+    })
 }
 
-/// Writes the texts of each of `dataset`'s articles into the folder `files` names; returns how
-/// many files that is.
-pub fn write_article_texts(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result<usize> {
+/// What the data folders hold: how many articles' texts and pieces of the index.
+pub struct Pieces {
+    pub articles: usize,
+    pub search: usize,
+}
+
+/// Writes `dataset` in pieces into the folders `files` names: each article's texts, and the
+/// body's index cut into pieces with its head and words.
+pub fn write_pieces(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result<Pieces> {
     for at in (0..dataset.articles.len()).map(ArticleIx::at) {
         let texts = dataset.texts.of_article(&dataset.bundle, at);
-        let json = serde_json::to_vec(&texts).context("cannot serialise an article's texts")?;
-        write(&site.join(files.article_texts_file(at)), &json)?;
+        write(&site.join(files.article_texts_file(at)), &json(&texts, "an article's texts")?)?;
     }
-    Ok(dataset.articles.len())
+    let body = dataset.search.fields.iter().find(|f| f.name == BODY_FIELD).context("the index has no body field")?;
+    let cut = cut(body, PIECE_BYTES);
+    write(&site.join(files.search_head()), &json(&cut.head, "the index's head")?)?;
+    write(&site.join(files.search_words()), &json(&cut.words, "the body's words")?)?;
+    for (n, piece) in cut.pieces.iter().enumerate() {
+        write(&site.join(files.search_piece(n)), &json(piece, "a piece of the index")?)?;
+    }
+    Ok(Pieces { articles: dataset.articles.len(), search: cut.pieces.len() })
+}
+
+fn json<T: serde::Serialize>(value: &T, what: &str) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).with_context(|| format!("cannot serialise {what}"))
 }
 
 /// The name of the one `<stem>.<hash>.<extension>` in `site`.

@@ -55,7 +55,7 @@ pub struct Finished {
 pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<Finished> {
     let files = data::publish(site)?;
     let dataset = super::read(&site.join(&files.bundle))?;
-    let articles = data::write_article_texts(site, &files, &dataset)?;
+    let pieces = data::write_pieces(site, &files, &dataset)?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
     let installable = install::write_installable(site, url_path(site_url))?;
@@ -73,7 +73,7 @@ pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<
     let mut app = app_files(site)?;
     app.push(installable.manifest);
     app.extend(installable.icons);
-    let precache = worker::write_worker(site, &app, &files, articles)?;
+    let precache = worker::write_worker(site, &app, &files, &pieces)?;
     Ok(Finished { pages: pages.len(), cards, drawn, no_cards, feeds, precache })
 }
 
@@ -145,6 +145,7 @@ fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&st
         image: image_url.as_deref().map(|url| Image { url, width: WIDTH, height: HEIGHT, alt: &alt }),
     };
     let base = url_path(site_url);
+    let preload: Vec<String> = page.texts.iter().map(|&at| files.article_texts_file(at)).collect();
     let feed_href = page.feed.as_ref().map(|(path, title)| (format!("{base}/{path}"), title.as_str()));
     let html = document(&Document {
         lang: LANG,
@@ -152,6 +153,7 @@ fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&st
         policy: &template.policy,
         assets: &template.assets,
         data: files,
+        preload: &preload,
         manifest,
         themes: (install::THEME_LIGHT, install::THEME_DARK),
         preview: &preview,

@@ -42,6 +42,9 @@ pub struct Prerendered {
     pub feed: Option<(String, String)>,
     /// When its content last changed, `YYYY-MM-DD`, for the sitemap.
     pub updated: Option<String>,
+    /// The articles whose texts its app reads first (its own, or its first cards'): the page
+    /// preloads them beside the app.
+    pub texts: Vec<ArticleIx>,
 }
 
 /// What a page's social card says.
@@ -173,7 +176,20 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
         main,
         feed: Some((SITE_FEED.to_owned(), site_name(cx.lang).to_owned())),
         updated: dates.newest(order.iter().copied()),
+        texts: articles_of(cx, &listing.texts_read(state.shown)),
     }
+}
+
+/// The articles of `takeaways`, each once, in order of first appearance.
+fn articles_of(cx: &Cx, takeaways: &[usize]) -> Vec<ArticleIx> {
+    let mut articles: Vec<ArticleIx> = Vec::new();
+    for &t in takeaways {
+        let article = cx.bundle.takeaways[t].article;
+        if !articles.contains(&article) {
+            articles.push(article);
+        }
+    }
+    articles
 }
 
 fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relations, dates: &Dates) -> Prerendered {
@@ -202,6 +218,7 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relat
         main: takeaway::page(cx, index, dataset.body(index), &relations.of(dataset, index, related::SHOWN)),
         feed: None,
         updated: dates.newest([index]),
+        texts: vec![t.article],
     }
 }
 
@@ -238,6 +255,7 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         },
         feed: None,
         updated: dates.newest(takeaways),
+        texts: vec![at],
     }
 }
 
@@ -265,6 +283,7 @@ fn graphs_page(cx: &Cx, facets: &Facets, order: &[usize], view: GraphView, dates
         main: themes::page(cx, facets, &state, order, order),
         feed: None,
         updated: dates.newest(order.iter().copied()),
+        texts: Vec::new(),
     }
 }
 
@@ -298,6 +317,7 @@ fn theme_subject(cx: &Cx, at: ThemeIx, subject: &Subject, dates: &Dates) -> Prer
         feed: Some((feed_path(&path), format!("{name} · {}", site_name(cx.lang)))),
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
+        texts: Vec::new(),
     }
 }
 
@@ -319,6 +339,7 @@ fn project_subject(cx: &Cx, at: ProjectIx, subject: &Subject, dates: &Dates) -> 
         main: project_page(cx, at, subject),
         feed: None,
         updated: dates.newest(subject.takeaways.iter().copied()),
+        texts: Vec::new(),
     }
 }
 
@@ -352,6 +373,7 @@ fn event_subject(cx: &Cx, at: EventIx, subject: &Subject, dates: &Dates) -> Prer
         feed: Some((feed_path(&path), format!("{name} · {}", site_name(cx.lang)))),
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
+        texts: Vec::new(),
     }
 }
 
@@ -370,5 +392,6 @@ fn unknown(cx: &Cx) -> Prerendered {
         main: not_found::page(cx, &[]),
         feed: None,
         updated: None,
+        texts: Vec::new(),
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::data::Pieces;
 use super::{short_hash, write};
 use crate::model::{ArticleIx, DataFiles};
 
@@ -24,9 +25,9 @@ pub struct Precache {
     pub bytes: u64,
 }
 
-/// Writes `sw.js` into `site`; `app` are the app's files (paths under the site's root), `articles`
-/// how many articles have their texts in `data`'s folder.
-pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, articles: usize) -> Result<Precache> {
+/// Writes `sw.js` into `site`; `app` are the app's files (paths under the site's root), `pieces`
+/// what `data`'s folders hold.
+pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Pieces) -> Result<Precache> {
     let size =
         |file: &str| fs::metadata(site.join(file)).map(|m| m.len()).with_context(|| format!("cannot read {file}"));
     let mut files: Vec<String> = vec!["./".to_owned(), "404.html".to_owned()];
@@ -35,9 +36,11 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, articles: usi
         files.iter().filter(|f| f.as_str() != "./").map(|f| size(f)).sum::<Result<u64>>()? + size("index.html")?;
     let mut data_bytes = 0;
     // The bundle always: nothing shows without it; then, each whole or not at all, what fits:
-    // every article's texts (any page readable offline), the index (search).
-    let article_texts = (0..articles).map(|at| data.article_texts_file(ArticleIx::at(at))).collect();
-    let groups = [vec![data.bundle.clone()], article_texts, vec![data.search.clone()]];
+    // every article's texts (any page readable offline), the index (search offline).
+    let article_texts = (0..pieces.articles).map(|at| data.article_texts_file(ArticleIx::at(at))).collect();
+    let search =
+        [data.search_head(), data.search_words()].into_iter().chain((0..pieces.search).map(|n| data.search_piece(n)));
+    let groups = [vec![data.bundle.clone()], article_texts, search.collect()];
     for (at, group) in groups.into_iter().enumerate() {
         let group_size = group.iter().map(|file| size(file)).sum::<Result<u64>>()?;
         if at == 0 || data_bytes + group_size <= PRECACHE_BUDGET {

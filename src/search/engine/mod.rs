@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use super::index::{FieldIndex, SearchIndex};
 use super::text::{html_to_text, squeeze};
 use super::tokenize::{fold, query_words, Synonyms};
+use crate::model::BodyWords;
 use matching::Authors;
 use phrase::{Pairs, BODY_WORDS, TITLE_WORDS};
 use scoring::{Field, Scratch};
@@ -193,8 +194,9 @@ impl Engine {
     }
 
     /// The body's Latin words, each with its postings, of an index in pieces (they are set once).
-    pub fn set_body_words(&self, words: Vec<(String, usize)>) {
-        let _ = self.body_words.set(words);
+    pub fn set_body_words(&self, words: &BodyWords) {
+        let pairs = || words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect();
+        self.body_words.get_or_init(pairs);
     }
 
     /// What `query` needs of an index in pieces before [`Engine::search_found`] answers it as with
