@@ -4,7 +4,6 @@
 //! not-found page).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -53,7 +52,7 @@ impl Site {
         if let Some(pieces) = self.pieces.get() {
             let mut pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
             let grew = files.pieces.with(|loaded| {
-                let ready = loaded.iter().filter_map(|(&n, load)| match load {
+                let ready = loaded.iter().filter_map(|(n, load)| match load {
                     Load::Ready(piece) => Some((n, Arc::clone(piece))),
                     _ => None,
                 });
@@ -67,7 +66,8 @@ impl Site {
             engine.set_body_words(&words);
         }
         files.articles.with(|loaded| {
-            for (&at, load) in loaded {
+            for (at, load) in loaded.iter() {
+                let at = ArticleIx::at(at);
                 match load {
                     Load::Ready(texts) if texts.check(&self.bundle, at).is_ok() => {
                         engine.add_bodies(self.takeaway_range(at).start, &texts.bodies)
@@ -112,17 +112,19 @@ pub enum Load<T = ()> {
 /// the bundle: a takeaway page fetches its article's texts alongside it.
 #[derive(Clone, Copy)]
 pub struct Files {
-    articles: RwSignal<BTreeMap<ArticleIx, Load<Arc<ArticleTexts>>>>,
+    /// By article.
+    articles: RwSignal<Loads<ArticleTexts>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
-    pieces: RwSignal<BTreeMap<usize, Load<Arc<SearchShard>>>>,
+    /// By piece.
+    pieces: RwSignal<Loads<SearchShard>>,
     words: RwSignal<Load<Arc<BodyWords>>>,
 }
 
 pub fn provide_files() {
     provide_context(Files {
-        articles: RwSignal::new(BTreeMap::new()),
+        articles: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
-        pieces: RwSignal::new(BTreeMap::new()),
+        pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
     });
 }
@@ -130,18 +132,55 @@ pub fn provide_files() {
 /// Fetches the texts of the articles at `ats` that are not here, on their way, or failed (see
 /// [`retry_texts`]): what a page that shows them calls each time it renders.
 pub fn request_article_texts(ats: impl IntoIterator<Item = ArticleIx>) {
-    request_batch(expect_context::<Files>().articles, ats, DataFiles::article_texts_file);
+    let articles = ats.into_iter().map(ArticleIx::get);
+    request_batch(expect_context::<Files>().articles, articles, |files, n| files.article_texts_file(ArticleIx::at(n)));
+}
+
+/// Files of one kind by number (an article's texts, a piece of the index), those asked for:
+/// a vector, not a map, which costs the wasm less.
+pub struct Loads<T>(Vec<Load<Arc<T>>>);
+
+impl<T> Default for Loads<T> {
+    fn default() -> Self {
+        Loads(Vec::new())
+    }
+}
+
+impl<T> Loads<T> {
+    /// File `n`, if it was asked for.
+    fn get(&self, n: usize) -> Option<&Load<Arc<T>>> {
+        self.0.get(n).filter(|load| !matches!(load, Load::Idle))
+    }
+
+    fn insert(&mut self, n: usize, load: Load<Arc<T>>) {
+        if self.0.len() <= n {
+            self.0.resize_with(n + 1, || Load::Idle);
+        }
+        self.0[n] = load;
+    }
+
+    /// Forgets file `n`, as if it had never been asked for.
+    fn remove(&mut self, n: usize) {
+        if let Some(load) = self.0.get_mut(n) {
+            *load = Load::Idle;
+        }
+    }
+
+    /// The files asked for, by number.
+    fn iter(&self) -> impl Iterator<Item = (usize, &Load<Arc<T>>)> {
+        self.0.iter().enumerate().filter(|(_, load)| !matches!(load, Load::Idle))
+    }
 }
 
 /// Fetches the files `file` names for `keys` into `loaded`, those not here, on their way, or
 /// failed, all at once, and hands them over together, so that what reads them reruns once.
-fn request_batch<K: Ord + Copy + Send + Sync + 'static, T: DeserializeOwned + Send + Sync + 'static>(
-    loaded: RwSignal<BTreeMap<K, Load<Arc<T>>>>,
-    keys: impl IntoIterator<Item = K>,
-    file: fn(&DataFiles, K) -> String,
+fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
+    loaded: RwSignal<Loads<T>>,
+    keys: impl IntoIterator<Item = usize>,
+    file: fn(&DataFiles, usize) -> String,
 ) {
-    let mut wanted: Vec<K> =
-        loaded.with_untracked(|loaded| keys.into_iter().filter(|k| !loaded.contains_key(k)).collect());
+    let mut wanted: Vec<usize> =
+        loaded.with_untracked(|loaded| keys.into_iter().filter(|&n| loaded.get(n).is_none()).collect());
     wanted.sort_unstable();
     wanted.dedup();
     if wanted.is_empty() {
@@ -150,7 +189,7 @@ fn request_batch<K: Ord + Copy + Send + Sync + 'static, T: DeserializeOwned + Se
     let files = data_files();
     loaded.update(|loaded| {
         let state = files.as_ref().map_or_else(|why| Load::Failed(why.clone()), |_| Load::Loading);
-        loaded.extend(wanted.iter().map(|&key| (key, state.clone())));
+        wanted.iter().for_each(|&n| loaded.insert(n, state.clone()));
     });
     let Ok(files) = files else { return };
     let arrived = Rc::new(RefCell::new(Vec::with_capacity(wanted.len())));
@@ -162,7 +201,7 @@ fn request_batch<K: Ord + Copy + Send + Sync + 'static, T: DeserializeOwned + Se
             arrived.borrow_mut().push((key, load));
             if arrived.borrow().len() == count {
                 let all = std::mem::take(&mut *arrived.borrow_mut());
-                loaded.update(|loaded| loaded.extend(all));
+                loaded.update(|loaded| all.into_iter().for_each(|(n, load)| loaded.insert(n, load)));
             }
         });
     }
@@ -210,7 +249,7 @@ pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
     expect_context::<Files>().articles.with(|loaded| {
         docs.iter()
             .filter_map(|&doc| site.takeaways.get(doc))
-            .any(|t| matches!(loaded.get(&t.article), None | Some(Load::Idle | Load::Loading)))
+            .any(|t| matches!(loaded.get(t.article.get()), None | Some(Load::Idle | Load::Loading)))
     })
 }
 
@@ -218,17 +257,18 @@ pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
 /// summaries from.
 pub struct Arrived<'a> {
     bundle: &'a Bundle,
-    texts: BTreeMap<ArticleIx, Arc<ArticleTexts>>,
+    /// By article.
+    texts: Vec<Option<Arc<ArticleTexts>>>,
 }
 
 /// The articles' texts of `site` that have arrived (tracked).
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let texts = expect_context::<Files>().articles.with(|loaded| {
-        let ready = loaded.iter().filter_map(|(&at, load)| match load {
-            Load::Ready(texts) if texts.check(&site.bundle, at).is_ok() => Some((at, Arc::clone(texts))),
+        let ready = |(at, load): (usize, &Load<Arc<ArticleTexts>>)| match load {
+            Load::Ready(texts) if texts.check(&site.bundle, ArticleIx::at(at)).is_ok() => Some(Arc::clone(texts)),
             _ => None,
-        });
-        ready.collect()
+        };
+        loaded.0.iter().enumerate().map(ready).collect()
     });
     Arrived { bundle: &site.bundle, texts }
 }
@@ -237,7 +277,7 @@ impl Summaries for Arrived<'_> {
     fn summary(&self, index: usize) -> &str {
         let Some(t) = self.bundle.takeaways.get(index) else { return "" };
         let first = self.bundle.takeaway_range(t.article).start;
-        let texts = self.texts.get(&t.article);
+        let texts = self.texts.get(t.article.get()).and_then(Option::as_ref);
         texts.and_then(|texts| texts.takeaway_summaries.get(index - first)).map_or("", String::as_str)
     }
 }
@@ -253,14 +293,16 @@ pub fn retry_texts() {
     let site = expect_context::<BundleResource>().get_untracked().and_then(Result::ok);
     let articles = expect_context::<Files>().articles;
     let failed = articles.with_untracked(|loaded| {
-        let failed = loaded.iter().filter(|&(&at, load)| match load {
+        let failed = loaded.iter().filter(|&(at, load)| match load {
             Load::Failed(_) => true,
-            Load::Ready(texts) => site.as_ref().is_some_and(|site| texts.check(&site.bundle, at).is_err()),
+            Load::Ready(texts) => {
+                site.as_ref().is_some_and(|site| texts.check(&site.bundle, ArticleIx::at(at)).is_err())
+            }
             Load::Idle | Load::Loading => false,
         });
-        failed.map(|(&at, _)| at).collect::<Vec<_>>()
+        failed.map(|(at, _)| ArticleIx::at(at)).collect::<Vec<_>>()
     });
-    articles.update(|loaded| failed.iter().for_each(|at| drop(loaded.remove(at))));
+    articles.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
     request_article_texts(failed);
 }
 
@@ -273,9 +315,9 @@ pub fn retry_search() {
         request_one(files.words, |files| files.search_words(), true);
     }
     let failed = files.pieces.with_untracked(|loaded| {
-        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(&n, _)| n).collect::<Vec<_>>()
+        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect::<Vec<_>>()
     });
-    files.pieces.update(|loaded| failed.iter().for_each(|n| drop(loaded.remove(n))));
+    files.pieces.update(|loaded| failed.iter().for_each(|&n| loaded.remove(n)));
     request_batch(files.pieces, failed, DataFiles::search_piece);
 }
 
@@ -325,7 +367,7 @@ async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
 
 /// The texts of the article at `at` of `site`, as far as they have come (tracked).
 pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
-    match expect_context::<Files>().articles.with(|loaded| loaded.get(&at).cloned().unwrap_or(Load::Idle)) {
+    match expect_context::<Files>().articles.with(|loaded| loaded.get(at.get()).cloned().unwrap_or(Load::Idle)) {
         Load::Ready(texts) => match texts.check(&site.bundle, at) {
             Ok(()) => Load::Ready(texts),
             Err(why) => Load::Failed(why),
@@ -339,7 +381,7 @@ pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
 pub fn search_readiness(wanted: &Wanted) -> Load {
     let files = expect_context::<Files>();
     let failed = files.pieces.with(|loaded| {
-        let failed = wanted.pieces.iter().filter_map(|n| match loaded.get(n) {
+        let failed = wanted.pieces.iter().filter_map(|&n| match loaded.get(n) {
             Some(Load::Failed(why)) => Some(why.clone()),
             _ => None,
         });

@@ -32,6 +32,8 @@ pub struct Listing {
     pub counts: [Vec<usize>; 6],
     /// What the list says about the query's spelling, if anything.
     pub spelling: Option<Spelling>,
+    /// Whether a query ranked it; false where it is what the facets leave.
+    pub searched: bool,
     /// The takeaways whose bodies the hits would read but the engine lacks (see
     /// [`Found::missing`](crate::search::Found::missing)): until they are added, the hits are
     /// ranked without them.
@@ -94,6 +96,7 @@ pub fn listing(
             hits: Vec::new(),
             counts: facets.counts(order, selection),
             spelling: None,
+            searched: false,
             missing: Vec::new(),
         };
     };
@@ -119,5 +122,5 @@ pub fn listing(
         None => None,
     };
     let counts = facets.counts(&matches, selection);
-    Listing { takeaways, others, hits: found.hits, counts, spelling, missing: found.missing }
+    Listing { takeaways, others, hits: found.hits, counts, spelling, searched: true, missing: found.missing }
 }

@@ -1,5 +1,5 @@
 // Benchmark of the built site (prints figures, asserts nothing): the first-load transfer size
-// (HTML + JS + wasm + CSS + bundle, brotli) and Lighthouse's scores for every kind of page —
+// (HTML + JS + wasm + CSS + bundle + the data files the home page preloads, brotli) and Lighthouse's scores for every kind of page —
 // home, a takeaway, an article, the theme graphs, a theme's page — each the median of RUNS runs
 // (default 3: scores vary by a few points from run to run on a shared machine), with Debian's
 // Chromium. Usage: [RUNS=3] node site-bench.mjs [DIST]
@@ -17,7 +17,12 @@ const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const files = (await readdir(DIST)).filter((f) => f === "index.html" || f === dataFile(DIST, "bundle") || /\.(js|wasm|css)$/.test(f));
+const index = await readFile(path.join(DIST, "index.html"), "utf8");
+// The data the home page preloads besides the bundle: its first cards' articles' texts.
+const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => f.includes("/"));
+const files = (await readdir(DIST))
+  .filter((f) => f === "index.html" || f === dataFile(DIST, "bundle") || /\.(js|wasm|css)$/.test(f))
+  .concat(preloaded);
 let total = 0;
 console.log("== first load (what the home page fetches), brotli quality 11");
 for (const file of files.sort()) {

@@ -104,13 +104,15 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
     }
     let wanted = home.wanted.get();
     let readiness = search_readiness(&wanted);
-    let index = match &readiness {
-        Load::Ready(()) => IndexStatus::Ready,
-        Load::Failed(why) => IndexStatus::Failed(why),
-        Load::Idle | Load::Loading => IndexStatus::Loading,
-    };
     home.listing.with(|listing| {
         let Some(listing) = listing else { return Markup::default().into() };
+        // Loading until the list shown is searched (its pieces, then its results' texts, are on
+        // their way); then the next query's wait shows no notice, the list stays as it was.
+        let index = match (&readiness, listing.searched) {
+            (Load::Failed(why), _) => IndexStatus::Failed(why),
+            (_, true) => IndexStatus::Ready,
+            (_, false) => IndexStatus::Loading,
+        };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
         Content { markup, ready: !bodies_pending(site, &listing.texts_read(state.shown)) }
