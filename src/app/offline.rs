@@ -41,7 +41,15 @@ pub fn start(ui: Ui) {
 async fn register(ui: Ui) {
     let Some(window) = web_sys::window() else { return };
     let container = window.navigator().service_worker();
+    // No service workers where the page is no secure context (plain http to another host), or
+    // where they are blocked: the site works as it does before the worker is installed.
+    if container.is_undefined() {
+        return;
+    }
     let Ok(registration) = JsFuture::from(container.register(WORKER)).await else { return };
+    if !registration.is_object() {
+        return;
+    }
     let registration: ServiceWorkerRegistration = registration.unchecked_into();
     let offer = move || ui.update.set(true);
     // A build installed while the page was closed, or one that finishes installing now, waits

@@ -101,7 +101,8 @@ describe("failures and policy", () => {
 
   for (const [what, pattern] of [["the index's head", /\/search\.[0-9a-f]+\/head\.json$/], ["a piece of the index", /\/search\.[0-9a-f]+\/\d+\.json$/]]) {
     test(`a failed download of ${what} says so under the query and offers a retry that works`, async () => {
-      const page = await openPage();
+      // No service worker: its fetches would pass the route by.
+      const page = await openPage({ serviceWorkers: "block" });
       let broken = true;
       await page.route(pattern, (route) => (broken ? route.fulfill({ status: 500, body: "oops" }) : route.continue()));
       await page.goto(`${host.url}?q=cilium`);
