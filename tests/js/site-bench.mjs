@@ -19,7 +19,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const index = await readFile(path.join(DIST, "index.html"), "utf8");
 // The data the home page preloads besides the bundle: its first cards' articles' texts.
-const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => f.includes("/"));
+const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => /^texts\.[0-9a-f]+\//.test(f));
 const files = (await readdir(DIST))
   .filter((f) => f === "index.html" || f === dataFile(DIST, "bundle") || /\.(js|wasm|css)$/.test(f))
   .concat(preloaded);
