@@ -498,6 +498,34 @@ fn a_corrected_word_scores_below_an_exact_or_prefix_match() {
     assert!(corrected.1 < prefix.1 && prefix.1 < exact.1, "{exact:?} {prefix:?} {corrected:?}");
 }
 
+/// Which generated queries [`sampled_queries`] adds to the judged ones: the first `term_chars`
+/// characters of every `term_step`-th term of the body's index, and the word pairs of every
+/// `title_step`-th takeaway's title.
+struct Sample {
+    term_step: usize,
+    term_chars: usize,
+    title_step: usize,
+}
+
+/// The judged queries, `extra` ones and a `sample` of generated ones, sorted and unique.
+fn sampled_queries(bundle: &takeaways::model::Dataset, extra: &[&str], sample: Sample) -> Vec<String> {
+    let judged = judged();
+    let mut queries: Vec<String> =
+        judged.query.iter().map(|j| j.q.clone()).chain(judged.set.iter().map(|j| j.q.clone())).collect();
+    queries.extend(extra.iter().map(|q| q.to_string()));
+    for field in bundle.search.fields.iter().filter(|f| f.name == "body") {
+        queries
+            .extend(field.terms.iter().step_by(sample.term_step).map(|t| t.chars().take(sample.term_chars).collect()));
+    }
+    for takeaway in bundle.takeaways.iter().step_by(sample.title_step) {
+        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
+        queries.extend(words.windows(2).map(|w| w.join(" ")));
+    }
+    queries.sort();
+    queries.dedup();
+    queries
+}
+
 /// An engine without the bodies, given only those its results say they miss (as the app fetches
 /// them), ends with exactly the matches, others, hits, snippets and corrections of the engine
 /// with every body, over the judged queries and every term's start and titles' word pairs; the
@@ -507,18 +535,7 @@ fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
     let bundle = seeds();
     let full = bundle.engine();
     let config = Config::default();
-    let judged = judged();
-    let mut queries: Vec<String> =
-        judged.query.iter().map(|j| j.q.clone()).chain(judged.set.iter().map(|j| j.q.clone())).collect();
-    for field in bundle.search.fields.iter().filter(|f| f.name == "body") {
-        queries.extend(field.terms.iter().step_by(7).map(|t| t.chars().take(3).collect()));
-    }
-    for takeaway in bundle.takeaways.iter().step_by(3) {
-        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
-        queries.extend(words.windows(2).map(|w| w.join(" ")));
-    }
-    queries.sort();
-    queries.dedup();
+    let queries = sampled_queries(&bundle, &[], Sample { term_step: 7, term_chars: 3, title_step: 3 });
     assert!(queries.len() > 300, "only {} queries", queries.len());
     let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
     let (mut rounds, mut first_round_final) = (0, 0);
@@ -563,20 +580,8 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
     let bundle = seeds();
     let full = bundle.engine();
     let body = bundle.search.fields.iter().find(|f| f.name == "body").unwrap();
-    let judged = judged();
-    let mut queries: Vec<String> =
-        judged.query.iter().map(|j| j.q.clone()).chain(judged.set.iter().map(|j| j.q.clone())).collect();
-    queries.extend(
-        ["kubernets", "kuberntes", "obsrevability", "prometeus platform", "ciluim 安全", "zzzqqq", "k"]
-            .map(String::from),
-    );
-    queries.extend(body.terms.iter().step_by(11).map(|t| t.chars().take(2).collect()));
-    for takeaway in bundle.takeaways.iter().step_by(4) {
-        let words: Vec<&str> = takeaway.title.split_whitespace().collect();
-        queries.extend(words.windows(2).map(|w| w.join(" ")));
-    }
-    queries.sort();
-    queries.dedup();
+    let misspelt = ["kubernets", "kuberntes", "obsrevability", "prometeus platform", "ciluim 安全", "zzzqqq", "k"];
+    let queries = sampled_queries(&bundle, &misspelt, Sample { term_step: 11, term_chars: 2, title_step: 4 });
     assert!(queries.len() > 250, "only {} queries", queries.len());
     let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
     for piece_bytes in [300, PIECE_BYTES] {

@@ -66,14 +66,8 @@ impl Site {
             engine.set_body_words(&words);
         }
         files.articles.with(|loaded| {
-            for (at, load) in loaded.iter() {
-                let at = ArticleIx::at(at);
-                match load {
-                    Load::Ready(texts) if texts.check(&self.bundle, at).is_ok() => {
-                        engine.add_bodies(self.takeaway_range(at).start, &texts.bodies)
-                    }
-                    _ => {}
-                }
+            for (at, texts) in loaded.belonging(&self.bundle) {
+                engine.add_bodies(self.takeaway_range(at).start, &texts.bodies);
             }
         });
         Some(engine)
@@ -172,6 +166,16 @@ impl<T> Loads<T> {
     }
 }
 
+impl Loads<ArticleTexts> {
+    /// The articles' texts that have arrived and belong to `bundle`'s build.
+    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, &'a Arc<ArticleTexts>)> {
+        self.iter().filter_map(move |(at, load)| match load {
+            Load::Ready(texts) if texts.check(bundle, ArticleIx::at(at)).is_ok() => Some((ArticleIx::at(at), texts)),
+            _ => None,
+        })
+    }
+}
+
 /// Fetches the files `file` names for `keys` into `loaded`, those not here, on their way, or
 /// failed, all at once, and hands them over together, so that what reads them reruns once.
 fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
@@ -240,16 +244,15 @@ pub fn request_wanted(wanted: &Wanted) {
 
 /// Fetches the texts of the articles of the takeaways `docs` (see [`request_article_texts`]).
 pub fn request_bodies(site: &Site, docs: &[usize]) {
-    request_article_texts(docs.iter().filter_map(|&doc| Some(site.takeaways.get(doc)?.article)));
+    request_article_texts(site.articles_of(docs));
 }
 
 /// Whether some of the takeaways `docs` wait for their article's texts, which are asked for or on
 /// their way (tracked); texts that failed are waited for no longer.
 pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
+    let articles = site.articles_of(docs);
     expect_context::<Files>().articles.with(|loaded| {
-        docs.iter()
-            .filter_map(|&doc| site.takeaways.get(doc))
-            .any(|t| matches!(loaded.get(t.article.get()), None | Some(Load::Idle | Load::Loading)))
+        articles.iter().any(|at| matches!(loaded.get(at.get()), None | Some(Load::Idle | Load::Loading)))
     })
 }
 
@@ -264,11 +267,11 @@ pub struct Arrived<'a> {
 /// The articles' texts of `site` that have arrived (tracked).
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let texts = expect_context::<Files>().articles.with(|loaded| {
-        let ready = |(at, load): (usize, &Load<Arc<ArticleTexts>>)| match load {
-            Load::Ready(texts) if texts.check(&site.bundle, ArticleIx::at(at)).is_ok() => Some(Arc::clone(texts)),
-            _ => None,
-        };
-        loaded.0.iter().enumerate().map(ready).collect()
+        let mut texts = vec![None; site.articles.len()];
+        for (at, arrived) in loaded.belonging(&site.bundle) {
+            texts[at.get()] = Some(Arc::clone(arrived));
+        }
+        texts
     });
     Arrived { bundle: &site.bundle, texts }
 }

@@ -308,6 +308,16 @@ impl Bundle {
         start..start + self.takeaways[start..].partition_point(|t| t.article == article)
     }
 
+    /// The articles of the takeaways at `takeaways` (positions in [`Bundle::takeaways`]), each
+    /// once, in order; positions out of range name none.
+    pub fn articles_of(&self, takeaways: &[usize]) -> Vec<ArticleIx> {
+        let mut articles: Vec<ArticleIx> =
+            takeaways.iter().filter_map(|&t| Some(self.takeaways.get(t)?.article)).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+
     /// The takeaways of one article, in order.
     pub fn takeaways_of(&self, article: ArticleIx) -> &[Takeaway] {
         &self.takeaways[self.takeaway_range(article)]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use maud::Markup;
 
-use super::Content;
+use super::{with_cards, Content};
 use crate::app::data::{
     bodies_pending, request_bodies, request_search, request_wanted, search_readiness, wanted, BundleResource, Load,
     Site, Wanted,
@@ -115,6 +115,6 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
-        Content { markup, ready: !bodies_pending(site, &listing.texts_read(state.shown)) }
+        with_cards(site, &listing.texts_read(state.shown), markup)
     })
 }

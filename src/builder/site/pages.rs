@@ -176,20 +176,8 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
         main,
         feed: Some((SITE_FEED.to_owned(), site_name(cx.lang).to_owned())),
         updated: dates.newest(order.iter().copied()),
-        texts: articles_of(cx, &listing.texts_read(state.shown)),
+        texts: cx.bundle.articles_of(&listing.texts_read(state.shown)),
     }
-}
-
-/// The articles of `takeaways`, each once, in order of first appearance.
-fn articles_of(cx: &Cx, takeaways: &[usize]) -> Vec<ArticleIx> {
-    let mut articles: Vec<ArticleIx> = Vec::new();
-    for &t in takeaways {
-        let article = cx.bundle.takeaways[t].article;
-        if !articles.contains(&article) {
-            articles.push(article);
-        }
-    }
-    articles
 }
 
 fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relations, dates: &Dates) -> Prerendered {

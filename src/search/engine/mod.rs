@@ -30,8 +30,8 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 use serde::{Deserialize, Serialize};
 
 use super::index::{FieldIndex, SearchIndex};
-use super::text::{html_to_text, squeeze};
-use super::tokenize::{fold, query_words, Synonyms};
+use super::text::html_to_text;
+use super::tokenize::{query_words, Synonyms};
 use crate::model::BodyWords;
 use matching::Authors;
 use phrase::{Pairs, BODY_WORDS, TITLE_WORDS};
@@ -208,17 +208,45 @@ impl Engine {
         let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
         let mut needs = Needs { prefixes: typed.terms.clone(), words: false };
         // Which words are misspelt is known once their pieces are here.
-        if !config.correct_typos || !typed.terms.iter().all(|term| covered(term)) || self.unknown(&typed).is_empty() {
+        if !config.correct_typos || !typed.terms.iter().all(|term| covered(term)) {
             return needs;
         }
-        if self.in_pieces && self.body_words.get().is_none() {
+        let unknown = self.unknown(&typed);
+        if unknown.is_empty() {
+            return needs;
+        }
+        if self.lacks_words() {
             needs.words = true;
             return needs;
         }
-        needs.prefixes.extend(self.read(query, config).terms);
+        let corrections = self.corrections(unknown);
+        needs.prefixes.extend(self.corrected(query, typed, &corrections).terms);
         needs.prefixes.sort_unstable();
         needs.prefixes.dedup();
         needs
+    }
+
+    /// Whether the engine's index is in pieces and lacks the body's words, so it can correct
+    /// nothing (see `Engine::needs`).
+    fn lacks_words(&self) -> bool {
+        self.in_pieces && self.body_words.get().is_none()
+    }
+
+    /// The closest word the index holds for each of `unknown` that has one.
+    fn corrections(&self, unknown: Vec<&String>) -> Vec<(String, &str)> {
+        let lexicon = || self.lexicon.get_or_init(|| Lexicon::of(self));
+        unknown.into_iter().filter_map(|term| Some((term.clone(), lexicon().correction(term)?))).collect()
+    }
+
+    /// `typed`, the reading of `query`, with `corrections` made, if they change it.
+    fn corrected<'q>(&self, query: &'q str, typed: Reading<'q>, corrections: &[(String, &str)]) -> Reading<'q> {
+        if corrections.is_empty() {
+            return typed;
+        }
+        match spelling::corrected(query, corrections) {
+            Cow::Borrowed(_) => typed,
+            corrected => Reading::of(corrected, &self.synonyms, &typed.terms),
+        }
     }
 
     /// The query's Latin words that no field holds, as a term or the start of one: those a
@@ -236,7 +264,7 @@ impl Engine {
     pub fn add_body(&self, doc: usize, html: &str) {
         if let Some(slot) = self.bodies.get(doc).filter(|slot| slot.get().is_none()) {
             let text = html_to_text(html);
-            let phrase = self.synonyms.canonicalize(&squeeze(&fold(&text)));
+            let phrase = self.phrase_form(&text);
             let _ = slot.set(BodyText { pairs: Pairs::of(&phrase), phrase, text });
         }
     }
@@ -349,23 +377,11 @@ impl Engine {
     /// holds, as a term or the start of one) read as its correction if `config` says so.
     fn read<'q>(&self, query: &'q str, config: &Config) -> Reading<'q> {
         let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
-        // Without the body's words, an index in pieces corrects nothing (see `Engine::needs`).
-        if !config.correct_typos || (self.in_pieces && self.body_words.get().is_none()) {
+        if !config.correct_typos || self.lacks_words() {
             return typed;
         }
-        let lexicon = || self.lexicon.get_or_init(|| Lexicon::of(self));
-        let corrections: Vec<(String, &str)> = self
-            .unknown(&typed)
-            .into_iter()
-            .filter_map(|term| Some((term.clone(), lexicon().correction(term)?)))
-            .collect();
-        if corrections.is_empty() {
-            return typed;
-        }
-        match spelling::corrected(query, &corrections) {
-            Cow::Borrowed(_) => typed,
-            corrected => Reading::of(corrected, &self.synonyms, &typed.terms),
-        }
+        let corrections = self.corrections(self.unknown(&typed));
+        self.corrected(query, typed, &corrections)
     }
 
     /// Ranked documents as hits: highlighted titles and snippets; a document whose body has not

@@ -83,6 +83,12 @@ impl Finder {
 }
 
 impl Engine {
+    /// `text` as phrases are looked for in it: folded, spaces squeezed, variants spelled
+    /// canonically (a query, a title, a body alike).
+    pub(super) fn phrase_form(&self, text: &str) -> String {
+        self.synonyms.canonicalize(&squeeze(&fold(text)))
+    }
+
     /// The bonus for `doc`, the body's only if `body` asks for it; a body that has not arrived
     /// gives none, and is noted in `missing`.
     pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool, missing: &mut Vec<usize>) -> f64 {
@@ -91,7 +97,7 @@ impl Engine {
         }
         let text = &self.texts[doc];
         let (title_phrase, title_pairs) = text.phrase.get_or_init(|| {
-            let title_phrase = self.synonyms.canonicalize(&squeeze(&fold(&text.title)));
+            let title_phrase = self.phrase_form(&text.title);
             let pairs = Pairs::of(&title_phrase);
             (title_phrase, pairs)
         });

@@ -8,8 +8,6 @@ use std::collections::BinaryHeap;
 use super::phrase::{Finder, BODY_PHRASE_BONUS, TITLE_PHRASE_BONUS};
 use super::scoring::Scratch;
 use super::{by_rank, Engine};
-use crate::search::text::squeeze;
-use crate::search::tokenize::fold;
 
 /// A scored document, greater when better (see [`by_rank`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -76,7 +74,7 @@ impl Engine {
         if limit == 0 {
             return Vec::new();
         }
-        let phrase = Finder::new(self.synonyms.canonicalize(&squeeze(&fold(query))));
+        let phrase = Finder::new(self.phrase_form(query));
         // In one pass, the candidates among the matching documents and among the others.
         let [matching, others] = &mut scratch.candidates;
         matching.clear();
