@@ -69,6 +69,8 @@ fn the_cli_writes_a_bundle_that_reads_back() {
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
     let shipped: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(shipped.get("search").is_none(), "bundle.json holds an index");
+    // Nor the takeaways' ids, which are made again from their article, ordinal and title.
+    assert!(shipped["takeaways"].get("id").is_none() && shipped["takeaways"].get("title").is_some());
     let dataset = takeaways::builder::read(&out.path().join(BUNDLE_FILE)).unwrap();
     assert!(!dataset.search.fields.is_empty());
     assert_eq!(dataset, seeds());

@@ -118,7 +118,7 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
         for &r in &found {
             let other = &bundle.takeaways[r];
             assert_ne!(other.article, this.article);
-            let shares = other.themes.iter().any(|m| this.themes.iter().any(|n| n.theme == m.theme))
+            let shares = other.themes.iter().any(|m| this.themes.iter().any(|n| n == m))
                 || other.projects.iter().any(|p| this.projects.contains(p));
             assert!(shares, "{} is not related to {}", other.id, this.id);
             let same_event = bundle.article(other.article).event == event;
@@ -139,7 +139,7 @@ fn related_by_scanning(bundle: &Bundle, index: usize, limit: usize) -> Vec<usize
         .filter(|&o| bundle.takeaways[o].article != this.article)
         .filter_map(|o| {
             let other = &bundle.takeaways[o];
-            let themes = other.themes.iter().filter(|m| this.themes.iter().any(|n| n.theme == m.theme)).count();
+            let themes = other.themes.iter().filter(|&m| this.themes.contains(m)).count();
             let projects = other.projects.iter().filter(|p| this.projects.contains(p)).count();
             let score = 2 * themes + 3 * projects;
             (score > 0).then_some((bundle.article(other.article).event == event, std::cmp::Reverse(score), o))

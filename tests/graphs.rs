@@ -36,7 +36,7 @@ fn direct_count(bundle: &Bundle, theme: ThemeIx, event: EventIx) -> usize {
     bundle
         .takeaways
         .iter()
-        .filter(|t| bundle.article(t.article).event == Some(event) && t.themes.iter().any(|m| m.theme == theme))
+        .filter(|t| bundle.article(t.article).event == Some(event) && t.themes.contains(&theme))
         .count()
 }
 
@@ -79,8 +79,8 @@ fn heatmap_cells_and_totals_match_the_bundle() {
             assert_eq!(row.counts[column], direct_count(&bundle, row.theme, e), "{}", bundle.theme(row.theme).id);
         }
     }
-    let used = (0..bundle.themes.len())
-        .filter(|&t| bundle.takeaways.iter().any(|x| x.themes.iter().any(|m| m.theme.get() == t)));
+    let used =
+        (0..bundle.themes.len()).filter(|&t| bundle.takeaways.iter().any(|x| x.themes.iter().any(|m| m.get() == t)));
     assert_eq!(heatmap.rows.len(), used.count(), "one row per theme in use");
     // Rows read as a diagonal: the event where each theme peaks never goes back left.
     let peaks: Vec<usize> = heatmap
@@ -113,18 +113,15 @@ fn network_counts_pairs_of_themes_on_the_same_takeaway() {
     let bundle = seeds();
     let network = co_occurrence(&bundle, &all(&bundle));
     for node in &network.nodes {
-        let direct = bundle.takeaways.iter().filter(|t| t.themes.iter().any(|m| m.theme == node.theme)).count();
+        let direct = bundle.takeaways.iter().filter(|t| t.themes.contains(&node.theme)).count();
         assert_eq!(node.count, direct);
     }
     assert!(!network.edges.is_empty());
     let mut pairs = 0;
     for (a, x) in network.nodes.iter().enumerate() {
         for (b, y) in network.nodes.iter().enumerate().skip(a + 1) {
-            let both = bundle
-                .takeaways
-                .iter()
-                .filter(|t| t.themes.iter().any(|m| m.theme == x.theme) && t.themes.iter().any(|m| m.theme == y.theme))
-                .count();
+            let both =
+                bundle.takeaways.iter().filter(|t| t.themes.contains(&x.theme) && t.themes.contains(&y.theme)).count();
             let edge = network.edges.iter().find(|e| e.a == a && e.b == b);
             assert_eq!(edge.map_or(0, |e| e.count), both);
             if let Some(edge) = edge {
@@ -235,11 +232,8 @@ fn projects_carry_themes_biggest_first() {
     assert!(graph.themes.windows(2).all(|w| w[0].1 >= w[1].1));
     for link in &graph.links {
         let (project, theme) = (graph.projects[link.project].0, graph.themes[link.theme].0);
-        let both = bundle
-            .takeaways
-            .iter()
-            .filter(|t| t.projects.contains(&project) && t.themes.iter().any(|m| m.theme == theme))
-            .count();
+        let both =
+            bundle.takeaways.iter().filter(|t| t.projects.contains(&project) && t.themes.contains(&theme)).count();
         assert_eq!(link.count, both);
     }
     // Istio and Linkerd carry the service mesh theme.

@@ -55,10 +55,8 @@ fn hostile_seeds() -> Dataset {
         (e.name.zh, e.name.en, e.city.zh, e.city.en, e.region.zh, e.region.en) =
             (text(i), text(i + 1), text(i), text(i + 1), text(i), text(i + 1));
     }
-    for t in b.takeaways.iter_mut() {
-        for m in &mut t.themes {
-            m.terms = vec![text(0)];
-        }
+    for terms in dataset.texts.theme_terms.iter_mut().flatten() {
+        *terms = vec![text(0)];
     }
     dataset
 }
@@ -130,14 +128,13 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             assert_escaped(what, &list::page(&cx, &home).0);
         }
         for index in 0..dataset.takeaways.len() {
-            let page = takeaway::page(&cx, index, dataset.body(index), &[0, 1, 2]);
+            let texts = dataset.article_texts(dataset.takeaways[index].article);
+            let page = takeaway::page(&cx, index, &texts, &[0, 1, 2]);
             assert_escaped("takeaway page", &page.0);
         }
         for at in 0..dataset.articles.len() {
-            assert_escaped("article page", &{
-                let (bodies, contexts) = dataset.article_texts(ArticleIx::at(at));
-                article::page(&cx, ArticleIx::at(at), bodies, contexts).0
-            });
+            let page = article::page(&cx, ArticleIx::at(at), &dataset.article_texts(ArticleIx::at(at)));
+            assert_escaped("article page", &page.0);
         }
         assert_escaped("not found", &not_found::page(&cx, &[0, 1, 2]).0);
         for at in 0..dataset.themes.len() {
@@ -191,7 +188,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         preview: &preview,
         feed: Some((HOSTILE[0], "/feed.xml")),
         header: shell::header(Lang::Zh, "", Nav::Other, HeaderState { query: HOSTILE[0], dark: true, offline: false }),
-        main: takeaway::page(&cx, 0, dataset.body(0), &[]),
+        main: takeaway::page(&cx, 0, &dataset.article_texts(ArticleIx::at(0)), &[]),
         footer: shell::footer(Lang::Zh),
     });
     assert_escaped("document", &page.0);
@@ -228,11 +225,10 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
 fn only_web_links_from_metadata_become_links() {
     let dataset = hostile_seeds();
     let cx = Cx::new(&dataset, Lang::Zh, "", &dataset.texts);
-    let (bodies, contexts) = dataset.article_texts(ArticleIx::at(0));
-    let page = article::page(&cx, ArticleIx::at(0), bodies, contexts).0;
+    let page = article::page(&cx, ArticleIx::at(0), &dataset.article_texts(ArticleIx::at(0))).0;
     assert!(!page.contains(">译文</a>") && !page.contains(">原文</a>"), "script links are left out:\n{page}");
     let seeds = seeds();
-    let (bodies, contexts) = seeds.article_texts(ArticleIx::at(0));
-    let page = article::page(&Cx::new(&seeds, Lang::Zh, "", &seeds.texts), ArticleIx::at(0), bodies, contexts).0;
+    let cx = Cx::new(&seeds, Lang::Zh, "", &seeds.texts);
+    let page = article::page(&cx, ArticleIx::at(0), &seeds.article_texts(ArticleIx::at(0))).0;
     assert!(page.contains("rel=\"noopener noreferrer\" target=\"_blank\">原文</a>"), "{page}");
 }

@@ -9,6 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use takeaways::model::OfArticle;
+
 use common::corpus_dir;
 
 /// The files of a site built from the seeds (with a page like trunk's) by `finish-site` with
@@ -83,27 +85,32 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
 }
 
 #[test]
-fn each_articles_texts_and_the_index_in_pieces_ship_apart_named_by_the_pages() {
+fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by_the_pages() {
     let dir = tempfile::tempdir().unwrap();
     let names = build_site(dir.path(), &["--no-cards"]);
     let site = dir.path().join("site");
     let seeds = common::seeds();
     let texts = names.iter().find(|n| n.starts_with("texts.") && n.ends_with(".json") && !n.contains('/')).unwrap();
     let folder = format!("{}/", texts.trim_end_matches(".json"));
-    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), seeds.articles.len());
+    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), 2 * seeds.articles.len());
     for at in (0..seeds.articles.len()).map(takeaways::model::ArticleIx::at) {
         let file = fs::read_to_string(site.join(format!("{folder}{}.json", at.get()))).unwrap();
         let shipped: takeaways::model::ArticleTexts = serde_json::from_str(&file).unwrap();
         shipped.check(&seeds.bundle, at).unwrap();
         assert_eq!(shipped, seeds.texts.of_article(&seeds.bundle, at));
+        let file = fs::read_to_string(site.join(format!("{folder}{}-summaries.json", at.get()))).unwrap();
+        let shipped: takeaways::model::ArticleSummaries = serde_json::from_str(&file).unwrap();
+        shipped.check(&seeds.bundle, at).unwrap();
+        assert_eq!(shipped.takeaways, seeds.texts.takeaway_summaries[seeds.takeaway_range(at)]);
     }
     let takeaway = &seeds.takeaways[0];
     let page = site.join(takeaways::model::ids::takeaway_path(&takeaway.id)).join("index.html");
     let page = fs::read_to_string(page).unwrap();
     assert!(page.contains(&format!("data-article-texts=\"{folder}\"")), "{page}");
-    // Its article's texts download beside the app.
-    let preload = format!("<link rel=\"preload\" href=\"{folder}{}.json\"", takeaway.article.get());
-    assert!(page.contains(&preload), "{page}");
+    // Its article's texts and summaries download beside the app.
+    for file in [format!("{}.json", takeaway.article.get()), format!("{}-summaries.json", takeaway.article.get())] {
+        assert!(page.contains(&format!("<link rel=\"preload\" href=\"{folder}{file}\"")), "{page}");
+    }
     // The body's index in pieces: the head's first terms are the pieces', and the pieces
     // together are the index.
     let search = names.iter().find(|n| n.starts_with("search.") && n.ends_with(".json") && !n.contains('/')).unwrap();

@@ -1,7 +1,7 @@
 //! Loading the bundle, once per visit, relative to the site's base URL; and the files shipped
 //! apart, the first time something needs them: an article's texts (its page, its takeaways'
-//! pages, a search result's snippet or phrase), and the search index (typing, a `?q=` link, a
-//! not-found page).
+//! pages, a search result's snippet or phrase), its takeaways' summaries (their cards), and the
+//! search index (typing, a `?q=` link, a not-found page).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,7 +13,8 @@ use serde::Deserialize;
 
 use crate::explore::facets::Facets;
 use crate::model::{
-    ArticleIx, ArticleTexts, BodyWords, Bundle, DataFiles, SearchHead, SearchShard, Summaries, SCHEMA_VERSION,
+    ArticleIx, ArticleSummaries, ArticleTexts, BodyWords, Bundle, DataFiles, OfArticle, SearchHead, SearchShard,
+    Summaries, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::{Config, Engine};
@@ -108,6 +109,8 @@ pub enum Load<T = ()> {
 pub struct Files {
     /// By article.
     articles: RwSignal<Loads<ArticleTexts>>,
+    /// By article.
+    summaries: RwSignal<Loads<ArticleSummaries>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
@@ -117,6 +120,7 @@ pub struct Files {
 pub fn provide_files() {
     provide_context(Files {
         articles: RwSignal::new(Loads::default()),
+        summaries: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
@@ -166,13 +170,29 @@ impl<T> Loads<T> {
     }
 }
 
-impl Loads<ArticleTexts> {
+impl<T: OfArticle> Loads<T> {
     /// The articles' texts that have arrived and belong to `bundle`'s build.
-    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, &'a Arc<ArticleTexts>)> {
+    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, &'a Arc<T>)> {
         self.iter().filter_map(move |(at, load)| match load {
             Load::Ready(texts) if texts.check(bundle, ArticleIx::at(at)).is_ok() => Some((ArticleIx::at(at), texts)),
             _ => None,
         })
+    }
+
+    /// Whether some of the `articles` are asked for or on their way (tracked by the caller);
+    /// those that failed are waited for no longer.
+    fn pending(&self, articles: &[ArticleIx]) -> bool {
+        articles.iter().any(|at| matches!(self.get(at.get()), None | Some(Load::Idle | Load::Loading)))
+    }
+
+    /// The articles among those asked for that failed, or came from another build than `bundle`.
+    fn failed(&self, bundle: Option<&Bundle>) -> Vec<ArticleIx> {
+        let failed = self.iter().filter(|&(at, load)| match load {
+            Load::Failed(_) => true,
+            Load::Ready(texts) => bundle.is_some_and(|bundle| texts.check(bundle, ArticleIx::at(at)).is_err()),
+            Load::Idle | Load::Loading => false,
+        });
+        failed.map(|(at, _)| ArticleIx::at(at)).collect()
     }
 }
 
@@ -250,38 +270,48 @@ pub fn request_bodies(site: &Site, docs: &[usize]) {
 /// Whether some of the takeaways `docs` wait for their article's texts, which are asked for or on
 /// their way (tracked); texts that failed are waited for no longer.
 pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
-    let articles = site.articles_of(docs);
-    expect_context::<Files>().articles.with(|loaded| {
-        articles.iter().any(|at| matches!(loaded.get(at.get()), None | Some(Load::Idle | Load::Loading)))
-    })
+    expect_context::<Files>().articles.with(|loaded| loaded.pending(&site.articles_of(docs)))
 }
 
-/// The articles' texts that have arrived and belong to the site's build: what cards read their
-/// summaries from.
+/// Fetches the summaries of the takeaways `docs`, by article, those not here, on their way, or
+/// failed (see [`retry_texts`]): what a page that shows their cards calls each time it renders.
+pub fn request_summaries(site: &Site, docs: &[usize]) {
+    let articles = site.articles_of(docs).into_iter().map(ArticleIx::get);
+    request_batch(expect_context::<Files>().summaries, articles, |files, n| {
+        files.article_summaries_file(ArticleIx::at(n))
+    });
+}
+
+/// Whether some of the takeaways `docs` wait for their summaries (see [`bodies_pending`]).
+pub fn summaries_pending(site: &Site, docs: &[usize]) -> bool {
+    expect_context::<Files>().summaries.with(|loaded| loaded.pending(&site.articles_of(docs)))
+}
+
+/// The takeaways' summaries that have arrived and belong to the site's build: what cards read.
 pub struct Arrived<'a> {
     bundle: &'a Bundle,
     /// By article.
-    texts: Vec<Option<Arc<ArticleTexts>>>,
+    summaries: Vec<Option<Arc<ArticleSummaries>>>,
 }
 
-/// The articles' texts of `site` that have arrived (tracked).
+/// The takeaways' summaries of `site` that have arrived (tracked).
 pub fn arrived(site: &Site) -> Arrived<'_> {
-    let texts = expect_context::<Files>().articles.with(|loaded| {
-        let mut texts = vec![None; site.articles.len()];
+    let summaries = expect_context::<Files>().summaries.with(|loaded| {
+        let mut summaries = vec![None; site.articles.len()];
         for (at, arrived) in loaded.belonging(&site.bundle) {
-            texts[at.get()] = Some(Arc::clone(arrived));
+            summaries[at.get()] = Some(Arc::clone(arrived));
         }
-        texts
+        summaries
     });
-    Arrived { bundle: &site.bundle, texts }
+    Arrived { bundle: &site.bundle, summaries }
 }
 
 impl Summaries for Arrived<'_> {
     fn summary(&self, index: usize) -> &str {
         let Some(t) = self.bundle.takeaways.get(index) else { return "" };
         let first = self.bundle.takeaway_range(t.article).start;
-        let texts = self.texts.get(t.article.get()).and_then(Option::as_ref);
-        texts.and_then(|texts| texts.takeaway_summaries.get(index - first)).map_or("", String::as_str)
+        let summaries = self.summaries.get(t.article.get()).and_then(Option::as_ref);
+        summaries.and_then(|summaries| summaries.takeaways.get(index - first)).map_or("", String::as_str)
     }
 }
 
@@ -291,22 +321,19 @@ pub fn request_search() {
     request_one(expect_context::<Files>().head, |files| files.search_head(), false);
 }
 
-/// Fetches again the articles' texts that failed, or came from another build.
+/// Fetches again the articles' texts and summaries that failed, or came from another build.
 pub fn retry_texts() {
     let site = expect_context::<BundleResource>().get_untracked().and_then(Result::ok);
-    let articles = expect_context::<Files>().articles;
-    let failed = articles.with_untracked(|loaded| {
-        let failed = loaded.iter().filter(|&(at, load)| match load {
-            Load::Failed(_) => true,
-            Load::Ready(texts) => {
-                site.as_ref().is_some_and(|site| texts.check(&site.bundle, ArticleIx::at(at)).is_err())
-            }
-            Load::Idle | Load::Loading => false,
-        });
-        failed.map(|(at, _)| ArticleIx::at(at)).collect::<Vec<_>>()
-    });
-    articles.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
+    let bundle = site.as_ref().map(|site| &site.bundle);
+    let files = expect_context::<Files>();
+    let failed = files.articles.with_untracked(|loaded| loaded.failed(bundle));
+    files.articles.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
     request_article_texts(failed);
+    let failed = files.summaries.with_untracked(|loaded| loaded.failed(bundle));
+    files.summaries.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
+    request_batch(files.summaries, failed.into_iter().map(ArticleIx::get), |files, n| {
+        files.article_summaries_file(ArticleIx::at(n))
+    });
 }
 
 /// Fetches the search index's head and words again if they failed, and the pieces that failed

@@ -183,11 +183,12 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
                 alt_title: t.alt_title,
                 title_en: t.title_en,
                 title_only: t.body.is_empty(),
-                themes: t.themes,
+                themes: t.themes.iter().map(|m| m.theme).collect(),
                 projects: t.projects,
             });
             texts.bodies.push(t.body);
             texts.takeaway_summaries.push(t.summary);
+            texts.theme_terms.push(t.themes.into_iter().map(|m| m.terms).collect());
         }
         aliases.extend(p.aliases);
     }

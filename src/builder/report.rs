@@ -62,7 +62,7 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
                     name: &e.name.en,
                     name_zh: &e.name.zh,
                 }),
-                themes: t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect(),
+                themes: t.themes.iter().map(|&m| bundle.theme(m).id.as_str()).collect(),
                 projects: t.projects.iter().map(|&p| bundle.project(p).id.as_str()).collect(),
                 has_body: t.has_body(),
             }
@@ -124,7 +124,7 @@ pub fn stats(bundle: &Bundle) -> String {
         if let Some(e) = bundle.article(t.article).event {
             *by_event.entry(e).or_default() += 1;
         }
-        t.themes.iter().for_each(|m| by_theme[m.theme.get()] += 1);
+        t.themes.iter().for_each(|&m| by_theme[m.get()] += 1);
         t.projects.iter().for_each(|p| by_project[p.get()] += 1);
     }
     let mut out = format!("{} articles, {} takeaways\n\nby event\n", bundle.articles.len(), bundle.takeaways.len());

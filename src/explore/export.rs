@@ -101,7 +101,7 @@ fn row<'a>(bundle: &'a Bundle, summaries: &dyn Summaries, index: usize, site_url
         event: bundle.event_of(article).map(|e| e.name.en.as_str()),
         date: article.date.as_deref(),
         authors: article.authors.iter().map(String::as_str).collect(),
-        themes: t.themes.iter().map(|m| bundle.theme(m.theme).id.as_str()).collect(),
+        themes: t.themes.iter().map(|&m| bundle.theme(m).id.as_str()).collect(),
         projects: t.projects.iter().map(|&p| bundle.project(p).name.as_str()).collect(),
         summary: summaries.summary(index).to_owned(),
     }

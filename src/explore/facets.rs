@@ -220,7 +220,7 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>
     let has: Vec<Vec<u32>> = match facet {
         Facet::Theme => {
             let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
-            bundle.takeaways.iter().map(|t| t.themes.iter().map(|m| of[m.theme.get()]).collect()).collect()
+            bundle.takeaways.iter().map(|t| t.themes.iter().map(|&m| of[m.get()]).collect()).collect()
         }
         Facet::Project => {
             let of: Vec<u32> = bundle.projects.iter().map(|p| options.intern(&p.id, || same(&p.name))).collect();

@@ -47,11 +47,11 @@ impl Listing {
         (passing, &self.others[..shown.saturating_sub(passing.len()).min(self.others.len())])
     }
 
-    /// The takeaways whose article's texts the list reads when it shows `shown`: the summaries
-    /// of those shown, and the bodies its hits miss.
-    pub fn texts_read(&self, shown: usize) -> Vec<usize> {
+    /// The takeaways whose cards the list shows when it shows `shown`: their summaries are
+    /// read.
+    pub fn cards(&self, shown: usize) -> Vec<usize> {
         let (passing, others) = self.shown(shown);
-        passing.iter().chain(others).chain(&self.missing).copied().collect()
+        passing.iter().chain(others).copied().collect()
     }
 }
 

@@ -29,7 +29,7 @@ impl Relations {
         let mut by_project = vec![Vec::new(); bundle.projects.len()];
         for (index, t) in bundle.takeaways.iter().enumerate() {
             for m in &t.themes {
-                by_theme[m.theme.get()].push(index);
+                by_theme[m.get()].push(index);
             }
             for p in &t.projects {
                 by_project[p.get()].push(index);
@@ -50,7 +50,7 @@ impl Relations {
     /// theme: projects are the more specific link.
     pub fn of(&mut self, bundle: &Bundle, takeaway: usize, limit: usize) -> Vec<usize> {
         let this = &bundle.takeaways[takeaway];
-        let mut themes: Vec<usize> = this.themes.iter().map(|m| m.theme.get()).collect();
+        let mut themes: Vec<usize> = this.themes.iter().map(|&m| m.get()).collect();
         let mut projects: Vec<usize> = this.projects.iter().map(|p| p.get()).collect();
         for shared in [&mut themes, &mut projects] {
             shared.sort_unstable();

@@ -45,7 +45,7 @@ impl Spread {
 
 /// The takeaways tagged with `theme`.
 pub fn of_theme(bundle: &Bundle, order: &[usize], theme: ThemeIx) -> Subject {
-    let mut subject = of(bundle, order, |t| bundle.takeaways[t].themes.iter().any(|m| m.theme == theme));
+    let mut subject = of(bundle, order, |t| bundle.takeaways[t].themes.contains(&theme));
     subject.themes.retain(|&(t, _)| t != theme);
     subject
 }
@@ -73,7 +73,7 @@ pub fn theme_shares(bundle: &Bundle, event: EventIx) -> Vec<(ThemeIx, f64, f64)>
         let (counts, total) =
             if at_event { (&mut here, &mut here_total) } else { (&mut elsewhere, &mut elsewhere_total) };
         *total += 1;
-        t.themes.iter().for_each(|m| counts[m.theme.get()] += 1);
+        t.themes.iter().for_each(|&m| counts[m.get()] += 1);
     }
     let share = super::graphs::share;
     let mut shares: Vec<(ThemeIx, f64, f64)> = (0..bundle.themes.len())
@@ -100,7 +100,7 @@ fn of(bundle: &Bundle, order: &[usize], about: impl Fn(usize) -> bool) -> Subjec
         if let Some(e) = bundle.article_of(takeaway).event {
             per_event[e.get()] += 1;
         }
-        takeaway.themes.iter().for_each(|m| themes[m.theme.get()] += 1);
+        takeaway.themes.iter().for_each(|&m| themes[m.get()] += 1);
         takeaway.projects.iter().for_each(|p| projects[p.get()] += 1);
         articles[takeaway.article.get()] = true;
     }

@@ -1,14 +1,16 @@
-//! The takeaways as columns, one array per field (`{"id": [...], "title": [...], ...}`): a
-//! field's values side by side compress far better than each takeaway's short fields in turn.
+//! The bundle as stored: the takeaways as columns, one array per field (`{"title": [...], ...}`),
+//! since a field's values side by side compress far better than each takeaway's short fields in
+//! turn; and without the takeaways' ids, which are made again from the article's id, the ordinal
+//! and the title (see [`ids::takeaway_id`]).
 
-use serde::de::Error;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 
-use super::{ArticleIx, ProjectIx, Takeaway, ThemeMatch};
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{ids, Article, ArticleIx, Bundle, Event, Project, ProjectIx, Takeaway, Theme, ThemeIx};
 
 #[derive(Serialize, Deserialize)]
 struct Columns {
-    id: Vec<String>,
     article: Vec<ArticleIx>,
     ordinal: Vec<u32>,
     title: Vec<String>,
@@ -18,13 +20,12 @@ struct Columns {
     title_en: Vec<Option<String>>,
     /// The numbers of the takeaways without a body.
     title_only: Vec<usize>,
-    themes: Vec<Vec<ThemeMatch>>,
+    themes: Vec<Vec<ThemeIx>>,
     projects: Vec<Vec<ProjectIx>>,
 }
 
 pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result<S::Ok, S::Error> {
     Columns {
-        id: takeaways.iter().map(|t| t.id.clone()).collect(),
         article: takeaways.iter().map(|t| t.article).collect(),
         ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
         title: takeaways.iter().map(|t| t.title.clone()).collect(),
@@ -40,38 +41,64 @@ pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result
     .serialize(serializer)
 }
 
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Takeaway>, D::Error> {
-    let mut c = Columns::deserialize(deserializer)?;
-    let count = c.id.len();
-    if c.title_en.is_empty() {
-        c.title_en = vec![None; count];
-    }
-    let lengths = [c.article.len(), c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len()];
-    if lengths.into_iter().chain([c.themes.len(), c.projects.len()]).any(|l| l != count) {
-        return Err(D::Error::custom("the takeaways' columns differ in length"));
-    }
-    let mut takeaways: Vec<Takeaway> =
-        c.id.into_iter()
-            .zip(c.article)
-            .zip(c.ordinal)
-            .zip(c.title)
-            .zip(c.alt_title.into_iter().zip(c.title_en))
+/// What [`BUNDLE_FILE`](super::BUNDLE_FILE) holds, read before the takeaways get their ids.
+#[derive(Deserialize)]
+pub struct StoredBundle {
+    schema: u32,
+    events: Vec<Event>,
+    themes: Vec<Theme>,
+    projects: Vec<Project>,
+    articles: Vec<Article>,
+    takeaways: Columns,
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, String>,
+}
+
+impl TryFrom<StoredBundle> for Bundle {
+    type Error = String;
+
+    fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
+        let mut c = stored.takeaways;
+        let count = c.article.len();
+        if c.title_en.is_empty() {
+            c.title_en = vec![None; count];
+        }
+        let lengths = [c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len(), c.themes.len()];
+        if lengths.into_iter().chain([c.projects.len()]).any(|l| l != count) {
+            return Err("the takeaways' columns differ in length".to_owned());
+        }
+        let rows = c.article.into_iter().zip(c.ordinal).zip(c.title).zip(c.alt_title.into_iter().zip(c.title_en));
+        let mut takeaways = rows
             .zip(c.themes.into_iter().zip(c.projects))
-            .map(|(((((id, article), ordinal), title), (alt_title, title_en)), (themes, projects))| Takeaway {
-                id,
-                article,
-                ordinal,
-                title,
-                alt_title,
-                title_en,
-                title_only: false,
-                themes,
-                projects,
+            .map(|((((article, ordinal), title), (alt_title, title_en)), (themes, projects))| {
+                let of = stored.articles.get(article.get()).ok_or("a takeaway's article is out of range")?;
+                Ok(Takeaway {
+                    id: ids::takeaway_id(&of.id, ordinal, &title),
+                    article,
+                    ordinal,
+                    title,
+                    alt_title,
+                    title_en,
+                    title_only: false,
+                    themes,
+                    projects,
+                })
             })
-            .collect();
-    for n in c.title_only {
-        takeaways.get_mut(n).ok_or_else(|| D::Error::custom("a title-only takeaway is out of range"))?.title_only =
-            true;
+            .collect::<Result<Vec<Takeaway>, &str>>()?;
+        for n in c.title_only {
+            takeaways.get_mut(n).ok_or("a title-only takeaway is out of range")?.title_only = true;
+        }
+        Ok(Bundle {
+            schema: stored.schema,
+            events: stored.events,
+            themes: stored.themes,
+            projects: stored.projects,
+            articles: stored.articles,
+            takeaways,
+            synonyms: stored.synonyms,
+            aliases: stored.aliases,
+        })
     }
-    Ok(takeaways)
 }

@@ -1,7 +1,7 @@
 //! The three files together, as the build holds them and the command line, the tests and the
 //! benchmarks read them back.
 
-use super::{ArticleIx, Bundle, CompactIndex, Context, SanitizedHtml, SearchFile, Texts};
+use super::{ArticleIx, ArticleTexts, Bundle, CompactIndex, SanitizedHtml, SearchFile, Texts};
 
 /// A bundle with its texts and its search index, checked to belong together.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,9 +27,9 @@ impl Dataset {
         &self.texts.bodies[index]
     }
 
-    /// The bodies of the takeaways of the article at `at`, in order, and its contexts.
-    pub fn article_texts(&self, at: ArticleIx) -> (&[SanitizedHtml], &[Context]) {
-        (&self.texts.bodies[self.bundle.takeaway_range(at)], &self.texts.contexts[at.get()])
+    /// The texts of the article at `at`, as its pages read them.
+    pub fn article_texts(&self, at: ArticleIx) -> ArticleTexts {
+        self.texts.of_article(&self.bundle, at)
     }
 
     /// The summary of the takeaway at `index` (empty when it has none).

@@ -20,10 +20,10 @@ use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
 pub use search_file::{BodyWords, CompactField, CompactIndex, SearchFile, SearchHead, SearchShard};
-pub use texts::{ArticleTexts, Context, SanitizedHtml, Summaries, Texts};
+pub use texts::{ArticleSummaries, ArticleTexts, Context, OfArticle, SanitizedHtml, Summaries, Texts};
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -44,8 +44,9 @@ pub const TEXTS_FILE: &str = "texts.json";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFiles {
     pub bundle: String,
-    /// The folder of the texts one article at a time ([`ArticleTexts`]), named by the texts'
-    /// content: `texts.<hash>/`, whose file `<n>.json` holds the article at position `n`.
+    /// The folder of the texts one article at a time, named by the texts' content:
+    /// `texts.<hash>/`, whose file `<n>.json` holds the texts ([`ArticleTexts`]) of the article
+    /// at position `n`, and `<n>-summaries.json` its takeaways' summaries ([`ArticleSummaries`]).
     pub article_texts: String,
     /// The folder of the search index in pieces ([`SearchHead`]), named by the index's content:
     /// `search.<hash>/`.
@@ -60,6 +61,11 @@ impl DataFiles {
     /// The file of the texts of the article at `at`.
     pub fn article_texts_file(&self, at: ArticleIx) -> String {
         format!("{}{}.json", self.article_texts, at.get())
+    }
+
+    /// The file of the summaries of the takeaways of the article at `at`.
+    pub fn article_summaries_file(&self, at: ArticleIx) -> String {
+        format!("{}{}-summaries.json", self.article_texts, at.get())
     }
 
     /// The search index's head: which pieces there are.
@@ -117,6 +123,7 @@ positions!(EventIx, ThemeIx, ProjectIx, ArticleIx);
 
 /// What [`BUNDLE_FILE`] holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "columns::StoredBundle")]
 pub struct Bundle {
     pub schema: u32,
     /// Ordered by start date.
@@ -125,9 +132,9 @@ pub struct Bundle {
     pub projects: Vec<Project>,
     /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
-    /// Grouped by article (in article order), then by ordinal. Written as columns (see
-    /// [`columns`]).
-    #[serde(with = "columns")]
+    /// Grouped by article (in article order), then by ordinal. Written as columns, without
+    /// their ids (see [`columns`]).
+    #[serde(serialize_with = "columns::serialize")]
     pub takeaways: Vec<Takeaway>,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -216,11 +223,12 @@ pub struct Article {
     pub sources: BTreeMap<String, String>,
 }
 
-/// One takeaway: the unit the explorer is about, with its own deep link. Its body and summary
-/// ship in [`Texts`].
+/// One takeaway: the unit the explorer is about, with its own deep link. Its body, its summary and
+/// the words that gave its themes ship in [`Texts`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Takeaway {
-    /// Stable id, see [`ids`].
+    /// Stable id, see [`ids`]: not written in the bundle, where it is made again from the
+    /// article's id, the ordinal and the title.
     pub id: String,
     pub article: ArticleIx,
     /// 1-based position in its article.
@@ -232,19 +240,10 @@ pub struct Takeaway {
     pub title_en: Option<String>,
     /// True when the article lists this takeaway but has no section about it (no body).
     pub title_only: bool,
-    /// Its themes, best first, with why.
-    pub themes: Vec<ThemeMatch>,
+    /// Its themes, best first ([`Texts::theme_terms`] says why).
+    pub themes: Vec<ThemeIx>,
     /// The projects, products and vendors it mentions.
     pub projects: Vec<ProjectIx>,
-}
-
-/// Why a takeaway has a theme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ThemeMatch {
-    pub theme: ThemeIx,
-    pub score: f32,
-    /// The keywords that matched, as written in themes.toml.
-    pub terms: Vec<String>,
 }
 
 impl ProjectKind {
@@ -365,7 +364,7 @@ impl Bundle {
             if t.article.get() >= self.articles.len() {
                 return bad("the article", &t.id);
             }
-            if t.themes.iter().any(|m| m.theme.get() >= self.themes.len()) {
+            if t.themes.iter().any(|theme| theme.get() >= self.themes.len()) {
                 return bad("a theme", &t.id);
             }
             if t.projects.iter().any(|p| p.get() >= self.projects.len()) {

@@ -1,6 +1,7 @@
 //! What `texts.json` holds: the takeaways' bodies and the articles' context, as HTML the build
-//! has sanitized; and the same texts one article at a time ([`ArticleTexts`]), as a site ships
-//! them for its pages.
+//! has sanitized, and their summaries; and the same texts one article at a time, as a site ships
+//! them: what its pages read ([`ArticleTexts`]) apart from what its cards read
+//! ([`ArticleSummaries`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,9 @@ pub struct Texts {
     /// for the cards and link previews; empty when it has none. The bulk of what the list would
     /// ship for cards it never shows, so it comes with the article's texts.
     pub takeaway_summaries: Vec<String>,
+    /// Per takeaway, in [`Bundle::takeaways`] order, per theme of its
+    /// [`themes`](super::Takeaway::themes): the keywords that gave it, as written in themes.toml.
+    pub theme_terms: Vec<Vec<Vec<String>>>,
 }
 
 /// A part of an article that frames its takeaways (intro, background, conclusion).
@@ -62,6 +66,7 @@ impl Texts {
             || self.contexts.len() != bundle.articles.len()
             || self.summaries.len() != bundle.articles.len()
             || self.takeaway_summaries.len() != bundle.takeaways.len()
+            || self.theme_terms.len() != bundle.takeaways.len()
         {
             return Err(format!("{TEXTS_FILE} belongs to another build than {BUNDLE_FILE}; reload the page"));
         }
@@ -69,9 +74,9 @@ impl Texts {
     }
 }
 
-/// One article's part of [`Texts`]: what its page and its takeaways' pages show. A site ships
-/// one such file per article (see [`DataFiles::article_texts`](super::DataFiles::article_texts)),
-/// so opening a takeaway costs its article's texts, not the corpus's.
+/// One article's texts that its page and its takeaways' pages show. A site ships one such file
+/// per article (see [`DataFiles::article_texts`](super::DataFiles::article_texts)), so opening a
+/// takeaway costs its article's texts, not the corpus's.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleTexts {
     pub schema: u32,
@@ -80,48 +85,96 @@ pub struct ArticleTexts {
     /// Its takeaways' bodies, in order; empty where one has none.
     pub bodies: Vec<SanitizedHtml>,
     pub contexts: Vec<Context>,
-    pub summary: String,
+    /// Its takeaways' [`Texts::theme_terms`], in order.
+    pub theme_terms: Vec<Vec<Vec<String>>>,
+}
+
+/// One article's takeaways' summaries: what their cards show beyond the bundle, shipped apart
+/// from the bodies, so that a list of cards costs a line of text per card.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummaries {
+    pub schema: u32,
+    /// The article's id, so that a file of another build or article is told apart.
+    pub article: String,
     /// Its takeaways' summaries, in order.
-    pub takeaway_summaries: Vec<String>,
+    pub takeaways: Vec<String>,
 }
 
 impl Texts {
     /// The texts of the article at `at` of `bundle`, which these texts belong to.
     pub fn of_article(&self, bundle: &Bundle, at: ArticleIx) -> ArticleTexts {
+        let takeaways = bundle.takeaway_range(at);
         ArticleTexts {
             schema: self.schema,
             article: bundle.article(at).id.clone(),
-            bodies: self.bodies[bundle.takeaway_range(at)].to_vec(),
+            bodies: self.bodies[takeaways.clone()].to_vec(),
             contexts: self.contexts[at.get()].clone(),
-            summary: self.summaries[at.get()].clone(),
-            takeaway_summaries: self.takeaway_summaries[bundle.takeaway_range(at)].to_vec(),
+            theme_terms: self.theme_terms[takeaways].to_vec(),
+        }
+    }
+
+    /// The summaries of the takeaways of the article at `at` of `bundle`.
+    pub fn summaries_of_article(&self, bundle: &Bundle, at: ArticleIx) -> ArticleSummaries {
+        ArticleSummaries {
+            schema: self.schema,
+            article: bundle.article(at).id.clone(),
+            takeaways: self.takeaway_summaries[bundle.takeaway_range(at)].to_vec(),
         }
     }
 }
 
-impl ArticleTexts {
-    /// Whether these are the texts of the article at `at` of `bundle`: same schema and article,
-    /// one body and summary per takeaway.
-    pub fn check(&self, bundle: &Bundle, at: ArticleIx) -> Result<(), String> {
+/// A file of one article's texts ([`ArticleTexts`], [`ArticleSummaries`]), which must belong to
+/// the article it is read for, of the bundle's build.
+pub trait OfArticle {
+    /// Its schema version, its article's id, and how many takeaways it has texts for (none if
+    /// its lists disagree).
+    fn identity(&self) -> (u32, &str, Option<usize>);
+
+    /// Whether it belongs to the article at `at` of `bundle`: same schema and article, texts
+    /// for each of its takeaways.
+    fn check(&self, bundle: &Bundle, at: ArticleIx) -> Result<(), String> {
         let article = bundle.articles.get(at.get()).map(|a| a.id.as_str());
         let takeaways = bundle.articles.get(at.get()).map_or(0, |_| bundle.takeaway_range(at).len());
-        if self.schema != bundle.schema
-            || article != Some(self.article.as_str())
-            || self.bodies.len() != takeaways
-            || self.takeaway_summaries.len() != takeaways
-        {
-            return Err(format!(
+        match self.identity() {
+            (schema, id, count) if schema == bundle.schema && article == Some(id) && count == Some(takeaways) => Ok(()),
+            _ => Err(format!(
                 "the texts of article {} belong to another build than {BUNDLE_FILE}; reload the page",
                 at.get()
-            ));
+            )),
         }
-        Ok(())
+    }
+}
+
+impl OfArticle for ArticleTexts {
+    fn identity(&self) -> (u32, &str, Option<usize>) {
+        let count = (self.theme_terms.len() == self.bodies.len()).then_some(self.bodies.len());
+        (self.schema, &self.article, count)
+    }
+}
+
+impl OfArticle for ArticleSummaries {
+    fn identity(&self) -> (u32, &str, Option<usize>) {
+        (self.schema, &self.article, Some(self.takeaways.len()))
+    }
+}
+
+impl ArticleTexts {
+    /// The position among this article's takeaways of the takeaway at `index` of `bundle`, one of
+    /// its own.
+    fn own(bundle: &Bundle, index: usize) -> Option<usize> {
+        let at = bundle.takeaways.get(index)?.article;
+        Some(index - bundle.takeaway_range(at).start)
     }
 
     /// The body of the takeaway at `index` of `bundle`, one of this article's.
     pub fn body(&self, bundle: &Bundle, index: usize) -> Option<&SanitizedHtml> {
-        let at = bundle.takeaways.get(index)?.article;
-        self.bodies.get(index - bundle.takeaway_range(at).start)
+        self.bodies.get(Self::own(bundle, index)?)
+    }
+
+    /// The words that gave each of the themes of the takeaway at `index` of `bundle`, one of this
+    /// article's.
+    pub fn theme_terms(&self, bundle: &Bundle, index: usize) -> &[Vec<String>] {
+        Self::own(bundle, index).and_then(|own| self.theme_terms.get(own)).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -5,14 +5,14 @@ use maud::{html, Markup};
 
 use super::{chips, safe_url, Cx};
 use crate::model::ids::{event_path, takeaway_path};
-use crate::model::{Article, ArticleIx, Context, SanitizedHtml};
+use crate::model::{Article, ArticleIx, ArticleTexts};
 
-/// The page of the article at `at`, with its takeaways' `bodies` (in order) and its `contexts`.
-pub fn page(cx: &Cx, at: ArticleIx, bodies: &[SanitizedHtml], contexts: &[Context]) -> Markup {
+/// The page of the article at `at`, with its `texts`.
+pub fn page(cx: &Cx, at: ArticleIx, texts: &ArticleTexts) -> Markup {
     let article = cx.bundle.article(at);
     let context = |after: u32| {
         html! {
-            @for c in contexts.iter().filter(|c| c.after == after) { div.context.body { (c.html) } }
+            @for c in texts.contexts.iter().filter(|c| c.after == after) { div.context.body { (c.html) } }
         }
     };
     html! {
@@ -21,10 +21,10 @@ pub fn page(cx: &Cx, at: ArticleIx, bodies: &[SanitizedHtml], contexts: &[Contex
             h1 { (article.title) }
             (byline(cx, article))
             (context(0))
-            @for (t, body) in cx.bundle.takeaways_of(at).iter().zip(bodies) {
+            @for ((t, body), terms) in cx.bundle.takeaways_of(at).iter().zip(&texts.bodies).zip(&texts.theme_terms) {
                 section.article-takeaway #(t.id) {
                     h2 { a href=(cx.href(&takeaway_path(&t.id))) { (t.ordinal) ". " (t.title) } }
-                    (chips::themes(cx, t))
+                    (chips::themes(cx, t, terms))
                     @if t.has_body() { div.body { (body) } }
                 }
                 (context(t.ordinal))

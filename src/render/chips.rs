@@ -8,15 +8,16 @@ use crate::model::ids::{project_path, theme_path};
 use crate::model::Takeaway;
 
 /// The takeaway's themes, best first, each linking to its page; hovering one shows the words
-/// that gave it.
-pub fn themes(cx: &Cx, takeaway: &Takeaway) -> Markup {
+/// that gave it (`terms`, per theme, from its article's texts).
+pub fn themes(cx: &Cx, takeaway: &Takeaway, terms: &[Vec<String>]) -> Markup {
     html! {
         ul.chips aria-label=(cx.pick("主题", "Themes")) {
-            @for m in &takeaway.themes {
-                @let theme = cx.bundle.theme(m.theme);
+            @for (n, &at) in takeaway.themes.iter().enumerate() {
+                @let theme = cx.bundle.theme(at);
+                @let words = terms.get(n).map(|words| words.join(", ")).unwrap_or_default();
                 li {
                     a.chip.theme href=(cx.href(&theme_path(&theme.id)))
-                        title={ (cx.pick("匹配的词", "matched")) ": " (m.terms.join(", ")) } { (cx.name(&theme.name)) }
+                        title={ (cx.pick("匹配的词", "matched")) ": " (words) } { (cx.name(&theme.name)) }
                 }
             }
         }
@@ -44,8 +45,8 @@ pub fn projects(cx: &Cx, takeaway: &Takeaway) -> Markup {
 pub fn card_themes(cx: &Cx, takeaway: &Takeaway) -> Markup {
     html! {
         ul.chips aria-label=(cx.pick("主题", "Themes")) {
-            @for m in &takeaway.themes {
-                li.chip.theme { (cx.name(&cx.bundle.theme(m.theme).name)) }
+            @for &at in &takeaway.themes {
+                li.chip.theme { (cx.name(&cx.bundle.theme(at).name)) }
             }
         }
     }

@@ -7,10 +7,10 @@ use maud::{html, Markup};
 use super::article::byline;
 use super::{chips, titles, Cx};
 use crate::model::ids::{article_path, takeaway_path};
-use crate::model::SanitizedHtml;
+use crate::model::ArticleTexts;
 
-/// The page of takeaway `index`, with its `body` and the `related` takeaways (indices).
-pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> Markup {
+/// The page of takeaway `index`, with its article's `texts` and the `related` takeaways (indices).
+pub fn page(cx: &Cx, index: usize, texts: &ArticleTexts, related: &[usize]) -> Markup {
     let bundle = cx.bundle;
     let takeaway = &bundle.takeaways[index];
     let article = bundle.article_of(takeaway);
@@ -32,7 +32,7 @@ pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> M
                 p.alt-title { (cx.pick("正文小标题：", "Heading in the text: ")) " " (alt) }
             }
             (byline(cx, article))
-            (chips::themes(cx, takeaway))
+            (chips::themes(cx, takeaway, texts.theme_terms(bundle, index)))
             (chips::projects(cx, takeaway))
             div.copy role="group" {
                 button.copy-link type="button" data-action="copy-link" { (cx.pick("复制链接", "Copy link")) }
@@ -42,7 +42,7 @@ pub fn page(cx: &Cx, index: usize, body: &SanitizedHtml, related: &[usize]) -> M
             @if takeaway.has_body() {
                 // The body's own headings start at the third level: a hidden second-level one keeps the outline whole.
                 h2.visually-hidden { (cx.pick("详情", "Details")) }
-                div.body { (body) }
+                div.body { @if let Some(body) = texts.body(bundle, index) { (body) } }
             } @else {
                 p.no-detail { (cx.pick("原文列出了这条要点，但没有展开。", "The article lists this takeaway but does not go into it.")) }
             }

@@ -30,7 +30,7 @@ pub fn documents(bundle: &Bundle, texts: &Texts) -> Vec<[String; 5]> {
         .iter()
         .zip(&texts.bodies)
         .map(|(t, body)| {
-            let themes = t.themes.iter().map(|m| theme_text(bundle.theme(m.theme)));
+            let themes = t.themes.iter().map(|&m| theme_text(bundle.theme(m)));
             let projects = t.projects.iter().map(|&p| project_text(bundle.project(p)));
             [
                 title_text(t),
@@ -83,7 +83,7 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         match name {
             "title" => of_doc.extend(parts[doc].iter().map(String::as_str)),
             "themes" => {
-                of_doc.extend(t.themes.iter().filter_map(|m| parts.get(m.theme.get())).flatten().map(String::as_str))
+                of_doc.extend(t.themes.iter().filter_map(|&m| parts.get(m.get())).flatten().map(String::as_str))
             }
             "projects" => {
                 of_doc.extend(t.projects.iter().filter_map(|p| parts.get(p.get())).flatten().map(String::as_str))

@@ -1,6 +1,6 @@
 // Reads a built site's bundle for the tests as the build has it: the bundle, with its takeaways
-// (stored as columns) as one object each, and its texts (the takeaways' bodies and the articles'
-// context) put back in place.
+// (stored as columns, without their ids) as one object each, and its texts (the takeaways'
+// bodies and summaries, the articles' context) put back in place.
 import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -16,8 +16,8 @@ export async function readBundle(dist) {
   const read = async (kind) => JSON.parse(await readFile(path.join(dist, dataFile(dist, kind)), "utf8"));
   const [bundle, texts] = [await read("bundle"), await read("texts")];
   const columns = bundle.takeaways;
-  bundle.takeaways = columns.id.map((id, i) => ({
-    id,
+  bundle.takeaways = columns.article.map((article, i) => ({
+    id: takeawayId(bundle.articles[article].id, columns.ordinal[i], columns.title[i]),
     article: columns.article[i],
     ordinal: columns.ordinal[i],
     title: columns.title[i],
@@ -26,9 +26,17 @@ export async function readBundle(dist) {
     summary: texts.takeaway_summaries[i],
     title_only: columns.title_only.includes(i),
     themes: columns.themes[i],
+    theme_terms: texts.theme_terms[i],
     projects: columns.projects[i],
     body_html: texts.bodies[i],
   }));
   bundle.articles.forEach((a, i) => { a.context = texts.contexts[i]; });
   return bundle;
+}
+
+/** A takeaway's id, as the app makes it again (`model::ids::takeaway_id`): `<article>-<ordinal>`,
+ * then `-` and up to three Latin words of its title, lower-cased. */
+function takeawayId(article, ordinal, title) {
+  const slug = title.split(/[^A-Za-z0-9]+/).filter(Boolean).slice(0, 3).join("-").toLowerCase();
+  return slug ? `${article}-${ordinal}-${slug}` : `${article}-${ordinal}`;
 }

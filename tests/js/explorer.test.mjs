@@ -20,7 +20,7 @@ const articleFiles = (await readdir(path.join(ROOT, "corpus"))).filter((f) => f.
 const plain = (html) => html.replace(/<[^>]+>/g, "").replace(/&[a-z]+;/g, " ").replace(/\s+/g, " ").trim();
 const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
 const themeId = (id) => bundle.themes.findIndex((t) => t.id === id);
-const withTheme = (id) => bundle.takeaways.filter((t) => t.themes?.some((m) => m.theme === themeId(id)));
+const withTheme = (id) => bundle.takeaways.filter((t) => t.themes?.includes(themeId(id)));
 const yearOf = (t) => bundle.events[bundle.articles[t.article].event].start.slice(0, 4);
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -157,10 +157,13 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       const event = bundle.events[bundle.articles[devops.article].event];
       assert.match(await page.locator(".byline").textContent(), new RegExp(event.city.zh));
       const themes = await page.locator(".chip.theme").allTextContents();
-      assert.deepEqual(themes, devops.themes.map((m) => bundle.themes[m.theme].name.zh));
+      assert.deepEqual(themes, devops.themes.map((theme) => bundle.themes[theme].name.zh));
+      // Each says why, with the words from the article's texts.
+      const reasons = await page.locator(".chip.theme").evaluateAll((chips) => chips.map((c) => c.title));
+      assert.deepEqual(reasons, devops.theme_terms.map((terms) => `匹配的词: ${terms.join(", ")}`));
       assert.ok((await page.locator(".related-list li").count()) > 0, "related takeaways");
       await shot(page, `${tag}takeaway`);
-      const theme = bundle.themes[devops.themes[0].theme];
+      const theme = bundle.themes[devops.themes[0]];
       await page.locator(".chip.theme").first().click();
       await page.waitForURL((url) => url.pathname === `${prefix}theme/${theme.id}`);
       assert.match(await page.locator("h1").textContent(), new RegExp(theme.name.zh));
@@ -526,7 +529,10 @@ describe("feel", () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${host.url}t/${devops.id}`);
     await page.getByRole("button", { name: "复制为 Markdown" }).click();
     await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.startsWith("**[")));
-    assert.match(await page.evaluate(() => navigator.clipboard.readText()), new RegExp(`\\]\\(${host.url}t/${devops.id}\\)`));
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(markdown, new RegExp(`\\]\\(${host.url}t/${devops.id}\\)`));
+    // With its summary, which comes apart from the bundle and the body.
+    assert.ok(devops.summary && markdown.includes(`> ${devops.summary.slice(0, 12)}`), markdown);
     assert.deepEqual(page.problems, []);
   });
 });

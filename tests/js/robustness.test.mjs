@@ -80,7 +80,7 @@ describe("failures and policy", () => {
   for (const [what, fulfil, expected] of [
     ["a failed download of the texts", { status: 500, body: "oops" }, /texts\.[0-9a-f]+\/\d+\.json: HTTP 500/],
     ["texts of another version", { status: 200, contentType: "application/json", body: '{"schema":1,"bodies":[],"contexts":[]}' }, /another version/],
-    ["texts of another article", { status: 200, contentType: "application/json", body: JSON.stringify({ schema: bundle.schema, article: "x", bodies: [], contexts: [], summary: "", takeaway_summaries: [] }) }, /another build/],
+    ["texts of another article", { status: 200, contentType: "application/json", body: JSON.stringify({ schema: bundle.schema, article: "x", bodies: [], contexts: [], theme_terms: [] }) }, /another build/],
   ]) {
     test(`${what} on a takeaway page says so and offers a retry that works`, async () => {
       const page = await openPage();

@@ -23,7 +23,7 @@ after(async () => host?.close());
 
 // Facts computed here from bundle.json, independently of the app's Rust.
 const eventOf = (t) => bundle.events[bundle.articles[t.article].event]?.id;
-const themeIds = (t) => (t.themes ?? []).map((m) => bundle.themes[m.theme].id);
+const themeIds = (t) => (t.themes ?? []).map((theme) => bundle.themes[theme].id);
 const projectIds = (t) => (t.projects ?? []).map((p) => bundle.projects[p].id);
 const count = (keep) => bundle.takeaways.filter(keep).length;
 

@@ -17,5 +17,5 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Err(waiting) => return waiting,
     };
     set_title(&format!("{} · {}", site.article(at).title, site_name(cx.lang)));
-    article::page(cx, at, &texts.bodies, &texts.contexts).into()
+    article::page(cx, at, &texts).into()
 }

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use maud::Markup;
 
-use super::{with_cards, Content};
+use super::{when_read, Content};
 use crate::app::data::{
-    bodies_pending, request_bodies, request_search, request_wanted, search_readiness, wanted, BundleResource, Load,
-    Site, Wanted,
+    bodies_pending, request_bodies, request_search, request_summaries, request_wanted, search_readiness,
+    summaries_pending, wanted, BundleResource, Load, Site, Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -36,7 +36,7 @@ struct Computed {
 }
 
 /// The memos (computed when the home page reads them), and fetching the search index as soon as
-/// the URL holds a query, and the texts its results read.
+/// the URL holds a query, the bodies its results read and the summaries of the cards shown.
 pub fn provide() -> HomeState {
     let bundle = expect_context::<BundleResource>();
     let query = use_router().query();
@@ -69,7 +69,9 @@ pub fn provide() -> HomeState {
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        let waiting = !wanted.is_empty() || bodies_pending(&site, &listing.texts_read(shown()));
+        let waiting = !wanted.is_empty()
+            || bodies_pending(&site, &listing.missing)
+            || summaries_pending(&site, &listing.cards(shown()));
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
             _ => Some(listing),
@@ -86,7 +88,8 @@ pub fn provide() -> HomeState {
         computed.with(|computed| {
             if let Some(Computed { listing, wanted }) = computed {
                 request_wanted(wanted);
-                request_bodies(&site, &listing.texts_read(shown()));
+                request_bodies(&site, &listing.missing);
+                request_summaries(&site, &listing.cards(shown()));
             }
         });
     });
@@ -115,6 +118,6 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
-        with_cards(site, &listing.texts_read(state.shown), markup)
+        when_read(site, &listing.cards(state.shown), &listing.missing, markup)
     })
 }

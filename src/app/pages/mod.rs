@@ -72,9 +72,11 @@ fn with_texts(lang: Lang, site: &Site, at: ArticleIx) -> Result<Arc<ArticleTexts
     }
 }
 
-/// `markup`, which shows `cards`: ready once their articles' texts, which hold their summaries,
+/// `markup`, which reads the summaries of the takeaways `summaries` (their cards, a takeaway's
+/// Markdown) and the bodies of the takeaways `bodies` (what a ranking reads): ready once they
 /// have come (they are asked for now if they were not) or failed.
-fn with_cards(site: &Site, cards: &[usize], markup: Markup) -> Content {
-    data::request_bodies(site, cards);
-    Content { markup, ready: !data::bodies_pending(site, cards) }
+fn when_read(site: &Site, summaries: &[usize], bodies: &[usize], markup: Markup) -> Content {
+    data::request_summaries(site, summaries);
+    data::request_bodies(site, bodies);
+    Content { markup, ready: !data::summaries_pending(site, summaries) && !data::bodies_pending(site, bodies) }
 }

@@ -1,7 +1,7 @@
 //! The friendly page for an unknown takeaway, article or route, with the takeaways closest to
 //! the words in the link once search is ready.
 
-use super::{with_cards, Content};
+use super::{when_read, Content};
 use crate::app::data::{request_search, request_wanted, wanted, Site};
 use crate::app::set_title;
 use crate::render::not_found::{page, words_of};
@@ -24,12 +24,10 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
         wanted.is_empty()
     });
     let found = found.map(|engine| engine.search_found(&words, &config, SUGGESTIONS, everything));
-    let (mut read, shown) = match found {
+    let (missing, shown) = match found {
         Some(found) => (found.missing, found.hits.iter().map(|h| h.doc).collect()),
         None => (Vec::new(), Vec::new()),
     };
     set_title(cx.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
-    // The suggestions' summaries, and the bodies their ranking reads.
-    read.extend(&shown);
-    with_cards(site, &read, page(cx, &shown))
+    when_read(site, &shown, &missing, page(cx, &shown))
 }

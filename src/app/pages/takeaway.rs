@@ -1,10 +1,9 @@
 //! A takeaway's own page: the deep link people share.
 
-use super::{not_found, with_texts, Content};
+use super::{not_found, when_read, with_texts, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::explore::related::{self, related};
-use crate::model::SanitizedHtml;
 use crate::render::{site_name, takeaway, Cx};
 
 pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
@@ -17,8 +16,7 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
     };
-    let none = SanitizedHtml::default();
-    let body = texts.body(&site.bundle, index).unwrap_or(&none);
     set_title(&format!("{} · {}", site.takeaways[index].title, site_name(cx.lang)));
-    takeaway::page(cx, index, body, &related(&site.bundle, index, related::SHOWN)).into()
+    // Its summary goes into "copy as Markdown".
+    when_read(site, &[index], &[], takeaway::page(cx, index, &texts, &related(&site.bundle, index, related::SHOWN)))
 }

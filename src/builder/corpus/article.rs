@@ -8,10 +8,10 @@ use std::path::Path;
 use super::front_matter;
 use super::markdown::{Document, MAX_NESTING};
 use super::metadata::{ArticleMetadata, Metadata, ARTICLES_FILE, ENGLISH_FILE};
-use super::tagging::Tagger;
+use super::tagging::{Tagger, ThemeMatch};
 use super::takeaways::extract;
 use super::{CorpusError, CorpusWarning, Lines, SourceFile};
-use crate::model::{ids, Context, ProjectIx, SanitizedHtml, ThemeMatch};
+use crate::model::{ids, Context, ProjectIx, SanitizedHtml};
 use crate::search::text::{first_sentences, html_to_text};
 
 /// An article as the build understands it, before it gets its place among the others: the

@@ -7,7 +7,7 @@
 //! theme scoring at least [`MIN_SCORE`], and always its best one.
 
 use super::metadata::ThemeDefinition;
-use crate::model::{Project, ProjectIx, ThemeIx, ThemeMatch};
+use crate::model::{Project, ProjectIx, ThemeIx};
 use crate::search::tokenize::{fold, occurrences};
 
 /// The score a theme needs, unless it is the takeaway's best.
@@ -16,6 +16,15 @@ pub const MIN_SCORE: f32 = 3.0;
 const TITLE_FACTOR: usize = 3;
 /// Body occurrences counted at most, so one long section does not drown the title.
 const MAX_BODY_HITS: usize = 3;
+
+/// Why a takeaway has a theme: the bundle keeps the theme, the texts the terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeMatch {
+    pub theme: ThemeIx,
+    pub score: f32,
+    /// The keywords that matched, as written in themes.toml.
+    pub terms: Vec<String>,
+}
 
 /// The themes and projects, ready to match.
 pub struct Tagger {

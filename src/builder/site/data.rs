@@ -1,8 +1,8 @@
 //! The site's data files under names made of their content (`bundle.<hash>.json`…): a name
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
 //! forever, and a page names exactly the files of its own build. Beside `texts.<hash>.json`,
-//! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`), which
-//! is what pages fetch.
+//! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`, and its
+//! takeaways' summaries apart, `<n>-summaries.json`), which is what pages fetch.
 
 use std::fs;
 use std::path::Path;
@@ -46,12 +46,14 @@ pub struct Pieces {
     pub search: usize,
 }
 
-/// Writes `dataset` in pieces into the folders `files` names: each article's texts, and the
-/// body's index cut into pieces with its head and words.
+/// Writes `dataset` in pieces into the folders `files` names: each article's texts and its
+/// takeaways' summaries, and the body's index cut into pieces with its head and words.
 pub fn write_pieces(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result<Pieces> {
     for at in (0..dataset.articles.len()).map(ArticleIx::at) {
         let texts = dataset.texts.of_article(&dataset.bundle, at);
         write(&site.join(files.article_texts_file(at)), &json(&texts, "an article's texts")?)?;
+        let summaries = dataset.texts.summaries_of_article(&dataset.bundle, at);
+        write(&site.join(files.article_summaries_file(at)), &json(&summaries, "an article's summaries")?)?;
     }
     let body = dataset.search.fields.iter().find(|f| f.name == BODY_FIELD).context("the index has no body field")?;
     let cut = cut(body, PIECE_BYTES);

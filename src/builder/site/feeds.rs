@@ -31,7 +31,7 @@ pub fn write_feeds(dataset: &Dataset, site: &Path, site_url: &str) -> Result<usi
     for (at, theme) in dataset.themes.iter().enumerate() {
         let page = theme_path(&theme.id);
         let title = format!("{} · {SITE_NAME}", theme.name.zh);
-        let has = |t: usize| dataset.takeaways[t].themes.iter().any(|m| m.theme == ThemeIx::at(at));
+        let has = |t: usize| dataset.takeaways[t].themes.contains(&ThemeIx::at(at));
         one(feed_path(&page), page, title, &theme.description.zh, &has)?;
     }
     for (at, event) in dataset.events.iter().enumerate() {
@@ -68,8 +68,8 @@ fn entry<'a>(dataset: &'a Dataset, t: usize, url: &dyn Fn(&str) -> String) -> En
         categories: takeaway
             .themes
             .iter()
-            .map(|m| {
-                let theme = dataset.theme(m.theme);
+            .map(|&m| {
+                let theme = dataset.theme(m);
                 (theme.id.as_str(), theme.name.zh.clone())
             })
             .collect(),

@@ -145,7 +145,8 @@ fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&st
         image: image_url.as_deref().map(|url| Image { url, width: WIDTH, height: HEIGHT, alt: &alt }),
     };
     let base = url_path(site_url);
-    let preload: Vec<String> = page.texts.iter().map(|&at| files.article_texts_file(at)).collect();
+    let texts = page.texts.iter().map(|&at| files.article_texts_file(at));
+    let preload: Vec<String> = texts.chain(page.summaries.iter().map(|&at| files.article_summaries_file(at))).collect();
     let feed_href = page.feed.as_ref().map(|(path, title)| (format!("{base}/{path}"), title.as_str()));
     let html = document(&Document {
         lang: LANG,

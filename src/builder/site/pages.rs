@@ -17,7 +17,7 @@ use crate::render::lang::Lang;
 use crate::render::list::{self, Home, IndexStatus};
 use crate::render::share::SITE_DESCRIPTION;
 use crate::render::shell::Nav;
-use crate::render::subject::{event_page, feed_path, project_page, theme_page};
+use crate::render::subject::{event_page, feed_path, project_page, theme_page, LISTED};
 use crate::render::{article, not_found, site_name, takeaway, takeaways_count, themes, Cx};
 
 /// The language pages are written in: the app switches to the reader's once it runs.
@@ -42,9 +42,12 @@ pub struct Prerendered {
     pub feed: Option<(String, String)>,
     /// When its content last changed, `YYYY-MM-DD`, for the sitemap.
     pub updated: Option<String>,
-    /// The articles whose texts its app reads first (its own, or its first cards'): the page
-    /// preloads them beside the app.
+    /// The articles whose texts its app reads first (its own): the page preloads them beside
+    /// the app.
     pub texts: Vec<ArticleIx>,
+    /// The articles whose takeaways' summaries its app reads first (its cards', or its own
+    /// takeaway's, for "copy as Markdown"): preloaded too.
+    pub summaries: Vec<ArticleIx>,
 }
 
 /// What a page's social card says.
@@ -176,7 +179,8 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
         main,
         feed: Some((SITE_FEED.to_owned(), site_name(cx.lang).to_owned())),
         updated: dates.newest(order.iter().copied()),
-        texts: cx.bundle.articles_of(&listing.texts_read(state.shown)),
+        texts: Vec::new(),
+        summaries: cx.bundle.articles_of(&listing.cards(state.shown)),
     }
 }
 
@@ -200,13 +204,19 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relat
             kicker: event_kicker(cx, event),
             title: t.title.clone(),
             subtitle: Some(article.title.clone()),
-            chips: chip_names(cx, t.themes.iter().map(|m| m.theme)),
+            chips: chip_names(cx, t.themes.iter().copied()),
         },
         nav: Nav::Other,
-        main: takeaway::page(cx, index, dataset.body(index), &relations.of(dataset, index, related::SHOWN)),
+        main: takeaway::page(
+            cx,
+            index,
+            &dataset.article_texts(t.article),
+            &relations.of(dataset, index, related::SHOWN),
+        ),
         feed: None,
         updated: dates.newest([index]),
         texts: vec![t.article],
+        summaries: vec![t.article],
     }
 }
 
@@ -216,9 +226,9 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
     let takeaways = dataset.takeaway_range(at);
     let mut themes: Vec<(usize, usize)> = Vec::new();
     for m in dataset.takeaways_of(at).iter().flat_map(|t| &t.themes) {
-        match themes.iter_mut().find(|(theme, _)| *theme == m.theme.get()) {
+        match themes.iter_mut().find(|(theme, _)| *theme == m.get()) {
             Some(counted) => counted.1 += 1,
-            None => themes.push((m.theme.get(), 1)),
+            None => themes.push((m.get(), 1)),
         }
     }
     crate::model::order::sort_by(&mut themes, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -237,13 +247,11 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
             chips: chip_names(cx, themes.iter().map(|&(t, _)| ThemeIx::at(t))),
         },
         nav: Nav::Other,
-        main: {
-            let (bodies, contexts) = dataset.article_texts(at);
-            article::page(cx, at, bodies, contexts)
-        },
+        main: article::page(cx, at, &dataset.article_texts(at)),
         feed: None,
         updated: dates.newest(takeaways),
         texts: vec![at],
+        summaries: Vec::new(),
     }
 }
 
@@ -272,6 +280,7 @@ fn graphs_page(cx: &Cx, facets: &Facets, order: &[usize], view: GraphView, dates
         feed: None,
         updated: dates.newest(order.iter().copied()),
         texts: Vec::new(),
+        summaries: Vec::new(),
     }
 }
 
@@ -306,6 +315,7 @@ fn theme_subject(cx: &Cx, at: ThemeIx, subject: &Subject, dates: &Dates) -> Prer
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
         texts: Vec::new(),
+        summaries: cx.bundle.articles_of(subject.newest(LISTED)),
     }
 }
 
@@ -328,6 +338,7 @@ fn project_subject(cx: &Cx, at: ProjectIx, subject: &Subject, dates: &Dates) -> 
         feed: None,
         updated: dates.newest(subject.takeaways.iter().copied()),
         texts: Vec::new(),
+        summaries: cx.bundle.articles_of(subject.newest(LISTED)),
     }
 }
 
@@ -362,6 +373,7 @@ fn event_subject(cx: &Cx, at: EventIx, subject: &Subject, dates: &Dates) -> Prer
         updated: dates.newest(subject.takeaways.iter().copied()),
         path: Some(path),
         texts: Vec::new(),
+        summaries: cx.bundle.articles_of(subject.newest(LISTED)),
     }
 }
 
@@ -381,5 +393,6 @@ fn unknown(cx: &Cx) -> Prerendered {
         feed: None,
         updated: None,
         texts: Vec::new(),
+        summaries: Vec::new(),
     }
 }

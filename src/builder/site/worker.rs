@@ -36,8 +36,11 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Piec
         files.iter().filter(|f| f.as_str() != "./").map(|f| size(f)).sum::<Result<u64>>()? + size("index.html")?;
     let mut data_bytes = 0;
     // The bundle always: nothing shows without it; then, each whole or not at all, what fits:
-    // every article's texts (any page readable offline), the index (search offline).
-    let article_texts = (0..pieces.articles).map(|at| data.article_texts_file(ArticleIx::at(at))).collect();
+    // every article's texts and summaries (any page readable offline), the index (search
+    // offline).
+    let articles = (0..pieces.articles).map(ArticleIx::at);
+    let article_texts =
+        articles.flat_map(|at| [data.article_texts_file(at), data.article_summaries_file(at)]).collect();
     let search =
         [data.search_head(), data.search_words()].into_iter().chain((0..pieces.search).map(|n| data.search_piece(n)));
     let groups = [vec![data.bundle.clone()], article_texts, search.collect()];

@@ -163,7 +163,7 @@ fn event_of(bundle: &Bundle, takeaway: usize) -> Option<usize> {
 
 /// The positions of a takeaway's themes.
 fn themes_of(bundle: &Bundle, takeaway: usize) -> impl Iterator<Item = usize> + '_ {
-    bundle.takeaways[takeaway].themes.iter().map(|m| m.theme.get())
+    bundle.takeaways[takeaway].themes.iter().map(|&m| m.get())
 }
 
 /// The positions of the projects a takeaway mentions.
