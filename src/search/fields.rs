@@ -8,6 +8,8 @@
 //! tokenized once, not once per takeaway: their texts are joined with line breaks, which no
 //! term or synonym spans, so a takeaway's terms are the union of its parts'.
 
+use std::collections::HashMap;
+
 use super::index::{decode, FieldIndex, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
 use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Theme};
@@ -63,7 +65,9 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
     SearchIndex { docs, fields }
 }
 
-/// The index of one derived field over every takeaway.
+/// The index of one derived field over every takeaway. Each distinct term is numbered once and
+/// collects its postings in document order, so the terms alone are sorted, not every posting:
+/// this runs when the app's first search starts.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let terms = |text: String| document_terms(&text, synonyms);
     // The terms of each title, theme, project or article, for the takeaways to pick theirs from.
@@ -73,37 +77,69 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         "projects" => bundle.projects.iter().map(|p| terms(project_text(p))).collect(),
         _ => bundle.articles.iter().map(|a| terms(article_text(bundle, a))).collect(),
     };
-    // (term, document, count), in document order; then by term, stably.
-    let mut postings: Vec<(&str, u32, u32)> = Vec::new();
+    // Each part's terms as the numbers of the distinct terms, each number once with its count.
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut runs: Vec<Vec<(u32, u32)>> = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let mut of_part: Vec<u32> = Vec::with_capacity(part.len());
+        for term in part {
+            of_part.push(match numbers.get(term.as_str()) {
+                Some(&n) => n,
+                None => {
+                    numbers.insert(term.clone(), distinct.len() as u32);
+                    distinct.push(term);
+                    distinct.len() as u32 - 1
+                }
+            });
+        }
+        runs.push(counted(of_part.into_iter()));
+    }
+    // Per distinct term: (document, count), in document order.
+    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); distinct.len()];
     let mut lengths = Vec::with_capacity(bundle.takeaways.len());
-    let mut of_doc: Vec<&str> = Vec::new();
     for (doc, t) in bundle.takeaways.iter().enumerate() {
-        of_doc.clear();
         // A damaged bundle's numbers out of range add nothing, rather than panicking.
-        match name {
-            "title" => of_doc.extend(parts[doc].iter().map(String::as_str)),
+        let merged;
+        let of_doc: &[(u32, u32)] = match name {
+            "title" => &runs[doc],
             "themes" => {
-                of_doc.extend(t.themes.iter().filter_map(|&m| parts.get(m.get())).flatten().map(String::as_str))
+                merged = merge(t.themes.iter().filter_map(|&m| runs.get(m.get())));
+                &merged
             }
             "projects" => {
-                of_doc.extend(t.projects.iter().filter_map(|p| parts.get(p.get())).flatten().map(String::as_str))
+                merged = merge(t.projects.iter().filter_map(|p| runs.get(p.get())));
+                &merged
             }
-            _ => of_doc.extend(parts.get(t.article.get()).into_iter().flatten().map(String::as_str)),
-        }
-        lengths.push(of_doc.len() as u32);
-        crate::model::order::sort_by(&mut of_doc, |a, b| a.cmp(b));
-        for run in of_doc.chunk_by(|a, b| a == b) {
-            postings.push((run[0], doc as u32, run.len() as u32));
+            _ => runs.get(t.article.get()).map_or(&[], Vec::as_slice),
+        };
+        lengths.push(of_doc.iter().map(|&(_, count)| count).sum());
+        for &(n, count) in of_doc {
+            postings[n as usize].push((doc as u32, count));
         }
     }
-    crate::model::order::sort_by(&mut postings, |a, b| a.0.cmp(b.0));
+    let mut sorted: Vec<usize> = (0..distinct.len()).collect();
+    crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
-    for run in postings.chunk_by(|a, b| a.0 == b.0) {
-        field.terms.push(run[0].0.to_owned());
-        field.postings.extend(run.iter().map(|&(_, doc, count)| (doc, count)));
+    for n in sorted {
+        field.terms.push(distinct[n].to_owned());
+        field.postings.extend_from_slice(&postings[n]);
         field.starts.push(field.postings.len() as u32);
     }
     field
+}
+
+/// Each of `numbers` once, ascending, with how many times it came.
+fn counted(numbers: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
+    let mut numbers: Vec<u32> = numbers.collect();
+    crate::model::order::sort_by(&mut numbers, |a, b| a.cmp(b));
+    numbers.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
+}
+
+/// The counted terms of several parts (see [`counted`]) as one part's.
+fn merge<'a>(parts: impl Iterator<Item = &'a Vec<(u32, u32)>>) -> Vec<(u32, u32)> {
+    let repeated = parts.flatten().flat_map(|&(n, count)| std::iter::repeat_n(n, count as usize));
+    counted(repeated)
 }
 
 fn title_text(t: &Takeaway) -> String {
