@@ -15,6 +15,7 @@ use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
 use takeaways::search::fields::search_index;
+use takeaways::search::index::FIELDS;
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, Engine, FieldConfig};
@@ -351,7 +352,7 @@ fn the_engines_index_is_elasticlunrs() {
     let shipped: Vec<&str> = bundle.search.fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(shipped, ["body"], "only the body's index ships");
     let ours = search_index(&bundle, &bundle.search, &Synonyms::new(&bundle.synonyms));
-    let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts).to_json()).unwrap();
+    let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
     assert_eq!(ours.docs, reference.docs);
     for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
         assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
@@ -370,7 +371,7 @@ fn parity_cases_are_written_for_elasticlunr_js() {
     let synonyms = Synonyms::new(&bundle.synonyms);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("parity");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("index.json"), indexing::reference_index(&bundle, &bundle.texts).to_json()).unwrap();
+    fs::write(dir.join("index.json"), indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
     let field = |field: &str, boost, bool, expand| FieldConfig { field: field.into(), boost, bool, expand };
     // Typos are never corrected where elasticlunr's scores are compared.
     let config = |fields| Config { fields, correct_typos: false };

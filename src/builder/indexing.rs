@@ -36,13 +36,17 @@ impl Language for Takeaways {
     }
 }
 
-/// elasticlunr's index of the bundle's takeaways (their bodies in `texts`), referenced by their
-/// number.
-pub fn reference_index(bundle: &Bundle, texts: &Texts) -> Index {
+/// elasticlunr's index of `fields` (of [`FIELDS`], in that order) of the bundle's takeaways
+/// (their bodies in `texts`), referenced by their number. The build indexes the fields that ship
+/// ([`SHIPPED_FIELDS`](crate::search::index::SHIPPED_FIELDS)): each field's index is its own, and the others, which the engine derives
+/// from the bundle, took most of the build's memory.
+pub fn reference_index(bundle: &Bundle, texts: &Texts, fields: &[&str]) -> Index {
     let language = Takeaways(Synonyms::new(&bundle.synonyms));
-    let mut index = IndexBuilder::with_language(Box::new(language)).save_docs(false).add_fields(&FIELDS).build();
-    for (number, fields) in documents(bundle, texts).iter().enumerate() {
-        index.add_doc(&number.to_string(), fields);
+    let mut index = IndexBuilder::with_language(Box::new(language)).save_docs(false).add_fields(fields).build();
+    let columns: Vec<usize> = FIELDS.iter().enumerate().filter(|(_, f)| fields.contains(f)).map(|(at, _)| at).collect();
+    for (number, texts) in documents(bundle, texts).enumerate() {
+        let values: Vec<&str> = columns.iter().map(|&at| texts[at].as_str()).collect();
+        index.add_doc(&number.to_string(), &values);
     }
     index
 }
@@ -59,19 +63,20 @@ pub fn read(reference_json: &str) -> Result<SearchIndex> {
     let reference: Reference = serde_json::from_str(reference_json).context("elasticlunr's index is malformed")?;
     let docs = reference.document_store.length;
     let mut index = reference.index;
-    let fields = FIELDS
+    let fields: Vec<FieldIndex> = FIELDS
         .iter()
-        .map(|&name| {
-            let postings = index.remove(name).with_context(|| format!("elasticlunr's index has no field `{name}`"))?;
+        .filter_map(|&name| {
+            let postings = index.remove(name)?;
             let lengths = (0..docs)
                 .map(|d| {
                     let info = reference.document_store.doc_info.get(&d.to_string());
                     info.and_then(|i| i.get(name)).copied().unwrap_or(0)
                 })
                 .collect();
-            Ok(FieldIndex::from_terms(name, postings.0, lengths))
+            Some(FieldIndex::from_terms(name, postings.0, lengths))
         })
-        .collect::<Result<_>>()?;
+        .collect();
+    anyhow::ensure!(!fields.is_empty(), "elasticlunr's index has none of the fields {FIELDS:?}");
     Ok(SearchIndex { docs, fields })
 }
 

@@ -23,6 +23,7 @@ use crate::model::{
     Article, ArticleIx, Bundle, Dataset, EventIx, SearchFile, Takeaway, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION,
     SEARCH_FILE, TEXTS_FILE,
 };
+use crate::search::index::SHIPPED_FIELDS;
 
 /// A checked corpus, ready to be written.
 pub struct Checked {
@@ -55,7 +56,7 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     check_ids(&bundle, corpus)?;
     // elasticlunr's index is dropped once written as JSON, before that JSON is parsed again: held
     // together they raised the peak memory by a tenth.
-    let reference = indexing::reference_index(&bundle, &texts).to_json();
+    let reference = indexing::reference_index(&bundle, &texts, &SHIPPED_FIELDS).to_json();
     let search = indexing::compact(&reference)?;
     Ok(Checked { dataset: Dataset { bundle, texts, search }, warnings })
 }

@@ -26,23 +26,18 @@ pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];
 
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
 /// `texts`: what elasticlunr-rs indexes at build time.
-pub fn documents(bundle: &Bundle, texts: &Texts) -> Vec<[String; 5]> {
-    bundle
-        .takeaways
-        .iter()
-        .zip(&texts.bodies)
-        .map(|(t, body)| {
-            let themes = t.themes.iter().map(|&m| theme_text(bundle.theme(m)));
-            let projects = t.projects.iter().map(|&p| project_text(bundle.project(p)));
-            [
-                title_text(t),
-                themes.collect::<Vec<_>>().join("\n"),
-                projects.collect::<Vec<_>>().join("\n"),
-                super::text::html_to_text(body.as_str()),
-                article_text(bundle, bundle.article_of(t)),
-            ]
-        })
-        .collect()
+pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item = [String; 5]> + 'a {
+    bundle.takeaways.iter().zip(&texts.bodies).map(|(t, body)| {
+        let themes = t.themes.iter().map(|&m| theme_text(bundle.theme(m)));
+        let projects = t.projects.iter().map(|&p| project_text(bundle.project(p)));
+        [
+            title_text(t),
+            themes.collect::<Vec<_>>().join("\n"),
+            projects.collect::<Vec<_>>().join("\n"),
+            super::text::html_to_text(body.as_str()),
+            article_text(bundle, bundle.article_of(t)),
+        ]
+    })
 }
 
 /// The whole index: the derived fields, and the shipped ones from `shipped`, in [`FIELDS`] order.

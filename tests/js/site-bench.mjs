@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { serveStatic } from "../../scripts/static-host.mjs";
-import { dataFile } from "./bundle.mjs";
+import { dataFile, readBundle } from "./bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
@@ -33,9 +33,9 @@ for (const file of files.sort()) {
 }
 console.log(`${"total".padEnd(40)} ${"".padStart(14)} ${kb(total).padStart(10)} brotli (target ≤ 250 KB)`);
 
-const bundle = JSON.parse(await readFile(path.join(DIST, dataFile(DIST, "bundle")), "utf8"));
-const takeaway = bundle.takeaways.id[0];
-const article = bundle.articles[bundle.takeaways.article[0]].id;
+const bundle = await readBundle(DIST);
+const takeaway = bundle.takeaways[0].id;
+const article = bundle.articles[bundle.takeaways[0].article].id;
 const theme = bundle.themes[0].id;
 const RUNS = Number(process.env.RUNS ?? 3);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
