@@ -130,7 +130,8 @@ pub struct Bundle {
     pub events: Vec<Event>,
     pub themes: Vec<Theme>,
     pub projects: Vec<Project>,
-    /// Ordered by event date, then article date and id.
+    /// Ordered by event date, then article date and id. Written as columns (see [`columns`]).
+    #[serde(serialize_with = "columns::serialize_articles")]
     pub articles: Vec<Article>,
     /// Grouped by article (in article order), then by ordinal. Written as columns, without
     /// their ids (see [`columns`]).

@@ -1,5 +1,5 @@
-// Reads a built site's bundle for the tests as the build has it: the bundle, with its takeaways
-// (stored as columns, without their ids) as one object each, and its texts (the takeaways'
+// Reads a built site's bundle for the tests as the build has it: the bundle, with its articles and
+// takeaways (stored as columns, the takeaways without their ids) as one object each, and its texts (the takeaways'
 // bodies and summaries, the articles' context) put back in place.
 import { readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -15,6 +15,20 @@ export function dataFile(dist, kind) {
 export async function readBundle(dist) {
   const read = async (kind) => JSON.parse(await readFile(path.join(dist, dataFile(dist, kind)), "utf8"));
   const [bundle, texts] = [await read("bundle"), await read("texts")];
+  const a = bundle.articles;
+  bundle.articles = a.id.map((id, i) => ({
+    id,
+    title: a.title[i],
+    title_en: a.title_en?.[i] ?? undefined,
+    file: a.file[i],
+    event: a.event?.[i] ?? undefined,
+    date: a.date?.[i] ?? undefined,
+    authors: a.authors?.[i] ?? [],
+    url: a.url?.[i] ?? undefined,
+    original_url: a.original_url?.[i] ?? undefined,
+    tags: a.tags?.[i] ?? [],
+    sources: a.sources?.[i] ?? {},
+  }));
   const columns = bundle.takeaways;
   bundle.takeaways = columns.article.map((article, i) => ({
     id: takeawayId(bundle.articles[article].id, columns.ordinal[i], columns.title[i]),
