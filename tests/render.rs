@@ -157,7 +157,9 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         let header =
             shell::header(lang, "/base", Nav::List, HeaderState { query: HOSTILE[1], dark: false, offline: true });
         assert!(!header.0.contains("<img"), "{}", header.0);
-        assert_escaped("load failure", &shell::load_failed(lang, HOSTILE[0], "retry").0);
+        for what in [shell::Unloaded::Data, shell::Unloaded::SomeTexts] {
+            assert_escaped("load failure", &shell::load_failed(lang, what, HOSTILE[0], "retry").0);
+        }
     }
     assert_escaped("app failure", &shell::failure(HOSTILE[0]).0);
     // URLs are the build's own (its site URL and a path); the texts are the corpus's.

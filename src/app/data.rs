@@ -185,6 +185,16 @@ impl<T: OfArticle> Loads<T> {
         articles.iter().any(|at| matches!(self.get(at.get()), None | Some(Load::Idle | Load::Loading)))
     }
 
+    /// Why one of `articles` failed to load or came from another build than `bundle`, if one did
+    /// (tracked by the caller).
+    fn failure(&self, bundle: &Bundle, articles: &[ArticleIx]) -> Option<String> {
+        articles.iter().find_map(|&at| match self.get(at.get())? {
+            Load::Failed(why) => Some(why.clone()),
+            Load::Ready(texts) => texts.check(bundle, at).err(),
+            Load::Idle | Load::Loading => None,
+        })
+    }
+
     /// The articles among those asked for that failed, or came from another build than `bundle`.
     fn failed(&self, bundle: Option<&Bundle>) -> Vec<ArticleIx> {
         let failed = self.iter().filter(|&(at, load)| match load {
@@ -285,6 +295,14 @@ pub fn request_summaries(site: &Site, docs: &[usize]) {
 /// Whether some of the takeaways `docs` wait for their summaries (see [`bodies_pending`]).
 pub fn summaries_pending(site: &Site, docs: &[usize]) -> bool {
     expect_context::<Files>().summaries.with(|loaded| loaded.pending(&site.articles_of(docs)))
+}
+
+/// Why the summaries of the takeaways `summaries` or the bodies of the takeaways `bodies` could
+/// not be had, if some could not (tracked).
+pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Option<String> {
+    let files = expect_context::<Files>();
+    let summaries = files.summaries.with(|loaded| loaded.failure(&site.bundle, &site.articles_of(summaries)));
+    summaries.or_else(|| files.articles.with(|loaded| loaded.failure(&site.bundle, &site.articles_of(bodies))))
 }
 
 /// The takeaways' summaries that have arrived and belong to the site's build: what cards read.

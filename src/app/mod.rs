@@ -21,7 +21,7 @@ pub use data::{parse_bundle, site_base};
 use crate::explore::facets::Facet;
 use crate::explore::url::Page;
 use crate::render::page::fingerprint;
-use crate::render::shell::{self, HeaderState, Nav};
+use crate::render::shell::{self, HeaderState, Nav, Unloaded};
 use data::{BundleResource, Loaded};
 use prefs::Scheme;
 
@@ -139,7 +139,7 @@ impl Region {
 fn loaded(lang: crate::render::lang::Lang) -> Result<Loaded, pages::Content> {
     match expect_context::<BundleResource>().get() {
         Some(Ok(site)) => Ok(site),
-        Some(Err(why)) => Err(shell::load_failed(lang, &why, "retry").into()),
+        Some(Err(why)) => Err(shell::load_failed(lang, Unloaded::Data, &why, "retry").into()),
         None => Err(pages::Content::waiting(lang)),
     }
 }

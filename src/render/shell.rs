@@ -106,11 +106,22 @@ pub fn loading(lang: Lang) -> Markup {
     }
 }
 
-/// A page's data could not be loaded: why, and a button whose `data-action` is `retry`.
-pub fn load_failed(lang: Lang, why: &str, retry: &str) -> Markup {
+/// What could not be loaded: all of a page's data, or some texts of what it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unloaded {
+    Data,
+    SomeTexts,
+}
+
+/// Data could not be loaded: what, why, and a button whose `data-action` is `retry`.
+pub fn load_failed(lang: Lang, what: Unloaded, why: &str, retry: &str) -> Markup {
+    let lead = match what {
+        Unloaded::Data => lang.pick("无法加载数据：", "Could not load the takeaways: "),
+        Unloaded::SomeTexts => lang.pick("部分摘要或正文无法加载：", "Some summaries or texts could not be loaded: "),
+    };
     html! {
         div.error role="alert" {
-            p { (lang.pick("无法加载数据：", "Could not load the takeaways: ")) " " (why) }
+            p { (lead) " " (why) }
             button type="button" data-action=(retry) { (lang.pick("重试", "Retry")) }
         }
     }

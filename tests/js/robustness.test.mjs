@@ -15,7 +15,7 @@ const bundleText = await readFile(path.join(DIST, dataFile(DIST, "bundle")), "ut
 const bundle = await readBundle(DIST);
 // Garbage URLs and broken bundles make the browser log failed requests: here only uncaught
 // errors (`page.errors`) and policy violations count.
-const { openPage } = useBrowser();
+const { openPage, shot } = useBrowser();
 
 /** Waits for the page to show something a reader can use, and returns which. */
 async function settled(page) {
@@ -98,6 +98,27 @@ describe("failures and policy", () => {
       assert.deepEqual(page.errors, []);
     });
   }
+
+  test("a failed download of the cards' summaries says so above them and offers a retry that works", async () => {
+    // No service worker: its fetches would pass the route by.
+    const page = await openPage({ serviceWorkers: "block" });
+    let broken = true;
+    // An article's takeaways' summaries: `texts.<hash>/<n>-summaries.json`.
+    await page.route(/\/texts\.[0-9a-f]+\/\d+-summaries\.json$/, (route) => (broken ? route.fulfill({ status: 500, body: "oops" }) : route.continue()));
+    await page.goto(`${host.url}?theme=platform-engineering`);
+    const notice = page.locator("main .error[role=alert]");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /部分摘要或正文无法加载：.*texts\.[0-9a-f]+\/\d+-summaries\.json: HTTP 500/);
+    // The cards are listed, without their summaries.
+    assert.ok((await page.locator(".card").count()) > 0);
+    assert.equal(await page.locator(".card .card-line").count(), 0);
+    await shot(page, "summaries-failed");
+    broken = false;
+    await notice.getByRole("button", { name: "重试" }).click();
+    await page.locator(".card .card-line").first().waitFor();
+    assert.equal(await notice.count(), 0);
+    assert.deepEqual(page.errors, []);
+  });
 
   for (const [what, pattern] of [["the index's head", /\/search\.[0-9a-f]+\/head\.json$/], ["a piece of the index", /\/search\.[0-9a-f]+\/\d+\.json$/]]) {
     test(`a failed download of ${what} says so under the query and offers a retry that works`, async () => {

@@ -118,6 +118,6 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
-        when_read(site, &listing.cards(state.shown), &listing.missing, markup)
+        when_read(cx.lang, site, &listing.cards(state.shown), &listing.missing, markup)
     })
 }

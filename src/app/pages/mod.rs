@@ -11,14 +11,15 @@ mod themes;
 
 use std::sync::Arc;
 
-use maud::Markup;
+use maud::{html, Markup};
 
 use super::data::{self, Load, Site};
 use super::route::use_router;
 use crate::explore::url::Page;
 use crate::model::{ArticleIx, ArticleTexts};
 use crate::render::lang::Lang;
-use crate::render::{shell, Cx};
+use crate::render::shell::{self, Unloaded};
+use crate::render::Cx;
 
 /// What the main region shows.
 pub struct Content {
@@ -67,16 +68,22 @@ fn with_texts(lang: Lang, site: &Site, at: ArticleIx) -> Result<Arc<ArticleTexts
     data::request_article_texts([at]);
     match data::article_texts(site, at) {
         Load::Ready(texts) => Ok(texts),
-        Load::Failed(why) => Err(shell::load_failed(lang, &why, "retry-texts").into()),
+        Load::Failed(why) => Err(shell::load_failed(lang, Unloaded::Data, &why, "retry-texts").into()),
         Load::Idle | Load::Loading => Err(Content::waiting(lang)),
     }
 }
 
 /// `markup`, which reads the summaries of the takeaways `summaries` (their cards, a takeaway's
 /// Markdown) and the bodies of the takeaways `bodies` (what a ranking reads): ready once they
-/// have come (they are asked for now if they were not) or failed.
-fn when_read(site: &Site, summaries: &[usize], bodies: &[usize], markup: Markup) -> Content {
+/// have come (they are asked for now if they were not) or failed. What failed is shown without
+/// them, under a notice that says why and offers a retry.
+fn when_read(lang: Lang, site: &Site, summaries: &[usize], bodies: &[usize], markup: Markup) -> Content {
     data::request_summaries(site, summaries);
     data::request_bodies(site, bodies);
-    Content { markup, ready: !data::summaries_pending(site, summaries) && !data::bodies_pending(site, bodies) }
+    let ready = !data::summaries_pending(site, summaries) && !data::bodies_pending(site, bodies);
+    let markup = match data::texts_failure(site, summaries, bodies) {
+        Some(why) => html! { (shell::load_failed(lang, Unloaded::SomeTexts, &why, "retry-texts")) (markup) },
+        None => markup,
+    };
+    Content { markup, ready }
 }

@@ -29,5 +29,5 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
         None => (Vec::new(), Vec::new()),
     };
     set_title(cx.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
-    when_read(site, &shown, &missing, page(cx, &shown))
+    when_read(cx.lang, site, &shown, &missing, page(cx, &shown))
 }

@@ -13,7 +13,7 @@ pub fn theme(cx: &Cx, site: &Site, id: &str) -> Content {
     set_title(&format!("{} · {}", cx.name(&site.themes[at].name), site_name(cx.lang)));
     let theme = ThemeIx::at(at);
     let listed = of_theme(&site.bundle, site.list_order(), theme);
-    when_read(site, listed.newest(LISTED), &[], subject::theme_page(cx, theme, &listed))
+    when_read(cx.lang, site, listed.newest(LISTED), &[], subject::theme_page(cx, theme, &listed))
 }
 
 pub fn project(cx: &Cx, site: &Site, id: &str) -> Content {
@@ -21,7 +21,7 @@ pub fn project(cx: &Cx, site: &Site, id: &str) -> Content {
     set_title(&format!("{} · {}", site.projects[at].name, site_name(cx.lang)));
     let project = ProjectIx::at(at);
     let listed = of_project(&site.bundle, site.list_order(), project);
-    when_read(site, listed.newest(LISTED), &[], subject::project_page(cx, project, &listed))
+    when_read(cx.lang, site, listed.newest(LISTED), &[], subject::project_page(cx, project, &listed))
 }
 
 pub fn event(cx: &Cx, site: &Site, id: &str) -> Content {
@@ -29,5 +29,5 @@ pub fn event(cx: &Cx, site: &Site, id: &str) -> Content {
     set_title(&format!("{} · {}", cx.name(&site.events[at].name), site_name(cx.lang)));
     let event = EventIx::at(at);
     let listed = of_event(&site.bundle, site.list_order(), event);
-    when_read(site, listed.newest(LISTED), &[], subject::event_page(cx, event, &listed))
+    when_read(cx.lang, site, listed.newest(LISTED), &[], subject::event_page(cx, event, &listed))
 }

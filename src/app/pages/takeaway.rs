@@ -18,5 +18,11 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
     };
     set_title(&format!("{} · {}", site.takeaways[index].title, site_name(cx.lang)));
     // Its summary goes into "copy as Markdown".
-    when_read(site, &[index], &[], takeaway::page(cx, index, &texts, &related(&site.bundle, index, related::SHOWN)))
+    when_read(
+        cx.lang,
+        site,
+        &[index],
+        &[],
+        takeaway::page(cx, index, &texts, &related(&site.bundle, index, related::SHOWN)),
+    )
 }
