@@ -130,8 +130,17 @@ pub fn provide_files() {
 /// Fetches the texts of the articles at `ats` that are not here, on their way, or failed (see
 /// [`retry_texts`]): what a page that shows them calls each time it renders.
 pub fn request_article_texts(ats: impl IntoIterator<Item = ArticleIx>) {
-    let articles = ats.into_iter().map(ArticleIx::get);
-    request_batch(expect_context::<Files>().articles, articles, |files, n| files.article_texts_file(ArticleIx::at(n)));
+    request_batch(expect_context::<Files>().articles, ats.into_iter().map(ArticleIx::get), texts_file);
+}
+
+/// The file of the texts of article `n`.
+fn texts_file(files: &DataFiles, n: usize) -> String {
+    files.article_texts_file(ArticleIx::at(n))
+}
+
+/// The file of the summaries of article `n`'s takeaways.
+fn summaries_file(files: &DataFiles, n: usize) -> String {
+    files.article_summaries_file(ArticleIx::at(n))
 }
 
 /// Files of one kind by number (an article's texts, a piece of the index), those asked for:
@@ -171,10 +180,23 @@ impl<T> Loads<T> {
 }
 
 impl<T: OfArticle> Loads<T> {
-    /// The articles' texts that have arrived and belong to `bundle`'s build.
-    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, &'a Arc<T>)> {
-        self.iter().filter_map(move |(at, load)| match load {
-            Load::Ready(texts) if texts.check(bundle, ArticleIx::at(at)).is_ok() => Some((ArticleIx::at(at), texts)),
+    /// Article `at`'s file as far as it has come, one of another article or build than `bundle`
+    /// counted as failed: the check every reader of these files goes through.
+    fn checked(&self, bundle: &Bundle, at: ArticleIx) -> Load<Arc<T>> {
+        match self.get(at.get()) {
+            Some(Load::Ready(texts)) => match texts.check(bundle, at) {
+                Ok(()) => Load::Ready(Arc::clone(texts)),
+                Err(why) => Load::Failed(why),
+            },
+            Some(load) => load.clone(),
+            None => Load::Idle,
+        }
+    }
+
+    /// The articles' files that have arrived and belong to `bundle`'s build.
+    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, Arc<T>)> + 'a {
+        self.iter().filter_map(move |(at, _)| match self.checked(bundle, ArticleIx::at(at)) {
+            Load::Ready(texts) => Some((ArticleIx::at(at), texts)),
             _ => None,
         })
     }
@@ -188,22 +210,27 @@ impl<T: OfArticle> Loads<T> {
     /// Why one of `articles` failed to load or came from another build than `bundle`, if one did
     /// (tracked by the caller).
     fn failure(&self, bundle: &Bundle, articles: &[ArticleIx]) -> Option<String> {
-        articles.iter().find_map(|&at| match self.get(at.get())? {
-            Load::Failed(why) => Some(why.clone()),
-            Load::Ready(texts) => texts.check(bundle, at).err(),
-            Load::Idle | Load::Loading => None,
+        articles.iter().find_map(|&at| match self.checked(bundle, at) {
+            Load::Failed(why) => Some(why),
+            _ => None,
         })
     }
 
     /// The articles among those asked for that failed, or came from another build than `bundle`.
-    fn failed(&self, bundle: Option<&Bundle>) -> Vec<ArticleIx> {
-        let failed = self.iter().filter(|&(at, load)| match load {
-            Load::Failed(_) => true,
-            Load::Ready(texts) => bundle.is_some_and(|bundle| texts.check(bundle, ArticleIx::at(at)).is_err()),
-            Load::Idle | Load::Loading => false,
-        });
-        failed.map(|(at, _)| ArticleIx::at(at)).collect()
+    fn failed(&self, bundle: &Bundle) -> Vec<usize> {
+        let failed = self.iter().filter(|&(at, _)| matches!(self.checked(bundle, ArticleIx::at(at)), Load::Failed(_)));
+        failed.map(|(at, _)| at).collect()
     }
+}
+
+/// Forgets the files `failed` of `loaded` and fetches them again.
+fn refetch<T: DeserializeOwned + Send + Sync + 'static>(
+    loaded: RwSignal<Loads<T>>,
+    failed: Vec<usize>,
+    file: fn(&DataFiles, usize) -> String,
+) {
+    loaded.update(|loaded| failed.iter().for_each(|&n| loaded.remove(n)));
+    request_batch(loaded, failed, file);
 }
 
 /// Fetches the files `file` names for `keys` into `loaded`, those not here, on their way, or
@@ -272,29 +299,21 @@ pub fn request_wanted(wanted: &Wanted) {
     }
 }
 
-/// Fetches the texts of the articles of the takeaways `docs` (see [`request_article_texts`]).
-pub fn request_bodies(site: &Site, docs: &[usize]) {
-    request_article_texts(site.articles_of(docs));
+/// Fetches what a page reads of the takeaways `summaries` (their summaries: cards, a takeaway's
+/// Markdown) and `bodies` (their article's texts: what a ranking reads), by article, those not
+/// here, on their way, or failed (see [`retry_texts`]): what the page calls each time it renders.
+pub fn request_read(site: &Site, summaries: &[usize], bodies: &[usize]) {
+    let files = expect_context::<Files>();
+    request_batch(files.summaries, site.articles_of(summaries).into_iter().map(ArticleIx::get), summaries_file);
+    request_batch(files.articles, site.articles_of(bodies).into_iter().map(ArticleIx::get), texts_file);
 }
 
-/// Whether some of the takeaways `docs` wait for their article's texts, which are asked for or on
-/// their way (tracked); texts that failed are waited for no longer.
-pub fn bodies_pending(site: &Site, docs: &[usize]) -> bool {
-    expect_context::<Files>().articles.with(|loaded| loaded.pending(&site.articles_of(docs)))
-}
-
-/// Fetches the summaries of the takeaways `docs`, by article, those not here, on their way, or
-/// failed (see [`retry_texts`]): what a page that shows their cards calls each time it renders.
-pub fn request_summaries(site: &Site, docs: &[usize]) {
-    let articles = site.articles_of(docs).into_iter().map(ArticleIx::get);
-    request_batch(expect_context::<Files>().summaries, articles, |files, n| {
-        files.article_summaries_file(ArticleIx::at(n))
-    });
-}
-
-/// Whether some of the takeaways `docs` wait for their summaries (see [`bodies_pending`]).
-pub fn summaries_pending(site: &Site, docs: &[usize]) -> bool {
-    expect_context::<Files>().summaries.with(|loaded| loaded.pending(&site.articles_of(docs)))
+/// Whether some of what [`request_read`] fetches is asked for or on its way (tracked); what
+/// failed is waited for no longer.
+pub fn read_pending(site: &Site, summaries: &[usize], bodies: &[usize]) -> bool {
+    let files = expect_context::<Files>();
+    files.summaries.with(|loaded| loaded.pending(&site.articles_of(summaries)))
+        || files.articles.with(|loaded| loaded.pending(&site.articles_of(bodies)))
 }
 
 /// Why the summaries of the takeaways `summaries` or the bodies of the takeaways `bodies` could
@@ -317,7 +336,7 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
     let summaries = expect_context::<Files>().summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
         for (at, arrived) in loaded.belonging(&site.bundle) {
-            summaries[at.get()] = Some(Arc::clone(arrived));
+            summaries[at.get()] = Some(arrived);
         }
         summaries
     });
@@ -340,22 +359,15 @@ pub fn request_search() {
 }
 
 /// Fetches again the articles' texts and summaries that failed, or came from another build.
+/// Only pages the bundle has rendered offer it.
 pub fn retry_texts() {
-    let site = expect_context::<BundleResource>().get_untracked().and_then(Result::ok);
-    let bundle = site.as_ref().map(|site| &site.bundle);
+    let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let files = expect_context::<Files>();
-    let failed = files.articles.with_untracked(|loaded| loaded.failed(bundle));
-    files.articles.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
-    request_article_texts(failed);
-    let failed = files.summaries.with_untracked(|loaded| loaded.failed(bundle));
-    files.summaries.update(|loaded| failed.iter().for_each(|at| loaded.remove(at.get())));
-    request_batch(files.summaries, failed.into_iter().map(ArticleIx::get), |files, n| {
-        files.article_summaries_file(ArticleIx::at(n))
-    });
+    refetch(files.articles, files.articles.with_untracked(|loaded| loaded.failed(&site.bundle)), texts_file);
+    refetch(files.summaries, files.summaries.with_untracked(|loaded| loaded.failed(&site.bundle)), summaries_file);
 }
 
-/// Fetches the search index's head and words again if they failed, and the pieces that failed
-/// once a query asks for them.
+/// Fetches the search index's head and words again if they failed, and the pieces that failed.
 pub fn retry_search() {
     let files = expect_context::<Files>();
     request_one(files.head, |files| files.search_head(), true);
@@ -365,8 +377,7 @@ pub fn retry_search() {
     let failed = files.pieces.with_untracked(|loaded| {
         loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect::<Vec<_>>()
     });
-    files.pieces.update(|loaded| failed.iter().for_each(|&n| loaded.remove(n)));
-    request_batch(files.pieces, failed, DataFiles::search_piece);
+    refetch(files.pieces, failed, DataFiles::search_piece);
 }
 
 /// Fetches the file `file` names into `load` unless it is here or on its way, or it failed and
@@ -415,13 +426,7 @@ async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
 
 /// The texts of the article at `at` of `site`, as far as they have come (tracked).
 pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
-    match expect_context::<Files>().articles.with(|loaded| loaded.get(at.get()).cloned().unwrap_or(Load::Idle)) {
-        Load::Ready(texts) => match texts.check(&site.bundle, at) {
-            Ok(()) => Load::Ready(texts),
-            Err(why) => Load::Failed(why),
-        },
-        other => other,
-    }
+    expect_context::<Files>().articles.with(|loaded| loaded.checked(&site.bundle, at))
 }
 
 /// Whether search can answer a query that `wanted` this of the index: all of it is here, or

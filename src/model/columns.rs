@@ -48,11 +48,21 @@ struct ArticleColumns {
     sources: Vec<BTreeMap<String, String>>,
 }
 
-/// A column of `articles`' `field`, empty where every value is empty.
-fn column<T: Clone + Default + PartialEq>(articles: &[Article], field: impl Fn(&Article) -> &T) -> Vec<T> {
-    match articles.iter().any(|a| *field(a) != T::default()) {
-        true => articles.iter().map(|a| field(a).clone()).collect(),
+/// The column of `items`' `field`, left out (empty) where every value is the default.
+fn column<I, T: Clone + Default + PartialEq>(items: &[I], field: impl Fn(&I) -> &T) -> Vec<T> {
+    match items.iter().any(|item| *field(item) != T::default()) {
+        true => items.iter().map(|item| field(item).clone()).collect(),
         false => Vec::new(),
+    }
+}
+
+/// The values of a column of `count` items that [`column`] may have left out (every item's
+/// default then); none if it has another length.
+fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Option<std::vec::IntoIter<T>> {
+    match column.len() {
+        0 => Some(vec![T::default(); count].into_iter()),
+        n if n == count => Some(column.into_iter()),
+        _ => None,
     }
 }
 
@@ -77,22 +87,18 @@ impl ArticleColumns {
     /// The articles, or why the columns do not make them: of different lengths.
     fn rows(self) -> Result<Vec<Article>, String> {
         let count = self.id.len();
-        // A column left out is every article's default.
-        fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Result<std::vec::IntoIter<T>, String> {
-            match column.len() {
-                0 => Ok(vec![T::default(); count].into_iter()),
-                n if n == count => Ok(column.into_iter()),
-                _ => Err("the articles' columns differ in length".to_owned()),
-            }
-        }
+        let uneven = || "the articles' columns differ in length".to_owned();
         if self.title.len() != count || self.file.len() != count {
-            return Err("the articles' columns differ in length".to_owned());
+            return Err(uneven());
         }
-        let (mut title_en, mut event, mut date) =
-            (full(self.title_en, count)?, full(self.event, count)?, full(self.date, count)?);
-        let (mut authors, mut url, mut original_url) =
-            (full(self.authors, count)?, full(self.url, count)?, full(self.original_url, count)?);
-        let (mut tags, mut sources) = (full(self.tags, count)?, full(self.sources, count)?);
+        let mut title_en = full(self.title_en, count).ok_or_else(uneven)?;
+        let mut event = full(self.event, count).ok_or_else(uneven)?;
+        let mut date = full(self.date, count).ok_or_else(uneven)?;
+        let mut authors = full(self.authors, count).ok_or_else(uneven)?;
+        let mut url = full(self.url, count).ok_or_else(uneven)?;
+        let mut original_url = full(self.original_url, count).ok_or_else(uneven)?;
+        let mut tags = full(self.tags, count).ok_or_else(uneven)?;
+        let mut sources = full(self.sources, count).ok_or_else(uneven)?;
         let rows = self.id.into_iter().zip(self.title).zip(self.file);
         Ok(rows
             .map(|((id, title), file)| Article {
@@ -118,10 +124,7 @@ pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result
         ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
         title: takeaways.iter().map(|t| t.title.clone()).collect(),
         alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
-        title_en: match takeaways.iter().any(|t| t.title_en.is_some()) {
-            true => takeaways.iter().map(|t| t.title_en.clone()).collect(),
-            false => Vec::new(),
-        },
+        title_en: column(takeaways, |t| &t.title_en),
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
         themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
         projects: takeaways.iter().map(|t| t.projects.clone()).collect(),
@@ -149,16 +152,15 @@ impl TryFrom<StoredBundle> for Bundle {
 
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
         let articles = stored.articles.rows()?;
-        let mut c = stored.takeaways;
+        let c = stored.takeaways;
         let count = c.article.len();
-        if c.title_en.is_empty() {
-            c.title_en = vec![None; count];
+        let uneven = || "the takeaways' columns differ in length".to_owned();
+        let title_en = full(c.title_en, count).ok_or_else(uneven)?;
+        let lengths = [c.ordinal.len(), c.title.len(), c.alt_title.len(), c.themes.len(), c.projects.len()];
+        if lengths.into_iter().any(|l| l != count) {
+            return Err(uneven());
         }
-        let lengths = [c.ordinal.len(), c.title.len(), c.alt_title.len(), c.title_en.len(), c.themes.len()];
-        if lengths.into_iter().chain([c.projects.len()]).any(|l| l != count) {
-            return Err("the takeaways' columns differ in length".to_owned());
-        }
-        let rows = c.article.into_iter().zip(c.ordinal).zip(c.title).zip(c.alt_title.into_iter().zip(c.title_en));
+        let rows = c.article.into_iter().zip(c.ordinal).zip(c.title).zip(c.alt_title.into_iter().zip(title_en));
         let mut takeaways = rows
             .zip(c.themes.into_iter().zip(c.projects))
             .map(|((((article, ordinal), title), (alt_title, title_en)), (themes, projects))| {

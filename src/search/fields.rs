@@ -88,7 +88,7 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
                 }
             });
         }
-        runs.push(counted(of_part.into_iter()));
+        runs.push(counted(of_part.into_iter().map(|n| (n, 1))));
     }
     // Per distinct term: (document, count), in document order.
     let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); distinct.len()];
@@ -99,11 +99,11 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         let of_doc: &[(u32, u32)] = match name {
             "title" => &runs[doc],
             "themes" => {
-                merged = merge(t.themes.iter().filter_map(|&m| runs.get(m.get())));
+                merged = counted(t.themes.iter().filter_map(|&m| runs.get(m.get())).flatten().copied());
                 &merged
             }
             "projects" => {
-                merged = merge(t.projects.iter().filter_map(|p| runs.get(p.get())));
+                merged = counted(t.projects.iter().filter_map(|p| runs.get(p.get())).flatten().copied());
                 &merged
             }
             _ => runs.get(t.article.get()).map_or(&[], Vec::as_slice),
@@ -124,17 +124,12 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
     field
 }
 
-/// Each of `numbers` once, ascending, with how many times it came.
-fn counted(numbers: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
-    let mut numbers: Vec<u32> = numbers.collect();
-    crate::model::order::sort_by(&mut numbers, |a, b| a.cmp(b));
-    numbers.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
-}
-
-/// The counted terms of several parts (see [`counted`]) as one part's.
-fn merge<'a>(parts: impl Iterator<Item = &'a Vec<(u32, u32)>>) -> Vec<(u32, u32)> {
-    let repeated = parts.flatten().flat_map(|&(n, count)| std::iter::repeat_n(n, count as usize));
-    counted(repeated)
+/// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a
+/// part's terms counted, or several parts' counted terms as one part's.
+fn counted(counts: impl Iterator<Item = (u32, u32)>) -> Vec<(u32, u32)> {
+    let mut counts: Vec<(u32, u32)> = counts.collect();
+    crate::model::order::sort_by(&mut counts, |a, b| a.0.cmp(&b.0));
+    counts.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, run.iter().map(|&(_, count)| count).sum())).collect()
 }
 
 fn title_text(t: &Takeaway) -> String {

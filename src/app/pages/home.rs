@@ -7,8 +7,8 @@ use maud::Markup;
 
 use super::{when_read, Content};
 use crate::app::data::{
-    bodies_pending, request_bodies, request_search, request_summaries, request_wanted, search_readiness,
-    summaries_pending, wanted, BundleResource, Load, Site, Wanted,
+    read_pending, request_read, request_search, request_wanted, search_readiness, wanted, BundleResource, Load, Site,
+    Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -69,9 +69,7 @@ pub fn provide() -> HomeState {
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        let waiting = !wanted.is_empty()
-            || bodies_pending(&site, &listing.missing)
-            || summaries_pending(&site, &listing.cards(shown()));
+        let waiting = !wanted.is_empty() || read_pending(&site, &listing.cards(shown()), &listing.missing);
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
             _ => Some(listing),
@@ -88,8 +86,7 @@ pub fn provide() -> HomeState {
         computed.with(|computed| {
             if let Some(Computed { listing, wanted }) = computed {
                 request_wanted(wanted);
-                request_bodies(&site, &listing.missing);
-                request_summaries(&site, &listing.cards(shown()));
+                request_read(&site, &listing.cards(shown()), &listing.missing);
             }
         });
     });

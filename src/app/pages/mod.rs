@@ -78,9 +78,8 @@ fn with_texts(lang: Lang, site: &Site, at: ArticleIx) -> Result<Arc<ArticleTexts
 /// have come (they are asked for now if they were not) or failed. What failed is shown without
 /// them, under a notice that says why and offers a retry.
 fn when_read(lang: Lang, site: &Site, summaries: &[usize], bodies: &[usize], markup: Markup) -> Content {
-    data::request_summaries(site, summaries);
-    data::request_bodies(site, bodies);
-    let ready = !data::summaries_pending(site, summaries) && !data::bodies_pending(site, bodies);
+    data::request_read(site, summaries, bodies);
+    let ready = !data::read_pending(site, summaries, bodies);
     let markup = match data::texts_failure(site, summaries, bodies) {
         Some(why) => html! { (shell::load_failed(lang, Unloaded::SomeTexts, &why, "retry-texts")) (markup) },
         None => markup,

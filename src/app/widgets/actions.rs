@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use super::graphs::download_svg;
 use crate::app::browser::{copy_text, download, site_url};
-use crate::app::data::{arrived, request_summaries, retry_search, retry_texts, summaries_pending, BundleResource};
+use crate::app::data::{arrived, read_pending, request_read, retry_search, retry_texts, BundleResource};
 use crate::app::pages::home::HomeState;
 use crate::app::prefs::{switch_lang, switch_scheme, use_prefs};
 use crate::app::route::use_router;
@@ -83,9 +83,9 @@ fn save_list(format: Format) {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let Some(listing) = expect_context::<HomeState>().listing.get_untracked() else { return };
     let english_first = use_prefs().lang.get_untracked() == Lang::En;
-    request_summaries(&site, &listing.takeaways);
+    request_read(&site, &listing.takeaways, &[]);
     Effect::new(move |saved: Option<bool>| {
-        if saved == Some(true) || summaries_pending(&site, &listing.takeaways) {
+        if saved == Some(true) || read_pending(&site, &listing.takeaways, &[]) {
             return saved == Some(true);
         }
         let text = export(&site.bundle, &arrived(&site), &listing.takeaways, format, &site_url(), english_first);

@@ -11,7 +11,7 @@ use crate::explore::related::{self, Relations};
 use crate::explore::subject::{of_event, of_project, of_theme, Subject};
 use crate::explore::url::{GraphView, ListState, Page, Query, ThemesState};
 use crate::model::ids::{article_path, event_path, project_path, takeaway_path, theme_path};
-use crate::model::{ArticleIx, Dataset, Event, EventIx, ProjectIx, ThemeIx};
+use crate::model::{ArticleIx, ArticleTexts, Dataset, Event, EventIx, ProjectIx, ThemeIx};
 use crate::render::facets::Panel;
 use crate::render::lang::Lang;
 use crate::render::list::{self, Home, IndexStatus};
@@ -73,7 +73,12 @@ pub fn all(dataset: &Dataset, base: &str) -> Vec<Prerendered> {
     let dates = Dates::new(dataset);
     let mut relations = Relations::new(dataset);
     let mut pages = vec![home(&cx, &facets, &order, &dates)];
-    pages.extend((0..dataset.takeaways.len()).map(|index| takeaway_page(&cx, dataset, index, &mut relations, &dates)));
+    // Each article's texts are made once for the pages of all its takeaways.
+    for at in (0..dataset.articles.len()).map(ArticleIx::at) {
+        let texts = dataset.article_texts(at);
+        let takeaways = dataset.takeaway_range(at);
+        pages.extend(takeaways.map(|index| takeaway_page(&cx, dataset, index, &texts, &mut relations, &dates)));
+    }
     pages.extend((0..dataset.articles.len()).map(|at| article_page(&cx, dataset, ArticleIx::at(at), &dates)));
     pages.extend(GraphView::ALL.into_iter().map(|view| graphs_page(&cx, &facets, &order, view, &dates)));
     pages.extend((0..dataset.themes.len()).map(|at| {
@@ -184,7 +189,15 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
     }
 }
 
-fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relations, dates: &Dates) -> Prerendered {
+/// The page of the takeaway at `index`, with its article's `texts`.
+fn takeaway_page(
+    cx: &Cx,
+    dataset: &Dataset,
+    index: usize,
+    texts: &ArticleTexts,
+    relations: &mut Relations,
+    dates: &Dates,
+) -> Prerendered {
     let t = &dataset.takeaways[index];
     let article = dataset.article_of(t);
     let event = dataset.event_of(article);
@@ -207,12 +220,7 @@ fn takeaway_page(cx: &Cx, dataset: &Dataset, index: usize, relations: &mut Relat
             chips: chip_names(cx, t.themes.iter().copied()),
         },
         nav: Nav::Other,
-        main: takeaway::page(
-            cx,
-            index,
-            &dataset.article_texts(t.article),
-            &relations.of(dataset, index, related::SHOWN),
-        ),
+        main: takeaway::page(cx, index, texts, &relations.of(dataset, index, related::SHOWN)),
         feed: None,
         updated: dates.newest([index]),
         texts: vec![t.article],
