@@ -183,6 +183,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             bundle: "bundle.a.json".into(),
             article_texts: "texts.b/".into(),
             search: "search.c/".into(),
+            takeaway_bodies: false,
         },
         preload: &[HOSTILE[1].to_owned()],
         manifest: "manifest.d.webmanifest",

@@ -9,13 +9,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use takeaways::model::OfArticle;
+use takeaways::model::{PartOf, TakeawayBody};
 
 use common::corpus_dir;
 
 /// The files of a site built from the seeds (with a page like trunk's) by `finish-site` with
 /// `options`, relative to its root.
 fn build_site(dir: &Path, options: &[&str]) -> BTreeSet<String> {
+    build_site_of(dir, &corpus_dir(), options)
+}
+
+/// [`build_site`] from the corpus in `corpus`.
+fn build_site_of(dir: &Path, corpus: &Path, options: &[&str]) -> BTreeSet<String> {
     let site = dir.join("site");
     fs::create_dir_all(&site).unwrap();
     let head = "<meta charset=\"utf-8\" /><base href=\"/\" /><script type=\"module\">import init from '/app.js'; await init();</script>";
@@ -26,7 +31,7 @@ fn build_site(dir: &Path, options: &[&str]) -> BTreeSet<String> {
         let output = Command::new(env!("CARGO_BIN_EXE_takeaways")).args(args).output().unwrap();
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     };
-    run(&["build", "--corpus", corpus_dir().to_str().unwrap(), "--out", site.to_str().unwrap()]);
+    run(&["build", "--corpus", corpus.to_str().unwrap(), "--out", site.to_str().unwrap()]);
     run(&[&["finish-site", "--site", site.to_str().unwrap()], options].concat());
     files(&site, &site)
 }
@@ -96,17 +101,18 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     for at in (0..seeds.articles.len()).map(takeaways::model::ArticleIx::at) {
         let file = fs::read_to_string(site.join(format!("{folder}{}.json", at.get()))).unwrap();
         let shipped: takeaways::model::ArticleTexts = serde_json::from_str(&file).unwrap();
-        shipped.check(&seeds.bundle, at).unwrap();
+        shipped.check(&seeds.bundle, at.get()).unwrap();
         assert_eq!(shipped, seeds.texts.of_article(&seeds.bundle, at));
         let file = fs::read_to_string(site.join(format!("{folder}{}-summaries.json", at.get()))).unwrap();
         let shipped: takeaways::model::ArticleSummaries = serde_json::from_str(&file).unwrap();
-        shipped.check(&seeds.bundle, at).unwrap();
+        shipped.check(&seeds.bundle, at.get()).unwrap();
         assert_eq!(shipped.takeaways, seeds.texts.takeaway_summaries[seeds.takeaway_range(at)]);
     }
     let takeaway = &seeds.takeaways[0];
     let page = site.join(takeaways::model::ids::takeaway_path(&takeaway.id)).join("index.html");
     let page = fs::read_to_string(page).unwrap();
     assert!(page.contains(&format!("data-article-texts=\"{folder}\"")), "{page}");
+    assert!(!page.contains("data-takeaway-bodies"), "the seeds' texts fit the precache: {page}");
     // Its article's texts and summaries download beside the app.
     for file in [format!("{}.json", takeaway.article.get()), format!("{}-summaries.json", takeaway.article.get())] {
         assert!(page.contains(&format!("<link rel=\"preload\" href=\"{folder}{file}\"")), "{page}");
@@ -132,7 +138,53 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     assert!(page.contains(&format!("data-search=\"{folder}\"")), "{page}");
     // Another article's texts are refused.
     let other = seeds.texts.of_article(&seeds.bundle, takeaways::model::ArticleIx::at(1));
-    assert!(other.check(&seeds.bundle, takeaways::model::ArticleIx::at(0)).is_err());
+    assert!(other.check(&seeds.bundle, 0).is_err());
+}
+
+/// The texts' folder of a site whose files are `names`, and the files its worker precaches.
+fn texts_and_precache(site: &Path, names: &BTreeSet<String>) -> (String, Vec<String>) {
+    let texts = names.iter().find(|n| n.starts_with("texts.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    let sw = fs::read_to_string(site.join("sw.js")).unwrap();
+    let list = sw.lines().find_map(|l| l.strip_prefix("const PRECACHE = ")).unwrap().trim_end_matches(';');
+    (format!("{}/", texts.trim_end_matches(".json")), serde_json::from_str(list).unwrap())
+}
+
+#[test]
+fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_keep_offline() {
+    // Asked for, at the seeds: each takeaway's body, named by the pages, kept offline with the
+    // rest of the texts, which fit.
+    let dir = tempfile::tempdir().unwrap();
+    let names = build_site(dir.path(), &["--no-cards", "--takeaway-bodies"]);
+    let site = dir.path().join("site");
+    let seeds = common::seeds();
+    let (folder, precached) = texts_and_precache(&site, &names);
+    for index in 0..seeds.takeaways.len() {
+        let file = format!("{folder}takeaway-{index}.json");
+        let shipped: TakeawayBody = serde_json::from_str(&fs::read_to_string(site.join(&file)).unwrap()).unwrap();
+        shipped.check(&seeds.bundle, index).unwrap();
+        assert_eq!(shipped.body, seeds.texts.bodies[index]);
+        assert!(precached.contains(&file), "{file} is not precached");
+    }
+    assert!(seeds.texts.body_of(&seeds.bundle, 1).check(&seeds.bundle, 0).is_err(), "another takeaway's body");
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(home.contains("data-takeaway-bodies"), "{home}");
+
+    // Not asked for, where the texts outgrow the precache: they ship, and no texts are precached.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let synth = Command::new(env!("CARGO_BIN_EXE_takeaways"))
+        .args(["synth", "--articles", "150", "--corpus", corpus_dir().to_str().unwrap(), "--out"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(synth.status.success(), "{}", String::from_utf8_lossy(&synth.stderr));
+    let names = build_site_of(dir.path(), &corpus, &["--no-cards"]);
+    let site = dir.path().join("site");
+    let (folder, precached) = texts_and_precache(&site, &names);
+    assert!(names.contains(&format!("{folder}takeaway-0.json")));
+    assert!(!precached.iter().any(|f| f.starts_with(&folder)), "texts are precached: {precached:?}");
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(home.contains("data-takeaway-bodies"), "{home}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Loading the bundle, once per visit, relative to the site's base URL; and the files shipped
 //! apart, the first time something needs them: an article's texts (its page, its takeaways'
-//! pages, a search result's snippet or phrase), its takeaways' summaries (their cards), and the
-//! search index (typing, a `?q=` link, a not-found page).
+//! pages, a search result's snippet or phrase, unless the site ships takeaways' bodies alone,
+//! which a search then reads), its takeaways' summaries (their cards), and the search index
+//! (typing, a `?q=` link, a not-found page).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,8 +14,8 @@ use serde::Deserialize;
 
 use crate::explore::facets::Facets;
 use crate::model::{
-    ArticleIx, ArticleSummaries, ArticleTexts, BodyWords, Bundle, DataFiles, OfArticle, SearchHead, SearchShard,
-    Summaries, SCHEMA_VERSION,
+    ArticleIx, ArticleSummaries, ArticleTexts, BodyWords, Bundle, DataFiles, PartOf, SearchHead, SearchShard,
+    Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::{Config, Engine};
@@ -24,6 +25,8 @@ pub type Loaded = Arc<Site>;
 
 pub struct Site {
     pub bundle: Bundle,
+    /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
+    takeaway_bodies: bool,
     engine: OnceLock<Engine>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
@@ -32,14 +35,15 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(bundle: Bundle) -> Site {
+    pub fn new(bundle: Bundle, takeaway_bodies: bool) -> Site {
         let (engine, pieces, facets, list_order) = (OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new());
-        Site { bundle, engine, pieces, facets, list_order }
+        Site { bundle, takeaway_bodies, engine, pieces, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]), with the
-    /// pieces of the index, the body's words and the bodies of the articles whose texts have
-    /// arrived. Tracked: a search reruns as more arrive (see [`wanted`], [`request_bodies`]).
+    /// pieces of the index, the body's words and the bodies that have arrived, alone or with
+    /// their articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
+    /// [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
@@ -68,7 +72,12 @@ impl Site {
         }
         files.articles.with(|loaded| {
             for (at, texts) in loaded.belonging(&self.bundle) {
-                engine.add_bodies(self.takeaway_range(at).start, &texts.bodies);
+                engine.add_bodies(self.takeaway_range(ArticleIx::at(at)).start, &texts.bodies);
+            }
+        });
+        files.bodies.with(|loaded| {
+            for (index, alone) in loaded.belonging(&self.bundle) {
+                engine.add_body(index, alone.body.as_str());
             }
         });
         Some(engine)
@@ -111,6 +120,8 @@ pub struct Files {
     articles: RwSignal<Loads<ArticleTexts>>,
     /// By article.
     summaries: RwSignal<Loads<ArticleSummaries>>,
+    /// By takeaway, where they ship alone.
+    bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
@@ -121,6 +132,7 @@ pub fn provide_files() {
     provide_context(Files {
         articles: RwSignal::new(Loads::default()),
         summaries: RwSignal::new(Loads::default()),
+        bodies: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
@@ -141,6 +153,11 @@ fn texts_file(files: &DataFiles, n: usize) -> String {
 /// The file of the summaries of article `n`'s takeaways.
 fn summaries_file(files: &DataFiles, n: usize) -> String {
     files.article_summaries_file(ArticleIx::at(n))
+}
+
+/// The file of the body of takeaway `n` alone.
+fn body_file(files: &DataFiles, n: usize) -> String {
+    files.takeaway_body_file(n)
 }
 
 /// Files of one kind by number (an article's texts, a piece of the index), those asked for:
@@ -179,13 +196,13 @@ impl<T> Loads<T> {
     }
 }
 
-impl<T: OfArticle> Loads<T> {
-    /// Article `at`'s file as far as it has come, one of another article or build than `bundle`
-    /// counted as failed: the check every reader of these files goes through.
-    fn checked(&self, bundle: &Bundle, at: ArticleIx) -> Load<Arc<T>> {
-        match self.get(at.get()) {
-            Some(Load::Ready(texts)) => match texts.check(bundle, at) {
-                Ok(()) => Load::Ready(Arc::clone(texts)),
+impl<T: PartOf> Loads<T> {
+    /// File `n` (an article's, a takeaway's) as far as it has come, one of another item or build
+    /// than `bundle` counted as failed: the check every reader of these files goes through.
+    fn checked(&self, bundle: &Bundle, n: usize) -> Load<Arc<T>> {
+        match self.get(n) {
+            Some(Load::Ready(file)) => match file.check(bundle, n) {
+                Ok(()) => Load::Ready(Arc::clone(file)),
                 Err(why) => Load::Failed(why),
             },
             Some(load) => load.clone(),
@@ -193,33 +210,32 @@ impl<T: OfArticle> Loads<T> {
         }
     }
 
-    /// The articles' files that have arrived and belong to `bundle`'s build.
-    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (ArticleIx, Arc<T>)> + 'a {
-        self.iter().filter_map(move |(at, _)| match self.checked(bundle, ArticleIx::at(at)) {
-            Load::Ready(texts) => Some((ArticleIx::at(at), texts)),
+    /// The files that have arrived and belong to `bundle`'s build, by number.
+    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
+        self.iter().filter_map(move |(n, _)| match self.checked(bundle, n) {
+            Load::Ready(file) => Some((n, file)),
             _ => None,
         })
     }
 
-    /// Whether some of the `articles` are asked for or on their way (tracked by the caller);
+    /// Whether some of the files `wanted` are asked for or on their way (tracked by the caller);
     /// those that failed are waited for no longer.
-    fn pending(&self, articles: &[ArticleIx]) -> bool {
-        articles.iter().any(|at| matches!(self.get(at.get()), None | Some(Load::Idle | Load::Loading)))
+    fn pending(&self, wanted: &[usize]) -> bool {
+        wanted.iter().any(|&n| matches!(self.get(n), None | Some(Load::Idle | Load::Loading)))
     }
 
-    /// Why one of `articles` failed to load or came from another build than `bundle`, if one did
-    /// (tracked by the caller).
-    fn failure(&self, bundle: &Bundle, articles: &[ArticleIx]) -> Option<String> {
-        articles.iter().find_map(|&at| match self.checked(bundle, at) {
+    /// Why one of the files `wanted` failed to load or came from another build than `bundle`, if
+    /// one did (tracked by the caller).
+    fn failure(&self, bundle: &Bundle, wanted: &[usize]) -> Option<String> {
+        wanted.iter().find_map(|&n| match self.checked(bundle, n) {
             Load::Failed(why) => Some(why),
             _ => None,
         })
     }
 
-    /// The articles among those asked for that failed, or came from another build than `bundle`.
+    /// The files among those asked for that failed, or came from another build than `bundle`.
     fn failed(&self, bundle: &Bundle) -> Vec<usize> {
-        let failed = self.iter().filter(|&(at, _)| matches!(self.checked(bundle, ArticleIx::at(at)), Load::Failed(_)));
-        failed.map(|(at, _)| at).collect()
+        self.iter().filter(|&(n, _)| matches!(self.checked(bundle, n), Load::Failed(_))).map(|(n, _)| n).collect()
     }
 }
 
@@ -299,29 +315,44 @@ pub fn request_wanted(wanted: &Wanted) {
     }
 }
 
+/// The numbers of the articles of the takeaways `takeaways`, each once.
+fn articles(site: &Site, takeaways: &[usize]) -> Vec<usize> {
+    site.articles_of(takeaways).into_iter().map(ArticleIx::get).collect()
+}
+
 /// Fetches what a page reads of the takeaways `summaries` (their summaries: cards, a takeaway's
-/// Markdown) and `bodies` (their article's texts: what a ranking reads), by article, those not
-/// here, on their way, or failed (see [`retry_texts`]): what the page calls each time it renders.
+/// Markdown) and `bodies` (what a ranking reads: alone where they ship so, else with their
+/// articles' texts), those not here, on their way, or failed (see [`retry_texts`]): what the page
+/// calls each time it renders.
 pub fn request_read(site: &Site, summaries: &[usize], bodies: &[usize]) {
     let files = expect_context::<Files>();
-    request_batch(files.summaries, site.articles_of(summaries).into_iter().map(ArticleIx::get), summaries_file);
-    request_batch(files.articles, site.articles_of(bodies).into_iter().map(ArticleIx::get), texts_file);
+    request_batch(files.summaries, articles(site, summaries), summaries_file);
+    match site.takeaway_bodies {
+        true => request_batch(files.bodies, bodies.iter().copied(), body_file),
+        false => request_batch(files.articles, articles(site, bodies), texts_file),
+    }
 }
 
 /// Whether some of what [`request_read`] fetches is asked for or on its way (tracked); what
 /// failed is waited for no longer.
 pub fn read_pending(site: &Site, summaries: &[usize], bodies: &[usize]) -> bool {
     let files = expect_context::<Files>();
-    files.summaries.with(|loaded| loaded.pending(&site.articles_of(summaries)))
-        || files.articles.with(|loaded| loaded.pending(&site.articles_of(bodies)))
+    files.summaries.with(|loaded| loaded.pending(&articles(site, summaries)))
+        || match site.takeaway_bodies {
+            true => files.bodies.with(|loaded| loaded.pending(bodies)),
+            false => files.articles.with(|loaded| loaded.pending(&articles(site, bodies))),
+        }
 }
 
 /// Why the summaries of the takeaways `summaries` or the bodies of the takeaways `bodies` could
 /// not be had, if some could not (tracked).
 pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Option<String> {
     let files = expect_context::<Files>();
-    let summaries = files.summaries.with(|loaded| loaded.failure(&site.bundle, &site.articles_of(summaries)));
-    summaries.or_else(|| files.articles.with(|loaded| loaded.failure(&site.bundle, &site.articles_of(bodies))))
+    let summaries = files.summaries.with(|loaded| loaded.failure(&site.bundle, &articles(site, summaries)));
+    summaries.or_else(|| match site.takeaway_bodies {
+        true => files.bodies.with(|loaded| loaded.failure(&site.bundle, bodies)),
+        false => files.articles.with(|loaded| loaded.failure(&site.bundle, &articles(site, bodies))),
+    })
 }
 
 /// The takeaways' summaries that have arrived and belong to the site's build: what cards read.
@@ -336,7 +367,7 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
     let summaries = expect_context::<Files>().summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
         for (at, arrived) in loaded.belonging(&site.bundle) {
-            summaries[at.get()] = Some(arrived);
+            summaries[at] = Some(arrived);
         }
         summaries
     });
@@ -358,13 +389,14 @@ pub fn request_search() {
     request_one(expect_context::<Files>().head, |files| files.search_head(), false);
 }
 
-/// Fetches again the articles' texts and summaries that failed, or came from another build.
-/// Only pages the bundle has rendered offer it.
+/// Fetches again the articles' texts and summaries and the takeaways' bodies that failed, or
+/// came from another build. Only pages the bundle has rendered offer it.
 pub fn retry_texts() {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let files = expect_context::<Files>();
     refetch(files.articles, files.articles.with_untracked(|loaded| loaded.failed(&site.bundle)), texts_file);
     refetch(files.summaries, files.summaries.with_untracked(|loaded| loaded.failed(&site.bundle)), summaries_file);
+    refetch(files.bodies, files.bodies.with_untracked(|loaded| loaded.failed(&site.bundle)), body_file);
 }
 
 /// Fetches the search index's head and words again if they failed, and the pieces that failed.
@@ -411,7 +443,12 @@ fn data_files() -> Result<DataFiles, String> {
         .flatten()
         .ok_or("this page names no data files: the site was built without `takeaways finish-site`")?;
     let name = |kind: &str| meta.get_attribute(&format!("data-{kind}")).unwrap_or_default();
-    Ok(DataFiles { bundle: name("bundle"), article_texts: name("article-texts"), search: name("search") })
+    Ok(DataFiles {
+        bundle: name("bundle"),
+        article_texts: name("article-texts"),
+        search: name("search"),
+        takeaway_bodies: meta.has_attribute("data-takeaway-bodies"),
+    })
 }
 
 /// One of the site's data files, parsed, after its schema version is checked.
@@ -426,7 +463,7 @@ async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
 
 /// The texts of the article at `at` of `site`, as far as they have come (tracked).
 pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
-    expect_context::<Files>().articles.with(|loaded| loaded.checked(&site.bundle, at))
+    expect_context::<Files>().articles.with(|loaded| loaded.checked(&site.bundle, at.get()))
 }
 
 /// Whether search can answer a query that `wanted` this of the index: all of it is here, or
@@ -459,8 +496,9 @@ pub fn load_bundle() -> BundleResource {
 }
 
 async fn fetch_bundle() -> Result<Loaded, String> {
-    let bundle = parse_bundle(&fetch_text(&data_files()?.bundle).await?)?;
-    Ok(Arc::new(Site::new(bundle)))
+    let files = data_files()?;
+    let bundle = parse_bundle(&fetch_text(&files.bundle).await?)?;
+    Ok(Arc::new(Site::new(bundle, files.takeaway_bodies)))
 }
 
 /// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A

@@ -78,6 +78,11 @@ enum Command {
         /// (cards take most of a large site's build: ~20 minutes at 5,000 articles).
         #[arg(long)]
         no_cards: bool,
+        /// Ship each takeaway's body in a file of its own too, which a search reads of its
+        /// results instead of their articles' texts; a site whose texts are too large to keep
+        /// offline always does.
+        #[arg(long)]
+        takeaway_bodies: bool,
     },
     /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
     Synth {
@@ -203,9 +208,10 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::FinishSite { site, site_url, card_cache, no_cards } => {
+        Command::FinishSite { site, site_url, card_cache, no_cards, takeaway_bodies } => {
             let started = std::time::Instant::now();
-            let done = builder::site::finish(&site, &site_url, (!no_cards).then_some(card_cache.as_path()))?;
+            let cache = (!no_cards).then_some(card_cache.as_path());
+            let done = builder::site::finish(&site, &site_url, cache, takeaway_bodies)?;
             if let Some(why) = done.no_cards.as_ref().filter(|_| !no_cards) {
                 eprintln!("takeaways: warning: the pages have no social cards: {why}");
             }

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
 pub use search_file::{BodyWords, CompactField, CompactIndex, SearchFile, SearchHead, SearchShard};
-pub use texts::{ArticleSummaries, ArticleTexts, Context, OfArticle, SanitizedHtml, Summaries, Texts};
+pub use texts::{
+    ArticleSummaries, ArticleTexts, Context, OfArticle, PartOf, SanitizedHtml, Summaries, TakeawayBody, Texts,
+};
 
 /// Version of this schema; the app refuses files of another version.
 pub const SCHEMA_VERSION: u32 = 12;
@@ -51,11 +53,15 @@ pub struct DataFiles {
     /// The folder of the search index in pieces ([`SearchHead`]), named by the index's content:
     /// `search.<hash>/`.
     pub search: String,
+    /// Whether each takeaway's body also ships alone, `takeaway-<n>.json` in the texts' folder
+    /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
+    /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
+    pub takeaway_bodies: bool,
 }
 
 impl DataFiles {
     /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
-    /// name them.
+    /// name them, and whose `data-takeaway-bodies` says whether takeaways' bodies ship alone.
     pub const META: &'static str = "takeaways-data";
 
     /// The file of the texts of the article at `at`.
@@ -66,6 +72,12 @@ impl DataFiles {
     /// The file of the summaries of the takeaways of the article at `at`.
     pub fn article_summaries_file(&self, at: ArticleIx) -> String {
         format!("{}{}-summaries.json", self.article_texts, at.get())
+    }
+
+    /// The file of the body of the takeaway at `index` in [`Bundle::takeaways`], where
+    /// [`DataFiles::takeaway_bodies`] ship.
+    pub fn takeaway_body_file(&self, index: usize) -> String {
+        format!("{}takeaway-{index}.json", self.article_texts)
     }
 
     /// The search index's head: which pieces there are.

@@ -113,6 +113,15 @@ impl Texts {
         }
     }
 
+    /// The body of the takeaway at `index` of `bundle`, alone.
+    pub fn body_of(&self, bundle: &Bundle, index: usize) -> TakeawayBody {
+        TakeawayBody {
+            schema: self.schema,
+            takeaway: bundle.takeaways[index].id.clone(),
+            body: self.bodies[index].clone(),
+        }
+    }
+
     /// The summaries of the takeaways of the article at `at` of `bundle`.
     pub fn summaries_of_article(&self, bundle: &Bundle, at: ArticleIx) -> ArticleSummaries {
         ArticleSummaries {
@@ -123,24 +132,51 @@ impl Texts {
     }
 }
 
-/// A file of one article's texts ([`ArticleTexts`], [`ArticleSummaries`]), which must belong to
-/// the article it is read for, of the bundle's build.
+/// One takeaway's body alone, as a site whose texts are too large to keep offline ships it too
+/// (see [`DataFiles::takeaway_bodies`](super::DataFiles::takeaway_bodies)): what a search reads
+/// of its results, a fifth of their articles' texts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TakeawayBody {
+    pub schema: u32,
+    /// The takeaway's id, so that a file of another build is told apart.
+    pub takeaway: String,
+    /// Empty where it has none.
+    pub body: SanitizedHtml,
+}
+
+/// A file shipped apart from the bundle for the item at position `n` of one of its lists (an
+/// article, a takeaway), which must belong to that item of the bundle's build.
+pub trait PartOf {
+    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String>;
+}
+
+/// A file of one article's texts ([`ArticleTexts`], [`ArticleSummaries`]).
 pub trait OfArticle {
     /// Its schema version, its article's id, and how many takeaways it has texts for (none if
     /// its lists disagree).
     fn identity(&self) -> (u32, &str, Option<usize>);
+}
 
-    /// Whether it belongs to the article at `at` of `bundle`: same schema and article, texts
-    /// for each of its takeaways.
-    fn check(&self, bundle: &Bundle, at: ArticleIx) -> Result<(), String> {
-        let article = bundle.articles.get(at.get()).map(|a| a.id.as_str());
-        let takeaways = bundle.articles.get(at.get()).map_or(0, |_| bundle.takeaway_range(at).len());
+/// Whether it belongs to the article at `n` of `bundle`: same schema and article, texts for each
+/// of its takeaways.
+impl<T: OfArticle> PartOf for T {
+    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String> {
+        let at = ArticleIx::at(n);
+        let article = bundle.articles.get(n).map(|a| a.id.as_str());
+        let takeaways = bundle.articles.get(n).map_or(0, |_| bundle.takeaway_range(at).len());
         match self.identity() {
             (schema, id, count) if schema == bundle.schema && article == Some(id) && count == Some(takeaways) => Ok(()),
-            _ => Err(format!(
-                "the texts of article {} belong to another build than {BUNDLE_FILE}; reload the page",
-                at.get()
-            )),
+            _ => Err(format!("the texts of article {n} belong to another build than {BUNDLE_FILE}; reload the page")),
+        }
+    }
+}
+
+/// Whether it belongs to the takeaway at `n` of `bundle`: same schema and takeaway.
+impl PartOf for TakeawayBody {
+    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String> {
+        match bundle.takeaways.get(n) {
+            Some(t) if self.schema == bundle.schema && t.id == self.takeaway => Ok(()),
+            _ => Err(format!("the body of takeaway {n} belongs to another build than {BUNDLE_FILE}; reload the page")),
         }
     }
 }

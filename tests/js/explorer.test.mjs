@@ -203,6 +203,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
 
     test("search: typing shows ranked, highlighted results; the query lives in the URL", async () => {
       const page = await openPage();
+      const texts = [];
+      page.on("request", (r) => texts.push(r.url().match(/\/texts\.[0-9a-f]+\/([^/]+)\.json$/)?.[1]));
       await page.goto(host.url);
       await page.locator(".card").first().waitFor();
       await page.keyboard.press("/");
@@ -215,6 +217,12 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
         assert.equal(await page.locator(".card-title").first().textContent(), expected.title, `first result for ${query}`);
         assert.ok((await page.locator(".card").first().locator("mark").count()) > 0, `matches marked for ${query}`);
       }
+      // The results' lines are snippets of their bodies, which come alone where the site ships
+      // them so (the sub-path site, as a large site does), else with their articles' texts.
+      assert.ok((await page.locator(".card-line mark").count()) > 0, "no snippet marks a match");
+      const bodies = texts.filter((file) => file && !file.endsWith("-summaries"));
+      const expected = name === "root" ? /^\d+$/ : /^takeaway-\d+$/;
+      assert.ok(bodies.length > 0 && bodies.every((file) => expected.test(file)), `bodies fetched: ${bodies}`);
       // Full-width letters are folded (NFKC, by the browser's own normalizer in the app).
       await box.fill("ＣＩＬＩＵＭ");
       await urlParam(page, "q", "ＣＩＬＩＵＭ");

@@ -94,7 +94,7 @@ function probes() {
     const url = this.url;
     return text.call(this).then((body) => {
       if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
-      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/\d+(-summaries)?\.json)$/.test(url)) {
+      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
         setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
       }
       return body;

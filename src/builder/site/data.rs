@@ -2,15 +2,17 @@
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
 //! forever, and a page names exactly the files of its own build. Beside `texts.<hash>.json`,
 //! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`, and its
-//! takeaways' summaries apart, `<n>-summaries.json`), which is what pages fetch.
+//! takeaways' summaries apart, `<n>-summaries.json`), which is what pages fetch; and, where the
+//! texts are too large to keep offline or it is asked for, each takeaway's body alone
+//! (`takeaway-<n>.json`), which is what a search reads of its results.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::hashed_name;
-use super::write;
+use super::worker::precachable;
+use super::{hashed_name, write};
 use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 use crate::search::fields::BODY_FIELD;
 use crate::search::pieces::{cut, PIECE_BYTES};
@@ -37,23 +39,45 @@ pub fn publish(site: &Path) -> Result<DataFiles> {
         bundle: name(BUNDLE_FILE)?,
         article_texts: folder(name(TEXTS_FILE)?),
         search: folder(name(SEARCH_FILE)?),
+        takeaway_bodies: false,
     })
 }
 
-/// What the data folders hold: how many articles' texts and pieces of the index.
+/// What the data folders hold: how many articles' texts, takeaways' bodies alone and pieces of
+/// the index.
 pub struct Pieces {
     pub articles: usize,
+    pub takeaway_bodies: usize,
     pub search: usize,
 }
 
-/// Writes `dataset` in pieces into the folders `files` names: each article's texts and its
-/// takeaways' summaries, and the body's index cut into pieces with its head and words.
-pub fn write_pieces(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result<Pieces> {
+/// Writes `dataset` in pieces into the folders `published` names: each article's texts and its
+/// takeaways' summaries; each takeaway's body alone if `takeaway_bodies` asks for them or the
+/// texts are too large to precache (a search would otherwise fetch whole articles' texts for a
+/// few of their takeaways); and the body's index cut into pieces with its head and words. Returns
+/// the data files as the pages name them.
+pub fn write_pieces(
+    site: &Path,
+    published: DataFiles,
+    dataset: &Dataset,
+    takeaway_bodies: bool,
+) -> Result<(DataFiles, Pieces)> {
+    let size =
+        |file: &str| fs::metadata(site.join(file)).map(|m| m.len()).with_context(|| format!("cannot read {file}"));
+    let mut texts_bytes = size(&published.bundle)?;
     for at in (0..dataset.articles.len()).map(ArticleIx::at) {
-        let texts = dataset.texts.of_article(&dataset.bundle, at);
-        write(&site.join(files.article_texts_file(at)), &json(&texts, "an article's texts")?)?;
-        let summaries = dataset.texts.summaries_of_article(&dataset.bundle, at);
-        write(&site.join(files.article_summaries_file(at)), &json(&summaries, "an article's summaries")?)?;
+        let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
+        let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
+        texts_bytes += (texts.len() + summaries.len()) as u64;
+        write(&site.join(published.article_texts_file(at)), &texts)?;
+        write(&site.join(published.article_summaries_file(at)), &summaries)?;
+    }
+    let files = DataFiles { takeaway_bodies: takeaway_bodies || !precachable(texts_bytes), ..published };
+    if files.takeaway_bodies {
+        for index in 0..dataset.takeaways.len() {
+            let body = dataset.texts.body_of(&dataset.bundle, index);
+            write(&site.join(files.takeaway_body_file(index)), &json(&body, "a takeaway's body")?)?;
+        }
     }
     let body = dataset.search.fields.iter().find(|f| f.name == BODY_FIELD).context("the index has no body field")?;
     let cut = cut(body, PIECE_BYTES);
@@ -62,7 +86,8 @@ pub fn write_pieces(site: &Path, files: &DataFiles, dataset: &Dataset) -> Result
     for (n, piece) in cut.pieces.iter().enumerate() {
         write(&site.join(files.search_piece(n)), &json(piece, "a piece of the index")?)?;
     }
-    Ok(Pieces { articles: dataset.articles.len(), search: cut.pieces.len() })
+    let takeaway_bodies = if files.takeaway_bodies { dataset.takeaways.len() } else { 0 };
+    Ok((files, Pieces { articles: dataset.articles.len(), takeaway_bodies, search: cut.pieces.len() }))
 }
 
 fn json<T: serde::Serialize>(value: &T, what: &str) -> Result<Vec<u8>> {

@@ -51,11 +51,12 @@ pub struct Finished {
 }
 
 /// Finishes the site built into `site`, whose absolute URL is `site_url`, with cards, those drawn
-/// before taken from `card_cache`; without one, with no cards.
-pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>) -> Result<Finished> {
-    let files = data::publish(site)?;
-    let dataset = super::read(&site.join(&files.bundle))?;
-    let pieces = data::write_pieces(site, &files, &dataset)?;
+/// before taken from `card_cache`; without one, with no cards. `takeaway_bodies` ships each
+/// takeaway's body alone whatever the texts' size (see [`DataFiles::takeaway_bodies`]).
+pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>, takeaway_bodies: bool) -> Result<Finished> {
+    let published = data::publish(site)?;
+    let dataset = super::read(&site.join(&published.bundle))?;
+    let (files, pieces) = data::write_pieces(site, published, &dataset, takeaway_bodies)?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
     let installable = install::write_installable(site, url_path(site_url))?;

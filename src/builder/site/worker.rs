@@ -19,6 +19,11 @@ pub const WORKER_FILE: &str = "sw.js";
 /// app's own: a first visit downloads them in the background, after the page has loaded.
 pub const PRECACHE_BUDGET: u64 = 2 * 1024 * 1024;
 
+/// Whether data files of `bytes` in all, the bundle's included, fit the precache.
+pub fn precachable(bytes: u64) -> bool {
+    bytes <= PRECACHE_BUDGET
+}
+
 /// What the worker precaches, and how much.
 pub struct Precache {
     pub files: Vec<String>,
@@ -36,17 +41,18 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Piec
         files.iter().filter(|f| f.as_str() != "./").map(|f| size(f)).sum::<Result<u64>>()? + size("index.html")?;
     let mut data_bytes = 0;
     // The bundle always: nothing shows without it; then, each whole or not at all, what fits:
-    // every article's texts and summaries (any page readable offline), the index (search
-    // offline).
+    // every article's texts and summaries, with the takeaways' bodies alone if they ship (any
+    // page readable offline), the index (search offline).
     let articles = (0..pieces.articles).map(ArticleIx::at);
-    let article_texts =
-        articles.flat_map(|at| [data.article_texts_file(at), data.article_summaries_file(at)]).collect();
+    let article_texts = articles.flat_map(|at| [data.article_texts_file(at), data.article_summaries_file(at)]);
+    let bodies = (0..pieces.takeaway_bodies).map(|index| data.takeaway_body_file(index));
+    let article_texts = article_texts.chain(bodies).collect();
     let search =
         [data.search_head(), data.search_words()].into_iter().chain((0..pieces.search).map(|n| data.search_piece(n)));
     let groups = [vec![data.bundle.clone()], article_texts, search.collect()];
     for (at, group) in groups.into_iter().enumerate() {
         let group_size = group.iter().map(|file| size(file)).sum::<Result<u64>>()?;
-        if at == 0 || data_bytes + group_size <= PRECACHE_BUDGET {
+        if at == 0 || precachable(data_bytes + group_size) {
             data_bytes += group_size;
             files.extend(group);
         }
