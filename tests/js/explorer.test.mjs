@@ -229,7 +229,9 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.waitForFunction(() => document.querySelector(".card mark")?.textContent === "Cilium");
       await box.fill("可观察性");
       await urlParam(page, "q", "可观察性");
-      await page.locator(".card mark").first().waitFor();
+      // The list stays as it was until the new results' bodies have arrived.
+      const found = () => [...document.querySelectorAll(".card-title")].slice(0, 3).some((t) => t.textContent.includes("可观测性"));
+      await page.waitForFunction(found).catch(() => {});
       const titles = await page.locator(".card-title").allTextContents();
       assert.ok(titles.slice(0, 3).some((t) => t.includes("可观测性")), `可观察性 finds 可观测性: ${titles}`);
       await shot(page, `${tag}search`);
