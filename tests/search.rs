@@ -343,14 +343,14 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
     }
 }
 
-/// The index the engine works on, the shipped body's and the fields it derives from the bundle,
+/// The index the engine works on, the shipped title's and body's and the fields it derives from the bundle,
 /// is exactly what elasticlunr-rs's index holds, so both rank alike (the parity test checks the
 /// ranking on elasticlunr's).
 #[test]
 fn the_engines_index_is_elasticlunrs() {
     let bundle = seeds();
     let shipped: Vec<&str> = bundle.search.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(shipped, ["body"], "only the body's index ships");
+    assert_eq!(shipped, ["title", "body"], "the title's and the body's index ship");
     let ours = search_index(&bundle, &bundle.search, &Synonyms::new(&bundle.synonyms));
     let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
     assert_eq!(ours.docs, reference.docs);
@@ -580,13 +580,12 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
     use takeaways::search::pieces::{cut, Pieces, PIECE_BYTES};
     let bundle = seeds();
     let full = bundle.engine();
-    let body = bundle.search.fields.iter().find(|f| f.name == "body").unwrap();
     let misspelt = ["kubernets", "kuberntes", "obsrevability", "prometeus platform", "ciluim 安全", "zzzqqq", "k"];
     let queries = sampled_queries(&bundle, &misspelt, Sample { term_step: 11, term_chars: 2, title_step: 4 });
     assert!(queries.len() > 250, "only {} queries", queries.len());
     let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
     for piece_bytes in [300, PIECE_BYTES] {
-        let cut = cut(body, piece_bytes);
+        let cut = cut(&bundle.search, piece_bytes);
         let (mut loaded, mut rounds) = (0, 0);
         for query in &queries {
             for correct_typos in [true, false] {
@@ -607,9 +606,9 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                         assert!(pieces.add(n, Arc::new(cut.pieces[n].clone())));
                         loaded += 1;
                     }
-                    engine.set_body(pieces.body());
+                    pieces.fields().into_iter().for_each(|field| engine.set_field(field));
                     if needs.words && !words {
-                        engine.set_body_words(&cut.words);
+                        engine.set_words(&cut.words);
                         words = true;
                     }
                 }

@@ -117,24 +117,30 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     for file in [format!("{}.json", takeaway.article.get()), format!("{}-summaries.json", takeaway.article.get())] {
         assert!(page.contains(&format!("<link rel=\"preload\" href=\"{folder}{file}\"")), "{page}");
     }
-    // The body's index in pieces: the head's first terms are the pieces', and the pieces
-    // together are the index.
+    // The title's and the body's index in pieces: the head's first terms are the pieces' (of
+    // one field or the other), and the pieces together are the index.
     let search = names.iter().find(|n| n.starts_with("search.") && n.ends_with(".json") && !n.contains('/')).unwrap();
     let folder = format!("{}/", search.trim_end_matches(".json"));
     let read = |file: &str| fs::read_to_string(site.join(format!("{folder}{file}"))).unwrap();
     let head: takeaways::model::SearchHead = serde_json::from_str(&read("head.json")).unwrap();
-    let words: takeaways::model::BodyWords = serde_json::from_str(&read("words.json")).unwrap();
+    let words: takeaways::model::IndexWords = serde_json::from_str(&read("words.json")).unwrap();
     assert!(!words.words.is_empty());
     assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), head.firsts.len() + 2);
-    let mut terms = Vec::new();
+    let mut terms = [Vec::new(), Vec::new()];
     for (n, first) in head.firsts.iter().enumerate() {
         let piece: takeaways::model::SearchShard = serde_json::from_str(&read(&format!("{n}.json"))).unwrap();
-        assert_eq!(&piece.terms[0], first);
-        terms.extend(piece.terms);
+        let firsts: Vec<&String> = piece.fields.iter().filter_map(|f| f.terms.first()).collect();
+        assert_eq!(firsts.iter().min(), Some(&first), "piece {n}");
+        for (all, field) in terms.iter_mut().zip(piece.fields) {
+            all.extend(field.terms);
+        }
     }
-    let body = seeds.search.fields.iter().find(|f| f.name == "body").unwrap();
-    assert_eq!(terms, body.terms);
-    assert_eq!(head.lengths, body.lengths);
+    let shipped: Vec<_> = seeds.search.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(shipped, ["title", "body"]);
+    for (field, terms) in seeds.search.fields.iter().zip(terms) {
+        assert_eq!(terms, field.terms, "{}", field.name);
+    }
+    assert_eq!(head.lengths, seeds.search.fields.iter().map(|f| f.lengths.clone()).collect::<Vec<_>>());
     assert!(page.contains(&format!("data-search=\"{folder}\"")), "{page}");
     // Another article's texts are refused.
     let other = seeds.texts.of_article(&seeds.bundle, takeaways::model::ArticleIx::at(1));

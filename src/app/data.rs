@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::explore::facets::Facets;
 use crate::model::{
-    ArticleIx, ArticleSummaries, ArticleTexts, BodyWords, Bundle, DataFiles, PartOf, SearchHead, SearchShard,
+    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
     Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
@@ -64,11 +64,11 @@ impl Site {
                 ready.fold(false, |grew, (n, piece)| pieces.add(n, piece) | grew)
             });
             if grew {
-                engine.set_body(pieces.body());
+                pieces.fields().into_iter().for_each(|field| engine.set_field(field));
             }
         }
         if let Load::Ready(words) = files.words.get() {
-            engine.set_body_words(&words);
+            engine.set_words(&words);
         }
         files.articles.with(|loaded| {
             for (at, texts) in loaded.belonging(&self.bundle) {
@@ -125,7 +125,7 @@ pub struct Files {
     head: RwSignal<Load<Arc<SearchHead>>>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
-    words: RwSignal<Load<Arc<BodyWords>>>,
+    words: RwSignal<Load<Arc<IndexWords>>>,
 }
 
 pub fn provide_files() {

@@ -19,13 +19,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use dataset::Dataset;
-pub use search_file::{BodyWords, CompactField, CompactIndex, SearchFile, SearchHead, SearchShard};
+pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
     ArticleSummaries, ArticleTexts, Context, OfArticle, PartOf, SanitizedHtml, Summaries, TakeawayBody, Texts,
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -90,7 +90,7 @@ impl DataFiles {
         format!("{}{n}.json", self.search)
     }
 
-    /// The body's words, for correcting misspelt ones.
+    /// The shipped fields' words, for correcting misspelt ones.
     pub fn search_words(&self) -> String {
         format!("{}words.json", self.search)
     }

@@ -1,5 +1,5 @@
-//! What `search.json` holds: the index of the takeaways' bodies, in the compact encoding the
-//! search engine decodes (see `crate::search::index`).
+//! What `search.json` holds: the index of the takeaways' titles and bodies, in the compact
+//! encoding the search engine decodes (see `crate::search::index`).
 //!
 //! Per field: its terms, sorted (Rust string order) and unique; for each term its postings,
 //! the documents (takeaways, numbered in bundle order) holding the term, ascending, each with
@@ -36,25 +36,31 @@ pub struct CompactField {
     pub lengths: Vec<u32>,
 }
 
-/// The body's index in pieces, as a site ships it (folder `search.<hash>/`): `head.json`
-/// ([`SearchHead`]) says which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds
-/// piece `n`, and `words.json` ([`BodyWords`]) the body's Latin words for correcting misspelt
-/// ones. A query fetches the pieces of its terms, so what it costs grows with its terms'
-/// postings, not with the corpus.
+/// The index's shipped fields (the title's and the body's, see `crate::search::index`) in
+/// pieces, as a site ships them (folder `search.<hash>/`): `head.json` ([`SearchHead`]) says
+/// which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds piece `n`, and
+/// `words.json` ([`IndexWords`]) their Latin words for correcting misspelt ones. A query fetches
+/// the pieces of its terms, so what it costs grows with its terms' postings, not with the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchHead {
     pub schema: u32,
-    /// Per document, the body's length in terms (elasticlunr's field length).
-    pub lengths: Vec<u32>,
+    /// Per shipped field, per document, the field's length in terms (elasticlunr's field length).
+    pub lengths: Vec<Vec<u32>>,
     /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up
-    /// to the next piece's first.
+    /// to the next piece's first, of every shipped field.
     pub firsts: Vec<String>,
 }
 
-/// One piece of the body's index: consecutive terms with their postings.
+/// One piece of the index: per shipped field, its consecutive terms with their postings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchShard {
     pub schema: u32,
+    pub fields: Vec<ShardField>,
+}
+
+/// One field's terms in a piece of the index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShardField {
     pub terms: Vec<String>,
     /// Per term, its documents as VLQ gaps (as in [`CompactField`]).
     pub documents: Vec<String>,
@@ -62,10 +68,10 @@ pub struct SearchShard {
     pub counts: Vec<String>,
 }
 
-/// The body's Latin words, each with its number of documents: what a misspelt word is compared
-/// with (see `crate::search::engine::spelling`).
+/// The shipped fields' Latin words, each with its number of postings in them: what a misspelt
+/// word is compared with (see `crate::search::engine::spelling`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BodyWords {
+pub struct IndexWords {
     pub schema: u32,
     pub words: Vec<String>,
     pub postings: Vec<u32>,

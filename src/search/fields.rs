@@ -2,11 +2,12 @@
 //! the English title), theme names (zh and en), project names and aliases, body text, and its
 //! article's title (and English title), authors and event.
 //!
-//! Only the body's index ships (in `search.json`). The other fields are short texts the bundle
-//! already holds, so the engine indexes them itself when it is built, with the same tokenizer:
-//! shipped, their postings were 15 % of the index's gzip. Each theme, project and article is
-//! tokenized once, not once per takeaway: their texts are joined with line breaks, which no
-//! term or synonym spans, so a takeaway's terms are the union of its parts'.
+//! The title's and the body's index ship (see [`SHIPPED_FIELDS`]). The other fields are made of
+//! a few texts that many takeaways share (a theme's, a project's, an article's), which the bundle
+//! already holds, so the engine indexes them itself when it is built, with the same tokenizer.
+//! Each theme, project and article is tokenized once, not once per takeaway: their texts are
+//! joined with line breaks, which no term or synonym spans, so a takeaway's terms are the union
+//! of its parts'.
 
 use std::collections::HashMap;
 
@@ -17,11 +18,11 @@ use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Them
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
 
-/// The field of a takeaway's body: the one whose index ships (see [`SHIPPED_FIELDS`]).
+/// The field of a takeaway's body.
 pub const BODY_FIELD: &str = "body";
 
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
-/// title, authors and event.
+/// title, authors and event. The engine derives them (see the module's documentation).
 pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];
 
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
@@ -60,14 +61,13 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
     SearchIndex { docs, fields }
 }
 
-/// The index of one derived field over every takeaway. Each distinct term is numbered once and
+/// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway. Each distinct term is numbered once and
 /// collects its postings in document order, so the terms alone are sorted, not every posting:
 /// this runs when the app's first search starts.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let terms = |text: String| document_terms(&text, synonyms);
-    // The terms of each title, theme, project or article, for the takeaways to pick theirs from.
+    // The terms of each theme, project or article, for the takeaways to pick theirs from.
     let parts: Vec<Vec<String>> = match name {
-        "title" => bundle.takeaways.iter().map(|t| terms(title_text(t))).collect(),
         "themes" => bundle.themes.iter().map(|t| terms(theme_text(t))).collect(),
         "projects" => bundle.projects.iter().map(|p| terms(project_text(p))).collect(),
         _ => bundle.articles.iter().map(|a| terms(article_text(bundle, a))).collect(),
@@ -97,7 +97,6 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         // A damaged bundle's numbers out of range add nothing, rather than panicking.
         let merged;
         let of_doc: &[(u32, u32)] = match name {
-            "title" => &runs[doc],
             "themes" => {
                 merged = counted(t.themes.iter().filter_map(|&m| runs.get(m.get())).flatten().copied());
                 &merged

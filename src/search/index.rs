@@ -1,6 +1,6 @@
-//! The search index: built by elasticlunr-rs at build time (see `crate::builder::indexing`), its body
-//! field shipped as a [`CompactIndex`] (its format is documented there) and decoded once into a
-//! [`SearchIndex`] by the engine, with the other fields, which the engine indexes itself (see
+//! The search index: built by elasticlunr-rs at build time (see `crate::builder::indexing`), its title
+//! and body fields shipped as a [`CompactIndex`] (its format is documented there) and decoded into
+//! a [`SearchIndex`] by the engine, with the other fields, which the engine indexes itself (see
 //! [`super::fields`]).
 //!
 //! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
@@ -13,9 +13,10 @@ use crate::model::{CompactField, CompactIndex};
 /// The indexed fields, in the order the build gives each takeaway's text.
 pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
 
-/// The fields whose index ships; the engine derives the others from the bundle (see
-/// [`super::fields`]).
-pub const SHIPPED_FIELDS: [&str; 1] = ["body"];
+/// The fields whose index ships, in [`FIELDS`] order; the engine derives the others from the
+/// bundle (see [`super::fields`]). The title's ships too: deriving it would tokenize every
+/// takeaway's titles before the first search, while its pieces come with the body's.
+pub const SHIPPED_FIELDS: [&str; 2] = ["title", "body"];
 
 /// The index as the engine reads it.
 #[derive(Debug, Clone, Default, PartialEq)]

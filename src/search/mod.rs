@@ -1,7 +1,8 @@
 //! Search, shared by the build and the app: one tokenizer, one compact index format, one
 //! query engine. The build indexes with elasticlunr-rs (see `crate::builder::indexing`) and ships
-//! the compact encoding derived from it (the body's; the engine indexes the short fields itself,
-//! see [`fields`]); the app and `takeaways search` query it with [`Engine`].
+//! the compact encoding derived from it (the title's and the body's; the engine indexes the fields
+//! many takeaways share itself, see [`fields`]); the app and `takeaways search` query it with
+//! [`Engine`].
 
 pub mod engine;
 pub mod fields;
@@ -34,15 +35,16 @@ impl Engine {
         Engine::new(index, synonyms, docs, &authors)
     }
 
-    /// The engine over `bundle`'s takeaways with the body's index in pieces, of which none has
-    /// arrived yet: `head` says which there are (see [`pieces`]).
+    /// The engine over `bundle`'s takeaways with the shipped fields' index in pieces, of which
+    /// none has arrived yet: `head` says which there are (see [`pieces`]).
     pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> Engine {
-        let body = CompactField {
-            name: fields::BODY_FIELD.to_owned(),
-            lengths: head.lengths.clone(),
+        let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
+        let fields = fields.map(|(name, lengths)| CompactField {
+            name: (*name).to_owned(),
+            lengths: lengths.clone(),
             ..CompactField::default()
-        };
-        Engine::over(bundle, &CompactIndex { fields: vec![body] }).in_pieces()
+        });
+        Engine::over(bundle, &CompactIndex { fields: fields.collect() }).in_pieces()
     }
 
     /// Adds `bodies`, the sanitized HTML of the documents from `first` on, in order.

@@ -1,59 +1,82 @@
-//! The body's index in pieces (see [`SearchHead`]): cut by the build, put back together in the
-//! app from the pieces its queries need, so that a query costs what its terms' postings cost.
-//! Pieces are runs of consecutive terms, so the terms a prefix starts (elasticlunr's expansion,
-//! and what a correction needs to know) are in a run of pieces the head's first terms locate.
+//! The index's shipped fields in pieces (see [`SearchHead`]): cut by the build, put back together
+//! in the app from the pieces its queries need, so that a query costs what its terms' postings
+//! cost. Pieces are runs of consecutive terms, the same runs for every shipped field, so the
+//! terms a prefix starts (elasticlunr's expansion, and what a correction needs to know) are in a
+//! run of pieces the head's first terms locate.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::engine::spelling::is_word;
-use super::fields::BODY_FIELD;
-use super::index::{decode, FieldIndex};
-use crate::model::{BodyWords, CompactField, CompactIndex, SearchHead, SearchShard, SCHEMA_VERSION};
+use super::index::{decode, FieldIndex, SHIPPED_FIELDS};
+use crate::model::{CompactField, CompactIndex, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
 
 /// Bytes of postings (as shipped, before the host compresses them) after which a piece ends:
 /// a term's postings are never cut, so a piece holds at least one term and may hold more bytes.
 /// Smaller pieces cost a query fewer bytes and more requests.
 pub const PIECE_BYTES: usize = 32 * 1024;
 
-/// The body's index cut into pieces, with its head and its words.
+/// The shipped fields' index cut into pieces, with its head and its words.
 pub struct Cut {
     pub head: SearchHead,
     pub pieces: Vec<SearchShard>,
-    pub words: BodyWords,
+    pub words: IndexWords,
 }
 
-/// Cuts `body`, the body's field of a compact index, into pieces of about `piece_bytes` (the
-/// build's are [`PIECE_BYTES`]).
-pub fn cut(body: &CompactField, piece_bytes: usize) -> Cut {
-    let mut head = SearchHead { schema: SCHEMA_VERSION, lengths: body.lengths.clone(), firsts: Vec::new() };
-    let (mut pieces, mut bytes) = (Vec::new(), 0);
-    let new_piece = || SearchShard { schema: SCHEMA_VERSION, ..SearchShard::default() };
-    let mut piece = new_piece();
-    for (term, (documents, counts)) in body.terms.iter().zip(body.documents.iter().zip(&body.counts)) {
-        if piece.terms.is_empty() {
-            head.firsts.push(term.clone());
+/// Cuts `shipped`, the shipped fields of a compact index (in [`SHIPPED_FIELDS`] order), into
+/// pieces of about `piece_bytes` (the build's are [`PIECE_BYTES`]).
+pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
+    let fields = &shipped.fields;
+    let lengths = fields.iter().map(|f| f.lengths.clone()).collect();
+    let mut head = SearchHead { schema: SCHEMA_VERSION, lengths, firsts: Vec::new() };
+    // Every field's terms, once, ascending: the pieces' runs.
+    let mut terms: Vec<&str> = fields.iter().flat_map(|f| f.terms.iter().map(String::as_str)).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let new_piece = || SearchShard { schema: SCHEMA_VERSION, fields: vec![ShardField::default(); fields.len()] };
+    let (mut pieces, mut piece, mut bytes, mut empty) = (Vec::new(), new_piece(), 0, true);
+    // Per field, its next term.
+    let mut next = vec![0; fields.len()];
+    for term in terms {
+        if empty {
+            head.firsts.push(term.to_owned());
+            empty = false;
         }
-        piece.terms.push(term.clone());
-        piece.documents.push(documents.clone());
-        piece.counts.push(counts.clone());
-        bytes += term.len() + documents.len() + counts.len();
+        for ((field, at), into) in fields.iter().zip(&mut next).zip(&mut piece.fields) {
+            if field.terms.get(*at).is_some_and(|t| t == term) {
+                let (documents, counts) = (&field.documents[*at], &field.counts[*at]);
+                into.terms.push(term.to_owned());
+                into.documents.push(documents.clone());
+                into.counts.push(counts.clone());
+                bytes += term.len() + documents.len() + counts.len();
+                *at += 1;
+            }
+        }
         if bytes >= piece_bytes {
             pieces.push(std::mem::replace(&mut piece, new_piece()));
-            bytes = 0;
+            (bytes, empty) = (0, true);
         }
     }
-    if !piece.terms.is_empty() {
+    if !empty {
         pieces.push(piece);
     }
-    let whole = decode(&CompactIndex { fields: vec![body.clone()] }, body.lengths.len() as u32);
-    let field = &whole.fields[0];
-    let mut words = BodyWords { schema: SCHEMA_VERSION, ..BodyWords::default() };
-    for (at, term) in field.terms.iter().enumerate().filter(|(_, term)| is_word(term)) {
-        words.words.push(term.clone());
-        words.postings.push(field.postings_of(at).len() as u32);
+    let docs = fields.first().map_or(0, |f| f.lengths.len()) as u32;
+    let whole = decode(shipped, docs);
+    let mut words: Vec<(&str, u32)> = whole
+        .fields
+        .iter()
+        .flat_map(|field| {
+            (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len() as u32))
+        })
+        .filter(|(term, _)| is_word(term))
+        .collect();
+    words.sort_unstable();
+    let mut shipped_words = IndexWords { schema: SCHEMA_VERSION, ..IndexWords::default() };
+    for same in words.chunk_by(|a, b| a.0 == b.0) {
+        shipped_words.words.push(same[0].0.to_owned());
+        shipped_words.postings.push(same.iter().map(|&(_, postings)| postings).sum());
     }
-    Cut { head, pieces, words }
+    Cut { head, pieces, words: shipped_words }
 }
 
 /// The pieces that may hold terms `prefix` starts (itself included), of those whose first terms
@@ -109,20 +132,29 @@ impl Pieces {
         }
     }
 
-    /// The body's index as far as its pieces have come: their terms, in order, with every
-    /// document's length.
-    pub fn body(&self) -> FieldIndex {
-        let mut field =
-            CompactField { name: BODY_FIELD.to_owned(), lengths: self.head.lengths.clone(), ..CompactField::default() };
+    /// The shipped fields' index as far as its pieces have come: their terms, in order, with
+    /// every document's length, in [`SHIPPED_FIELDS`] order.
+    pub fn fields(&self) -> Vec<FieldIndex> {
+        let mut fields: Vec<CompactField> = SHIPPED_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| CompactField {
+                name: (*name).to_owned(),
+                lengths: self.head.lengths.get(i).cloned().unwrap_or_default(),
+                ..CompactField::default()
+            })
+            .collect();
         for piece in self.loaded.iter().flatten() {
-            // A damaged piece, its columns of different lengths, adds no more than its shortest.
-            let terms = piece.terms.len().min(piece.documents.len()).min(piece.counts.len());
-            field.terms.extend_from_slice(&piece.terms[..terms]);
-            field.documents.extend_from_slice(&piece.documents[..terms]);
-            field.counts.extend_from_slice(&piece.counts[..terms]);
+            for (field, of_piece) in fields.iter_mut().zip(&piece.fields) {
+                // A damaged piece, its columns of different lengths, adds no more than its shortest.
+                let terms = of_piece.terms.len().min(of_piece.documents.len()).min(of_piece.counts.len());
+                field.terms.extend_from_slice(&of_piece.terms[..terms]);
+                field.documents.extend_from_slice(&of_piece.documents[..terms]);
+                field.counts.extend_from_slice(&of_piece.counts[..terms]);
+            }
         }
-        let docs = self.head.lengths.len() as u32;
-        decode(&CompactIndex { fields: vec![field] }, docs).fields.remove(0)
+        let docs = self.head.lengths.iter().map(Vec::len).max().unwrap_or(0) as u32;
+        decode(&CompactIndex { fields }, docs).fields
     }
 }
 

@@ -14,7 +14,6 @@ use anyhow::{Context, Result};
 use super::worker::precachable;
 use super::{hashed_name, write};
 use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
-use crate::search::fields::BODY_FIELD;
 use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// Renames `build`'s data files in `site` (`bundle.json`…) to their content's names; a site
@@ -54,7 +53,7 @@ pub struct Pieces {
 /// Writes `dataset` in pieces into the folders `published` names: each article's texts and its
 /// takeaways' summaries; each takeaway's body alone if `takeaway_bodies` asks for them or the
 /// texts are too large to precache (a search would otherwise fetch whole articles' texts for a
-/// few of their takeaways); and the body's index cut into pieces with its head and words. Returns
+/// few of their takeaways); and the shipped fields' index cut into pieces with its head and words. Returns
 /// the data files as the pages name them.
 pub fn write_pieces(
     site: &Path,
@@ -79,10 +78,9 @@ pub fn write_pieces(
             write(&site.join(files.takeaway_body_file(index)), &json(&body, "a takeaway's body")?)?;
         }
     }
-    let body = dataset.search.fields.iter().find(|f| f.name == BODY_FIELD).context("the index has no body field")?;
-    let cut = cut(body, PIECE_BYTES);
+    let cut = cut(&dataset.search, PIECE_BYTES);
     write(&site.join(files.search_head()), &json(&cut.head, "the index's head")?)?;
-    write(&site.join(files.search_words()), &json(&cut.words, "the body's words")?)?;
+    write(&site.join(files.search_words()), &json(&cut.words, "the index's words")?)?;
     for (n, piece) in cut.pieces.iter().enumerate() {
         write(&site.join(files.search_piece(n)), &json(piece, "a piece of the index")?)?;
     }

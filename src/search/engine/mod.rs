@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use super::index::{FieldIndex, SearchIndex};
 use super::text::html_to_text;
 use super::tokenize::{query_words, Synonyms};
-use crate::model::BodyWords;
+use crate::model::IndexWords;
 use matching::Authors;
 use phrase::{Pairs, BODY_WORDS, TITLE_WORDS};
 use scoring::{Field, Scratch};
@@ -99,14 +99,14 @@ pub struct Hit {
 }
 
 pub struct Engine {
-    /// In [`FIELDS`](super::index::FIELDS) order. The body's grows as the pieces of an index in
-    /// pieces arrive (see [`Engine::set_body`]).
+    /// In [`FIELDS`](super::index::FIELDS) order. The shipped ones grow as the pieces of an index
+    /// in pieces arrive (see [`Engine::set_field`]).
     fields: RwLock<Vec<Arc<Field>>>,
-    /// Whether the body's index comes in pieces: then only the pieces a query needs are here,
-    /// and its words for correcting misspelt ones come apart ([`Engine::set_body_words`]).
+    /// Whether the shipped fields' index comes in pieces: then only the pieces a query needs are
+    /// here, and their words for correcting misspelt ones come apart ([`Engine::set_words`]).
     in_pieces: bool,
-    /// The body's Latin words with their postings, where its index comes in pieces.
-    body_words: OnceLock<Vec<(String, usize)>>,
+    /// The shipped fields' Latin words with their postings, where their index comes in pieces.
+    shipped_words: OnceLock<Vec<(String, usize)>>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
     /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
@@ -166,8 +166,8 @@ impl Engine {
         let authors = Authors::new(authors, article_of);
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let bodies = (0..count).map(|_| OnceLock::new()).collect();
-        let (in_pieces, body_words) = (false, OnceLock::new());
-        Engine { fields, in_pieces, body_words, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
+        let (in_pieces, shipped_words) = (false, OnceLock::new());
+        Engine { fields, in_pieces, shipped_words, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
     }
 
     /// This engine with its body's index in pieces: of those in `index`, the first that arrived.
@@ -182,10 +182,10 @@ impl Engine {
         fields.iter().find(|f| f.name == name).cloned()
     }
 
-    /// Replaces the body's index with `body`: the pieces of an index in pieces that have arrived,
-    /// put together (see [`crate::search::pieces`]).
-    pub fn set_body(&self, body: FieldIndex) {
-        let field = Arc::new(Field::new(body, self.texts.len()));
+    /// Replaces the index of a shipped field with `index`: the pieces of an index in pieces that
+    /// have arrived, put together (see [`crate::search::pieces`]).
+    pub fn set_field(&self, index: FieldIndex) {
+        let field = Arc::new(Field::new(index, self.texts.len()));
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
         match fields.iter_mut().find(|f| f.name == field.name) {
             Some(slot) => *slot = field,
@@ -193,10 +193,11 @@ impl Engine {
         }
     }
 
-    /// The body's Latin words, each with its postings, of an index in pieces (they are set once).
-    pub fn set_body_words(&self, words: &BodyWords) {
+    /// The shipped fields' Latin words, each with its postings, of an index in pieces (they are
+    /// set once).
+    pub fn set_words(&self, words: &IndexWords) {
         let pairs = || words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect();
-        self.body_words.get_or_init(pairs);
+        self.shipped_words.get_or_init(pairs);
     }
 
     /// What `query` needs of an index in pieces before [`Engine::search_found`] answers it as with
@@ -229,7 +230,7 @@ impl Engine {
     /// Whether the engine's index is in pieces and lacks the body's words, so it can correct
     /// nothing (see `Engine::needs`).
     fn lacks_words(&self) -> bool {
-        self.in_pieces && self.body_words.get().is_none()
+        self.in_pieces && self.shipped_words.get().is_none()
     }
 
     /// The closest word the index holds for each of `unknown` that has one.

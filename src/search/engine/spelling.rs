@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::Engine;
-use crate::search::fields::BODY_FIELD;
+use crate::search::index::SHIPPED_FIELDS;
 use crate::search::tokenize::{is_cjk, tokenize};
 
 /// The edits a misspelt word of `letters` characters may be away from the word it is read as.
@@ -103,11 +103,11 @@ fn letters(chars: &[char]) -> u32 {
 }
 
 impl Lexicon {
-    /// The words of `engine`'s fields; of an index in pieces, the body's from its words.
+    /// The words of `engine`'s fields; of an index in pieces, the shipped fields' from their words.
     pub(super) fn of(engine: &Engine) -> Lexicon {
         let fields = engine.fields.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let shipped = engine.body_words.get().filter(|_| engine.in_pieces);
-        let own = fields.iter().filter(|f| shipped.is_none() || f.name != BODY_FIELD);
+        let shipped = engine.shipped_words.get().filter(|_| engine.in_pieces);
+        let own = fields.iter().filter(|f| shipped.is_none() || !SHIPPED_FIELDS.contains(&f.name.as_str()));
         let mut words: Vec<(&str, usize)> = own
             .flat_map(|field| field.terms_with_postings())
             .chain(shipped.into_iter().flatten().map(|(word, postings)| (word.as_str(), *postings)))
