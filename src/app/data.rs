@@ -41,7 +41,7 @@ impl Site {
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]), with the
-    /// pieces of the index, the body's words and the bodies that have arrived, alone or with
+    /// pieces of the index, the index's words and the bodies that have arrived, alone or with
     /// their articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
     /// [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {

@@ -11,7 +11,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::worker::precachable;
 use super::{hashed_name, write};
 use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 use crate::search::pieces::{cut, PIECE_BYTES};
@@ -40,6 +39,16 @@ pub fn publish(site: &Path) -> Result<DataFiles> {
         search: folder(name(SEARCH_FILE)?),
         takeaway_bodies: false,
     })
+}
+
+/// Bytes of data files (as stored, before the host compresses them) the service worker precaches
+/// at most, beyond the app's own: a first visit downloads them in the background, after the page
+/// has loaded.
+pub const PRECACHE_BUDGET: u64 = 2 * 1024 * 1024;
+
+/// Whether data files of `bytes` in all, the bundle's included, fit the precache.
+pub fn precachable(bytes: u64) -> bool {
+    bytes <= PRECACHE_BUDGET
 }
 
 /// What the data folders hold: how many articles' texts, takeaways' bodies alone and pieces of

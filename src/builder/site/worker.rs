@@ -1,28 +1,19 @@
 //! `sw.js`: the service worker, written once trunk's files exist so that it names them. It
 //! precaches the app (its script, wasm, stylesheet, icons, manifest), the home page and the shell
-//! other pages open on offline, and the data files while they fit [`PRECACHE_BUDGET`]; data beyond
-//! it is kept the first time a page fetches it.
+//! other pages open on offline, and the data files while they fit the budget
+//! ([`precachable`]); data beyond it is kept the first time a page fetches it.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::data::Pieces;
+use super::data::{precachable, Pieces};
 use super::{short_hash, write};
 use crate::model::{ArticleIx, DataFiles};
 
 /// The script's name, at the site's root so that its scope is the whole site.
 pub const WORKER_FILE: &str = "sw.js";
-
-/// Bytes of data files (as stored, before the host compresses them) precached at most, beyond the
-/// app's own: a first visit downloads them in the background, after the page has loaded.
-pub const PRECACHE_BUDGET: u64 = 2 * 1024 * 1024;
-
-/// Whether data files of `bytes` in all, the bundle's included, fit the precache.
-pub fn precachable(bytes: u64) -> bool {
-    bytes <= PRECACHE_BUDGET
-}
 
 /// What the worker precaches, and how much.
 pub struct Precache {
