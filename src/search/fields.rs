@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use super::index::{decode, FieldIndex, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
-use crate::model::{Article, Bundle, CompactIndex, Project, Takeaway, Texts, Theme};
+use crate::model::{Article, Bundle, CompactIndex, Event, Project, Takeaway, Texts, Theme};
 
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
@@ -61,16 +61,22 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
     SearchIndex { docs, fields }
 }
 
-/// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway. Each distinct term is numbered once and
-/// collects its postings in document order, so the terms alone are sorted, not every posting:
-/// this runs when the app's first search starts.
+/// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway: this runs when
+/// the app's first search starts. Each distinct term is numbered once, so the terms alone are
+/// sorted, not every posting; an event's names are tokenized once, not once per article; and the
+/// postings are counted, then written in place, term after term, each term's in document order,
+/// with no list per term.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let terms = |text: String| document_terms(&text, synonyms);
     // The terms of each theme, project or article, for the takeaways to pick theirs from.
     let parts: Vec<Vec<String>> = match name {
         "themes" => bundle.themes.iter().map(|t| terms(theme_text(t))).collect(),
         "projects" => bundle.projects.iter().map(|p| terms(project_text(p))).collect(),
-        _ => bundle.articles.iter().map(|a| terms(article_text(bundle, a))).collect(),
+        _ => {
+            let events: Vec<Vec<String>> = bundle.events.iter().map(|e| terms(event_text(e))).collect();
+            let event = |a: &Article| a.event.and_then(|e| events.get(e.get())).into_iter().flatten().cloned();
+            bundle.articles.iter().map(|a| terms(article_own_text(a)).into_iter().chain(event(a)).collect()).collect()
+        }
     };
     // Each part's terms as the numbers of the distinct terms, each number once with its count.
     let mut numbers: HashMap<String, u32> = HashMap::new();
@@ -90,35 +96,44 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         }
         runs.push(counted(of_part.into_iter().map(|n| (n, 1))));
     }
-    // Per distinct term: (document, count), in document order.
-    let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); distinct.len()];
-    let mut lengths = Vec::with_capacity(bundle.takeaways.len());
-    for (doc, t) in bundle.takeaways.iter().enumerate() {
-        // A damaged bundle's numbers out of range add nothing, rather than panicking.
-        let merged;
-        let of_doc: &[(u32, u32)] = match name {
-            "themes" => {
-                merged = counted(t.themes.iter().filter_map(|&m| runs.get(m.get())).flatten().copied());
-                &merged
-            }
-            "projects" => {
-                merged = counted(t.projects.iter().filter_map(|p| runs.get(p.get())).flatten().copied());
-                &merged
-            }
-            _ => runs.get(t.article.get()).map_or(&[], Vec::as_slice),
-        };
-        lengths.push(of_doc.iter().map(|&(_, count)| count).sum());
-        for &(n, count) in of_doc {
-            postings[n as usize].push((doc as u32, count));
+    // Each takeaway's terms, one after the other: its article's, or its themes' or projects'
+    // counted together. A damaged bundle's numbers out of range add nothing, rather than panicking.
+    let (mut of_docs, mut ends) = (Vec::new(), Vec::with_capacity(bundle.takeaways.len()));
+    for t in &bundle.takeaways {
+        let parts =
+            |numbers: &mut dyn Iterator<Item = usize>| counted(numbers.filter_map(|n| runs.get(n)).flatten().copied());
+        match name {
+            "themes" => of_docs.extend(parts(&mut t.themes.iter().map(|m| m.get()))),
+            "projects" => of_docs.extend(parts(&mut t.projects.iter().map(|p| p.get()))),
+            _ => of_docs.extend_from_slice(runs.get(t.article.get()).map_or(&[], Vec::as_slice)),
         }
+        ends.push(of_docs.len());
     }
+    let docs = || ends.iter().scan(0, |start, &end| Some(&of_docs[std::mem::replace(start, end)..end]));
+    // How many postings each term has, then where each term's start, terms in order.
+    let mut sizes = vec![0u32; distinct.len()];
+    let lengths = docs()
+        .map(|of_doc| {
+            of_doc.iter().for_each(|&(n, _)| sizes[n as usize] += 1);
+            of_doc.iter().map(|&(_, count)| count).sum()
+        })
+        .collect();
     let mut sorted: Vec<usize> = (0..distinct.len()).collect();
     crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
+    let mut next = vec![0u32; distinct.len()];
     for n in sorted {
+        next[n] = *field.starts.last().unwrap_or(&0);
         field.terms.push(distinct[n].to_owned());
-        field.postings.extend_from_slice(&postings[n]);
-        field.starts.push(field.postings.len() as u32);
+        field.starts.push(next[n] + sizes[n]);
+    }
+    // The takeaways in order, so each term's postings are in document order.
+    field.postings = vec![(0, 0); *field.starts.last().unwrap_or(&0) as usize];
+    for (doc, of_doc) in docs().enumerate() {
+        for &(n, count) in of_doc {
+            field.postings[next[n as usize] as usize] = (doc as u32, count);
+            next[n as usize] += 1;
+        }
     }
     field
 }
@@ -145,8 +160,16 @@ fn project_text(project: &Project) -> String {
 }
 
 fn article_text(bundle: &Bundle, article: &Article) -> String {
-    let event = bundle.event_of(article).map(|e| format!("{}\n{}\n{}\n{}", e.name.zh, e.name.en, e.city.zh, e.city.en));
-    let about = [Some(article.title.clone()), article.title_en.clone(), Some(article.authors.join("\n")), event];
-    let about = about.into_iter().flatten();
-    about.collect::<Vec<_>>().join("\n")
+    let about = [Some(article_own_text(article)), bundle.event_of(article).map(event_text)];
+    about.into_iter().flatten().collect::<Vec<_>>().join("\n")
+}
+
+/// An article's title, English title and authors.
+fn article_own_text(article: &Article) -> String {
+    let about = [Some(article.title.clone()), article.title_en.clone(), Some(article.authors.join("\n"))];
+    about.into_iter().flatten().collect::<Vec<_>>().join("\n")
+}
+
+fn event_text(event: &Event) -> String {
+    format!("{}\n{}\n{}\n{}", event.name.zh, event.name.en, event.city.zh, event.city.en)
 }
