@@ -14,8 +14,8 @@ use serde_json::json;
 use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
-use takeaways::search::fields::search_index;
-use takeaways::search::index::FIELDS;
+use takeaways::search::fields::{search_index, SHARED_FIELDS};
+use takeaways::search::index::{Grouping, Groups, FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, Engine, FieldConfig};
@@ -355,6 +355,16 @@ fn the_engines_index_is_elasticlunrs() {
     let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
     assert_eq!(ours.docs, reference.docs);
     for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
+        // The documents of a derived field are grouped as its postings group them.
+        let mut ours = ours.clone();
+        let grouping = std::mem::take(&mut ours.grouping);
+        let expected = match SHARED_FIELDS.contains(&ours.name.as_str()) {
+            true => Groups::of(&ours, ours.lengths.len()).map_or(Grouping::Apart, Grouping::Grouped),
+            false => Grouping::Unknown,
+        };
+        assert_eq!(grouping, expected, "groups of {}", ours.name);
+        assert!(ours.name != "article" || matches!(grouping, Grouping::Grouped(_)), "an article's takeaways group");
+        let (ours, reference) = (&ours, reference);
         assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
         assert_eq!(ours.lengths, reference.lengths, "lengths of {}", ours.name);
         assert_eq!(ours, reference, "postings of {}", ours.name);

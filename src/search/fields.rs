@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::index::{decode, FieldIndex, SearchIndex, FIELDS, SHIPPED_FIELDS};
+use super::index::{decode, FieldIndex, Grouping, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
 use crate::model::{Article, Bundle, CompactIndex, Event, Project, Takeaway, Texts, Theme};
 
@@ -121,8 +121,9 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
     let mut sorted: Vec<usize> = (0..distinct.len()).collect();
     crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
-    let mut next = vec![0u32; distinct.len()];
-    for n in sorted {
+    let (mut next, mut rank) = (vec![0u32; distinct.len()], vec![0u32; distinct.len()]);
+    for (at, n) in sorted.into_iter().enumerate() {
+        rank[n] = at as u32;
         next[n] = *field.starts.last().unwrap_or(&0);
         field.terms.push(distinct[n].to_owned());
         field.starts.push(next[n] + sizes[n]);
@@ -135,7 +136,49 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             next[n as usize] += 1;
         }
     }
+    field.grouping = grouping(docs(), &field.lengths, &rank);
     field
+}
+
+/// [`Groups::of`] a derived field, from its documents' terms (`of_docs`: (number, count) pairs,
+/// the numbers ordered as `rank` orders the field's terms) rather than from its postings: each
+/// distinct text is ordered once, not once per document that holds it.
+fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32], rank: &[u32]) -> Grouping {
+    // The distinct texts, in the order they first come, each with its documents, in order.
+    let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
+    let mut texts: Vec<(u32, &[(u32, u32)])> = Vec::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (doc, of_doc) in of_docs.enumerate() {
+        let text = *known.entry(of_doc).or_insert_with(|| {
+            texts.push((lengths[doc], of_doc));
+            members.push(Vec::new());
+            texts.len() - 1
+        });
+        members[text].push(doc as u32);
+        if texts.len() * 2 > lengths.len() {
+            return Grouping::Apart;
+        }
+    }
+    if lengths.is_empty() {
+        return Grouping::Apart;
+    }
+    // Ordered as `Groups::of` orders them: by length, then terms in the field's order.
+    let ranked: Vec<(u32, Vec<(u32, u32)>)> = texts
+        .iter()
+        .map(|&(length, of_doc)| {
+            let mut terms: Vec<(u32, u32)> = of_doc.iter().map(|&(n, count)| (rank[n as usize], count)).collect();
+            terms.sort_unstable();
+            (length, terms)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_unstable_by(|&a, &b| ranked[a].cmp(&ranked[b]));
+    let mut groups = Groups { starts: vec![0], docs: Vec::with_capacity(lengths.len()) };
+    for text in order {
+        groups.docs.extend_from_slice(&members[text]);
+        groups.starts.push(groups.docs.len() as u32);
+    }
+    Grouping::Grouped(groups)
 }
 
 /// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a

@@ -8,7 +8,7 @@ use super::matching::{Holdings, Words};
 use super::top::Candidates;
 use super::{Bool, Config, Engine, FieldConfig, Reading};
 use crate::search::fields::{ARTICLE_FIELD, SHARED_FIELDS};
-use crate::search::index::FieldIndex;
+use crate::search::index::{FieldIndex, Grouping, Groups};
 
 /// How much less a term weighs when it comes from a correction than when typed: less than
 /// elasticlunr's penalty for a prefix expansion to a term a third longer than the word.
@@ -230,7 +230,14 @@ impl Field {
         };
         // Fields of shared texts (theme and project names, the article's title, authors and
         // event) repeat: score each text once.
-        let alike = SHARED_FIELDS.contains(&index.name.as_str()).then(|| Alike::of(&index, docs)).flatten();
+        let alike = match std::mem::take(&mut index.grouping) {
+            Grouping::Grouped(groups) => Some(groups),
+            Grouping::Apart => None,
+            Grouping::Unknown => {
+                SHARED_FIELDS.contains(&index.name.as_str()).then(|| Groups::of(&index, docs)).flatten()
+            }
+        };
+        let alike = alike.map(|groups| Alike { starts: groups.starts.into(), docs: groups.docs.into() });
         // Per document, what its postings are: its group's where it is the group's first, none
         // for the group's others, its own where the field has no groups.
         let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
@@ -379,26 +386,6 @@ impl Scratch {
 }
 
 impl Alike {
-    /// The documents of `index`'s field grouped by their text (the same terms, each as often),
-    /// each group's in order: `None` where there are more than half as many groups as
-    /// documents, which would save little.
-    fn of(index: &FieldIndex, docs: usize) -> Option<Alike> {
-        let length = |doc: usize| index.lengths.get(doc).copied().unwrap_or(0);
-        let mut texts: Vec<(u32, Vec<(u32, u32)>)> = (0..docs).map(|doc| (length(doc), Vec::new())).collect();
-        for term in 0..index.terms.len() {
-            for &(doc, count) in index.postings_of(term) {
-                texts[doc as usize].1.push((term as u32, count));
-            }
-        }
-        let mut order: Vec<u32> = (0..docs as u32).collect();
-        crate::model::order::sort_by(&mut order, |&a, &b| texts[a as usize].cmp(&texts[b as usize]));
-        let mut starts = vec![0];
-        for group in order.chunk_by(|&a, &b| texts[a as usize] == texts[b as usize]) {
-            starts.push(starts[starts.len() - 1] + group.len() as u32);
-        }
-        (docs > 0 && (starts.len() - 1) * 2 <= docs).then(|| Alike { starts: starts.into(), docs: order.into() })
-    }
-
     fn docs_of(&self, group: u32) -> &[u32] {
         &self.docs[self.starts[group as usize] as usize..self.starts[group as usize + 1] as usize]
     }
@@ -416,34 +403,4 @@ impl Alike {
 /// Length in UTF-16 code units, as JavaScript counts it.
 fn utf16_len(s: &str) -> usize {
     s.encode_utf16().count()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn documents_alike_are_grouped_only_where_it_pays() {
-        let field = |docs: &[&[(&str, u32)]]| {
-            let terms: Vec<(String, Vec<(u32, u32)>)> = ["a", "b", "c"]
-                .iter()
-                .map(|&term| {
-                    let postings = docs.iter().enumerate();
-                    let postings =
-                        postings.filter_map(|(doc, text)| text.iter().find(|t| t.0 == term).map(|t| (doc as u32, t.1)));
-                    (term.to_owned(), postings.collect())
-                })
-                .collect();
-            let lengths = docs.iter().map(|text| text.iter().map(|t| t.1).sum()).collect();
-            FieldIndex::from_terms("themes", terms, lengths)
-        };
-        let same: &[(&str, u32)] = &[("a", 1), ("b", 2)];
-        let other: &[(&str, u32)] = &[("a", 1), ("b", 1)];
-        let alike = Alike::of(&field(&[same, other, same, same, &[("c", 1)], same]), 6).unwrap();
-        let groups: Vec<&[u32]> = (0..alike.starts.len() as u32 - 1).map(|g| alike.docs_of(g)).collect();
-        assert!(groups.contains(&&[0, 2, 3, 5][..]), "{groups:?}");
-        assert_eq!(groups.len(), 3);
-        // Four texts among six documents: too many groups to pay.
-        assert!(Alike::of(&field(&[same, other, same, &[("c", 1)], &[("c", 2)], same]), 6).is_none());
-    }
 }
