@@ -15,7 +15,7 @@ use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
 use takeaways::search::fields::{search_index, SHARED_FIELDS};
-use takeaways::search::index::{Grouping, Groups, FIELDS};
+use takeaways::search::index::{FieldIndex, Groups, FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, Engine, FieldConfig};
@@ -354,22 +354,42 @@ fn the_engines_index_is_elasticlunrs() {
     let ours = search_index(&bundle, &bundle.search, &Synonyms::new(&bundle.synonyms));
     let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
     assert_eq!(ours.docs, reference.docs);
+    let mut grouped = Vec::new();
     for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
         // The documents of a derived field are grouped as its postings group them.
         let mut ours = ours.clone();
-        let grouping = std::mem::take(&mut ours.grouping);
-        let expected = match SHARED_FIELDS.contains(&ours.name.as_str()) {
-            true => Groups::of(&ours, ours.lengths.len()).map_or(Grouping::Apart, Grouping::Grouped),
-            false => Grouping::Unknown,
-        };
-        assert_eq!(grouping, expected, "groups of {}", ours.name);
-        assert!(ours.name != "article" || matches!(grouping, Grouping::Grouped(_)), "an article's takeaways group");
+        let groups = ours.groups.take();
+        let expected = SHARED_FIELDS.contains(&ours.name.as_str()).then(|| groups_of(&ours)).flatten();
+        assert_eq!(groups, expected, "groups of {}", ours.name);
+        grouped.push((ours.name.clone(), groups.is_some()));
         let (ours, reference) = (&ours, reference);
         assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
         assert_eq!(ours.lengths, reference.lengths, "lengths of {}", ours.name);
         assert_eq!(ours, reference, "postings of {}", ours.name);
     }
     assert_eq!(ours.fields.len(), 5);
+    // Grouping pays for an article's takeaways, not for the seeds' sets of projects.
+    assert!(grouped.contains(&("article".to_owned(), true)) && grouped.contains(&("projects".to_owned(), false)));
+}
+
+/// The documents of `index`'s field grouped by their text (the same terms, each as often), each
+/// group's in order, the groups in the order of (length, terms); none where there would be more
+/// than half as many groups as documents: the engine's grouping, made from the postings.
+fn groups_of(index: &FieldIndex) -> Option<Groups> {
+    let docs = index.lengths.len();
+    let mut texts: Vec<(u32, Vec<(u32, u32)>)> = index.lengths.iter().map(|&length| (length, Vec::new())).collect();
+    for term in 0..index.terms.len() {
+        for &(doc, count) in index.postings_of(term) {
+            texts[doc as usize].1.push((term as u32, count));
+        }
+    }
+    let mut order: Vec<u32> = (0..docs as u32).collect();
+    order.sort_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+    let mut starts = vec![0];
+    for group in order.chunk_by(|&a, &b| texts[a as usize] == texts[b as usize]) {
+        starts.push(starts[starts.len() - 1] + group.len() as u32);
+    }
+    (docs > 0 && (starts.len() - 1) * 2 <= docs).then_some(Groups { starts, docs: order })
 }
 
 /// Writes the reference index and, for each query and configuration, our ranking, for

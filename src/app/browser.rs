@@ -1,8 +1,6 @@
 //! What the explorer asks of the browser beyond rendering views: the site's absolute URL, the
 //! clipboard, saving a file, and replacing markup the app writes as a string.
 
-use std::collections::HashMap;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement, HtmlTemplateElement, Node};
@@ -72,14 +70,15 @@ fn morph_children(old: &Node, new: &Node) {
     let nodes = |list: web_sys::NodeList| (0..list.length()).filter_map(move |i| list.item(i));
     // A list first: merging moves nodes out of `new`.
     let wanted: Vec<Node> = nodes(new.child_nodes()).collect();
-    let mut keyed: HashMap<String, Node> = match wanted.iter().any(|node| key(node).is_some()) {
+    // A list, not a map, which costs the wasm less: a list's items are a page's few dozen.
+    let mut keyed: Vec<(String, Node)> = match wanted.iter().any(|node| key(node).is_some()) {
         true => nodes(old.child_nodes()).filter_map(|node| Some((key(&node)?, node))).collect(),
-        false => HashMap::new(),
+        false => Vec::new(),
     };
     let mut cursor = old.first_child();
     for node in &wanted {
         let here = match key(node) {
-            Some(key) => keyed.remove(&key),
+            Some(key) => keyed.iter().position(|(k, _)| *k == key).map(|at| keyed.swap_remove(at).1),
             None => cursor.clone().filter(|here| key(here).is_none() && alike(here, node)),
         };
         let Some(here) = here else {

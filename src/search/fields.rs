@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::index::{decode, FieldIndex, Grouping, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
+use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
 use crate::model::{Article, Bundle, CompactIndex, Event, Project, Takeaway, Texts, Theme};
 
@@ -136,14 +136,15 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             next[n as usize] += 1;
         }
     }
-    field.grouping = grouping(docs(), &field.lengths, &rank);
+    field.groups = grouping(docs(), &field.lengths, &rank);
     field
 }
 
-/// [`Groups::of`] a derived field, from its documents' terms (`of_docs`: (number, count) pairs,
-/// the numbers ordered as `rank` orders the field's terms) rather than from its postings: each
-/// distinct text is ordered once, not once per document that holds it.
-fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32], rank: &[u32]) -> Grouping {
+/// A derived field's documents grouped by their text, from their terms (`of_docs`: (number,
+/// count) pairs, the numbers ordered as `rank` orders the field's terms): none where there would
+/// be more than half as many groups as documents, which would save little. Each distinct text is
+/// ordered once, not once per document that holds it.
+fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32], rank: &[u32]) -> Option<Groups> {
     // The distinct texts, in the order they first come, each with its documents, in order.
     let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
     let mut texts: Vec<(u32, &[(u32, u32)])> = Vec::new();
@@ -156,29 +157,29 @@ fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32]
         });
         members[text].push(doc as u32);
         if texts.len() * 2 > lengths.len() {
-            return Grouping::Apart;
+            return None;
         }
     }
     if lengths.is_empty() {
-        return Grouping::Apart;
+        return None;
     }
-    // Ordered as `Groups::of` orders them: by length, then terms in the field's order.
+    // By length, then terms in the field's order.
     let ranked: Vec<(u32, Vec<(u32, u32)>)> = texts
         .iter()
         .map(|&(length, of_doc)| {
             let mut terms: Vec<(u32, u32)> = of_doc.iter().map(|&(n, count)| (rank[n as usize], count)).collect();
-            terms.sort_unstable();
+            crate::model::order::sort_by(&mut terms, Ord::cmp);
             (length, terms)
         })
         .collect();
     let mut order: Vec<usize> = (0..texts.len()).collect();
-    order.sort_unstable_by(|&a, &b| ranked[a].cmp(&ranked[b]));
+    crate::model::order::sort_by(&mut order, |&a, &b| ranked[a].cmp(&ranked[b]));
     let mut groups = Groups { starts: vec![0], docs: Vec::with_capacity(lengths.len()) };
     for text in order {
         groups.docs.extend_from_slice(&members[text]);
         groups.starts.push(groups.docs.len() as u32);
     }
-    Grouping::Grouped(groups)
+    Some(groups)
 }
 
 /// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a

@@ -37,19 +37,9 @@ pub struct FieldIndex {
     pub starts: Vec<u32>,
     /// One entry per document: the number of terms in this field.
     pub lengths: Vec<u32>,
-    /// How the documents group by their text in this field, where the field's maker knows (the
-    /// derived fields); else the engine groups those of the fields many takeaways share itself.
-    pub grouping: Grouping,
-}
-
-/// Whether a field's documents are grouped by their text (see [`Groups`]), if known.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Grouping {
-    #[default]
-    Unknown,
-    /// Grouping would save little: there are more than half as many texts as documents.
-    Apart,
-    Grouped(Groups),
+    /// The documents grouped by their text, where the field's maker grouped them: the fields
+    /// many takeaways share, where that pays (see `super::fields`).
+    pub groups: Option<Groups>,
 }
 
 /// Documents grouped by their text in a field (the same terms, each as often), group `g` being
@@ -60,33 +50,6 @@ pub enum Grouping {
 pub struct Groups {
     pub starts: Vec<u32>,
     pub docs: Vec<u32>,
-}
-
-impl Groups {
-    /// The documents of `index`'s field grouped by their text: none where there would be more
-    /// than half as many groups as documents, which would save little.
-    pub fn of(index: &FieldIndex, docs: usize) -> Option<Groups> {
-        let mut texts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); docs];
-        for term in 0..index.terms.len() {
-            for &(doc, count) in index.postings_of(term) {
-                texts[doc as usize].push((term as u32, count));
-            }
-        }
-        let length = |doc: usize| index.lengths.get(doc).copied().unwrap_or(0);
-        Groups::by_text(docs, |doc| (length(doc), texts[doc].as_slice()))
-    }
-
-    /// The documents grouped by `text`, each a document's length and its (term, count) pairs in
-    /// term order (see [`Groups::of`]).
-    pub fn by_text<'a>(docs: usize, text: impl Fn(usize) -> (u32, &'a [(u32, u32)])) -> Option<Groups> {
-        let mut order: Vec<u32> = (0..docs as u32).collect();
-        crate::model::order::sort_by(&mut order, |&a, &b| text(a as usize).cmp(&text(b as usize)));
-        let mut starts = vec![0];
-        for group in order.chunk_by(|&a, &b| text(a as usize) == text(b as usize)) {
-            starts.push(starts[starts.len() - 1] + group.len() as u32);
-        }
-        (docs > 0 && (starts.len() - 1) * 2 <= docs).then_some(Groups { starts, docs: order })
-    }
 }
 
 impl FieldIndex {
@@ -258,31 +221,5 @@ mod tests {
         assert_eq!(title.postings_of(0), [(1, 1)]);
         assert!(title.postings_of(1).is_empty() && title.postings_of(2).is_empty());
         assert_eq!(title.lengths, [1, 0, 0]);
-    }
-
-    #[test]
-    fn documents_alike_are_grouped_only_where_it_pays() {
-        let field = |docs: &[&[(&str, u32)]]| {
-            let terms: Vec<(String, Vec<(u32, u32)>)> = ["a", "b", "c"]
-                .iter()
-                .map(|&term| {
-                    let postings = docs.iter().enumerate();
-                    let postings =
-                        postings.filter_map(|(doc, text)| text.iter().find(|t| t.0 == term).map(|t| (doc as u32, t.1)));
-                    (term.to_owned(), postings.collect())
-                })
-                .collect();
-            let lengths = docs.iter().map(|text| text.iter().map(|t| t.1).sum()).collect();
-            FieldIndex::from_terms("themes", terms, lengths)
-        };
-        let same: &[(&str, u32)] = &[("a", 1), ("b", 2)];
-        let other: &[(&str, u32)] = &[("a", 1), ("b", 1)];
-        let grouped = Groups::of(&field(&[same, other, same, same, &[("c", 1)], same]), 6).unwrap();
-        let groups: Vec<&[u32]> =
-            grouped.starts.windows(2).map(|w| &grouped.docs[w[0] as usize..w[1] as usize]).collect();
-        assert!(groups.contains(&&[0, 2, 3, 5][..]), "{groups:?}");
-        assert_eq!(groups.len(), 3);
-        // Four texts among six documents: too many groups to pay.
-        assert!(Groups::of(&field(&[same, other, same, &[("c", 1)], &[("c", 2)], same]), 6).is_none());
     }
 }

@@ -7,8 +7,8 @@ use std::ops::Range;
 use super::matching::{Holdings, Words};
 use super::top::Candidates;
 use super::{Bool, Config, Engine, FieldConfig, Reading};
-use crate::search::fields::{ARTICLE_FIELD, SHARED_FIELDS};
-use crate::search::index::{FieldIndex, Grouping, Groups};
+use crate::search::fields::ARTICLE_FIELD;
+use crate::search::index::FieldIndex;
 
 /// How much less a term weighs when it comes from a correction than when typed: less than
 /// elasticlunr's penalty for a prefix expansion to a term a third longer than the word.
@@ -229,15 +229,8 @@ impl Field {
             length => 1.0 / f64::from(length).sqrt(),
         };
         // Fields of shared texts (theme and project names, the article's title, authors and
-        // event) repeat: score each text once.
-        let alike = match std::mem::take(&mut index.grouping) {
-            Grouping::Grouped(groups) => Some(groups),
-            Grouping::Apart => None,
-            Grouping::Unknown => {
-                SHARED_FIELDS.contains(&index.name.as_str()).then(|| Groups::of(&index, docs)).flatten()
-            }
-        };
-        let alike = alike.map(|groups| Alike { starts: groups.starts.into(), docs: groups.docs.into() });
+        // event) repeat: score each text once, where the field comes grouped.
+        let alike = index.groups.take().map(|groups| Alike { starts: groups.starts.into(), docs: groups.docs.into() });
         // Per document, what its postings are: its group's where it is the group's first, none
         // for the group's others, its own where the field has no groups.
         let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
