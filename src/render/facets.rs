@@ -55,7 +55,7 @@ fn facet_section(cx: &Cx, facets: &Facets, facet: Facet, state: &ListState, coun
     let heading = format!("facet-{}", facet.key());
     let target = |selection| state.with_selection(selection).target(facets);
     html! {
-        section.facet aria-labelledby=(heading) data-key=(heading) {
+        section.facet aria-labelledby=(heading) {
             h2 #(heading) {
                 (cx.pick(zh, en))
                 @if !state.selection.get(facet).is_empty() {
@@ -68,7 +68,7 @@ fn facet_section(cx: &Cx, facets: &Facets, facet: Facet, state: &ListState, coun
                     @let checked = state.selection.contains(facet, i as u32);
                     @let count = counts.get(i).copied().unwrap_or_default();
                     @if all || i < FOLDED || checked {
-                        li data-key=(option.value) {
+                        li {
                             label.option.none[count == 0 && !checked] {
                                 input type="checkbox" name=(facet.key()) value=(option.value) checked[checked]
                                     disabled[count == 0 && !checked]

@@ -154,7 +154,7 @@ pub fn cards(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
                 _ => (cx.summaries.summary(index), &[][..]),
             };
             @let (title, other_title) = titles(cx, t, hit);
-            li.card data-key=(t.id) {
+            li.card {
                 a.card-title href=(cx.href(&takeaway_path(&t.id))) { (title) }
                 @if !t.has_body() { span.title-only { (cx.pick("仅标题", "title only")) } }
                 (other_title)
