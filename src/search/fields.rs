@@ -100,11 +100,9 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
     // counted together. A damaged bundle's numbers out of range add nothing, rather than panicking.
     let (mut of_docs, mut ends) = (Vec::new(), Vec::with_capacity(bundle.takeaways.len()));
     for t in &bundle.takeaways {
-        let parts =
-            |numbers: &mut dyn Iterator<Item = usize>| counted(numbers.filter_map(|n| runs.get(n)).flatten().copied());
         match name {
-            "themes" => of_docs.extend(parts(&mut t.themes.iter().map(|m| m.get()))),
-            "projects" => of_docs.extend(parts(&mut t.projects.iter().map(|p| p.get()))),
+            "themes" => of_docs.extend(counted_parts(&runs, t.themes.iter().map(|m| m.get()))),
+            "projects" => of_docs.extend(counted_parts(&runs, t.projects.iter().map(|p| p.get()))),
             _ => of_docs.extend_from_slice(runs.get(t.article.get()).map_or(&[], Vec::as_slice)),
         }
         ends.push(of_docs.len());
@@ -146,6 +144,9 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
 /// ordered once, not once per document that holds it.
 fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32], rank: &[u32]) -> Option<Groups> {
     // The distinct texts, in the order they first come, each with its documents, in order.
+    if lengths.is_empty() {
+        return None;
+    }
     let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
     let mut texts: Vec<(u32, &[(u32, u32)])> = Vec::new();
     let mut members: Vec<Vec<u32>> = Vec::new();
@@ -159,9 +160,6 @@ fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32]
         if texts.len() * 2 > lengths.len() {
             return None;
         }
-    }
-    if lengths.is_empty() {
-        return None;
     }
     // By length, then terms in the field's order.
     let ranked: Vec<(u32, Vec<(u32, u32)>)> = texts
@@ -180,6 +178,12 @@ fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32]
         groups.starts.push(groups.docs.len() as u32);
     }
     Some(groups)
+}
+
+/// The counted terms of the parts numbered `parts` (a takeaway's themes or projects) as one
+/// part's; numbers out of range add nothing.
+fn counted_parts(runs: &[Vec<(u32, u32)>], parts: impl Iterator<Item = usize>) -> Vec<(u32, u32)> {
+    counted(parts.filter_map(|n| runs.get(n)).flatten().copied())
 }
 
 /// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::engine::spelling::is_word;
+use super::engine::spelling::words_of;
 use super::index::{decode, FieldIndex, SHIPPED_FIELDS};
 use crate::model::{CompactField, CompactIndex, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
 
@@ -62,21 +62,11 @@ pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
     }
     let docs = fields.first().map_or(0, |f| f.lengths.len()) as u32;
     let whole = decode(shipped, docs);
-    let mut words: Vec<(&str, u32)> = whole
-        .fields
-        .iter()
-        .flat_map(|field| {
-            (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len() as u32))
-        })
-        .filter(|(term, _)| is_word(term))
-        .collect();
-    words.sort_unstable();
-    let mut shipped_words = IndexWords { schema: SCHEMA_VERSION, ..IndexWords::default() };
-    for same in words.chunk_by(|a, b| a.0 == b.0) {
-        shipped_words.words.push(same[0].0.to_owned());
-        shipped_words.postings.push(same.iter().map(|&(_, postings)| postings).sum());
-    }
-    Cut { head, pieces, words: shipped_words }
+    let terms = whole.fields.iter().flat_map(|field| {
+        (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len()))
+    });
+    let (words, postings) = words_of(terms).into_iter().map(|(word, n)| (word.to_owned(), n as u32)).unzip();
+    Cut { head, pieces, words: IndexWords { schema: SCHEMA_VERSION, words, postings } }
 }
 
 /// The pieces that may hold terms `prefix` starts (itself included), of those whose first terms

@@ -29,6 +29,14 @@ pub fn is_word(term: &str) -> bool {
     term.chars().all(|c| c.is_alphabetic() && !is_cjk(c))
 }
 
+/// The words (see [`is_word`]) among `terms`, each a term of some field with its number of
+/// postings there: each word once, ascending, with its postings in all those fields.
+pub fn words_of<'a>(terms: impl Iterator<Item = (&'a str, usize)>) -> Vec<(&'a str, usize)> {
+    let mut terms: Vec<(&str, usize)> = terms.filter(|(term, _)| is_word(term)).collect();
+    terms.sort_unstable();
+    terms.chunk_by(|a, b| a.0 == b.0).map(|same| (same[0].0, same.iter().map(|(_, n)| n).sum())).collect()
+}
+
 /// The edit distance of `a` and `b` if it is at most `bound`: insertions, deletions,
 /// substitutions and swaps of two neighbours each count one, and no character is edited twice
 /// (optimal string alignment). Rows stop as soon as every cell is beyond the bound.
@@ -108,20 +116,16 @@ impl Lexicon {
         let fields = engine.fields.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let shipped = engine.shipped_words.get().filter(|_| engine.in_pieces);
         let own = fields.iter().filter(|f| shipped.is_none() || !SHIPPED_FIELDS.contains(&f.name.as_str()));
-        let mut words: Vec<(&str, usize)> = own
+        let terms = own
             .flat_map(|field| field.terms_with_postings())
-            .chain(shipped.into_iter().flatten().map(|(word, postings)| (word.as_str(), *postings)))
-            .filter(|(term, _)| is_word(term))
-            .collect();
-        words.sort_unstable();
+            .chain(shipped.into_iter().flatten().map(|(word, postings)| (word.as_str(), *postings)));
         let mut by_length: Vec<Vec<Word>> = Vec::new();
-        for same in words.chunk_by(|a, b| a.0 == b.0) {
-            let chars: Box<[char]> = same[0].0.chars().collect();
+        for (word, postings) in words_of(terms) {
+            let chars: Box<[char]> = word.chars().collect();
             if by_length.len() <= chars.len() {
                 by_length.resize_with(chars.len() + 1, Vec::new);
             }
-            let postings = same.iter().map(|(_, n)| n).sum();
-            by_length[chars.len()].push(Word { term: same[0].0.to_owned(), letters: letters(&chars), chars, postings });
+            by_length[chars.len()].push(Word { term: word.to_owned(), letters: letters(&chars), chars, postings });
         }
         Lexicon { by_length }
     }
