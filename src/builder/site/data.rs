@@ -15,9 +15,17 @@ use super::{hashed_name, write};
 use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 use crate::search::pieces::{cut, PIECE_BYTES};
 
+/// The data files' names, as [`publish`] gives them: whether takeaways' bodies ship alone too
+/// is known once [`write_pieces`] has the texts' size.
+pub struct Published {
+    pub bundle: String,
+    article_texts: String,
+    search: String,
+}
+
 /// Renames `build`'s data files in `site` (`bundle.json`…) to their content's names; a site
 /// whose files have those names already keeps them.
-pub fn publish(site: &Path) -> Result<DataFiles> {
+pub fn publish(site: &Path) -> Result<Published> {
     let name = |file: &str| -> Result<String> {
         let plain = site.join(file);
         let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
@@ -33,11 +41,10 @@ pub fn publish(site: &Path) -> Result<DataFiles> {
     // All texts and the whole index, one file each, stay for the command line (`takeaways search
     // --bundle`); the app reads them in pieces, in folders named alike.
     let folder = |file: String| format!("{}/", file.trim_end_matches(".json"));
-    Ok(DataFiles {
+    Ok(Published {
         bundle: name(BUNDLE_FILE)?,
         article_texts: folder(name(TEXTS_FILE)?),
         search: folder(name(SEARCH_FILE)?),
-        takeaway_bodies: false,
     })
 }
 
@@ -66,21 +73,27 @@ pub struct Pieces {
 /// the data files as the pages name them.
 pub fn write_pieces(
     site: &Path,
-    published: DataFiles,
+    published: Published,
     dataset: &Dataset,
     takeaway_bodies: bool,
 ) -> Result<(DataFiles, Pieces)> {
-    let size =
-        |file: &str| fs::metadata(site.join(file)).map(|m| m.len()).with_context(|| format!("cannot read {file}"));
-    let mut texts_bytes = size(&published.bundle)?;
-    for at in (0..dataset.articles.len()).map(ArticleIx::at) {
+    let bundle =
+        fs::metadata(site.join(&published.bundle)).with_context(|| format!("cannot read {}", published.bundle))?;
+    let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
         let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
         let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
-        texts_bytes += (texts.len() + summaries.len()) as u64;
-        write(&site.join(published.article_texts_file(at)), &texts)?;
-        write(&site.join(published.article_summaries_file(at)), &summaries)?;
+        Ok((at, texts, summaries))
+    });
+    let articles: Vec<(ArticleIx, Vec<u8>, Vec<u8>)> = articles.collect::<Result<_>>()?;
+    let texts_bytes =
+        bundle.len() + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
+    let Published { bundle, article_texts, search } = published;
+    let takeaway_bodies = takeaway_bodies || !precachable(texts_bytes);
+    let files = DataFiles { bundle, article_texts, search, takeaway_bodies };
+    for (at, texts, summaries) in &articles {
+        write(&site.join(files.article_texts_file(*at)), texts)?;
+        write(&site.join(files.article_summaries_file(*at)), summaries)?;
     }
-    let files = DataFiles { takeaway_bodies: takeaway_bodies || !precachable(texts_bytes), ..published };
     if files.takeaway_bodies {
         for index in 0..dataset.takeaways.len() {
             let body = dataset.texts.body_of(&dataset.bundle, index);
