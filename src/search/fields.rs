@@ -10,6 +10,7 @@
 //! of its parts'.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
@@ -63,9 +64,10 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
 
 /// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway: this runs when
 /// the app's first search starts. Each distinct term is numbered once, so the terms alone are
-/// sorted, not every posting; an event's names are tokenized once, not once per article; and the
-/// postings are counted, then written in place, term after term, each term's in document order,
-/// with no list per term.
+/// sorted, not every posting; an event's names are tokenized once, not once per article; each
+/// distinct text (an article's, a set of themes' or projects') is counted once, not once per
+/// takeaway that holds it; and the postings are counted, then written in place, term after
+/// term, each term's in document order, with no list per term.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let terms = |text: String| document_terms(&text, synonyms);
     // The terms of each theme, project or article, for the takeaways to pick theirs from.
@@ -96,26 +98,22 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         }
         runs.push(counted(of_part.into_iter().map(|n| (n, 1))));
     }
-    // Each takeaway's terms, one after the other: its article's, or its themes' or projects'
-    // counted together. A damaged bundle's numbers out of range add nothing, rather than panicking.
-    let (mut of_docs, mut ends) = (Vec::new(), Vec::with_capacity(bundle.takeaways.len()));
-    for t in &bundle.takeaways {
-        match name {
-            "themes" => of_docs.extend(counted_parts(&runs, t.themes.iter().map(|m| m.get()))),
-            "projects" => of_docs.extend(counted_parts(&runs, t.projects.iter().map(|p| p.get()))),
-            _ => of_docs.extend_from_slice(runs.get(t.article.get()).map_or(&[], Vec::as_slice)),
-        }
-        ends.push(of_docs.len());
-    }
-    let docs = || ends.iter().scan(0, |start, &end| Some(&of_docs[std::mem::replace(start, end)..end]));
-    // How many postings each term has, then where each term's start, terms in order.
+    // Each takeaway's text: its article's, or its themes' or projects' counted together.
+    let texts = match name {
+        "themes" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.themes.as_slice()), |m| m.get()),
+        "projects" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
+        _ => FieldTexts::of_parts(runs, bundle.takeaways.iter().map(|t| t.article.get())),
+    };
+    let docs = || texts.of_doc.iter().map(|&text| texts.terms[text as usize].as_slice());
+    // How many postings each term has (each text's terms, once per document holding it), then
+    // where each term's start, terms in order.
+    let mut holders = vec![0u32; texts.terms.len()];
+    texts.of_doc.iter().for_each(|&text| holders[text as usize] += 1);
     let mut sizes = vec![0u32; distinct.len()];
-    let lengths = docs()
-        .map(|of_doc| {
-            of_doc.iter().for_each(|&(n, _)| sizes[n as usize] += 1);
-            of_doc.iter().map(|&(_, count)| count).sum()
-        })
-        .collect();
+    for (of_text, &holders) in texts.terms.iter().zip(&holders) {
+        of_text.iter().for_each(|&(n, _)| sizes[n as usize] += holders);
+    }
+    let lengths = docs().map(|of_doc| of_doc.iter().map(|&(_, count)| count).sum()).collect();
     let mut sorted: Vec<usize> = (0..distinct.len()).collect();
     crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
@@ -134,56 +132,97 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             next[n as usize] += 1;
         }
     }
-    field.groups = grouping(docs(), &field.lengths, &rank);
+    field.groups = grouping(&texts, &rank);
     field
 }
 
-/// A derived field's documents grouped by their text, from their terms (`of_docs`: (number,
-/// count) pairs, the numbers ordered as `rank` orders the field's terms): none where there would
-/// be more than half as many groups as documents, which would save little. Each distinct text is
-/// ordered once, not once per document that holds it.
-fn grouping<'a>(of_docs: impl Iterator<Item = &'a [(u32, u32)]>, lengths: &[u32], rank: &[u32]) -> Option<Groups> {
-    // The distinct texts, in the order they first come, each with its documents, in order.
-    if lengths.is_empty() {
+/// The distinct texts of a derived field's documents, as the (number, count) pairs of their
+/// terms, and each document's text.
+struct FieldTexts {
+    terms: Vec<Vec<(u32, u32)>>,
+    of_doc: Vec<u32>,
+}
+
+impl FieldTexts {
+    /// Each document's text that of the part its number in `parts` names (its article's): a
+    /// number out of range, in a damaged bundle, names an empty text rather than panicking.
+    fn of_parts(mut runs: Vec<Vec<(u32, u32)>>, parts: impl Iterator<Item = usize>) -> FieldTexts {
+        let empty = runs.len();
+        let of_doc = parts.map(|n| n.min(empty) as u32).collect();
+        runs.push(Vec::new());
+        FieldTexts { terms: runs, of_doc }
+    }
+
+    /// Each document's text its set's parts counted together (its themes' or projects', `part`
+    /// numbering them), once for each distinct set; numbers out of range add nothing.
+    fn of_sets<'a, K: Hash + Eq + 'a>(
+        runs: &[Vec<(u32, u32)>],
+        sets: impl Iterator<Item = &'a [K]>,
+        part: impl Fn(&K) -> usize,
+    ) -> FieldTexts {
+        let mut known: HashMap<&[K], u32> = HashMap::new();
+        let mut terms = Vec::new();
+        let of_doc = sets
+            .map(|set| {
+                *known.entry(set).or_insert_with(|| {
+                    terms.push(counted(set.iter().filter_map(|k| runs.get(part(k))).flatten().copied()));
+                    terms.len() as u32 - 1
+                })
+            })
+            .collect();
+        FieldTexts { terms, of_doc }
+    }
+}
+
+/// A derived field's documents grouped by their text (the numbers of its terms ordered as
+/// `rank` orders the field's terms): none where there would be more than half as many groups
+/// as documents, which would save little. Each distinct text is ordered once, not once per
+/// document that holds it.
+fn grouping(texts: &FieldTexts, rank: &[u32]) -> Option<Groups> {
+    let docs = texts.of_doc.len();
+    // Texts alike (two sets of themes may give the same terms) are one group; a text no
+    // document holds (a part no takeaway names) is none.
+    let mut holders = vec![0usize; texts.terms.len()];
+    texts.of_doc.iter().for_each(|&text| holders[text as usize] += 1);
+    let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
+    let mut alike: Vec<&[(u32, u32)]> = Vec::new();
+    let group_of: Vec<usize> = texts
+        .terms
+        .iter()
+        .zip(&holders)
+        .map(|(terms, &holders)| match holders {
+            0 => usize::MAX,
+            _ => *known.entry(terms).or_insert_with(|| {
+                alike.push(terms);
+                alike.len() - 1
+            }),
+        })
+        .collect();
+    if docs == 0 || alike.len() * 2 > docs {
         return None;
     }
-    let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
-    let mut texts: Vec<(u32, &[(u32, u32)])> = Vec::new();
-    let mut members: Vec<Vec<u32>> = Vec::new();
-    for (doc, of_doc) in of_docs.enumerate() {
-        let text = *known.entry(of_doc).or_insert_with(|| {
-            texts.push((lengths[doc], of_doc));
-            members.push(Vec::new());
-            texts.len() - 1
-        });
-        members[text].push(doc as u32);
-        if texts.len() * 2 > lengths.len() {
-            return None;
-        }
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); alike.len()];
+    for (doc, &text) in texts.of_doc.iter().enumerate() {
+        members[group_of[text as usize]].push(doc as u32);
     }
     // By length, then terms in the field's order.
-    let ranked: Vec<(u32, Vec<(u32, u32)>)> = texts
+    let ranked: Vec<(u32, Vec<(u32, u32)>)> = alike
         .iter()
-        .map(|&(length, of_doc)| {
-            let mut terms: Vec<(u32, u32)> = of_doc.iter().map(|&(n, count)| (rank[n as usize], count)).collect();
+        .map(|of_text| {
+            let length = of_text.iter().map(|&(_, count)| count).sum();
+            let mut terms: Vec<(u32, u32)> = of_text.iter().map(|&(n, count)| (rank[n as usize], count)).collect();
             crate::model::order::sort_by(&mut terms, Ord::cmp);
             (length, terms)
         })
         .collect();
-    let mut order: Vec<usize> = (0..texts.len()).collect();
+    let mut order: Vec<usize> = (0..alike.len()).collect();
     crate::model::order::sort_by(&mut order, |&a, &b| ranked[a].cmp(&ranked[b]));
-    let mut groups = Groups { starts: vec![0], docs: Vec::with_capacity(lengths.len()) };
-    for text in order {
-        groups.docs.extend_from_slice(&members[text]);
+    let mut groups = Groups { starts: vec![0], docs: Vec::with_capacity(docs) };
+    for group in order {
+        groups.docs.extend_from_slice(&members[group]);
         groups.starts.push(groups.docs.len() as u32);
     }
     Some(groups)
-}
-
-/// The counted terms of the parts numbered `parts` (a takeaway's themes or projects) as one
-/// part's; numbers out of range add nothing.
-fn counted_parts(runs: &[Vec<(u32, u32)>], parts: impl Iterator<Item = usize>) -> Vec<(u32, u32)> {
-    counted(parts.filter_map(|n| runs.get(n)).flatten().copied())
 }
 
 /// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a
