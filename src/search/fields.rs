@@ -63,81 +63,110 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
 }
 
 /// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway: this runs when
-/// the app's first search starts. Each distinct term is numbered once, so the terms alone are
-/// sorted, not every posting; an event's names are tokenized once, not once per article; each
-/// distinct text (an article's, a set of themes' or projects') is counted once, not once per
-/// takeaway that holds it; and the postings are counted, then written in place, term after
-/// term, each term's in document order, with no list per term.
+/// the app's first search starts. Each distinct term is numbered once, by its place among the
+/// field's terms, so the terms alone are sorted, not every posting; an event's names are
+/// tokenized once, not once per article; each distinct text (an article's, a set of themes' or
+/// projects') is counted once, not once per takeaway that holds it; and the postings are
+/// counted, then written in place, term after term, each term's in document order, with no list
+/// per term.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let terms = |text: String| document_terms(&text, synonyms);
-    // The terms of each theme, project or article, for the takeaways to pick theirs from.
-    let parts: Vec<Vec<String>> = match name {
-        "themes" => bundle.themes.iter().map(|t| terms(theme_text(t))).collect(),
-        "projects" => bundle.projects.iter().map(|p| terms(project_text(p))).collect(),
-        _ => {
-            let events: Vec<Vec<String>> = bundle.events.iter().map(|e| terms(event_text(e))).collect();
-            let event = |a: &Article| a.event.and_then(|e| events.get(e.get())).into_iter().flatten().cloned();
-            bundle.articles.iter().map(|a| terms(article_own_text(a)).into_iter().chain(event(a)).collect()).collect()
-        }
+    // The terms of each theme, project or article (its own; its event's apart, each event's
+    // tokenized once), for the takeaways to pick theirs from.
+    let (parts, events): (Vec<Vec<String>>, Vec<Vec<String>>) = match name {
+        "themes" => (bundle.themes.iter().map(|t| terms(theme_text(t))).collect(), Vec::new()),
+        "projects" => (bundle.projects.iter().map(|p| terms(project_text(p))).collect(), Vec::new()),
+        _ => (
+            bundle.articles.iter().map(|a| terms(article_own_text(a))).collect(),
+            bundle.events.iter().map(|e| terms(event_text(e))).collect(),
+        ),
     };
-    // Each part's terms as the numbers of the distinct terms, each number once with its count.
-    let mut numbers: HashMap<String, u32> = HashMap::new();
-    let mut distinct: Vec<&str> = Vec::new();
-    let mut runs: Vec<Vec<(u32, u32)>> = Vec::with_capacity(parts.len());
-    for part in &parts {
-        let mut of_part: Vec<u32> = Vec::with_capacity(part.len());
-        for term in part {
-            of_part.push(match numbers.get(term.as_str()) {
-                Some(&n) => n,
-                None => {
-                    numbers.insert(term.clone(), distinct.len() as u32);
-                    distinct.push(term);
-                    distinct.len() as u32 - 1
-                }
-            });
-        }
-        runs.push(counted(of_part.into_iter().map(|n| (n, 1))));
-    }
+    // The distinct terms, numbered as they first come, then by their place in order.
+    let mut numbering = Numbering::default();
+    let events: Vec<Vec<u32>> = events.iter().map(|terms| numbering.of(terms)).collect();
+    let parts: Vec<Vec<u32>> = parts.iter().map(|terms| numbering.of(terms)).collect();
+    let distinct = numbering.terms;
+    let mut sorted: Vec<usize> = (0..distinct.len()).collect();
+    crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
+    let mut place = vec![0u32; distinct.len()];
+    sorted.iter().enumerate().for_each(|(at, &n)| place[n] = at as u32);
+    // Each part's terms by place, each once with its count; an article's with its event's.
+    let mut tally = Tally::default();
+    let runs: Vec<Vec<(u32, u32)>> = parts
+        .iter()
+        .enumerate()
+        .map(|(at, numbers)| {
+            let event = bundle.articles.get(at).and_then(|a| a.event).and_then(|e| events.get(e.get()));
+            let numbers = numbers.iter().chain(event.into_iter().flatten());
+            tally.counted(numbers.map(|&n| (place[n as usize], 1)))
+        })
+        .collect();
     // Each takeaway's text: its article's, or its themes' or projects' counted together.
     let texts = match name {
         "themes" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.themes.as_slice()), |m| m.get()),
         "projects" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
         _ => FieldTexts::of_parts(runs, bundle.takeaways.iter().map(|t| t.article.get())),
     };
-    let docs = || texts.of_doc.iter().map(|&text| texts.terms[text as usize].as_slice());
     // How many postings each term has (each text's terms, once per document holding it), then
-    // where each term's start, terms in order.
-    let mut holders = vec![0u32; texts.terms.len()];
-    texts.of_doc.iter().for_each(|&text| holders[text as usize] += 1);
+    // where each term's start.
+    let holders = texts.holders();
     let mut sizes = vec![0u32; distinct.len()];
     for (of_text, &holders) in texts.terms.iter().zip(&holders) {
-        of_text.iter().for_each(|&(n, _)| sizes[n as usize] += holders);
+        of_text.iter().for_each(|&(term, _)| sizes[term as usize] += holders);
     }
-    let lengths = docs().map(|of_doc| of_doc.iter().map(|&(_, count)| count).sum()).collect();
-    let mut sorted: Vec<usize> = (0..distinct.len()).collect();
-    crate::model::order::sort_by(&mut sorted, |&a, &b| distinct[a].cmp(distinct[b]));
-    let mut field = FieldIndex { name: name.to_owned(), lengths, starts: vec![0], ..FieldIndex::default() };
-    let (mut next, mut rank) = (vec![0u32; distinct.len()], vec![0u32; distinct.len()]);
-    for (at, n) in sorted.into_iter().enumerate() {
-        rank[n] = at as u32;
-        next[n] = *field.starts.last().unwrap_or(&0);
-        field.terms.push(distinct[n].to_owned());
-        field.starts.push(next[n] + sizes[n]);
-    }
+    let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| length(of_text)).collect();
+    let mut field = FieldIndex {
+        name: name.to_owned(),
+        terms: sorted.into_iter().map(|n| distinct[n].to_owned()).collect(),
+        starts: std::iter::once(0)
+            .chain(sizes.iter().scan(0, |end, &size| {
+                *end += size;
+                Some(*end)
+            }))
+            .collect(),
+        lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),
+        ..FieldIndex::default()
+    };
     // The takeaways in order, so each term's postings are in document order.
+    let mut next = field.starts.clone();
     field.postings = vec![(0, 0); *field.starts.last().unwrap_or(&0) as usize];
-    for (doc, of_doc) in docs().enumerate() {
-        for &(n, count) in of_doc {
-            field.postings[next[n as usize] as usize] = (doc as u32, count);
-            next[n as usize] += 1;
+    for (doc, &text) in texts.of_doc.iter().enumerate() {
+        for &(term, count) in &texts.terms[text as usize] {
+            field.postings[next[term as usize] as usize] = (doc as u32, count);
+            next[term as usize] += 1;
         }
     }
-    field.groups = grouping(&texts, &rank);
+    field.groups = grouping(&texts, &holders, &text_lengths);
     field
 }
 
-/// The distinct texts of a derived field's documents, as the (number, count) pairs of their
-/// terms, and each document's text.
+/// The number of terms of a text, its (term, count) pairs.
+fn length(text: &[(u32, u32)]) -> u32 {
+    text.iter().map(|&(_, count)| count).sum()
+}
+
+/// Terms numbered in the order they first come, each distinct term once.
+#[derive(Default)]
+struct Numbering<'a> {
+    numbers: HashMap<&'a str, u32>,
+    terms: Vec<&'a str>,
+}
+
+impl<'a> Numbering<'a> {
+    fn of(&mut self, terms: &'a [String]) -> Vec<u32> {
+        let Numbering { numbers, terms: numbered } = self;
+        let number = |term: &'a String| {
+            *numbers.entry(term.as_str()).or_insert_with(|| {
+                numbered.push(term);
+                numbered.len() as u32 - 1
+            })
+        };
+        terms.iter().map(number).collect()
+    }
+}
+
+/// The distinct texts of a derived field's documents, as the (term, count) pairs of their terms,
+/// ascending, and each document's text.
 struct FieldTexts {
     terms: Vec<Vec<(u32, u32)>>,
     of_doc: Vec<u32>,
@@ -161,62 +190,59 @@ impl FieldTexts {
         part: impl Fn(&K) -> usize,
     ) -> FieldTexts {
         let mut known: HashMap<&[K], u32> = HashMap::new();
-        let mut terms = Vec::new();
+        let (mut terms, mut tally) = (Vec::new(), Tally::default());
         let of_doc = sets
             .map(|set| {
                 *known.entry(set).or_insert_with(|| {
-                    terms.push(counted(set.iter().filter_map(|k| runs.get(part(k))).flatten().copied()));
+                    terms.push(tally.counted(set.iter().filter_map(|k| runs.get(part(k))).flatten().copied()));
                     terms.len() as u32 - 1
                 })
             })
             .collect();
         FieldTexts { terms, of_doc }
     }
+
+    /// How many documents hold each text.
+    fn holders(&self) -> Vec<u32> {
+        let mut holders = vec![0u32; self.terms.len()];
+        self.of_doc.iter().for_each(|&text| holders[text as usize] += 1);
+        holders
+    }
 }
 
-/// A derived field's documents grouped by their text (the numbers of its terms ordered as
-/// `rank` orders the field's terms): none where there would be more than half as many groups
-/// as documents, which would save little. Each distinct text is ordered once, not once per
-/// document that holds it.
-fn grouping(texts: &FieldTexts, rank: &[u32]) -> Option<Groups> {
+/// A derived field's documents grouped by their text (`texts`, each held by `holders` documents
+/// and `lengths` terms long): none where there would be more than half as many groups as
+/// documents, which would save little.
+fn grouping(texts: &FieldTexts, holders: &[u32], lengths: &[u32]) -> Option<Groups> {
     let docs = texts.of_doc.len();
     // Texts alike (two sets of themes may give the same terms) are one group; a text no
     // document holds (a part no takeaway names) is none.
-    let mut holders = vec![0usize; texts.terms.len()];
-    texts.of_doc.iter().for_each(|&text| holders[text as usize] += 1);
     let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
-    let mut alike: Vec<&[(u32, u32)]> = Vec::new();
-    let group_of: Vec<usize> = texts
-        .terms
-        .iter()
-        .zip(&holders)
-        .map(|(terms, &holders)| match holders {
+    let mut alike: Vec<usize> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(texts.terms.len());
+    for (text, (terms, &holders)) in texts.terms.iter().zip(holders).enumerate() {
+        group_of.push(match holders {
             0 => usize::MAX,
             _ => *known.entry(terms).or_insert_with(|| {
-                alike.push(terms);
+                alike.push(text);
                 alike.len() - 1
             }),
-        })
-        .collect();
-    if docs == 0 || alike.len() * 2 > docs {
+        });
+        if alike.len() * 2 > docs {
+            return None;
+        }
+    }
+    if docs == 0 {
         return None;
     }
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); alike.len()];
     for (doc, &text) in texts.of_doc.iter().enumerate() {
         members[group_of[text as usize]].push(doc as u32);
     }
-    // By length, then terms in the field's order.
-    let ranked: Vec<(u32, Vec<(u32, u32)>)> = alike
-        .iter()
-        .map(|of_text| {
-            let length = of_text.iter().map(|&(_, count)| count).sum();
-            let mut terms: Vec<(u32, u32)> = of_text.iter().map(|&(n, count)| (rank[n as usize], count)).collect();
-            crate::model::order::sort_by(&mut terms, Ord::cmp);
-            (length, terms)
-        })
-        .collect();
+    // By length, then terms in the field's order (their numbers').
+    let key = |group: usize| (lengths[alike[group]], texts.terms[alike[group]].as_slice());
     let mut order: Vec<usize> = (0..alike.len()).collect();
-    crate::model::order::sort_by(&mut order, |&a, &b| ranked[a].cmp(&ranked[b]));
+    crate::model::order::sort_by(&mut order, |&a, &b| key(a).cmp(&key(b)));
     let mut groups = Groups { starts: vec![0], docs: Vec::with_capacity(docs) };
     for group in order {
         groups.docs.extend_from_slice(&members[group]);
@@ -225,12 +251,32 @@ fn grouping(texts: &FieldTexts, rank: &[u32]) -> Option<Groups> {
     Some(groups)
 }
 
-/// Each number of the (number, count) pairs `counts` once, ascending, with its counts summed: a
-/// part's terms counted, or several parts' counted terms as one part's.
-fn counted(counts: impl Iterator<Item = (u32, u32)>) -> Vec<(u32, u32)> {
-    let mut counts: Vec<(u32, u32)> = counts.collect();
-    crate::model::order::sort_by(&mut counts, |a, b| a.0.cmp(&b.0));
-    counts.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].0, run.iter().map(|&(_, count)| count).sum())).collect()
+/// Counts (number, count) pairs, where counts are at least 1, into one pair per number,
+/// ascending, with its counts summed: a part's terms counted, or several parts' counted terms as
+/// one part's. A count per number kept between calls, so a call costs what its pairs cost.
+#[derive(Default)]
+struct Tally {
+    /// Per number, its count so far: 0 between calls.
+    counts: Vec<u32>,
+    /// The numbers counted so far.
+    numbers: Vec<u32>,
+}
+
+impl Tally {
+    fn counted(&mut self, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<(u32, u32)> {
+        for (n, count) in pairs {
+            if self.counts.len() <= n as usize {
+                self.counts.resize(n as usize + 1, 0);
+            }
+            if self.counts[n as usize] == 0 {
+                self.numbers.push(n);
+            }
+            self.counts[n as usize] += count;
+        }
+        self.numbers.sort_unstable();
+        let counts = &mut self.counts;
+        self.numbers.drain(..).map(|n| (n, std::mem::take(&mut counts[n as usize]))).collect()
+    }
 }
 
 fn title_text(t: &Takeaway) -> String {
