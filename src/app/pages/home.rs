@@ -76,8 +76,9 @@ pub fn provide() -> HomeState {
         }
     });
     let wanted = Memo::new(move |_| computed.with(|c| c.as_ref().map(|c| c.wanted.clone()).unwrap_or_default()));
+    // The index's head does not wait for the bundle: a `?q=` link needs both.
     Effect::new(move |_| {
-        if state.with(|s| s.as_ref().is_some_and(|s| !s.query.trim().is_empty())) {
+        if query.read().get("q").is_some_and(|q| !q.trim().is_empty()) {
             request_search();
         }
     });
