@@ -107,14 +107,36 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
         "projects" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
         _ => FieldTexts::of_parts(runs, bundle.takeaways.iter().map(|t| t.article.get())),
     };
-    // How many postings each term has (each text's terms, once per document holding it), then
-    // where each term's start.
     let holders = texts.holders();
-    let mut sizes = vec![0u32; distinct.len()];
-    for (of_text, &holders) in texts.terms.iter().zip(&holders) {
-        of_text.iter().for_each(|&(term, _)| sizes[term as usize] += holders);
-    }
     let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| length(of_text)).collect();
+    let groups = grouping(&texts, &holders, &text_lengths);
+    // The documents whose postings are written: where the field groups them, each group's first
+    // (the others hold the same).
+    let written: Vec<bool> = match &groups {
+        Some(groups) => {
+            let mut first = vec![false; texts.of_doc.len()];
+            groups
+                .starts
+                .iter()
+                .filter_map(|&start| groups.docs.get(start as usize))
+                .for_each(|&doc| first[doc as usize] = true);
+            first
+        }
+        None => vec![true; texts.of_doc.len()],
+    };
+    // How many postings each term has (each text's terms, once per written document holding
+    // it), then where each term's start.
+    let mut writers = vec![0u32; texts.terms.len()];
+    texts
+        .of_doc
+        .iter()
+        .zip(&written)
+        .filter(|(_, &written)| written)
+        .for_each(|(&text, _)| writers[text as usize] += 1);
+    let mut sizes = vec![0u32; distinct.len()];
+    for (of_text, &writers) in texts.terms.iter().zip(&writers) {
+        of_text.iter().for_each(|&(term, _)| sizes[term as usize] += writers);
+    }
     let mut field = FieldIndex {
         name: name.to_owned(),
         terms: sorted.into_iter().map(|n| distinct[n].to_owned()).collect(),
@@ -125,18 +147,18 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             }))
             .collect(),
         lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),
+        groups,
         ..FieldIndex::default()
     };
     // The takeaways in order, so each term's postings are in document order.
     let mut next = field.starts.clone();
     field.postings = vec![(0, 0); *field.starts.last().unwrap_or(&0) as usize];
-    for (doc, &text) in texts.of_doc.iter().enumerate() {
+    for (doc, &text) in texts.of_doc.iter().enumerate().filter(|&(doc, _)| written[doc]) {
         for &(term, count) in &texts.terms[text as usize] {
             field.postings[next[term as usize] as usize] = (doc as u32, count);
             next[term as usize] += 1;
         }
     }
-    field.groups = grouping(&texts, &holders, &text_lengths);
     field
 }
 

@@ -31,7 +31,8 @@ pub struct SearchIndex {
 pub struct FieldIndex {
     pub name: String,
     pub terms: Vec<String>,
-    /// (document, occurrences) of every term, term after term.
+    /// (document, occurrences) of every term, term after term; where the field comes grouped
+    /// ([`FieldIndex::groups`]), of each group's first document only, the others holding the same.
     pub postings: Vec<(u32, u32)>,
     /// Where each term's postings start in `postings`, and at the end their total.
     pub starts: Vec<u32>,

@@ -231,8 +231,8 @@ impl Field {
         // Fields of shared texts (theme and project names, the article's title, authors and
         // event) repeat: score each text once, where the field comes grouped.
         let alike = index.groups.take().map(|groups| Alike { starts: groups.starts.into(), docs: groups.docs.into() });
-        // Per document, what its postings are: its group's where it is the group's first, none
-        // for the group's others, its own where the field has no groups.
+        // Per document, what its postings are: its group's where it is the group's first (the
+        // only one of the group with postings), its own where the field has no groups.
         let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
         let unit = |doc: u32| leaders.as_ref().map_or(Some(doc), |leaders| leaders[doc as usize]);
         let mut field = Field {
@@ -243,9 +243,17 @@ impl Field {
             weights: Vec::new(),
             alike,
         };
+        // How many documents hold a term: those of the groups whose first has a posting.
+        let holders = |postings: &[(u32, u32)]| match (&field.alike, &leaders) {
+            (Some(alike), Some(leaders)) => {
+                let groups = postings.iter().filter_map(|&(doc, _)| leaders[doc as usize]);
+                groups.map(|group| alike.docs_of(group).len()).sum()
+            }
+            _ => postings.len(),
+        };
         for term in 0..field.terms.len() {
             let postings = index.postings_of(term);
-            let idf = 1.0 + (docs as f64 / (postings.len() as f64 + 1.0)).ln();
+            let idf = 1.0 + (docs as f64 / (holders(postings) as f64 + 1.0)).ln();
             for &(doc, count) in postings {
                 if let Some(unit) = unit(doc) {
                     field.docs.push(unit);
