@@ -110,56 +110,53 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
     let holders = texts.holders();
     let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| length(of_text)).collect();
     let groups = grouping(&texts, &holders, &text_lengths);
-    // The documents whose postings are written: where the field groups them, each group's first
-    // (the others hold the same).
-    let written: Vec<bool> = match &groups {
+    let (starts, postings) = postings(&texts, groups.as_ref(), distinct.len());
+    FieldIndex {
+        name: name.to_owned(),
+        terms: sorted.into_iter().map(|n| distinct[n].to_owned()).collect(),
+        postings,
+        starts,
+        lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),
+        groups,
+    }
+}
+
+/// The postings of a derived field of `terms` terms whose documents' texts are `texts`, and
+/// where each term's start: where the field groups them (`groups`), of each group's first
+/// document only, the others holding the same. Counted, then written in place, the documents
+/// in order, so each term's postings are in document order.
+fn postings(texts: &FieldTexts, groups: Option<&Groups>, terms: usize) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let written: Vec<bool> = match groups {
         Some(groups) => {
             let mut first = vec![false; texts.of_doc.len()];
-            groups
-                .starts
-                .iter()
-                .filter_map(|&start| groups.docs.get(start as usize))
-                .for_each(|&doc| first[doc as usize] = true);
+            let firsts = groups.starts.iter().filter_map(|&start| groups.docs.get(start as usize));
+            firsts.for_each(|&doc| first[doc as usize] = true);
             first
         }
         None => vec![true; texts.of_doc.len()],
     };
-    // How many postings each term has (each text's terms, once per written document holding
-    // it), then where each term's start.
+    let docs = || texts.of_doc.iter().enumerate().filter(|&(doc, _)| written[doc]);
+    // How many postings each term has: each text's terms, once per written document holding it.
     let mut writers = vec![0u32; texts.terms.len()];
-    texts
-        .of_doc
-        .iter()
-        .zip(&written)
-        .filter(|(_, &written)| written)
-        .for_each(|(&text, _)| writers[text as usize] += 1);
-    let mut sizes = vec![0u32; distinct.len()];
+    docs().for_each(|(_, &text)| writers[text as usize] += 1);
+    let mut sizes = vec![0u32; terms];
     for (of_text, &writers) in texts.terms.iter().zip(&writers) {
         of_text.iter().for_each(|&(term, _)| sizes[term as usize] += writers);
     }
-    let mut field = FieldIndex {
-        name: name.to_owned(),
-        terms: sorted.into_iter().map(|n| distinct[n].to_owned()).collect(),
-        starts: std::iter::once(0)
-            .chain(sizes.iter().scan(0, |end, &size| {
-                *end += size;
-                Some(*end)
-            }))
-            .collect(),
-        lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),
-        groups,
-        ..FieldIndex::default()
-    };
-    // The takeaways in order, so each term's postings are in document order.
-    let mut next = field.starts.clone();
-    field.postings = vec![(0, 0); *field.starts.last().unwrap_or(&0) as usize];
-    for (doc, &text) in texts.of_doc.iter().enumerate().filter(|&(doc, _)| written[doc]) {
+    let ends = sizes.iter().scan(0, |end, &size| {
+        *end += size;
+        Some(*end)
+    });
+    let starts: Vec<u32> = std::iter::once(0).chain(ends).collect();
+    let mut next = starts.clone();
+    let mut postings = vec![(0, 0); *starts.last().unwrap_or(&0) as usize];
+    for (doc, &text) in docs() {
         for &(term, count) in &texts.terms[text as usize] {
-            field.postings[next[term as usize] as usize] = (doc as u32, count);
+            postings[next[term as usize] as usize] = (doc as u32, count);
             next[term as usize] += 1;
         }
     }
-    field
+    (starts, postings)
 }
 
 /// The number of terms of a text, its (term, count) pairs.
