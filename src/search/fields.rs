@@ -234,6 +234,9 @@ impl FieldTexts {
 /// documents, which would save little.
 fn grouping(texts: &FieldTexts, holders: &[u32], lengths: &[u32]) -> Option<Groups> {
     let docs = texts.of_doc.len();
+    if docs == 0 {
+        return None;
+    }
     // Texts alike (two sets of themes may give the same terms) are one group; a text no
     // document holds (a part no takeaway names) is none.
     let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
@@ -250,9 +253,6 @@ fn grouping(texts: &FieldTexts, holders: &[u32], lengths: &[u32]) -> Option<Grou
         if alike.len() * 2 > docs {
             return None;
         }
-    }
-    if docs == 0 {
-        return None;
     }
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); alike.len()];
     for (doc, &text) in texts.of_doc.iter().enumerate() {

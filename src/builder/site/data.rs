@@ -77,8 +77,8 @@ pub fn write_pieces(
     dataset: &Dataset,
     takeaway_bodies: bool,
 ) -> Result<(DataFiles, Pieces)> {
-    let bundle =
-        fs::metadata(site.join(&published.bundle)).with_context(|| format!("cannot read {}", published.bundle))?;
+    let bundle_bytes =
+        fs::metadata(site.join(&published.bundle)).with_context(|| format!("cannot read {}", published.bundle))?.len();
     let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
         let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
         let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
@@ -86,7 +86,7 @@ pub fn write_pieces(
     });
     let articles: Vec<(ArticleIx, Vec<u8>, Vec<u8>)> = articles.collect::<Result<_>>()?;
     let texts_bytes =
-        bundle.len() + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
+        bundle_bytes + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
     let takeaway_bodies = takeaway_bodies || !precachable(texts_bytes);
     let files = DataFiles { bundle, article_texts, search, takeaway_bodies };
