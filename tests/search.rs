@@ -678,3 +678,26 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
         assert!(cut.pieces.len() > 1);
     }
 }
+
+/// A search's cards show snippets of their bodies, so their summaries are read only for the
+/// takeaways without a body; a list without a query reads every card's summary.
+#[test]
+fn a_search_reads_summaries_only_for_cards_without_a_body() {
+    let data = seeds();
+    let engine = data.engine();
+    let facets = Facets::new(&data);
+    let order: Vec<usize> = (0..data.takeaways.len()).collect();
+    let unsearched = listing(&facets, &order, None, &Selection::default(), 50);
+    assert_eq!(unsearched.summarized(50, &data), unsearched.cards(50));
+
+    let title_only = data.takeaways.iter().position(|t| !t.has_body()).expect("a takeaway with a title only");
+    let query = &data.takeaways[title_only].title;
+    let search = Search { engine: &engine, query, literal: false };
+    let searched = listing(&facets, &order, Some(search), &Selection::default(), 50);
+    let (cards, summarized) = (searched.cards(50), searched.summarized(50, &data));
+    assert!(cards.contains(&title_only), "{query} lists its own takeaway");
+    assert!(summarized.contains(&title_only));
+    let with_body: Vec<usize> = cards.iter().copied().filter(|&t| data.takeaways[t].has_body()).collect();
+    assert!(!with_body.is_empty(), "{query} lists takeaways with a body");
+    assert!(with_body.iter().all(|t| !summarized.contains(t)), "{summarized:?}");
+}

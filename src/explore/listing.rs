@@ -47,11 +47,18 @@ impl Listing {
         (passing, &self.others[..shown.saturating_sub(passing.len()).min(self.others.len())])
     }
 
-    /// The takeaways whose cards the list shows when it shows `shown`: their summaries are
-    /// read.
+    /// The takeaways whose cards the list shows when it shows `shown`.
     pub fn cards(&self, shown: usize) -> Vec<usize> {
         let (passing, others) = self.shown(shown);
         passing.iter().chain(others).copied().collect()
+    }
+
+    /// Of the cards shown, those whose line is their summary: a hit's line is the snippet its
+    /// body gives, so a search's cards need only the bodies, unless a takeaway has none.
+    pub fn summarized(&self, shown: usize, bundle: &Bundle) -> Vec<usize> {
+        let snippeted =
+            |i: usize, t: usize| self.hits.get(i).is_some_and(|h| h.doc == t) && bundle.takeaways[t].has_body();
+        self.cards(shown).into_iter().enumerate().filter(|&(i, t)| !snippeted(i, t)).map(|(_, t)| t).collect()
     }
 }
 

@@ -69,7 +69,8 @@ pub fn provide() -> HomeState {
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        let waiting = !wanted.is_empty() || read_pending(&site, &listing.cards(shown()), &listing.missing);
+        let waiting =
+            !wanted.is_empty() || read_pending(&site, &listing.summarized(shown(), &site.bundle), &listing.missing);
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
             _ => Some(listing),
@@ -87,7 +88,7 @@ pub fn provide() -> HomeState {
         computed.with(|computed| {
             if let Some(Computed { listing, wanted }) = computed {
                 request_wanted(wanted);
-                request_read(&site, &listing.cards(shown()), &listing.missing);
+                request_read(&site, &listing.summarized(shown(), &site.bundle), &listing.missing);
             }
         });
     });
@@ -116,6 +117,6 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
-        when_read(cx.lang, site, &listing.cards(state.shown), &listing.missing, markup)
+        when_read(cx.lang, site, &listing.summarized(state.shown, &site.bundle), &listing.missing, markup)
     })
 }
