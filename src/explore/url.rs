@@ -8,8 +8,11 @@ use crate::explore::facets::{Facet, Facets, Selection};
 use crate::model::ids::encode_query_value;
 use crate::model::{Bundle, EventIx};
 
-/// Takeaways shown before "show more".
-pub const PAGE: usize = 50;
+/// Takeaways shown before "show more": some three screens of cards. Each card shown costs its
+/// text (a summary, or the body a search's snippet and phrase bonus read) and its markup, so a
+/// page of 50 made the first list, every search and every keystroke fetch and lay out more than
+/// a reader looks at.
+pub const PAGE: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListState {

@@ -1,9 +1,13 @@
 // Reads a built site's bundle for the tests as the build has it: the bundle, with its articles and
 // takeaways (stored as columns, the takeaways without their ids) as one object each, and its texts (the takeaways'
 // bodies and summaries, the articles' context) put back in place.
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+
+/** Takeaways a list shows before "show more": the app's `PAGE` (src/explore/url.rs). */
+export const PAGE = Number(readFileSync(new URL("../../src/explore/url.rs", import.meta.url), "utf8")
+  .match(/pub const PAGE: usize = (\d+);/)[1]);
 
 /** The name of a site's data file of `kind` ("bundle", "texts", "search"): `bundle.<hash>.json`. */
 export function dataFile(dist, kind) {

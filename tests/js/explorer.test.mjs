@@ -7,7 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { ROOT, useBrowser } from "./browser.mjs";
-import { readBundle } from "./bundle.mjs";
+import { PAGE, readBundle } from "./bundle.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
@@ -47,8 +47,13 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       const page = await openPage();
       await page.goto(host.url);
       await page.locator(".card").first().waitFor();
-      assert.equal(await page.locator(".card").count(), bundle.takeaways.length);
+      assert.ok(bundle.takeaways.length > PAGE, "the seeds fill more than a page");
+      assert.equal(await page.locator(".card").count(), PAGE);
       assert.match(await page.locator(".result-count").textContent(), new RegExp(`${bundle.takeaways.length} 条要点`));
+      // "Show more" lists the rest, and the URL keeps how many are shown.
+      await page.getByRole("link", { name: /显示更多/ }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, Math.min(2 * PAGE, bundle.takeaways.length));
+      await urlParam(page, "n", String(2 * PAGE));
       const newest = bundle.events.at(-1);
       assert.match(await page.locator(".card-source").first().textContent(), new RegExp(newest.city.zh));
       const yearCounts = await page.locator('input[name="year"]').evaluateAll((inputs) =>
@@ -135,7 +140,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
 
     test("a takeaway's link opens its page, and back returns to the list", async () => {
       const page = await openPage();
-      await page.goto(host.url);
+      await page.goto(`${host.url}?n=${bundle.takeaways.length}`);
       await page.getByRole("link", { name: devops.title }).click();
       await page.locator("article.takeaway h1").waitFor();
       assert.equal(new URL(page.url()).pathname, `${prefix}t/${devops.id}`);
@@ -248,7 +253,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.locator(".empty .hint").waitFor();
       await shot(page, `${tag}search-empty`);
       await box.press("Escape");
-      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, bundle.takeaways.length);
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, PAGE);
       assert.equal(new URL(page.url()).search, "");
       assert.deepEqual(page.problems, []);
     });
@@ -395,7 +400,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.goto(`${host.url}?theme=no-such-theme&year=1999`);
       await page.locator(".notice").waitFor();
       assert.match(await page.locator(".notice").textContent(), /theme=no-such-theme/);
-      assert.equal(await page.locator(".card").count(), bundle.takeaways.length);
+      assert.equal(await page.locator(".card").count(), Math.min(bundle.takeaways.length, PAGE));
       assert.deepEqual(page.problems, []);
     });
   });
@@ -419,7 +424,7 @@ describe("feel", () => {
         const count = Number(await page.locator(`label:has(input[name="${facet}"][value="${value}"]) .count`).textContent());
         await option.check();
         await urlParam(page, facet, value);
-        await page.waitForFunction((n) => document.querySelectorAll(".card").length === Math.min(n, 50), count);
+        await page.waitForFunction(([n, page]) => document.querySelectorAll(".card").length === Math.min(n, page), [count, PAGE]);
         await page.getByRole("button", { name: "清除全部筛选" }).click();
         await urlParam(page, facet, null);
       }

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { ROOT, SCREENSHOTS } from "./browser.mjs";
-import { readBundle } from "./bundle.mjs";
+import { PAGE, readBundle } from "./bundle.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
 
 const sites = [
@@ -60,7 +60,7 @@ for (const [name, dist, next, prefix] of sites) {
       await context.setOffline(true);
       await page.reload();
       await page.locator(".card").first().waitFor();
-      assert.equal(await cards(), Math.min(before.takeaways.length, 50));
+      assert.equal(await cards(), Math.min(before.takeaways.length, PAGE));
       await page.locator(".offline").waitFor();
       const unvisited = before.takeaways.find((t) => t.body_html && t.themes?.length);
       await page.goto(`${host.url}t/${unvisited.id}`);

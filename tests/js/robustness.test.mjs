@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, useBrowser } from "./browser.mjs";
-import { dataFile, readBundle } from "./bundle.mjs";
+import { PAGE, dataFile, readBundle } from "./bundle.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
@@ -72,7 +72,7 @@ describe("failures and policy", () => {
       broken = false;
       await page.getByRole("button", { name: "重试" }).click();
       await page.locator(".card").first().waitFor();
-      assert.equal(await page.locator(".card").count(), bundle.takeaways.length);
+      assert.equal(await page.locator(".card").count(), Math.min(bundle.takeaways.length, PAGE));
       assert.deepEqual(page.errors, []);
     });
   }
