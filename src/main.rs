@@ -61,7 +61,7 @@ mod bench {
 
     /// The three files, checked to belong together.
     fn dataset(bundle_json: &str, texts_json: &str, search_json: &str) -> Result<Dataset, String> {
-        let bundle = takeaways::app::parse_bundle(bundle_json)?;
+        let bundle = takeaways::app::parse_bundle(bundle_json.as_bytes())?;
         let texts = serde_json::from_str(texts_json).map_err(|e| e.to_string())?;
         let search: SearchFile = serde_json::from_str(search_json).map_err(|e| e.to_string())?;
         Dataset::new(bundle, texts, search)

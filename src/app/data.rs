@@ -453,12 +453,12 @@ fn data_files() -> Result<DataFiles, String> {
 
 /// One of the site's data files, parsed, after its schema version is checked.
 async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
-    let text = fetch_text(file).await?;
+    let bytes = fetch_bytes(file).await?;
     let damaged = |e: serde_json::Error| format!("{file} is damaged: {e}");
-    if schema_of(&text).map_err(damaged)? != SCHEMA_VERSION {
+    if schema_of(&bytes).map_err(damaged)? != SCHEMA_VERSION {
         return Err(format!("{file} belongs to another version of the site; reload the page"));
     }
-    serde_json::from_str::<T>(&text).map_err(damaged)
+    serde_json::from_slice::<T>(&bytes).map_err(damaged)
 }
 
 /// The texts of the article at `at` of `site`, as far as they have come (tracked).
@@ -497,16 +497,18 @@ pub fn load_bundle() -> BundleResource {
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let bundle = parse_bundle(&fetch_text(&files.bundle).await?)?;
+    let bundle = parse_bundle(&fetch_bytes(&files.bundle).await?)?;
     Ok(Arc::new(Site::new(bundle, files.takeaway_bodies)))
 }
 
 /// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A
-/// file of the page's build that the site no longer has means a newer build replaced it.
-async fn fetch_text(file: &str) -> Result<String, String> {
+/// file of the page's build that the site no longer has means a newer build replaced it. As
+/// bytes, copied into the wasm's memory as they came: as text, the browser would decode the
+/// UTF-8 into a JavaScript string only for it to be encoded again on its way in.
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
     let response = gloo_net::http::Request::get(file).send().await.map_err(|e| e.to_string())?;
     match response.status() {
-        200..=299 => response.text().await.map_err(|e| e.to_string()),
+        200..=299 => response.binary().await.map_err(|e| e.to_string()),
         404 => Err(format!("{file}: HTTP 404: the site has been updated since this page was loaded; reload the page")),
         status => Err(format!("{file}: HTTP {status}")),
     }
@@ -514,23 +516,23 @@ async fn fetch_text(file: &str) -> Result<String, String> {
 
 /// The schema version a data file declares, read before the rest, so that a file of another
 /// version (whose fields may differ) is named as such rather than as damaged.
-fn schema_of(text: &str) -> Result<u32, serde_json::Error> {
+fn schema_of(json: &[u8]) -> Result<u32, serde_json::Error> {
     #[derive(Deserialize)]
     struct Version {
         schema: u32,
     }
-    serde_json::from_str::<Version>(text).map(|version| version.schema)
+    serde_json::from_slice::<Version>(json).map(|version| version.schema)
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.
-pub fn parse_bundle(text: &str) -> Result<Bundle, String> {
-    let schema = schema_of(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
+pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
+    let schema = schema_of(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     if schema != SCHEMA_VERSION {
         return Err(format!(
             "the bundle has schema version {schema}, this app reads version {SCHEMA_VERSION}; rebuild the site"
         ));
     }
-    let bundle: Bundle = serde_json::from_str(text).map_err(|e| format!("the bundle is damaged: {e}"))?;
+    let bundle: Bundle = serde_json::from_slice(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     bundle.check_positions()?;
     Ok(bundle)
 }
@@ -565,8 +567,8 @@ mod tests {
 
     #[test]
     fn bundles_of_another_schema_are_named() {
-        let err = parse_bundle(r#"{"schema": 999, "articles": 1}"#).unwrap_err();
+        let err = parse_bundle(br#"{"schema": 999, "articles": 1}"#).unwrap_err();
         assert!(err.contains("schema version 999"), "{err}");
-        assert!(parse_bundle("{").unwrap_err().contains("damaged"));
+        assert!(parse_bundle(b"{").unwrap_err().contains("damaged"));
     }
 }

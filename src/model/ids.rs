@@ -58,12 +58,13 @@ pub fn is_url_safe(id: &str) -> bool {
 
 /// The id of the `ordinal`-th takeaway of `article`, titled `title`.
 pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
-    let slug = latin_slug(title, 3);
-    if slug.is_empty() {
-        format!("{article}-{ordinal}")
-    } else {
-        format!("{article}-{ordinal}-{slug}")
+    let mut id = format!("{article}-{ordinal}-");
+    let base = id.len();
+    push_latin_slug(&mut id, title, 3);
+    if id.len() == base {
+        id.pop();
     }
+    id
 }
 
 /// `text` percent-encoded for a URL query value (everything but unreserved ASCII).
@@ -92,12 +93,32 @@ pub fn ordinal_in(id: &str, article: &str) -> Option<u32> {
 /// Lower-case ASCII words of `text`, at most `max_words`, joined by `-`.
 /// Chinese text has no such words and yields an empty slug.
 pub fn latin_slug(text: &str, max_words: usize) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(max_words)
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut slug = String::new();
+    push_latin_slug(&mut slug, text, max_words);
+    slug
+}
+
+/// [`latin_slug`] put at the end of `into`, in one pass over the bytes and with no allocation of
+/// its own: the app makes every takeaway's id when the bundle arrives. A byte is an ASCII letter
+/// or digit only where the character is one (in UTF-8 the bytes of other characters are ≥ 0x80).
+fn push_latin_slug(into: &mut String, text: &str, max_words: usize) {
+    let (mut words, mut in_word) = (0, false);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            if !in_word {
+                if words == max_words {
+                    return;
+                }
+                if words > 0 {
+                    into.push('-');
+                }
+                (words, in_word) = (words + 1, true);
+            }
+            into.push(char::from(byte.to_ascii_lowercase()));
+        } else {
+            in_word = false;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -142,5 +163,8 @@ mod tests {
     #[test]
     fn slugs_are_bounded() {
         assert_eq!(latin_slug("Day 0-1-2 企业级 Kubernetes 平台", 4), "day-0-1-2");
+        assert_eq!(latin_slug("  «Ünïcode» CNCF's k8s…", 3), "n-code-cncf");
+        assert_eq!(latin_slug("平台工程", 3), "");
+        assert_eq!(latin_slug("a b c", 0), "");
     }
 }

@@ -74,7 +74,7 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
 /**
  * In the page, before its scripts: times taken on the page's clock (ms since navigation), when
  * - `ready`: the app has the bundle and the texts of its first cards. The app marks nothing, so
- *   the probe notes when the last of those files' text has arrived: the app's wasm parses it in
+ *   the probe notes when the last of those files' bytes have arrived: the app's wasm parses it in
  *   the microtasks after that, and its effects render in microtasks too, so a task queued then
  *   runs after them; the frame after is painted. (`bundleReady`: the same for the bundle alone.)
  * - `results`: the list shows the query's ranked results: the build's page replaced
@@ -89,17 +89,20 @@ function probes() {
   const bench = (window.__bench = { navigations: [], inputs: [] });
   // rAF runs before the next paint, a task queued from it after that paint.
   const afterPaint = (note) => requestAnimationFrame(() => setTimeout(() => note(performance.now())));
-  const text = Response.prototype.text;
-  Response.prototype.text = function () {
-    const url = this.url;
-    return text.call(this).then((body) => {
-      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
-      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
-        setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
-      }
-      return body;
-    });
-  };
+  // The app reads its data files as bytes.
+  for (const method of ["text", "arrayBuffer"]) {
+    const read = Response.prototype[method];
+    Response.prototype[method] = function () {
+      const url = this.url;
+      return read.call(this).then((body) => {
+        if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
+        if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
+          setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
+        }
+        return body;
+      });
+    };
+  }
   const shown = () => {
     const main = document.querySelector("main");
     const count = main?.querySelector(".result-count");
