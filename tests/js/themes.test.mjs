@@ -31,9 +31,13 @@ const count = (keep) => bundle.takeaways.filter(keep).length;
 const viewPath = (view) => (view === "heatmap" ? "themes" : `themes/${view}`);
 
 /** The list's count as shown ("12 条要点"). */
-async function listCount(page) {
-  await page.locator(".result-count strong").waitFor();
-  return Number((await page.locator(".result-count strong").textContent()).match(/\d+/)[0]);
+/** The count the list shows, once it is `expected` or after waiting 5 s for that: while the texts
+ * of a new list's cards are on their way, the list stays as it was. */
+async function listCount(page, expected) {
+  const shown = page.locator(".result-count strong");
+  await page.waitForFunction((n) => document.querySelector(".result-count strong")?.textContent.match(/\d+/)?.[0] === String(n),
+    expected, { timeout: 5_000 }).catch(() => {});
+  return Number((await shown.textContent()).match(/\d+/)[0]);
 }
 
 /** Client boxes of `selector`'s elements, and the pairs of them that overlap. */
@@ -76,7 +80,7 @@ describe("theme graphs", () => {
     const params = new URL(page.url()).searchParams;
     assert.equal(params.get("theme"), "platform-engineering");
     assert.equal(params.get("event"), "2023-na-chicago");
-    assert.equal(await listCount(page), expected);
+    assert.equal(await listCount(page, expected), expected);
     assert.deepEqual(page.problems, []);
   });
 
@@ -99,7 +103,8 @@ describe("theme graphs", () => {
     const params = new URL(page.url()).searchParams;
     assert.equal(params.get("theme"), "networking");
     assert.equal(params.get("event"), "2019-eu-barcelona");
-    assert.equal(await listCount(page), count((t) => eventOf(t) === "2019-eu-barcelona" && themeIds(t).includes("networking")));
+    const networking = count((t) => eventOf(t) === "2019-eu-barcelona" && themeIds(t).includes("networking"));
+    assert.equal(await listCount(page, networking), networking);
     assert.deepEqual(page.problems, []);
   });
 
@@ -135,7 +140,7 @@ describe("theme graphs", () => {
     await page.locator('g.node[data-project="istio"] circle').click();
     await page.waitForURL((url) => url.pathname === "/");
     assert.equal(new URL(page.url()).searchParams.get("project"), "istio");
-    assert.equal(await listCount(page), perProject("istio"));
+    assert.equal(await listCount(page, perProject("istio")), perProject("istio"));
     assert.deepEqual(page.problems, []);
   });
 
@@ -165,7 +170,8 @@ describe("theme graphs", () => {
     await page.locator('g.bar[data-theme="platform-engineering"]').click();
     await page.waitForURL((url) => url.pathname === "/");
     assert.equal(new URL(page.url()).searchParams.get("event"), "2023-na-chicago");
-    assert.equal(await listCount(page), at("platform-engineering", "2023-na-chicago"));
+    const chicago = at("platform-engineering", "2023-na-chicago");
+    assert.equal(await listCount(page, chicago), chicago);
     await page.goBack();
     await page.locator("svg#theme-compare").waitFor();
     await page.locator(".event-pick select").first().selectOption({ label: "欧洲2024 · 巴黎" });
