@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -18,6 +19,7 @@ use crate::model::{
     Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
+use crate::search::tokenize::{query_terms, Synonyms};
 use crate::search::{Config, Engine};
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
@@ -40,9 +42,10 @@ impl Site {
         Site { bundle, takeaway_bodies, engine, pieces, facets, list_order }
     }
 
-    /// The search engine, once its index's head has arrived (see [`request_search`]), with the
-    /// pieces of the index, the index's words and the bodies that have arrived, alone or with
-    /// their articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
+    /// The search engine, once its index's head has arrived (see [`request_search`]) and the
+    /// engine has been built, in a task after that (see [`Files::engine`]), with the pieces of
+    /// the index, the index's words and the bodies that have arrived, alone or with their
+    /// articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
     /// [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
@@ -51,7 +54,16 @@ impl Site {
             None => {
                 let Load::Ready(head) = files.head.get() else { return None };
                 let _ = self.pieces.set(Mutex::new(Pieces::new(Arc::clone(&head))));
-                self.engine.get_or_init(|| Engine::over_pieces(&self.bundle, &head))
+                match files.engine.get() {
+                    Load::Ready(()) => self.engine.get_or_init(|| Engine::over_pieces(&self.bundle, &head)),
+                    Load::Idle => {
+                        // Not written through: the memo reading it asks for the task only.
+                        files.engine.update_untracked(|engine| *engine = Load::Loading);
+                        Timeout::new(0, move || files.engine.set(Load::Ready(()))).forget();
+                        return None;
+                    }
+                    _ => return None,
+                }
             }
         };
         if let Some(pieces) = self.pieces.get() {
@@ -112,8 +124,9 @@ pub enum Load<T = ()> {
     Failed(String),
 }
 
-/// The files shipped apart from the bundle, shared through the context. They do not wait for
-/// the bundle: a takeaway page fetches its article's texts alongside it.
+/// The files shipped apart from the bundle, shared through the context, and when the search
+/// engine made from the index's head is due. They do not wait for the bundle: a takeaway page
+/// fetches its article's texts alongside it.
 #[derive(Clone, Copy)]
 pub struct Files {
     /// By article.
@@ -123,6 +136,10 @@ pub struct Files {
     /// By takeaway, where they ship alone.
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
+    /// The engine's build, once the head is here: queued (`Loading`) in a task of its own, so
+    /// that the query's first pieces, asked for in the task the head arrived in (see
+    /// [`wanted_first`]), are on their way while it runs; then due (`Ready`).
+    engine: RwSignal<Load>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
     words: RwSignal<Load<Arc<IndexWords>>>,
@@ -134,6 +151,7 @@ pub fn provide_files() {
         summaries: RwSignal::new(Loads::default()),
         bodies: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
+        engine: RwSignal::new(Load::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
     });
@@ -304,6 +322,14 @@ pub fn wanted(site: &Site, engine: &Engine, query: &str, config: &Config) -> Wan
     let pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
     let needs = engine.needs(query, config, |prefix| pieces.covers(prefix));
     Wanted { pieces: pieces.missing(&needs.prefixes), words: needs.words }
+}
+
+/// What `query` wants of `site`'s index while the engine is being built: the pieces of its
+/// terms as typed (those of a correction are known once the engine is here, see [`wanted`]).
+pub fn wanted_first(site: &Site, query: &str) -> Wanted {
+    let Some(pieces) = site.pieces.get() else { return Wanted::default() };
+    let terms = query_terms(query, &Synonyms::new(&site.bundle.synonyms));
+    Wanted { pieces: pieces.lock().unwrap_or_else(PoisonError::into_inner).missing(&terms), words: false }
 }
 
 /// Fetches what a query wants of the index (see [`wanted`]).
