@@ -137,8 +137,8 @@ pub struct Files {
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
     /// The engine's build, once the head is here: queued (`Loading`) in a task of its own, so
-    /// that the query's first pieces, asked for in the task the head arrived in (see
-    /// [`wanted_first`]), are on their way while it runs; then due (`Ready`).
+    /// that the pieces a query wants first, asked for before it (see [`wanted_first`]), are on
+    /// their way while it runs; then due (`Ready`).
     engine: RwSignal<Load>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
