@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
-use crate::search::{Config, Engine};
+use crate::search::{Config, Engine, Needs};
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
@@ -137,8 +137,8 @@ pub struct Files {
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
     /// The engine's build, once the head is here: queued (`Loading`) in a task of its own, so
-    /// that the pieces a query wants first, asked for before it (see [`wanted_first`]), are on
-    /// their way while it runs; then due (`Ready`).
+    /// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their
+    /// way while it runs; then due (`Ready`).
     engine: RwSignal<Load>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
@@ -316,20 +316,17 @@ impl Wanted {
 }
 
 /// What `query` still needs of `site`'s index before `engine` answers it as the whole index
-/// would (see [`Engine::needs`]), tracked through [`Site::engine`].
-pub fn wanted(site: &Site, engine: &Engine, query: &str, config: &Config) -> Wanted {
+/// would (see [`Engine::needs`]), tracked through [`Site::engine`]. While the engine is being
+/// built (none yet), the pieces of the query's terms as typed: they come while it is built, and
+/// a correction's are known once it is here.
+pub fn wanted(site: &Site, engine: Option<&Engine>, query: &str, config: &Config) -> Wanted {
     let Some(pieces) = site.pieces.get() else { return Wanted::default() };
     let pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
-    let needs = engine.needs(query, config, |prefix| pieces.covers(prefix));
+    let needs = match engine {
+        Some(engine) => engine.needs(query, config, |prefix| pieces.covers(prefix)),
+        None => Needs { prefixes: query_terms(query, &Synonyms::new(&site.bundle.synonyms)), words: false },
+    };
     Wanted { pieces: pieces.missing(&needs.prefixes), words: needs.words }
-}
-
-/// What `query` wants of `site`'s index while the engine is being built: the pieces of its
-/// terms as typed (those of a correction are known once the engine is here, see [`wanted`]).
-pub fn wanted_first(site: &Site, query: &str) -> Wanted {
-    let Some(pieces) = site.pieces.get() else { return Wanted::default() };
-    let terms = query_terms(query, &Synonyms::new(&site.bundle.synonyms));
-    Wanted { pieces: pieces.lock().unwrap_or_else(PoisonError::into_inner).missing(&terms), words: false }
 }
 
 /// Fetches what a query wants of the index (see [`wanted`]).

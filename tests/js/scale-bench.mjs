@@ -90,19 +90,17 @@ function probes() {
   // rAF runs before the next paint, a task queued from it after that paint.
   const afterPaint = (note) => requestAnimationFrame(() => setTimeout(() => note(performance.now())));
   // The app reads its data files as bytes.
-  for (const method of ["text", "arrayBuffer"]) {
-    const read = Response.prototype[method];
-    Response.prototype[method] = function () {
-      const url = this.url;
-      return read.call(this).then((body) => {
-        if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
-        if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
-          setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
-        }
-        return body;
-      });
-    };
-  }
+  const read = Response.prototype.arrayBuffer;
+  Response.prototype.arrayBuffer = function () {
+    const url = this.url;
+    return read.call(this).then((body) => {
+      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
+      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
+        setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
+      }
+      return body;
+    });
+  };
   const shown = () => {
     const main = document.querySelector("main");
     const count = main?.querySelector(".result-count");

@@ -7,8 +7,8 @@ use maud::Markup;
 
 use super::{when_read, Content};
 use crate::app::data::{
-    read_pending, request_read, request_search, request_wanted, search_readiness, wanted, wanted_first, BundleResource,
-    Load, Site, Wanted,
+    read_pending, request_read, request_search, request_wanted, search_readiness, wanted, BundleResource, Load, Site,
+    Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -53,10 +53,9 @@ pub fn provide() -> HomeState {
             let searching = !state.query.trim().is_empty();
             let engine = site.engine().filter(|_| searching);
             let config = Search::config(state.literal);
-            let wanted = match engine {
-                Some(engine) => wanted(&site, engine, &state.query, &config),
-                None if searching => wanted_first(&site, &state.query),
-                None => Wanted::default(),
+            let wanted = match searching {
+                true => wanted(&site, engine, &state.query, &config),
+                false => Wanted::default(),
             };
             let search = engine.filter(|_| wanted.is_empty()).map(|engine| Search {
                 engine,

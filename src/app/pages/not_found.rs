@@ -19,7 +19,7 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
     let config = Config::default();
     // Once the index has the pieces the words need.
     let found = site.engine().filter(|engine| {
-        let wanted = wanted(site, engine, &words, &config);
+        let wanted = wanted(site, Some(engine), &words, &config);
         request_wanted(&wanted);
         wanted.is_empty()
     });
