@@ -14,8 +14,8 @@ use serde_json::json;
 use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
-use takeaways::search::fields::{search_index, SHARED_FIELDS};
-use takeaways::search::index::{FieldIndex, Groups, FIELDS};
+use takeaways::search::fields::{over_takeaways, search_index, ARTICLE_FIELD, SHARED_FIELDS};
+use takeaways::search::index::{FieldIndex, Groups, FIELDS, SHIPPED_FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
 use takeaways::search::{Bool, Config, Engine, FieldConfig};
@@ -343,37 +343,58 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
     }
 }
 
-/// The index the engine works on, the shipped title's and body's and the fields it derives from the bundle,
-/// is exactly what elasticlunr-rs's index holds, so both rank alike (the parity test checks the
-/// ranking on elasticlunr's).
+/// The index the engine works on, the shipped title's, body's and article's and the fields it
+/// derives from the bundle, is exactly what elasticlunr-rs's index holds, so both rank alike (the
+/// parity test checks the ranking on elasticlunr's): over the seeds and a synthetic corpus, whose
+/// takeaways share their sets of themes.
 #[test]
 fn the_engines_index_is_elasticlunrs() {
-    let bundle = seeds();
-    let shipped: Vec<&str> = bundle.search.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(shipped, ["title", "body"], "the title's and the body's index ship");
-    let ours = search_index(&bundle, &bundle.search, &Synonyms::new(&bundle.synonyms));
-    let reference = indexing::read(&indexing::reference_index(&bundle, &bundle.texts, &FIELDS).to_json()).unwrap();
-    assert_eq!(ours.docs, reference.docs);
-    let mut grouped = Vec::new();
-    for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
-        // A grouped field's postings are its groups' first documents': each group's others hold
-        // the same. The documents of a derived field are grouped as its postings group them.
-        let mut ours = ours.clone();
-        let groups = ours.groups.take();
-        if let Some(groups) = &groups {
-            ours = expanded(&ours, groups);
+    let synthetic = tempfile::tempdir().unwrap();
+    takeaways::builder::synth::generate(&common::corpus_dir(), 100, synthetic.path()).unwrap();
+    let synthetic = takeaways::builder::check(synthetic.path()).unwrap().dataset;
+    for (dataset, themes_grouped) in [(seeds(), false), (synthetic, true)] {
+        let shipped: Vec<&str> = dataset.search.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(shipped, SHIPPED_FIELDS, "the title's, the body's and the article's index ship");
+        let ours = search_index(&dataset, &dataset.search, &Synonyms::new(&dataset.synonyms));
+        let reference = indexing::reference_index(&dataset, &dataset.texts, &FIELDS).to_json();
+        let reference = indexing::read(&reference).unwrap();
+        assert_eq!(ours.docs, reference.docs);
+        assert_eq!(ours.fields.len(), 5);
+        // The article's field ships over the articles, and is given to each article's takeaways,
+        // which are grouped by their article.
+        let article_of: Vec<u32> = dataset.takeaways.iter().map(|t| t.article.0).collect();
+        let mut by_article: Vec<u32> =
+            (0..article_of.len()).filter(|&d| d == 0 || article_of[d - 1] != article_of[d]).map(|d| d as u32).collect();
+        by_article.push(article_of.len() as u32);
+        let by_article = Groups { starts: by_article, docs: (0..article_of.len() as u32).collect() };
+        for (ours, reference) in ours.fields.iter().zip(&reference.fields) {
+            let name = ours.name.as_str();
+            let mut ours = match name == ARTICLE_FIELD {
+                true => over_takeaways(ours.clone(), &article_of),
+                false => ours.clone(),
+            };
+            // A grouped field's postings are its groups' first documents': each group's others
+            // hold the same. The documents of a derived field are grouped as its postings group
+            // them.
+            let groups = ours.groups.take();
+            if let Some(groups) = &groups {
+                ours = expanded(&ours, groups);
+            }
+            let expected = match name {
+                ARTICLE_FIELD => Some(by_article.clone()),
+                _ if SHARED_FIELDS.contains(&name) => groups_of(&ours),
+                _ => None,
+            };
+            assert_eq!(groups, expected, "groups of {name}");
+            // Grouping pays for a corpus's sets of themes, not for the seeds' few takeaways.
+            if name == "themes" {
+                assert_eq!(groups.is_some(), themes_grouped, "{name} grouped");
+            }
+            assert_eq!(ours.terms, reference.terms, "terms of {name}");
+            assert_eq!(ours.lengths, reference.lengths, "lengths of {name}");
+            assert_eq!(&ours, reference, "postings of {name}");
         }
-        let expected = SHARED_FIELDS.contains(&ours.name.as_str()).then(|| groups_of(&ours)).flatten();
-        assert_eq!(groups, expected, "groups of {}", ours.name);
-        grouped.push((ours.name.clone(), groups.is_some()));
-        let (ours, reference) = (&ours, reference);
-        assert_eq!(ours.terms, reference.terms, "terms of {}", ours.name);
-        assert_eq!(ours.lengths, reference.lengths, "lengths of {}", ours.name);
-        assert_eq!(ours, reference, "postings of {}", ours.name);
     }
-    assert_eq!(ours.fields.len(), 5);
-    // Grouping pays for an article's takeaways, not for the seeds' sets of projects.
-    assert!(grouped.contains(&("article".to_owned(), true)) && grouped.contains(&("projects".to_owned(), false)));
 }
 
 /// `index`'s field with each group's first document's postings given to every document of its

@@ -23,7 +23,6 @@ use crate::model::{
     Article, ArticleIx, Bundle, Dataset, EventIx, SearchFile, Takeaway, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION,
     SEARCH_FILE, TEXTS_FILE,
 };
-use crate::search::index::SHIPPED_FIELDS;
 
 /// A checked corpus, ready to be written.
 pub struct Checked {
@@ -54,10 +53,7 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     let warnings = id_warnings.into_iter().chain(parsed.iter().flat_map(|p| p.warnings.clone())).collect();
     let (bundle, texts) = assemble(metadata, parsed);
     check_ids(&bundle, corpus)?;
-    // elasticlunr's index is dropped once written as JSON, before that JSON is parsed again: held
-    // together they raised the peak memory by a tenth.
-    let reference = indexing::reference_index(&bundle, &texts, &SHIPPED_FIELDS).to_json();
-    let search = indexing::compact(&reference)?;
+    let search = indexing::shipped(&bundle, &texts)?;
     Ok(Checked { dataset: Dataset { bundle, texts, search }, warnings })
 }
 

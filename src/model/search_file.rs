@@ -1,5 +1,6 @@
-//! What `search.json` holds: the index of the takeaways' titles and bodies, in the compact
-//! encoding the search engine decodes (see `crate::search::index`).
+//! What `search.json` holds: the index of the takeaways' titles, bodies and articles (their
+//! titles, authors and events), in the compact encoding the search engine decodes (see
+//! `crate::search::index`).
 //!
 //! Per field: its terms, sorted (Rust string order) and unique; for each term its postings,
 //! the documents (takeaways, numbered in bundle order) holding the term, ascending, each with
@@ -36,7 +37,7 @@ pub struct CompactField {
     pub lengths: Vec<u32>,
 }
 
-/// The index's shipped fields (the title's and the body's, see `crate::search::index`) in
+/// The index's shipped fields (the title's, the body's and the article's, see `crate::search::index`) in
 /// pieces, as a site ships them (folder `search.<hash>/`): `head.json` ([`SearchHead`]) says
 /// which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds piece `n`, and
 /// `words.json` ([`IndexWords`]) their Latin words for correcting misspelt ones. A query fetches

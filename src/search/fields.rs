@@ -2,12 +2,15 @@
 //! the English title), theme names (zh and en), project names and aliases, body text, and its
 //! article's title (and English title), authors and event.
 //!
-//! The title's and the body's index ship (see [`SHIPPED_FIELDS`]). The other fields are made of
-//! a few texts that many takeaways share (a theme's, a project's, an article's), which the bundle
-//! already holds, so the engine indexes them itself when it is built, with the same tokenizer.
-//! Each theme, project and article is tokenized once, not once per takeaway: their texts are
-//! joined with line breaks, which no term or synonym spans, so a takeaway's terms are the union
-//! of its parts'.
+//! The title's, the body's and the article's index ship (see [`SHIPPED_FIELDS`]). The other
+//! fields are made of a few texts that many takeaways share (a theme's, a project's), which the
+//! bundle already holds, so the engine indexes them itself when it is built, with the same
+//! tokenizer. The article's field is made the same way, by the build ([`shipped_article_field`]):
+//! the articles' titles and authors are as many texts as there are articles, too many to
+//! tokenize before the first search. It ships over the articles, and the engine gives each
+//! article's postings to its takeaways ([`over_takeaways`]). Each theme, project and article is tokenized once, not once per
+//! takeaway: their texts are joined with line breaks, which no term or synonym spans, so a
+//! takeaway's terms are the union of its parts'.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -23,7 +26,8 @@ pub const ARTICLE_FIELD: &str = "article";
 pub const BODY_FIELD: &str = "body";
 
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
-/// title, authors and event. The engine derives them (see the module's documentation).
+/// title, authors and event. They are derived, by the engine or, where they ship, the build (see
+/// the module's documentation).
 pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];
 
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
@@ -42,7 +46,8 @@ pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item
     })
 }
 
-/// The whole index: the derived fields, and the shipped ones from `shipped`, in [`FIELDS`] order.
+/// The whole index: the derived fields, and the shipped ones from `shipped` (the article's over
+/// the articles, as it ships), in [`FIELDS`] order.
 pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms) -> SearchIndex {
     let docs = bundle.takeaways.len() as u32;
     let mut shipped = decode(shipped, docs).fields;
@@ -62,17 +67,66 @@ pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms
     SearchIndex { docs, fields }
 }
 
-/// The index of one derived field (one of [`SHARED_FIELDS`]) over every takeaway: this runs when
-/// the app's first search starts. Each distinct term is numbered once, by its place among the
-/// field's terms, so the terms alone are sorted, not every posting; an event's names are
-/// tokenized once, not once per article; each distinct text (an article's, a set of themes' or
-/// projects') is counted once, not once per takeaway that holds it; and the postings are
-/// counted, then written in place, term after term, each term's in document order, with no list
-/// per term.
+/// The article's field as it ships: its documents are the articles, each article's text made
+/// as the engine makes a derived field's; the engine gives each its takeaways
+/// ([`over_takeaways`]). An article's takeaways all hold its text, so the field ships once per
+/// article, not once per takeaway.
+pub fn shipped_article_field(bundle: &Bundle, synonyms: &Synonyms) -> FieldIndex {
+    let (terms, runs) = part_texts(bundle, ARTICLE_FIELD, synonyms);
+    field_index(ARTICLE_FIELD, terms, &FieldTexts::of_parts(runs, 0..bundle.articles.len()), false)
+}
+
+/// The article's field over the articles (see [`shipped_article_field`]) given to the takeaways,
+/// `article_of` each takeaway's article (takeaways are grouped by article): each article's
+/// postings are its first takeaway's, and its takeaways are a group (see [`Groups`]), so a query
+/// scores an article's text once.
+pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
+    let mut first = Vec::new();
+    let mut groups = Groups { starts: Vec::new(), docs: (0..article_of.len() as u32).collect() };
+    for (doc, &article) in article_of.iter().enumerate() {
+        if doc == 0 || article_of[doc - 1] != article {
+            groups.starts.push(doc as u32);
+            if first.len() <= article as usize {
+                first.resize(article as usize + 1, None);
+            }
+            first[article as usize] = Some(doc as u32);
+        }
+    }
+    groups.starts.push(article_of.len() as u32);
+    let mut field = FieldIndex {
+        lengths: article_of.iter().map(|&a| articles.lengths.get(a as usize).copied().unwrap_or(0)).collect(),
+        postings: Vec::with_capacity(articles.postings.len()),
+        starts: vec![0],
+        groups: Some(groups),
+        ..FieldIndex::default()
+    };
+    for term in 0..articles.terms.len() {
+        let postings = articles.postings_of(term).iter();
+        field.postings.extend(postings.filter_map(|&(a, count)| Some((first.get(a as usize).copied()??, count))));
+        field.starts.push(field.postings.len() as u32);
+    }
+    FieldIndex { name: articles.name, terms: articles.terms, ..field }
+}
+
+/// The index of one derived field (themes or projects, see [`SHARED_FIELDS`]) over every
+/// takeaway: this runs when the app's first search starts. Each distinct text (a set of themes'
+/// or projects') is counted once, not once per takeaway that holds it, and the takeaways that
+/// hold it grouped.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
+    let (terms, runs) = part_texts(bundle, name, synonyms);
+    let texts = match name {
+        "themes" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.themes.as_slice()), |m| m.get()),
+        _ => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
+    };
+    field_index(name, terms, &texts, true)
+}
+
+/// The terms of a shared field, sorted, and the text of each of its parts (each theme, project or
+/// article) as (term, count) pairs, ascending. Each part is tokenized once, an article's event
+/// once for all its articles; each distinct term is numbered once, as it first comes, then by its
+/// place in order, so the terms alone are sorted, not every posting.
+fn part_texts(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> (Vec<String>, Vec<Vec<(u32, u32)>>) {
     let terms = |text: String| document_terms(&text, synonyms);
-    // The terms of each theme, project or article (its own; its event's apart, each event's
-    // tokenized once), for the takeaways to pick theirs from.
     let (parts, events): (Vec<Vec<String>>, Vec<Vec<String>>) = match name {
         "themes" => (bundle.themes.iter().map(|t| terms(theme_text(t))).collect(), Vec::new()),
         "projects" => (bundle.projects.iter().map(|p| terms(project_text(p))).collect(), Vec::new()),
@@ -81,7 +135,6 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             bundle.events.iter().map(|e| terms(event_text(e))).collect(),
         ),
     };
-    // The distinct terms, numbered as they first come, then by their place in order.
     let mut numbering = Numbering::default();
     let events: Vec<Vec<u32>> = events.iter().map(|terms| numbering.of(terms)).collect();
     let parts: Vec<Vec<u32>> = parts.iter().map(|terms| numbering.of(terms)).collect();
@@ -92,7 +145,7 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
     sorted.iter().enumerate().for_each(|(at, &n)| place[n] = at as u32);
     // Each part's terms by place, each once with its count; an article's with its event's.
     let mut tally = Tally::default();
-    let runs: Vec<Vec<(u32, u32)>> = parts
+    let runs = parts
         .iter()
         .enumerate()
         .map(|(at, numbers)| {
@@ -101,19 +154,21 @@ fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex
             tally.counted(numbers.map(|&n| (place[n as usize], 1)))
         })
         .collect();
-    // Each takeaway's text: its article's, or its themes' or projects' counted together.
-    let texts = match name {
-        "themes" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.themes.as_slice()), |m| m.get()),
-        "projects" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
-        _ => FieldTexts::of_parts(runs, bundle.takeaways.iter().map(|t| t.article.get())),
-    };
+    (sorted.into_iter().map(|n| distinct[n].to_owned()).collect(), runs)
+}
+
+/// The index of a shared field named `name` of the sorted `terms` whose documents' texts are
+/// `texts`, its documents grouped by their text where `grouped` asks for it and it pays (see
+/// [`grouping`]). The postings are counted, then written in place, term after term, each term's
+/// in document order, with no list per term.
+fn field_index(name: &str, terms: Vec<String>, texts: &FieldTexts, grouped: bool) -> FieldIndex {
     let holders = texts.holders();
     let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| length(of_text)).collect();
-    let groups = grouping(&texts, &holders, &text_lengths);
-    let (starts, postings) = postings(&texts, groups.as_ref(), distinct.len());
+    let groups = grouped.then(|| grouping(texts, &holders, &text_lengths)).flatten();
+    let (starts, postings) = postings(texts, groups.as_ref(), terms.len());
     FieldIndex {
         name: name.to_owned(),
-        terms: sorted.into_iter().map(|n| distinct[n].to_owned()).collect(),
+        terms,
         postings,
         starts,
         lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),

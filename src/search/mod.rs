@@ -1,8 +1,8 @@
 //! Search, shared by the build and the app: one tokenizer, one compact index format, one
 //! query engine. The build indexes with elasticlunr-rs (see `crate::builder::indexing`) and ships
-//! the compact encoding derived from it (the title's and the body's; the engine indexes the fields
-//! many takeaways share itself, see [`fields`]); the app and `takeaways search` query it with
-//! [`Engine`].
+//! the compact encoding derived from it (the title's and the body's, and the article's, which it
+//! derives; the engine derives the theme and project fields itself, see [`fields`]); the app and
+//! `takeaways search` query it with [`Engine`].
 
 pub mod engine;
 pub mod fields;

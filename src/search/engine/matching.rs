@@ -99,6 +99,11 @@ impl Authors {
         index
     }
 
+    /// Per document, its article.
+    pub(super) fn article_of(&self) -> &[u32] {
+        &self.article_of
+    }
+
     pub(super) fn articles(&self) -> usize {
         self.article_of.iter().max().map_or(0, |&a| a as usize + 1)
     }

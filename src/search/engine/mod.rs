@@ -29,6 +29,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::{self, ARTICLE_FIELD};
 use super::index::{FieldIndex, SearchIndex};
 use super::text::html_to_text;
 use super::tokenize::{query_words, Synonyms};
@@ -143,6 +144,15 @@ struct BodyText {
     pairs: Pairs<BODY_WORDS>,
 }
 
+/// `index`, or where it is the article's field, which ships over the articles, that field given
+/// to the takeaways (see [`fields::over_takeaways`]).
+fn over_takeaways(index: FieldIndex, authors: &Authors) -> FieldIndex {
+    match index.name == ARTICLE_FIELD {
+        true => fields::over_takeaways(index, authors.article_of()),
+        false => index,
+    }
+}
+
 impl Engine {
     /// An engine over `index`, whose documents (the takeaways, in bundle order) are `docs`, and
     /// whose articles' authors have the terms `authors` (per article). It ranks and counts
@@ -155,7 +165,6 @@ impl Engine {
         authors: &[Vec<String>],
     ) -> Engine {
         let count = index.docs as usize;
-        let fields = RwLock::new(index.fields.into_iter().map(|f| Arc::new(Field::new(f, count))).collect());
         let mut article_of = Vec::with_capacity(count);
         let texts = docs
             .map(|doc| {
@@ -164,6 +173,8 @@ impl Engine {
             })
             .collect();
         let authors = Authors::new(authors, article_of);
+        let fields = index.fields.into_iter().map(|f| Arc::new(Field::new(over_takeaways(f, &authors), count)));
+        let fields = RwLock::new(fields.collect());
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let bodies = (0..count).map(|_| OnceLock::new()).collect();
         let (in_pieces, shipped_words) = (false, OnceLock::new());
@@ -185,7 +196,7 @@ impl Engine {
     /// Replaces the index of a shipped field with `index`: the pieces of an index in pieces that
     /// have arrived, put together (see [`crate::search::pieces`]).
     pub fn set_field(&self, index: FieldIndex) {
-        let field = Arc::new(Field::new(index, self.texts.len()));
+        let field = Arc::new(Field::new(over_takeaways(index, &self.authors), self.texts.len()));
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
         match fields.iter_mut().find(|f| f.name == field.name) {
             Some(slot) => *slot = field,
