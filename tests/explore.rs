@@ -59,6 +59,36 @@ fn selection_is_and_across_facets_or_within_one() {
     assert_eq!(facets.filter(&everything, &two_years).len(), 25);
 }
 
+/// Every option's count, under selections of one, two and three facets, some of whose picks
+/// leave nothing, is how many takeaways selecting that option too (alone in its facet) would
+/// list: the definition, by filtering, against the counting.
+#[test]
+fn every_count_is_what_selecting_its_option_would_list() {
+    let bundle = seeds();
+    let facets = Facets::new(&bundle);
+    let everything = all(&bundle);
+    let mut selections = vec![Selection::default()];
+    for (at, first) in Facet::ALL.into_iter().enumerate() {
+        for second in Facet::ALL.into_iter().skip(at) {
+            for option in 0..facets.options(first).len().min(3) as u32 {
+                let one = Selection::default().toggled(first, option);
+                let two = one.toggled(second, (option + 1) % facets.options(second).len() as u32);
+                let three = two.toggled(Facet::Theme, 0);
+                selections.extend([one, two, three]);
+            }
+        }
+    }
+    for selection in &selections {
+        let counts = facets.counts(&everything, selection);
+        for facet in Facet::ALL {
+            for (option, &count) in counts[facet as usize].iter().enumerate() {
+                let alone = selection.cleared(facet).toggled(facet, option as u32);
+                assert_eq!(count, facets.filter(&everything, &alone).len(), "{facet:?} {option} under {selection:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn counts_ignore_their_own_facet_and_follow_the_others() {
     let bundle = seeds();

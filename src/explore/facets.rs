@@ -69,7 +69,16 @@ pub struct FacetOption {
 pub struct Facets {
     options: [Vec<FacetOption>; 6],
     /// Per facet, per takeaway: the indices of the options it has.
-    has: [Vec<Vec<u32>>; 6],
+    has: [Has; 6],
+}
+
+/// Per takeaway, the indices of the options it has of one facet, ascending: takeaway `t`'s are
+/// `options[starts[t]..starts[t + 1]]`. One list for every takeaway, not one per takeaway, of
+/// which a large corpus would allocate six per takeaway at start-up.
+#[derive(Debug, Clone, Default)]
+struct Has {
+    starts: Vec<u32>,
+    options: Vec<u32>,
 }
 
 /// Selected option indices per facet (sorted, no duplicates).
@@ -79,7 +88,7 @@ pub struct Selection([Vec<u32>; 6]);
 impl Facets {
     pub fn new(bundle: &Bundle) -> Facets {
         let mut options: [Vec<FacetOption>; 6] = Default::default();
-        let mut has: [Vec<Vec<u32>>; 6] = Default::default();
+        let mut has: [Has; 6] = Default::default();
         for facet in Facet::ALL {
             let (facet_options, facet_has) = build_facet(bundle, facet);
             options[facet.index()] = facet_options;
@@ -95,7 +104,7 @@ impl Facets {
 
     /// The option indices `takeaway` has for `facet`.
     pub fn of(&self, facet: Facet, takeaway: usize) -> &[u32] {
-        &self.has[facet.index()][takeaway]
+        self.has[facet.index()].of(takeaway)
     }
 
     /// The selection a URL names: for each facet, `value(facet.key())` holds comma-separated
@@ -147,21 +156,19 @@ impl Facets {
         for facet in Facet::ALL {
             counts[facet.index()] = vec![0; self.options(facet).len()];
         }
+        let picked: Vec<Facet> = Facet::ALL.into_iter().filter(|&f| !selection.get(f).is_empty()).collect();
         for &t in candidates {
-            let failing: Vec<Facet> = Facet::ALL
-                .into_iter()
-                .filter(|&f| {
-                    let wanted = selection.get(f);
-                    !wanted.is_empty() && !self.of(f, t).iter().any(|o| wanted.binary_search(o).is_ok())
-                })
-                .collect();
+            let mut failing = picked.iter().filter(|&&f| {
+                let wanted = selection.get(f);
+                !self.of(f, t).iter().any(|o| wanted.binary_search(o).is_ok())
+            });
             // A takeaway failing two facets stays out whatever one facet selects.
-            let counted: Vec<Facet> = match failing.as_slice() {
-                [] => Facet::ALL.to_vec(),
-                [only] => vec![*only],
-                _ => continue,
+            let counted = match (failing.next(), failing.next()) {
+                (None, _) => &Facet::ALL[..],
+                (Some(only), None) => std::slice::from_ref(only),
+                (Some(_), Some(_)) => continue,
             };
-            for facet in counted {
+            for &facet in counted {
                 for &o in self.of(facet, t) {
                     counts[facet.index()][o as usize] += 1;
                 }
@@ -215,16 +222,16 @@ impl Selection {
 /// The options of one facet and, per takeaway, the ones it has. Values are gathered per
 /// article (or per theme and project) rather than per takeaway: that is what keeps start-up
 /// fast on large corpora.
-fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>>) {
+fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     let mut options = Options::default();
-    let has: Vec<Vec<u32>> = match facet {
+    let has = match facet {
         Facet::Theme => {
             let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
-            bundle.takeaways.iter().map(|t| t.themes.iter().map(|&m| of[m.get()]).collect()).collect()
+            Has::of_each(bundle.takeaways.iter().map(|t| t.themes.iter().map(|&m| of[m.get()])))
         }
         Facet::Project => {
             let of: Vec<u32> = bundle.projects.iter().map(|p| options.intern(&p.id, || same(&p.name))).collect();
-            bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p.get()]).collect()).collect()
+            Has::of_each(bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p.get()])))
         }
         _ => {
             let of: Vec<Vec<u32>> = bundle
@@ -247,13 +254,13 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>
                     }
                 })
                 .collect();
-            bundle.takeaways.iter().map(|t| of[t.article.get()].clone()).collect()
+            Has::of_each(bundle.takeaways.iter().map(|t| of[t.article.get()].iter().copied()))
         }
     };
 
     // Count, drop the options no takeaway has, and put the rest in display order.
     let mut totals = vec![0; options.list.len()];
-    has.iter().flatten().for_each(|&o| totals[o as usize] += 1);
+    has.options.iter().for_each(|&o| totals[o as usize] += 1);
     let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
     let list = &options.list;
     match facet {
@@ -268,20 +275,49 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Vec<Vec<u32>
     }
     let mut renumbered = vec![0u32; list.len()];
     order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);
-    let has = has
-        .into_iter()
-        .map(|mut indices| {
-            indices.iter_mut().for_each(|o| *o = renumbered[*o as usize]);
-            indices.sort_unstable();
-            indices.dedup();
-            indices
-        })
-        .collect();
+    let has = has.renumbered(&renumbered);
     let options = order
         .into_iter()
         .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
         .collect();
     (options, has)
+}
+
+impl Has {
+    /// From each takeaway's options, in takeaway order (as they come, maybe repeated).
+    fn of_each<I: Iterator<Item = u32>>(takeaways: impl Iterator<Item = I>) -> Has {
+        let mut has = Has { starts: vec![0], options: Vec::new() };
+        for options in takeaways {
+            has.options.extend(options);
+            has.starts.push(has.options.len() as u32);
+        }
+        has
+    }
+
+    fn of(&self, takeaway: usize) -> &[u32] {
+        &self.options[self.starts[takeaway] as usize..self.starts[takeaway + 1] as usize]
+    }
+
+    /// Each option numbered `renumbered[option]` instead, each takeaway's ascending and once.
+    fn renumbered(&self, renumbered: &[u32]) -> Has {
+        let mut has = Has { starts: vec![0], options: Vec::with_capacity(self.options.len()) };
+        for takeaway in 0..self.starts.len() - 1 {
+            let start = has.options.len();
+            has.options.extend(self.of(takeaway).iter().map(|&o| renumbered[o as usize]));
+            has.options[start..].sort_unstable();
+            // Each once: the sorted run compacted in place.
+            let mut end = start;
+            for at in start..has.options.len() {
+                if end == start || has.options[at] != has.options[end - 1] {
+                    has.options[end] = has.options[at];
+                    end += 1;
+                }
+            }
+            has.options.truncate(end);
+            has.starts.push(end as u32);
+        }
+        has
+    }
 }
 
 /// A facet's distinct values, numbered in the order they are first met.
