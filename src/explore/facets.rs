@@ -5,7 +5,7 @@
 //! it would leave if it were selected too: the takeaways that pass every *other* facet and have
 //! that option (the usual disjunctive faceting), so counts never depend on the facet's own picks.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::ids::latin_slug;
 use crate::model::{Bundle, Names};
@@ -324,7 +324,7 @@ impl Has {
 #[derive(Default)]
 struct Options {
     list: Vec<(String, Names)>,
-    numbers: HashMap<String, u32>,
+    numbers: FxHashMap<String, u32>,
 }
 
 impl Options {

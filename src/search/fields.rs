@@ -12,8 +12,9 @@
 //! takeaway: their texts are joined with line breaks, which no term or synonym spans, so a
 //! takeaway's terms are the union of its parts'.
 
-use std::collections::HashMap;
 use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
@@ -222,7 +223,7 @@ fn length(text: &[(u32, u32)]) -> u32 {
 /// Terms numbered in the order they first come, each distinct term once.
 #[derive(Default)]
 struct Numbering<'a> {
-    numbers: HashMap<&'a str, u32>,
+    numbers: FxHashMap<&'a str, u32>,
     terms: Vec<&'a str>,
 }
 
@@ -263,7 +264,7 @@ impl FieldTexts {
         sets: impl Iterator<Item = &'a [K]>,
         part: impl Fn(&K) -> usize,
     ) -> FieldTexts {
-        let mut known: HashMap<&[K], u32> = HashMap::new();
+        let mut known: FxHashMap<&[K], u32> = FxHashMap::default();
         let (mut terms, mut tally) = (Vec::new(), Tally::default());
         let of_doc = sets
             .map(|set| {
@@ -294,7 +295,7 @@ fn grouping(texts: &FieldTexts, holders: &[u32], lengths: &[u32]) -> Option<Grou
     }
     // Texts alike (two sets of themes may give the same terms) are one group; a text no
     // document holds (a part no takeaway names) is none.
-    let mut known: HashMap<&[(u32, u32)], usize> = HashMap::new();
+    let mut known: FxHashMap<&[(u32, u32)], usize> = FxHashMap::default();
     let mut alike: Vec<usize> = Vec::new();
     let mut group_of: Vec<usize> = Vec::with_capacity(texts.terms.len());
     for (text, (terms, &holders)) in texts.terms.iter().zip(holders).enumerate() {
