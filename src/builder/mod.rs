@@ -28,6 +28,9 @@ use crate::model::{
 pub struct Checked {
     pub dataset: Dataset,
     pub warnings: Vec<CorpusWarning>,
+    /// Per article, in the bundle's order: where each of its fields came from (field name →
+    /// `front matter`, `metadata`, `heading`…). The build's own knowledge: it does not ship.
+    pub sources: Vec<BTreeMap<String, String>>,
 }
 
 /// What a build wrote.
@@ -51,10 +54,10 @@ pub fn check(corpus: &Path) -> Result<Checked> {
     let tagger = Tagger::new(&metadata.themes, &metadata.projects);
     let parsed = parse_articles(sources, &metadata, &tagger, corpus)?;
     let warnings = id_warnings.into_iter().chain(parsed.iter().flat_map(|p| p.warnings.clone())).collect();
-    let (bundle, texts) = assemble(metadata, parsed);
+    let (bundle, texts, sources) = assemble(metadata, parsed);
     check_ids(&bundle, corpus)?;
     let search = indexing::shipped(&bundle, &texts)?;
-    Ok(Checked { dataset: Dataset { bundle, texts, search }, warnings })
+    Ok(Checked { dataset: Dataset { bundle, texts, search }, warnings, sources })
 }
 
 /// Writes a checked dataset into `out`: the bundle, and apart its texts and its search index. A
@@ -143,8 +146,8 @@ fn parse_articles(sources: Sources, metadata: &Metadata, tagger: &Tagger, corpus
 }
 
 /// Orders events and articles by date and links articles, events and takeaways by position;
-/// the long texts go apart, in the same orders.
-fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Texts) {
+/// the long texts and where the articles' fields came from go apart, in the same orders.
+fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Texts, Vec<BTreeMap<String, String>>) {
     let mut events = metadata.events;
     events.sort_by(|a, b| a.start.cmp(&b.start));
     let event_index =
@@ -155,6 +158,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
     let mut takeaways = Vec::new();
     let mut texts = Texts { schema: SCHEMA_VERSION, ..Texts::default() };
     let mut aliases = BTreeMap::new();
+    let mut sources = Vec::with_capacity(parsed.len());
     for (index, p) in parsed.into_iter().enumerate() {
         articles.push(Article {
             event: event_index(&p.event),
@@ -167,8 +171,8 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
             url: p.url,
             original_url: p.original_url,
             tags: p.tags,
-            sources: p.sources,
         });
+        sources.push(p.sources);
         texts.contexts.push(p.context);
         texts.summaries.push(p.summary);
         for t in p.takeaways {
@@ -204,7 +208,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         synonyms: metadata.synonyms,
         aliases,
     };
-    (bundle, texts)
+    (bundle, texts, sources)
 }
 
 /// Deep links must name one takeaway: ids and aliases are unique.

@@ -44,8 +44,6 @@ struct ArticleColumns {
     original_url: Vec<Option<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tags: Vec<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<BTreeMap<String, String>>,
 }
 
 /// The column of `items`' `field`, left out (empty) where every value is the default.
@@ -78,7 +76,6 @@ pub fn serialize_articles<S: Serializer>(articles: &[Article], serializer: S) ->
         url: column(articles, |a| &a.url),
         original_url: column(articles, |a| &a.original_url),
         tags: column(articles, |a| &a.tags),
-        sources: column(articles, |a| &a.sources),
     }
     .serialize(serializer)
 }
@@ -98,7 +95,6 @@ impl ArticleColumns {
         let mut url = full(self.url, count).ok_or_else(uneven)?;
         let mut original_url = full(self.original_url, count).ok_or_else(uneven)?;
         let mut tags = full(self.tags, count).ok_or_else(uneven)?;
-        let mut sources = full(self.sources, count).ok_or_else(uneven)?;
         let rows = self.id.into_iter().zip(self.title).zip(self.file);
         Ok(rows
             .map(|((id, title), file)| Article {
@@ -112,7 +108,6 @@ impl ArticleColumns {
                 url: url.next().flatten(),
                 original_url: original_url.next().flatten(),
                 tags: tags.next().unwrap_or_default(),
-                sources: sources.next().unwrap_or_default(),
             })
             .collect())
     }

@@ -231,9 +231,6 @@ pub struct Article {
     pub original_url: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// Where each field came from: field name → `front matter`, `metadata`, `heading`…
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub sources: BTreeMap<String, String>,
 }
 
 /// One takeaway: the unit the explorer is about, with its own deep link. Its body, its summary and

@@ -31,7 +31,6 @@ export async function readBundle(dist) {
     url: a.url?.[i] ?? undefined,
     original_url: a.original_url?.[i] ?? undefined,
     tags: a.tags?.[i] ?? [],
-    sources: a.sources?.[i] ?? {},
   }));
   const columns = bundle.takeaways;
   bundle.takeaways = columns.article.map((article, i) => ({
