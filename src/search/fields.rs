@@ -8,9 +8,9 @@
 //! tokenizer. The article's field is made the same way, by the build ([`shipped_article_field`]):
 //! the articles' titles and authors are as many texts as there are articles, too many to
 //! tokenize before the first search. It ships over the articles, and the engine gives each
-//! article's postings to its takeaways ([`over_takeaways`]). Each theme, project and article is tokenized once, not once per
-//! takeaway: their texts are joined with line breaks, which no term or synonym spans, so a
-//! takeaway's terms are the union of its parts'.
+//! article's postings to its takeaways ([`over_takeaways`]). Each theme, project and article is
+//! tokenized once, not once per takeaway: their texts are joined with line breaks, which no term
+//! or synonym spans, so a takeaway's terms are the union of its parts'.
 
 use std::hash::Hash;
 

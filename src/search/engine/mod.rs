@@ -146,7 +146,7 @@ struct BodyText {
 
 /// `index`, or where it is the article's field, which ships over the articles, that field given
 /// to the takeaways (see [`fields::over_takeaways`]).
-fn over_takeaways(index: FieldIndex, authors: &Authors) -> FieldIndex {
+fn for_takeaways(index: FieldIndex, authors: &Authors) -> FieldIndex {
     match index.name == ARTICLE_FIELD {
         true => fields::over_takeaways(index, authors.article_of()),
         false => index,
@@ -173,7 +173,7 @@ impl Engine {
             })
             .collect();
         let authors = Authors::new(authors, article_of);
-        let fields = index.fields.into_iter().map(|f| Arc::new(Field::new(over_takeaways(f, &authors), count)));
+        let fields = index.fields.into_iter().map(|f| Arc::new(Field::new(for_takeaways(f, &authors), count)));
         let fields = RwLock::new(fields.collect());
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let bodies = (0..count).map(|_| OnceLock::new()).collect();
@@ -196,7 +196,7 @@ impl Engine {
     /// Replaces the index of a shipped field with `index`: the pieces of an index in pieces that
     /// have arrived, put together (see [`crate::search::pieces`]).
     pub fn set_field(&self, index: FieldIndex) {
-        let field = Arc::new(Field::new(over_takeaways(index, &self.authors), self.texts.len()));
+        let field = Arc::new(Field::new(for_takeaways(index, &self.authors), self.texts.len()));
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
         match fields.iter_mut().find(|f| f.name == field.name) {
             Some(slot) => *slot = field,
