@@ -115,6 +115,9 @@ fn list_json_carries_the_stable_fields() {
     assert_eq!(devops["ordinal"], 2);
     assert_eq!(devops["title_en"], "DevOps is so passé: Platform Engineering all the things!");
     assert_eq!(devops["article"]["file"], "2023-na-chicago-daniel-bryant.md");
+    // Read from the corpus, it says where the article's fields came from.
+    assert_eq!(devops["article"]["sources"]["title"], "front matter");
+    assert_eq!(devops["article"]["sources"]["event"], "file name");
     assert_eq!(devops["event"]["id"], "2023-na-chicago");
     assert_eq!(devops["event"]["name"], "KubeCon + CloudNativeCon North America 2023");
     assert_eq!(devops["themes"][0], "platform-engineering");

@@ -1,6 +1,7 @@
 //! `takeaways`: the command-line tool that checks `corpus/`, builds the explorer's bundle from
 //! it, and lists what it understood.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -35,7 +36,8 @@ enum Command {
     List {
         #[command(flatten)]
         source: Source,
-        /// Print a JSON array with id, path, title, ordinal, article, event, themes, projects, has_body.
+        /// Print a JSON array with id, path, title, ordinal, article (with where its fields came
+        /// from, when read from a corpus), event, themes, projects, has_body.
         #[arg(long)]
         json: bool,
     },
@@ -140,9 +142,15 @@ struct Source {
 
 impl Source {
     fn load(&self) -> Result<Dataset> {
+        self.load_with_sources().map(|(dataset, _)| dataset)
+    }
+
+    /// The dataset, and where its articles' fields came from: known from a corpus, not from a
+    /// built bundle (empty then).
+    fn load_with_sources(&self) -> Result<(Dataset, Vec<BTreeMap<String, String>>)> {
         match &self.bundle {
-            Some(path) => builder::read(path),
-            None => checked(&self.corpus.corpus, false).map(|c| c.dataset),
+            Some(path) => Ok((builder::read(path)?, Vec::new())),
+            None => checked(&self.corpus.corpus, false).map(|c| (c.dataset, c.sources)),
         }
     }
 }
@@ -181,8 +189,8 @@ fn run(command: Command) -> Result<()> {
             );
         }
         Command::List { source, json } => {
-            let dataset = source.load()?;
-            let listed = report::list(&dataset);
+            let (dataset, sources) = source.load_with_sources()?;
+            let listed = report::list(&dataset, &sources);
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed)?);
             } else {

@@ -33,6 +33,10 @@ pub struct ListedArticle<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub file: &'a str,
+    /// Where each of its fields came from (see [`Checked::sources`](super::Checked::sources)),
+    /// where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<&'a BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,7 +47,9 @@ pub struct ListedEvent<'a> {
     pub name_zh: &'a str,
 }
 
-pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
+/// What `list` prints, with where each article's fields came from where `sources` has them (per
+/// article, in the bundle's order).
+pub fn list<'a>(bundle: &'a Bundle, sources: &'a [BTreeMap<String, String>]) -> Vec<ListedTakeaway<'a>> {
     bundle
         .takeaways
         .iter()
@@ -56,7 +62,12 @@ pub fn list(bundle: &Bundle) -> Vec<ListedTakeaway<'_>> {
                 alt_title: t.alt_title.as_deref(),
                 title_en: t.title_en.as_deref(),
                 ordinal: t.ordinal,
-                article: ListedArticle { id: &article.id, title: &article.title, file: &article.file },
+                article: ListedArticle {
+                    id: &article.id,
+                    title: &article.title,
+                    file: &article.file,
+                    sources: sources.get(t.article.get()),
+                },
                 event: bundle.event_of(article).map(|e| ListedEvent {
                     id: &e.id,
                     name: &e.name.en,
