@@ -30,9 +30,8 @@ const count = (keep) => bundle.takeaways.filter(keep).length;
 /** The path of a view of the theme graphs: the heatmap at `themes`, the others below it. */
 const viewPath = (view) => (view === "heatmap" ? "themes" : `themes/${view}`);
 
-/** The list's count as shown ("12 条要点"). */
-/** The count the list shows, once it is `expected` or after waiting 5 s for that: while the texts
- * of a new list's cards are on their way, the list stays as it was. */
+/** The count the list shows ("12 条要点"), once it is `expected` or after waiting 5 s for that:
+ * while the texts of a new list's cards are on their way, the list stays as it was. */
 async function listCount(page, expected) {
   const shown = page.locator(".result-count strong");
   await page.waitForFunction((n) => document.querySelector(".result-count strong")?.textContent.match(/\d+/)?.[0] === String(n),
