@@ -117,7 +117,10 @@ pub fn listing(
         keep
     });
     let (matches, mut keep) = (found.matches, found.kept);
-    let matching = |t: &usize| matches.binary_search(t).is_ok();
+    // By takeaway, not by bisection: a broad query matches most of them.
+    let mut matched = vec![false; order.len()];
+    matches.iter().for_each(|&t| matched[t] = true);
+    let matching = |t: &usize| matched[*t];
     // The hits come matches first; the rest of each part is only needed when exported or shown.
     let (mut takeaways, mut others): (Vec<usize>, Vec<usize>) = found.hits.iter().map(|h| h.doc).partition(matching);
     takeaways.iter().chain(&others).for_each(|&t| keep[t] = false);

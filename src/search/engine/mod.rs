@@ -353,15 +353,21 @@ impl Engine {
         let reading = self.read(query, config);
         let mut scratch = self.scratch();
         self.scored(&reading, config, &mut scratch);
-        let (mut matches, mut others): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        // Each reached document's part, by document: the lists come out in document order by one
+        // pass over the documents, where sorting them (a broad query reaches most) cost more.
+        let mut parts = vec![Part::Unreached; self.texts.len()];
         for (at, doc) in scratch.total.docs().enumerate() {
-            let part = if scratch.holdings.matches(doc, at) { &mut matches } else { &mut others };
-            part.push(doc as usize);
+            parts[doc as usize] = if scratch.holdings.matches(doc, at) { Part::Matches } else { Part::Others };
         }
-        matches.sort_unstable();
-        others.sort_unstable();
-        let mut reached = [matches.as_slice(), others.as_slice()].concat();
-        reached.sort_unstable();
+        let (mut matches, mut others, mut reached) = (Vec::new(), Vec::new(), Vec::new());
+        for (doc, part) in parts.into_iter().enumerate() {
+            match part {
+                Part::Matches => matches.push(doc),
+                Part::Others => others.push(doc),
+                Part::Unreached => continue,
+            }
+            reached.push(doc);
+        }
         let kept = keep(&reached);
         let mut missing = Vec::new();
         let keep = |doc: usize| kept.get(doc).copied().unwrap_or(false);
@@ -436,6 +442,14 @@ impl Engine {
 pub struct Needs {
     pub prefixes: Vec<String>,
     pub words: bool,
+}
+
+/// Where a document stands in [`Engine::search_found`]'s results.
+#[derive(Clone, Copy)]
+enum Part {
+    Unreached,
+    Matches,
+    Others,
 }
 
 /// What the list shows for a query: see [`Engine::search_found`].
