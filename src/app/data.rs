@@ -82,13 +82,16 @@ impl Site {
         if let Load::Ready(words) = files.words.get() {
             engine.set_words(&words);
         }
+        // Only the bodies the engine lacks: a search reruns this on every key, and the bodies
+        // that came grow with the searches made.
+        let has_article = |at: usize| self.takeaway_range(ArticleIx::at(at)).all(|t| engine.has_body(t));
         files.articles.with(|loaded| {
-            for (at, texts) in loaded.belonging(&self.bundle) {
+            for (at, texts) in loaded.belonging(&self.bundle, has_article) {
                 engine.add_bodies(self.takeaway_range(ArticleIx::at(at)).start, &texts.bodies);
             }
         });
         files.bodies.with(|loaded| {
-            for (index, alone) in loaded.belonging(&self.bundle) {
+            for (index, alone) in loaded.belonging(&self.bundle, |index| engine.has_body(index)) {
                 engine.add_body(index, alone.body.as_str());
             }
         });
@@ -228,9 +231,14 @@ impl<T: PartOf> Loads<T> {
         }
     }
 
-    /// The files that have arrived and belong to `bundle`'s build, by number.
-    fn belonging<'a>(&'a self, bundle: &'a Bundle) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
-        self.iter().filter_map(move |(n, _)| match self.checked(bundle, n) {
+    /// The files that have arrived and belong to `bundle`'s build, by number, but those `taken`
+    /// says the reader has (they are not checked again).
+    fn belonging<'a>(
+        &'a self,
+        bundle: &'a Bundle,
+        taken: impl Fn(usize) -> bool + 'a,
+    ) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
+        self.iter().filter(move |&(n, _)| !taken(n)).filter_map(move |(n, _)| match self.checked(bundle, n) {
             Load::Ready(file) => Some((n, file)),
             _ => None,
         })
@@ -389,7 +397,7 @@ pub struct Arrived<'a> {
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let summaries = expect_context::<Files>().summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
-        for (at, arrived) in loaded.belonging(&site.bundle) {
+        for (at, arrived) in loaded.belonging(&site.bundle, |_| false) {
             summaries[at] = Some(arrived);
         }
         summaries
