@@ -77,6 +77,7 @@ pub fn App() {
         if content.ready || !main.prerendered() {
             main.show(content.markup);
         }
+        main.set_busy(content.stale);
     });
     Effect::new(move |_| {
         let lang = prefs.lang.get();
@@ -121,6 +122,15 @@ impl Region {
     /// Whether it still holds what the build wrote.
     fn prerendered(&self) -> bool {
         self.element().is_some_and(|e| e.has_attribute("data-prerendered"))
+    }
+
+    /// Marks it as being brought up to date (`aria-busy`), or no longer.
+    fn set_busy(&self, busy: bool) {
+        let Some(element) = self.element() else { return };
+        let _ = match busy {
+            true => element.set_attribute("aria-busy", "true"),
+            false => element.remove_attribute("aria-busy"),
+        };
     }
 
     /// Puts `markup` in, unless it holds it already.

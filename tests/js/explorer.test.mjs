@@ -258,6 +258,36 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("a ?q= link keeps the page the build wrote, marked busy, until its results; it reads no texts for cards it does not show", async () => {
+      // No service worker: its fetches would pass the route by.
+      const page = await openPage({ serviceWorkers: "block" });
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\/search\.[0-9a-f]+\/\d+\.json$/, async (route) => { await held; await route.continue(); });
+      const texts = [];
+      page.on("request", (r) => /\/texts\.[0-9a-f]+\//.test(r.url()) && texts.push(r.url()));
+      await page.goto(`${host.url}?q=cilium`);
+      // The app has the bundle and the index's head; the query's pieces are held back.
+      await page.waitForFunction(() => document.querySelector("main").getAttribute("aria-busy") === "true");
+      assert.equal(await page.locator("main[data-prerendered]").count(), 1, "the page the build wrote stays");
+      // The page preloads its own cards' summaries; the app reads nothing for them.
+      const preloaded = await page.locator("link[rel=preload]").evaluateAll((links) => links.map((l) => l.href));
+      assert.deepEqual(texts.filter((url) => !preloaded.includes(url)), [], "texts read for the unsearched list");
+      release();
+      await page.locator(".card mark").first().waitFor();
+      assert.equal(await page.locator("main[aria-busy]").count(), 0);
+      // Then only what the results read: their articles' texts or bodies, and summaries.
+      const shown = await page.locator(".card-title").evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute("href").split("/t/")[1])));
+      const articles = new Set(shown.map((id) => bundle.takeaways.find((t) => t.id === id).article));
+      const ofShown = (url) => {
+        const [, body, n] = url.match(/\/(takeaway-)?(\d+)(?:-summaries)?\.json$/);
+        return body ? shown.includes(bundle.takeaways[n].id) : articles.has(Number(n));
+      };
+      const read = texts.filter((url) => !preloaded.includes(url));
+      assert.ok(read.length > 0 && read.every(ofShown), `texts read: ${read}, articles shown: ${[...articles]}`);
+      assert.deepEqual(page.problems, []);
+    });
+
     test("a misspelt word shows results for its correction, with a link to search it as typed", async () => {
       const page = await openPage();
       await page.goto(`${host.url}?q=kubernetes`);

@@ -27,11 +27,13 @@ pub struct HomeState {
     pub wanted: Memo<Wanted>,
 }
 
-/// A listing as computed for the state: with the query's results once the index has what the
-/// query needs, until then what the facets leave.
+/// A listing as computed for the state, and what the query still needs of the index. A query
+/// the index cannot answer yet has no listing: what the facets leave would be computed (every
+/// takeaway counted) only to be replaced, on a cold `?q=` link and on a keystroke alike. If the
+/// index failed, it is what the facets leave, under the failure and its retry.
 #[derive(Clone, PartialEq)]
 struct Computed {
-    listing: Listing,
+    listing: Option<Listing>,
     wanted: Wanted,
 }
 
@@ -62,22 +64,26 @@ pub fn provide() -> HomeState {
                 query: state.query.as_str(),
                 literal: state.literal,
             });
+            if searching && search.is_none() && !matches!(search_readiness(&wanted), Load::Failed(_)) {
+                return Some(Computed { listing: None, wanted });
+            }
             let listing = listing(site.facets(), site.list_order(), search, &state.selection, state.shown);
-            Some(Computed { listing, wanted })
+            Some(Computed { listing: Some(listing), wanted })
         })
     });
-    // While the texts the list reads are on their way, it stays as it was: results ranked
-    // without them would reorder when they arrive, cards would lack their summaries. Texts that
-    // failed are not waited for.
+    // While the index or the texts the list reads are on their way, it stays as it was: results
+    // ranked without them would reorder when they arrive, cards would lack their summaries.
+    // Texts that failed are not waited for.
     let shown = move || state.with(|state| state.as_ref().map_or(0, |s| s.shown));
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        let waiting =
-            !wanted.is_empty() || read_pending(&site, &listing.summarized(shown(), &site.bundle), &listing.missing);
+        let waiting = listing.as_ref().is_none_or(|listing| {
+            !wanted.is_empty() || read_pending(&site, &listing.summarized(shown(), &site.bundle), &listing.missing)
+        });
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
-            _ => Some(listing),
+            _ => listing,
         }
     });
     let wanted = Memo::new(move |_| computed.with(|c| c.as_ref().map(|c| c.wanted.clone()).unwrap_or_default()));
@@ -90,8 +96,9 @@ pub fn provide() -> HomeState {
     Effect::new(move |_| {
         let Some(Ok(site)) = bundle.get() else { return };
         computed.with(|computed| {
-            if let Some(Computed { listing, wanted }) = computed {
-                request_wanted(wanted);
+            let Some(Computed { listing, wanted }) = computed else { return };
+            request_wanted(wanted);
+            if let Some(listing) = listing {
                 request_read(&site, &listing.summarized(shown(), &site.bundle), &listing.missing);
             }
         });
@@ -111,7 +118,8 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
     let wanted = home.wanted.get();
     let readiness = search_readiness(&wanted);
     home.listing.with(|listing| {
-        let Some(listing) = listing else { return Markup::default().into() };
+        // A query's first results are on their way: the page the build wrote stays, busy.
+        let Some(listing) = listing else { return Content::searching(cx.lang) };
         // Loading until the list shown is searched (its pieces, then its results' texts, are on
         // their way); then the next query's wait shows no notice, the list stays as it was.
         let index = match (&readiness, listing.searched) {

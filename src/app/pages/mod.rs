@@ -26,18 +26,26 @@ pub struct Content {
     pub markup: Markup,
     /// False while the page waits for its data (the markup says it is loading).
     pub ready: bool,
+    /// While it waits: whether the page the build wrote, which stays until then, is no answer to
+    /// the URL (a query's results are coming), so it shows as busy.
+    pub stale: bool,
 }
 
 impl Content {
     /// The page is waiting for its data.
     pub fn waiting(lang: Lang) -> Content {
-        Content { markup: shell::loading(lang), ready: false }
+        Content { markup: shell::loading(lang), ready: false, stale: false }
+    }
+
+    /// The list is waiting for a query's first results.
+    pub fn searching(lang: Lang) -> Content {
+        Content { stale: true, ..Content::waiting(lang) }
     }
 }
 
 impl From<Markup> for Content {
     fn from(markup: Markup) -> Content {
-        Content { markup, ready: true }
+        Content { markup, ready: true, stale: false }
     }
 }
 
@@ -84,5 +92,5 @@ fn when_read(lang: Lang, site: &Site, summaries: &[usize], bodies: &[usize], mar
         Some(why) => html! { (shell::load_failed(lang, Unloaded::SomeTexts, &why, "retry-texts")) (markup) },
         None => markup,
     };
-    Content { markup, ready }
+    Content { markup, ready, stale: false }
 }
