@@ -19,11 +19,13 @@ pub fn listing_latencies(
     };
     let theme = facets.options(Facet::Theme).first().map(|o| o.value.clone()).unwrap_or_default();
     let year = facets.options(Facet::Year).first().map(|o| o.value.clone()).unwrap_or_default();
-    let states: [(&str, Option<&str>, Selection); 5] = [
+    let states: [(&str, Option<&str>, Selection); 6] = [
         ("no filter", None, Selection::default()),
         ("one theme", None, pick(&[("theme", &theme)])),
         ("theme and year", None, pick(&[("theme", &theme), ("year", &year)])),
         ("query 平台工程", Some("平台工程"), Selection::default()),
+        // The first key of a word: a prefix that reaches most takeaways.
+        ("query k", Some("k"), Selection::default()),
         ("query security and a theme", Some("security"), pick(&[("theme", &theme)])),
     ];
     states
