@@ -7,6 +7,7 @@ use common::seeds;
 
 use takeaways::explore::export::{export, takeaway_markdown, Format};
 use takeaways::explore::facets::{Facet, Facets, Selection};
+use takeaways::explore::listing::list_order;
 use takeaways::explore::related::related;
 use takeaways::explore::url::{query_target, ListState, Query};
 use takeaways::model::Bundle;
@@ -41,6 +42,17 @@ fn facets_list_every_event_year_region_and_author_with_totals() {
     // Every takeaway has an event, and the totals add up.
     let total: usize = facets.options(Facet::Event).iter().map(|o| o.total).sum();
     assert_eq!(total, bundle.takeaways.len());
+}
+
+#[test]
+fn the_list_is_newest_event_first_each_articles_takeaways_in_order() {
+    for bundle in [seeds(), common::synthetic(100)] {
+        let mut sorted = all(&bundle);
+        sorted.sort_by_key(|&t| std::cmp::Reverse(bundle.takeaways[t].article));
+        assert_eq!(list_order(&bundle), sorted);
+        let newest = bundle.takeaways[list_order(&bundle)[0]].article;
+        assert_eq!(newest.get(), bundle.articles.len() - 1);
+    }
 }
 
 #[test]

@@ -349,10 +349,7 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
 /// takeaways share their sets of themes.
 #[test]
 fn the_engines_index_is_elasticlunrs() {
-    let synthetic = tempfile::tempdir().unwrap();
-    takeaways::builder::synth::generate(&common::corpus_dir(), 100, synthetic.path()).unwrap();
-    let synthetic = takeaways::builder::check(synthetic.path()).unwrap().dataset;
-    for (dataset, themes_grouped) in [(seeds(), false), (synthetic, true)] {
+    for (dataset, themes_grouped) in [(seeds(), false), (common::synthetic(100), true)] {
         let shipped: Vec<&str> = dataset.search.fields.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(shipped, SHIPPED_FIELDS, "the title's, the body's and the article's index ship");
         let ours = search_index(&dataset, &dataset.search, &Synonyms::new(&dataset.synonyms));

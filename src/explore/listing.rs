@@ -10,11 +10,16 @@ use crate::explore::facets::{Facets, Selection};
 use crate::model::Bundle;
 use crate::search::{Config, Engine, Hit};
 
-/// Every takeaway in list order: newest event first, each article's in its own order.
+/// Every takeaway in list order: newest event first, each article's in its own order. The
+/// bundle's articles are ordered by event date, oldest first, and its takeaways grouped by
+/// article in that order: the groups from last to first, no sort.
 pub fn list_order(bundle: &Bundle) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..bundle.takeaways.len()).collect();
-    // The bundle is ordered by event date, oldest first; stable, so ordinals stay in order.
-    crate::model::order::sort_by_key(&mut order, |&t| std::cmp::Reverse(bundle.takeaways[t].article));
+    let mut order = Vec::with_capacity(bundle.takeaways.len());
+    let mut end = bundle.takeaways.len();
+    for article in bundle.takeaways.chunk_by(|a, b| a.article == b.article).rev() {
+        order.extend(end - article.len()..end);
+        end -= article.len();
+    }
     order
 }
 

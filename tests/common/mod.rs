@@ -16,3 +16,10 @@ pub fn corpus_dir() -> PathBuf {
 pub fn seeds() -> Dataset {
     builder::check(&corpus_dir()).unwrap().dataset
 }
+
+/// A synthetic corpus of `articles` articles recombined from the seeds, checked and built.
+pub fn synthetic(articles: usize) -> Dataset {
+    let folder = tempfile::tempdir().unwrap();
+    builder::synth::generate(&corpus_dir(), articles, folder.path()).unwrap();
+    builder::check(folder.path()).unwrap().dataset
+}
