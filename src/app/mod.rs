@@ -77,7 +77,7 @@ pub fn App() {
         if content.ready || !main.prerendered() {
             main.show(content.markup);
         }
-        main.set_busy(content.stale);
+        main.set_busy(content.stale && main.prerendered());
     });
     Effect::new(move |_| {
         let lang = prefs.lang.get();
@@ -124,7 +124,7 @@ impl Region {
         self.element().is_some_and(|e| e.has_attribute("data-prerendered"))
     }
 
-    /// Marks it as being brought up to date (`aria-busy`), or no longer.
+    /// Marks what it holds as about to be replaced (`aria-busy`), or no longer.
     fn set_busy(&self, busy: bool) {
         let Some(element) = self.element() else { return };
         let _ = match busy {
