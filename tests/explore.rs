@@ -49,8 +49,9 @@ fn the_list_is_newest_event_first_each_articles_takeaways_in_order() {
     for bundle in [seeds(), common::synthetic(100)] {
         let mut sorted = all(&bundle);
         sorted.sort_by_key(|&t| std::cmp::Reverse(bundle.takeaways[t].article));
-        assert_eq!(list_order(&bundle), sorted);
-        let newest = bundle.takeaways[list_order(&bundle)[0]].article;
+        let order = list_order(&bundle);
+        assert_eq!(order, sorted);
+        let newest = bundle.takeaways[order[0]].article;
         assert_eq!(newest.get(), bundle.articles.len() - 1);
     }
 }

@@ -301,20 +301,14 @@ impl Has {
     /// Each option numbered `renumbered[option]` instead, each takeaway's ascending and once.
     fn renumbered(&self, renumbered: &[u32]) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::with_capacity(self.options.len()) };
+        let mut one = Vec::new();
         for takeaway in 0..self.starts.len() - 1 {
-            let start = has.options.len();
-            has.options.extend(self.of(takeaway).iter().map(|&o| renumbered[o as usize]));
-            has.options[start..].sort_unstable();
-            // Each once: the sorted run compacted in place.
-            let mut end = start;
-            for at in start..has.options.len() {
-                if end == start || has.options[at] != has.options[end - 1] {
-                    has.options[end] = has.options[at];
-                    end += 1;
-                }
-            }
-            has.options.truncate(end);
-            has.starts.push(end as u32);
+            one.clear();
+            one.extend(self.of(takeaway).iter().map(|&o| renumbered[o as usize]));
+            one.sort_unstable();
+            one.dedup();
+            has.options.extend_from_slice(&one);
+            has.starts.push(has.options.len() as u32);
         }
         has
     }
