@@ -115,11 +115,106 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
 /// hold it grouped.
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let (terms, runs) = part_texts(bundle, name, synonyms);
-    let texts = match name {
-        "themes" => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.themes.as_slice()), |m| m.get()),
-        _ => FieldTexts::of_sets(&runs, bundle.takeaways.iter().map(|t| t.projects.as_slice()), |p| p.get()),
+    let takeaways = bundle.takeaways.iter();
+    match name {
+        "themes" => set_field(name, terms, &runs, takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
+        _ => set_field(name, terms, &runs, takeaways.map(|t| t.projects.as_slice()), |p| p.get()),
+    }
+}
+
+/// The index of a derived field whose documents' texts are `sets` of parts (`part` numbering
+/// them), each part's text in `runs`. Grouped where its documents share few distinct sets: each
+/// set's text is counted once ([`FieldTexts::of_sets`]). Where most documents have a set of their
+/// own (a takeaway's projects, often), grouping would not pay and counting each set's text would
+/// cost as much as the postings: each term's postings are then its parts' documents merged
+/// ([`over_parts`]).
+fn set_field<'a, K: Hash + Eq + 'a>(
+    name: &str,
+    terms: Vec<String>,
+    runs: &[Vec<(u32, u32)>],
+    sets: impl Iterator<Item = &'a [K]>,
+    part: impl Fn(&K) -> usize,
+) -> FieldIndex {
+    let sets: Vec<&[K]> = sets.collect();
+    let mut distinct: rustc_hash::FxHashSet<&[K]> = rustc_hash::FxHashSet::default();
+    let few = sets.iter().all(|&set| {
+        distinct.insert(set);
+        distinct.len() * 2 <= sets.len()
+    });
+    match few {
+        true => field_index(name, terms, &FieldTexts::of_sets(runs, sets.into_iter(), part), true),
+        false => FieldIndex { name: name.to_owned(), ..over_parts(terms, runs, &sets, part) },
+    }
+}
+
+/// A field (but its name) of the sorted `terms` whose documents' texts are their `sets` of parts
+/// (`part` numbering them; those out of range of `runs`, each part's text, add nothing) counted
+/// together, ungrouped: each term's postings are the documents of the parts holding it, merged in
+/// document order, the counts of a document's parts summed. Equal to [`field_index`] over
+/// [`FieldTexts::of_sets`] without grouping, without counting any document's text.
+fn over_parts<K>(
+    terms: Vec<String>,
+    runs: &[Vec<(u32, u32)>],
+    sets: &[&[K]],
+    part: impl Fn(&K) -> usize,
+) -> FieldIndex {
+    // The documents of each part, ascending (a part named twice by a document, twice).
+    let mut part_docs = Groups { starts: vec![0; runs.len() + 1], docs: Vec::new() };
+    let part = &part;
+    let parts = || {
+        let named = sets.iter().enumerate().flat_map(move |(doc, set)| set.iter().map(move |k| (doc, part(k))));
+        named.filter(|&(_, p)| p < runs.len())
     };
-    field_index(name, terms, &texts, true)
+    parts().for_each(|(_, p)| part_docs.starts[p + 1] += 1);
+    (0..runs.len()).for_each(|p| part_docs.starts[p + 1] += part_docs.starts[p]);
+    part_docs.docs = vec![0; part_docs.starts[runs.len()] as usize];
+    let mut next = part_docs.starts.clone();
+    for (doc, p) in parts() {
+        part_docs.docs[next[p] as usize] = doc as u32;
+        next[p] += 1;
+    }
+    let docs_of = |p: usize| &part_docs.docs[part_docs.starts[p] as usize..part_docs.starts[p + 1] as usize];
+    // The parts holding each term, with its count in each.
+    let mut holders: Vec<Vec<(usize, u32)>> = vec![Vec::new(); terms.len()];
+    for (p, run) in runs.iter().enumerate() {
+        run.iter().for_each(|&(term, count)| holders[term as usize].push((p, count)));
+    }
+    let mut field = FieldIndex { terms, starts: vec![0], ..FieldIndex::default() };
+    // A term several parts hold: its count per document, and the documents counted.
+    let (mut counts, mut counted) = (vec![0u32; sets.len()], Vec::new());
+    for of_term in &holders {
+        match of_term.as_slice() {
+            [] => {}
+            &[(p, count)] if docs_of(p).windows(2).all(|pair| pair[0] < pair[1]) => {
+                field.postings.extend(docs_of(p).iter().map(|&doc| (doc, count)));
+            }
+            several => {
+                for &(p, count) in several {
+                    for &doc in docs_of(p) {
+                        if counts[doc as usize] == 0 {
+                            counted.push(doc);
+                        }
+                        counts[doc as usize] += count;
+                    }
+                }
+                // In document order: a sort of those counted, or where they are many, a pass
+                // over every document.
+                if counted.len() * 16 < sets.len() {
+                    counted.sort_unstable();
+                } else {
+                    counted = (0..sets.len() as u32).filter(|&doc| counts[doc as usize] > 0).collect();
+                }
+                for doc in counted.drain(..) {
+                    field.postings.push((doc, std::mem::take(&mut counts[doc as usize])));
+                }
+            }
+        }
+        field.starts.push(field.postings.len() as u32);
+    }
+    let run_lengths: Vec<u32> = runs.iter().map(|run| length(run)).collect();
+    field.lengths = vec![0; sets.len()];
+    parts().for_each(|(doc, p)| field.lengths[doc] += run_lengths[p]);
+    field
 }
 
 /// The terms of a shared field, sorted, and the text of each of its parts (each theme, project or
@@ -380,4 +475,27 @@ fn article_own_text(article: &Article) -> String {
 
 fn event_text(event: &Event) -> String {
     format!("{}\n{}\n{}\n{}", event.name.zh, event.name.en, event.city.zh, event.city.en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Merging the parts' documents gives the field that counting each document's text gives,
+    /// with a part named twice by a document and one out of range.
+    #[test]
+    fn a_field_over_parts_is_the_field_over_its_documents_texts() {
+        let runs = vec![vec![(0, 1), (2, 2)], vec![(1, 1), (2, 1)], vec![(3, 4)]];
+        let terms: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        // A term two parts hold is merged by a pass over every document, or where few hold it
+        // (the second), by a sort.
+        let many: Vec<&[usize]> = vec![&[0], &[1, 0], &[2], &[], &[1, 1], &[0, 7], &[2, 1, 0]];
+        let few: Vec<&[usize]> = [&[][..]; 40].into_iter().chain([&[1, 0][..], &[2], &[0]]).collect();
+        for sets in [many, few] {
+            let texts = FieldTexts::of_sets(&runs, sets.iter().copied(), |&p| p);
+            let expected = field_index("projects", terms.clone(), &texts, false);
+            let ours = FieldIndex { name: "projects".to_owned(), ..over_parts(terms.clone(), &runs, &sets, |&p| p) };
+            assert_eq!(ours, expected);
+        }
+    }
 }
