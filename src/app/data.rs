@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
-use crate::search::{Config, Engine, Needs};
+use crate::search::{Config, Engine, EngineIndex, Needs};
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
@@ -30,6 +30,8 @@ pub struct Site {
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
     engine: OnceLock<Engine>,
+    /// The engine's index between the two steps of its build (see [`EngineBuild`]).
+    index: Mutex<Option<EngineIndex>>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
     facets: OnceLock<Facets>,
@@ -38,12 +40,13 @@ pub struct Site {
 
 impl Site {
     pub fn new(bundle: Bundle, takeaway_bodies: bool) -> Site {
-        let (engine, pieces, facets, list_order) = (OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new());
-        Site { bundle, takeaway_bodies, engine, pieces, facets, list_order }
+        let (engine, index, pieces) = (OnceLock::new(), Mutex::new(None), OnceLock::new());
+        let (facets, list_order) = (OnceLock::new(), OnceLock::new());
+        Site { bundle, takeaway_bodies, engine, index, pieces, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
-    /// engine has been built, in a task after that (see [`Files::engine`]), with the pieces of
+    /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of
     /// the index, the index's words and the bodies that have arrived, alone or with their
     /// articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
     /// [`request_read`]).
@@ -54,16 +57,27 @@ impl Site {
             None => {
                 let Load::Ready(head) = files.head.get() else { return None };
                 let _ = self.pieces.set(Mutex::new(Pieces::new(Arc::clone(&head))));
-                match files.engine.get() {
-                    Load::Ready(()) => self.engine.get_or_init(|| Engine::over_pieces(&self.bundle, &head)),
-                    Load::Idle => {
-                        // Not written through: the memo reading it asks for the task only.
-                        files.engine.update_untracked(|engine| *engine = Load::Loading);
-                        Timeout::new(0, move || files.engine.set(Load::Ready(()))).forget();
-                        return None;
+                // Each step in a task of its own, which the stage it sets runs. The stage is
+                // queued without a write through: the memo reading it asks for the task only.
+                let next = |stage| {
+                    files.engine.update_untracked(|build| *build = EngineBuild::Queued);
+                    Timeout::new(0, move || files.engine.set(stage)).forget();
+                    None
+                };
+                let index = || self.index.lock().unwrap_or_else(PoisonError::into_inner);
+                let made = match files.engine.get() {
+                    EngineBuild::Idle => return next(EngineBuild::Index),
+                    EngineBuild::Queued => return None,
+                    EngineBuild::Index => {
+                        *index() = Some(EngineIndex::over_pieces(&self.bundle, &head));
+                        return next(EngineBuild::Engine);
                     }
-                    _ => return None,
-                }
+                    // Its index made in the task before (or, for a bundle loaded again, now).
+                    EngineBuild::Engine => {
+                        index().take().unwrap_or_else(|| EngineIndex::over_pieces(&self.bundle, &head))
+                    }
+                };
+                self.engine.get_or_init(|| Engine::of(&self.bundle, made))
             }
         };
         if let Some(pieces) = self.pieces.get() {
@@ -127,6 +141,18 @@ pub enum Load<T = ()> {
     Failed(String),
 }
 
+/// The engine's build once the index's head is here, in two tasks of its own, each of several
+/// frames at thousands of takeaways: queued, so that the pieces a query wants first, asked for
+/// before it (see [`wanted`]), are on their way while it runs; then its index due (see
+/// [`EngineIndex`]), then the engine over it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum EngineBuild {
+    Idle,
+    Queued,
+    Index,
+    Engine,
+}
+
 /// The files shipped apart from the bundle, shared through the context, and when the search
 /// engine made from the index's head is due. They do not wait for the bundle: a takeaway page
 /// fetches its article's texts alongside it.
@@ -139,10 +165,8 @@ pub struct Files {
     /// By takeaway, where they ship alone.
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
-    /// The engine's build, once the head is here: queued (`Loading`) in a task of its own, so
-    /// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their
-    /// way while it runs; then due (`Ready`).
-    engine: RwSignal<Load>,
+    /// The engine's build, once the head is here.
+    engine: RwSignal<EngineBuild>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
     words: RwSignal<Load<Arc<IndexWords>>>,
@@ -154,7 +178,7 @@ pub fn provide_files() {
         summaries: RwSignal::new(Loads::default()),
         bodies: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
-        engine: RwSignal::new(Load::Idle),
+        engine: RwSignal::new(EngineBuild::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
     });
@@ -529,6 +553,9 @@ pub fn load_bundle() -> BundleResource {
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
     let bundle = parse_bundle(&fetch_bytes(&files.bundle).await?)?;
+    // The pages' first render in a task of its own: at thousands of articles the parse alone
+    // takes the main thread for several frames, and together they would be one long freeze.
+    gloo_timers::future::TimeoutFuture::new(0).await;
     Ok(Arc::new(Site::new(bundle, files.takeaway_bodies)))
 }
 
@@ -546,13 +573,44 @@ async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The schema version a data file declares, read before the rest, so that a file of another
-/// version (whose fields may differ) is named as such rather than as damaged.
+/// version (whose fields may differ) is named as such rather than as damaged. The build writes it
+/// first, and it is read there without going through the rest of the file (a bundle of
+/// thousands of articles is megabytes); a file with it elsewhere is read through.
 fn schema_of(json: &[u8]) -> Result<u32, serde_json::Error> {
     #[derive(Deserialize)]
     struct Version {
         schema: u32,
     }
-    serde_json::from_slice::<Version>(json).map(|version| version.schema)
+    match first_schema(json) {
+        Some(schema) => Ok(schema),
+        None => serde_json::from_slice::<Version>(json).map(|version| version.schema),
+    }
+}
+
+/// The schema version of a data file whose first field is `schema`.
+fn first_schema(json: &[u8]) -> Option<u32> {
+    use serde::de::{Deserializer, Error, MapAccess, Visitor};
+    use std::cell::Cell;
+
+    /// Notes the first field's value if it is the schema, then stops the parse with an error.
+    struct First<'a>(&'a Cell<Option<u32>>);
+    impl<'de> Visitor<'de> for First<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            if map.next_key::<std::borrow::Cow<str>>()?.as_deref() == Some("schema") {
+                self.0.set(Some(map.next_value()?));
+            }
+            Err(A::Error::custom("read no further"))
+        }
+    }
+    let schema = Cell::new(None);
+    let _ = serde_json::Deserializer::from_slice(json).deserialize_map(First(&schema));
+    schema.get()
 }
 
 /// Parses a bundle, checking its schema version first so an old bundle is named as such.
@@ -601,5 +659,15 @@ mod tests {
         let err = parse_bundle(br#"{"schema": 999, "articles": 1}"#).unwrap_err();
         assert!(err.contains("schema version 999"), "{err}");
         assert!(parse_bundle(b"{").unwrap_err().contains("damaged"));
+        let later = parse_bundle(br#"{"articles": 1, "schema": 998}"#).unwrap_err();
+        assert!(later.contains("schema version 998"), "{later}");
+    }
+
+    #[test]
+    fn the_schema_is_read_where_the_build_writes_it_without_the_rest() {
+        assert_eq!(schema_of(br#"{"schema": 14, "articles": [1, 2"#).unwrap(), 14);
+        assert_eq!(schema_of(br#"{"a": {"schema": 1}, "schema": 2}"#).unwrap(), 2);
+        assert!(schema_of(br#"{"schema": "14"}"#).is_err());
+        assert!(schema_of(b"{}").is_err());
     }
 }

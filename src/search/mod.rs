@@ -19,12 +19,51 @@ use tokenize::document_terms;
 
 use crate::model::{Bundle, CompactField, CompactIndex, Dataset, SanitizedHtml, SearchHead};
 
+/// The first of the two steps that build an engine over a bundle: its index, with the fields the
+/// engine derives from the bundle made. Apart so that the app can run the steps in tasks of their
+/// own: over thousands of takeaways, each takes the main thread for several frames.
+pub struct EngineIndex {
+    index: SearchIndex,
+    synonyms: Synonyms,
+    in_pieces: bool,
+}
+
+impl EngineIndex {
+    /// The index over `bundle`'s takeaways with `search`, the shipped fields' index.
+    pub fn over(bundle: &Bundle, search: &CompactIndex) -> EngineIndex {
+        let synonyms = Synonyms::new(&bundle.synonyms);
+        EngineIndex { index: fields::search_index(bundle, search, &synonyms), synonyms, in_pieces: false }
+    }
+
+    /// The index over `bundle`'s takeaways with the shipped fields' index in pieces, of which
+    /// none has arrived yet: `head` says which there are (see [`pieces`]).
+    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> EngineIndex {
+        let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
+        let fields = fields.map(|(name, lengths)| CompactField {
+            name: (*name).to_owned(),
+            lengths: lengths.clone(),
+            ..CompactField::default()
+        });
+        EngineIndex { in_pieces: true, ..EngineIndex::over(bundle, &CompactIndex { fields: fields.collect() }) }
+    }
+}
+
 impl Engine {
     /// The engine over `bundle`'s takeaways with `search`, their index, shipped apart from the
     /// bundle; without their bodies, which are added as they arrive ([`Engine::add_body`]).
     pub fn over(bundle: &Bundle, search: &CompactIndex) -> Engine {
-        let synonyms = Synonyms::new(&bundle.synonyms);
-        let index = fields::search_index(bundle, search, &synonyms);
+        Engine::of(bundle, EngineIndex::over(bundle, search))
+    }
+
+    /// The engine over `bundle`'s takeaways with the shipped fields' index in pieces (see
+    /// [`EngineIndex::over_pieces`]).
+    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> Engine {
+        Engine::of(bundle, EngineIndex::over_pieces(bundle, head))
+    }
+
+    /// The second step: the engine over `bundle`'s takeaways with their index, `made`.
+    pub fn of(bundle: &Bundle, made: EngineIndex) -> Engine {
+        let EngineIndex { index, synonyms, in_pieces } = made;
         let docs = bundle.takeaways.iter().map(|t| Document {
             title: &t.title,
             title_en: t.title_en.as_deref().unwrap_or_default(),
@@ -32,19 +71,11 @@ impl Engine {
         });
         let authors: Vec<Vec<String>> =
             bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
-        Engine::new(index, synonyms, docs, &authors)
-    }
-
-    /// The engine over `bundle`'s takeaways with the shipped fields' index in pieces, of which
-    /// none has arrived yet: `head` says which there are (see [`pieces`]).
-    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> Engine {
-        let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
-        let fields = fields.map(|(name, lengths)| CompactField {
-            name: (*name).to_owned(),
-            lengths: lengths.clone(),
-            ..CompactField::default()
-        });
-        Engine::over(bundle, &CompactIndex { fields: fields.collect() }).in_pieces()
+        let engine = Engine::new(index, synonyms, docs, &authors);
+        match in_pieces {
+            true => engine.in_pieces(),
+            false => engine,
+        }
     }
 
     /// Adds `bodies`, the sanitized HTML of the documents from `first` on, in order.
