@@ -5,6 +5,7 @@
 //! (typing, a `?q=` link, a not-found page).
 
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -15,8 +16,8 @@ use serde::Deserialize;
 
 use crate::explore::facets::Facets;
 use crate::model::{
-    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
-    Summaries, TakeawayBody, SCHEMA_VERSION,
+    read_in_parts, ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead,
+    SearchShard, Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
@@ -552,10 +553,10 @@ pub fn load_bundle() -> BundleResource {
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let bundle = parse_bundle(&fetch_bytes(&files.bundle).await?)?;
-    // The pages' first render in a task of its own: at thousands of articles the parse alone
-    // takes the main thread for several frames, and together they would be one long freeze.
-    gloo_timers::future::TimeoutFuture::new(0).await;
+    let pause = || gloo_timers::future::TimeoutFuture::new(0);
+    let bundle = read_bundle(&fetch_bytes(&files.bundle).await?, pause).await?;
+    // The pages' first render in a task of its own too.
+    pause().await;
     Ok(Arc::new(Site::new(bundle, files.takeaway_bodies)))
 }
 
@@ -613,17 +614,27 @@ fn first_schema(json: &[u8]) -> Option<u32> {
     schema.get()
 }
 
-/// Parses a bundle, checking its schema version first so an old bundle is named as such.
-pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
+/// Parses a bundle, checking its schema version first so an old bundle is named as such, a part
+/// at a time, awaiting `pause()` between parts (see [`read_in_parts`]).
+async fn read_bundle<F: Future<Output = ()>>(json: &[u8], pause: impl FnMut() -> F) -> Result<Bundle, String> {
     let schema = schema_of(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     if schema != SCHEMA_VERSION {
         return Err(format!(
             "the bundle has schema version {schema}, this app reads version {SCHEMA_VERSION}; rebuild the site"
         ));
     }
-    let bundle: Bundle = serde_json::from_slice(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
+    let bundle = read_in_parts(json, pause).await?;
     bundle.check_positions()?;
     Ok(bundle)
+}
+
+/// Parses a bundle at once (see [`read_bundle`]).
+pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
+    let mut read = std::pin::pin!(read_bundle(json, || std::future::ready(())));
+    match read.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(bundle) => bundle,
+        std::task::Poll::Pending => unreachable!("a bundle read without pauses never waits"),
+    }
 }
 
 /// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),
