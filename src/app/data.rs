@@ -5,7 +5,6 @@
 //! (typing, a `?q=` link, a not-found page).
 
 use std::cell::RefCell;
-use std::future::Future;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -16,8 +15,8 @@ use serde::Deserialize;
 
 use crate::explore::facets::Facets;
 use crate::model::{
-    read_in_parts, ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead,
-    SearchShard, Summaries, TakeawayBody, SCHEMA_VERSION,
+    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
+    Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
@@ -30,6 +29,9 @@ pub struct Site {
     pub bundle: Bundle,
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
+    /// Whether the bundle is large enough for its engine to be built in steps (see
+    /// [`IN_STEPS_FROM`]).
+    in_steps: bool,
     engine: OnceLock<Engine>,
     /// The engine's index between the two steps of its build (see [`EngineBuild`]).
     index: Mutex<Option<EngineIndex>>,
@@ -40,10 +42,10 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(bundle: Bundle, takeaway_bodies: bool) -> Site {
+    pub fn new(bundle: Bundle, takeaway_bodies: bool, in_steps: bool) -> Site {
         let (engine, index, pieces) = (OnceLock::new(), Mutex::new(None), OnceLock::new());
         let (facets, list_order) = (OnceLock::new(), OnceLock::new());
-        Site { bundle, takeaway_bodies, engine, index, pieces, facets, list_order }
+        Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
@@ -67,13 +69,14 @@ impl Site {
                 };
                 let index = || self.index.lock().unwrap_or_else(PoisonError::into_inner);
                 let made = match files.engine.get() {
-                    EngineBuild::Idle => return next(EngineBuild::Index),
+                    EngineBuild::Idle if self.in_steps => return next(EngineBuild::Index),
+                    EngineBuild::Idle => return next(EngineBuild::Engine),
                     EngineBuild::Queued => return None,
                     EngineBuild::Index => {
                         *index() = Some(EngineIndex::over_pieces(&self.bundle, &head));
                         return next(EngineBuild::Engine);
                     }
-                    // Its index made in the task before (or, for a bundle loaded again, now).
+                    // Its index made in the task before (or, in one step, now).
                     EngineBuild::Engine => {
                         index().take().unwrap_or_else(|| EngineIndex::over_pieces(&self.bundle, &head))
                     }
@@ -551,13 +554,22 @@ pub fn load_bundle() -> BundleResource {
     LocalResource::new(|| async { fetch_bundle().await })
 }
 
+/// The size of a bundle (bytes) from which the pages' first render comes in a task after its
+/// parse, and the engine is built in two steps, each in a task of its own: from about a thousand
+/// articles, where each takes the main thread for a frame or more. Below, the tasks' turns would
+/// cost more than they spare.
+const IN_STEPS_FROM: usize = 1 << 20;
+
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let pause = || gloo_timers::future::TimeoutFuture::new(0);
-    let bundle = read_bundle(&fetch_bytes(&files.bundle).await?, pause).await?;
-    // The pages' first render in a task of its own too.
-    pause().await;
-    Ok(Arc::new(Site::new(bundle, files.takeaway_bodies)))
+    let json = fetch_bytes(&files.bundle).await?;
+    let bundle = parse_bundle(&json)?;
+    let in_steps = json.len() >= IN_STEPS_FROM;
+    if in_steps {
+        // The pages' first render in a task of its own.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    Ok(Arc::new(Site::new(bundle, files.takeaway_bodies, in_steps)))
 }
 
 /// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A
@@ -614,27 +626,17 @@ fn first_schema(json: &[u8]) -> Option<u32> {
     schema.get()
 }
 
-/// Parses a bundle, checking its schema version first so an old bundle is named as such, a part
-/// at a time, awaiting `pause()` between parts (see [`read_in_parts`]).
-async fn read_bundle<F: Future<Output = ()>>(json: &[u8], pause: impl FnMut() -> F) -> Result<Bundle, String> {
+/// Parses a bundle, checking its schema version first so an old bundle is named as such.
+pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
     let schema = schema_of(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     if schema != SCHEMA_VERSION {
         return Err(format!(
             "the bundle has schema version {schema}, this app reads version {SCHEMA_VERSION}; rebuild the site"
         ));
     }
-    let bundle = read_in_parts(json, pause).await?;
+    let bundle: Bundle = serde_json::from_slice(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     bundle.check_positions()?;
     Ok(bundle)
-}
-
-/// Parses a bundle at once (see [`read_bundle`]).
-pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
-    let mut read = std::pin::pin!(read_bundle(json, || std::future::ready(())));
-    match read.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
-        std::task::Poll::Ready(bundle) => bundle,
-        std::task::Poll::Pending => unreachable!("a bundle read without pauses never waits"),
-    }
 }
 
 /// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),

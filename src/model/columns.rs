@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::value::RawValue;
 
 use super::{ids, Article, ArticleIx, Bundle, Event, EventIx, Project, ProjectIx, Takeaway, Theme, ThemeIx};
 
@@ -188,83 +187,4 @@ impl TryFrom<StoredBundle> for Bundle {
             aliases: stored.aliases,
         })
     }
-}
-
-/// [`StoredBundle`] with its articles' and takeaways' columns not read yet.
-#[derive(Deserialize)]
-struct UnreadBundle<'a> {
-    schema: u32,
-    events: Vec<Event>,
-    themes: Vec<Theme>,
-    projects: Vec<Project>,
-    #[serde(borrow)]
-    articles: &'a RawValue,
-    #[serde(borrow)]
-    takeaways: UnreadColumns<'a>,
-    #[serde(default)]
-    synonyms: Vec<Vec<String>>,
-    #[serde(default)]
-    aliases: BTreeMap<String, String>,
-}
-
-/// [`Columns`] not read yet.
-#[derive(Deserialize)]
-struct UnreadColumns<'a> {
-    #[serde(borrow)]
-    article: &'a RawValue,
-    #[serde(borrow)]
-    ordinal: &'a RawValue,
-    #[serde(borrow)]
-    title: &'a RawValue,
-    #[serde(borrow)]
-    alt_title: &'a RawValue,
-    #[serde(borrow, default)]
-    title_en: Option<&'a RawValue>,
-    #[serde(borrow)]
-    title_only: &'a RawValue,
-    #[serde(borrow)]
-    themes: &'a RawValue,
-    #[serde(borrow)]
-    projects: &'a RawValue,
-}
-
-/// Reads a bundle a part at a time, awaiting `pause()` between parts (its articles, its
-/// takeaways' titles, their themes, their projects…): the app gives the main thread back there,
-/// which at thousands of articles reading the whole at once would hold for several frames.
-pub async fn read_in_parts<F: std::future::Future<Output = ()>>(
-    json: &[u8],
-    mut pause: impl FnMut() -> F,
-) -> Result<Bundle, String> {
-    fn read<'a, T: Deserialize<'a>>(part: &str, raw: &'a str) -> Result<T, String> {
-        serde_json::from_str(raw).map_err(|e| format!("the bundle is damaged: {part}: {e}"))
-    }
-    let json = std::str::from_utf8(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
-    let unread: UnreadBundle = read("its outline", json)?;
-    let c = unread.takeaways;
-    pause().await;
-    let articles = read("articles", unread.articles.get())?;
-    pause().await;
-    let title = read("takeaways' titles", c.title.get())?;
-    let alt_title = read("takeaways' other titles", c.alt_title.get())?;
-    let title_en = c.title_en.map_or(Ok(Vec::new()), |raw| read("takeaways' English titles", raw.get()))?;
-    pause().await;
-    let themes = read("takeaways' themes", c.themes.get())?;
-    pause().await;
-    let projects = read("takeaways' projects", c.projects.get())?;
-    let (article, ordinal) =
-        (read("takeaways' articles", c.article.get())?, read("takeaways' ordinals", c.ordinal.get())?);
-    let title_only = read("takeaways without a body", c.title_only.get())?;
-    pause().await;
-    let takeaways = Columns { article, ordinal, title, alt_title, title_en, title_only, themes, projects };
-    Bundle::try_from(StoredBundle {
-        schema: unread.schema,
-        events: unread.events,
-        themes: unread.themes,
-        projects: unread.projects,
-        articles,
-        takeaways,
-        synonyms: unread.synonyms,
-        aliases: unread.aliases,
-    })
-    .map_err(|e| format!("the bundle is damaged: {e}"))
 }
