@@ -12,8 +12,6 @@
 //! tokenized once, not once per takeaway: their texts are joined with line breaks, which no term
 //! or synonym spans, so a takeaway's terms are the union of its parts'.
 
-use std::hash::Hash;
-
 use rustc_hash::FxHashMap;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
@@ -116,53 +114,69 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let (terms, runs) = part_texts(bundle, name, synonyms);
     let takeaways = bundle.takeaways.iter();
-    match name {
-        "themes" => set_field(name, terms, &runs, takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
-        _ => set_field(name, terms, &runs, takeaways.map(|t| t.projects.as_slice()), |p| p.get()),
+    let sets = match name {
+        "themes" => Sets::of(takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
+        _ => Sets::of(takeaways.map(|t| t.projects.as_slice()), |p| p.get()),
+    };
+    set_field(name, terms, &runs, &sets)
+}
+
+/// Each document's set of parts (a takeaway's themes or projects) by their numbers: document
+/// `d`'s are `parts[starts[d]..starts[d + 1]]`. Made once from the bundle, so that what reads
+/// the sets is compiled once, not once for themes and once for projects.
+struct Sets {
+    starts: Vec<u32>,
+    parts: Vec<u32>,
+}
+
+impl Sets {
+    fn of<'a, K: 'a>(sets: impl Iterator<Item = &'a [K]>, part: impl Fn(&K) -> usize) -> Sets {
+        let mut of = Sets { starts: vec![0], parts: Vec::new() };
+        for set in sets {
+            of.parts.extend(set.iter().map(|k| part(k) as u32));
+            of.starts.push(of.parts.len() as u32);
+        }
+        of
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        self.starts.windows(2).map(|w| &self.parts[w[0] as usize..w[1] as usize])
     }
 }
 
-/// The index of a derived field whose documents' texts are `sets` of parts (`part` numbering
-/// them), each part's text in `runs`. Grouped where its documents share few distinct sets: each
+/// The index of a derived field whose documents' texts are `sets` of parts, each part's text in
+/// `runs`. Grouped where its documents share few distinct sets: each
 /// set's text is counted once ([`FieldTexts::of_sets`]). Where most documents have a set of their
 /// own (a takeaway's projects, often), grouping would not pay and counting each set's text would
 /// cost as much as the postings: each term's postings are then its parts' documents merged
 /// ([`over_parts`]).
-fn set_field<'a, K: Hash + Eq + 'a>(
-    name: &str,
-    terms: Vec<String>,
-    runs: &[Vec<(u32, u32)>],
-    sets: impl Iterator<Item = &'a [K]>,
-    part: impl Fn(&K) -> usize,
-) -> FieldIndex {
-    let sets: Vec<&[K]> = sets.collect();
-    let mut distinct: rustc_hash::FxHashSet<&[K]> = rustc_hash::FxHashSet::default();
-    let few = sets.iter().all(|&set| {
-        distinct.insert(set);
+fn set_field(name: &str, terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
+    // (A map like the one that numbers the sets, not a set: the wasm holds one kind of map.)
+    let mut distinct: FxHashMap<&[u32], u32> = FxHashMap::default();
+    let few = sets.iter().all(|set| {
+        distinct.entry(set).or_insert(0);
         distinct.len() * 2 <= sets.len()
     });
     match few {
-        true => field_index(name, terms, &FieldTexts::of_sets(runs, sets.into_iter(), part), true),
-        false => FieldIndex { name: name.to_owned(), ..over_parts(terms, runs, &sets, part) },
+        true => field_index(name, terms, &FieldTexts::of_sets(runs, sets), true),
+        false => FieldIndex { name: name.to_owned(), ..over_parts(terms, runs, sets) },
     }
 }
 
 /// A field (but its name) of the sorted `terms` whose documents' texts are their `sets` of parts
-/// (`part` numbering them; those out of range of `runs`, each part's text, add nothing) counted
+/// (those out of range of `runs`, each part's text, add nothing) counted
 /// together, ungrouped: each term's postings are the documents of the parts holding it, merged in
 /// document order, the counts of a document's parts summed. Equal to [`field_index`] over
 /// [`FieldTexts::of_sets`] without grouping, without counting any document's text.
-fn over_parts<K>(
-    terms: Vec<String>,
-    runs: &[Vec<(u32, u32)>],
-    sets: &[&[K]],
-    part: impl Fn(&K) -> usize,
-) -> FieldIndex {
+fn over_parts(terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
     // The documents of each part, ascending (a part named twice by a document, twice).
     let mut part_docs = Groups { starts: vec![0; runs.len() + 1], docs: Vec::new() };
-    let part = &part;
     let parts = || {
-        let named = sets.iter().enumerate().flat_map(move |(doc, set)| set.iter().map(move |k| (doc, part(k))));
+        let named = sets.iter().enumerate().flat_map(|(doc, set)| set.iter().map(move |&p| (doc, p as usize)));
         named.filter(|&(_, p)| p < runs.len())
     };
     parts().for_each(|(_, p)| part_docs.starts[p + 1] += 1);
@@ -352,19 +366,16 @@ impl FieldTexts {
         FieldTexts { terms: runs, of_doc }
     }
 
-    /// Each document's text its set's parts counted together (its themes' or projects', `part`
-    /// numbering them), once for each distinct set; numbers out of range add nothing.
-    fn of_sets<'a, K: Hash + Eq + 'a>(
-        runs: &[Vec<(u32, u32)>],
-        sets: impl Iterator<Item = &'a [K]>,
-        part: impl Fn(&K) -> usize,
-    ) -> FieldTexts {
-        let mut known: FxHashMap<&[K], u32> = FxHashMap::default();
+    /// Each document's text its set's parts counted together (its themes' or projects'), once for
+    /// each distinct set; numbers out of range add nothing.
+    fn of_sets(runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldTexts {
+        let mut known: FxHashMap<&[u32], u32> = FxHashMap::default();
         let (mut terms, mut tally) = (Vec::new(), Tally::default());
         let of_doc = sets
+            .iter()
             .map(|set| {
                 *known.entry(set).or_insert_with(|| {
-                    terms.push(tally.counted(set.iter().filter_map(|k| runs.get(part(k))).flatten().copied()));
+                    terms.push(tally.counted(set.iter().filter_map(|&p| runs.get(p as usize)).flatten().copied()));
                     terms.len() as u32 - 1
                 })
             })
@@ -492,9 +503,9 @@ mod tests {
         let many: Vec<&[usize]> = vec![&[0], &[1, 0], &[2], &[], &[1, 1], &[0, 7], &[2, 1, 0]];
         let few: Vec<&[usize]> = [&[][..]; 40].into_iter().chain([&[1, 0][..], &[2], &[0]]).collect();
         for sets in [many, few] {
-            let texts = FieldTexts::of_sets(&runs, sets.iter().copied(), |&p| p);
-            let expected = field_index("projects", terms.clone(), &texts, false);
-            let ours = FieldIndex { name: "projects".to_owned(), ..over_parts(terms.clone(), &runs, &sets, |&p| p) };
+            let sets = Sets::of(sets.into_iter(), |&p| p);
+            let expected = field_index("projects", terms.clone(), &FieldTexts::of_sets(&runs, &sets), false);
+            let ours = FieldIndex { name: "projects".to_owned(), ..over_parts(terms.clone(), &runs, &sets) };
             assert_eq!(ours, expected);
         }
     }
