@@ -83,10 +83,13 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
  *   when the page's markup last changed after it (the app's effects, which recompute the list
  *   and put it in, run in microtasks, and so does a mutation observer), unless it stayed as it
  *   was; `painted`, the frame after it painted.
+ * - `longTasks`: the main thread's tasks of over 50 ms, as [start, duration].
  */
 function probes() {
   performance.setResourceTimingBufferSize(100_000);
-  const bench = (window.__bench = { navigations: [], inputs: [] });
+  const bench = (window.__bench = { navigations: [], inputs: [], longTasks: [] });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longTasks.push([e.startTime, e.duration])))
+    .observe({ type: "longtask", buffered: true });
   // rAF runs before the next paint, a task queued from it after that paint.
   const afterPaint = (note) => requestAnimationFrame(() => setTimeout(() => note(performance.now())));
   // The app reads its data files as bytes.
@@ -155,8 +158,11 @@ async function coldQuery(query) {
   const { context, page } = await freshPage();
   await page.goto(`${host.url}?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => window.__bench.results !== undefined);
-  const { results, matches } = await page.evaluate(() => window.__bench);
-  const result = { time: results, matches, ...(await bytesBy(page, results)) };
+  const { results, matches, longest } = await page.evaluate(() => ({
+    ...window.__bench,
+    longest: Math.max(0, ...window.__bench.longTasks.filter(([start]) => start < window.__bench.results).map(([, d]) => d)),
+  }));
+  const result = { time: results, matches, longest, ...(await bytesBy(page, results)) };
   await context.close();
   return result;
 }
@@ -261,6 +267,7 @@ try {
     `${kb(mid(homes.map((h) => h.app), "bytes"))} in ${secs(mid(homes, "ready"))}`, "", "≤ 400 KB");
   row(`cold ?q= link, median of ${QUERIES.length}`, `${kb(mid(ours, "bytes"))} in ${secs(mid(ours, "time"))}`,
     `${kb(mid(theirs, "bytes"))} in ${secs(mid(theirs, "time"))}`, "≤ 700 KB, ≤ 3 s (Pagefind ~1 s)");
+  row("  its longest task on the main thread (median)", secs(mid(ours, "longest")), "", "a frame");
   QUERIES.forEach((query, i) => row(`  ${query}`,
     `${kb(ours[i].bytes)} in ${secs(ours[i].time)}: ${count(ours[i].matches, "match", "matches")}`,
     `${kb(theirs[i].bytes)} in ${secs(theirs[i].time)}: ${count(theirs[i].matches, "page", "pages")}`, ""));
