@@ -68,15 +68,12 @@ pub struct FacetOption {
 #[derive(Debug, Clone)]
 pub struct Facets {
     options: [Vec<FacetOption>; 6],
-    /// Per facet, the indices of the options each takeaway has: for a theme or project, per
-    /// takeaway; for the others, which are the article's, per article.
+    /// Per facet, per takeaway: the indices of the options it has.
     has: [Has; 6],
-    /// Each takeaway's article.
-    article_of: Vec<u32>,
 }
 
-/// Per takeaway or article, the indices of the options it has of one facet, ascending: item
-/// `n`'s are `options[starts[n]..starts[n + 1]]`. One list for every item, not one per item, of
+/// Per takeaway, the indices of the options it has of one facet, ascending: takeaway `t`'s are
+/// `options[starts[t]..starts[t + 1]]`. One list for every takeaway, not one per takeaway, of
 /// which a large corpus would allocate six per takeaway at start-up.
 #[derive(Debug, Clone, Default)]
 struct Has {
@@ -97,7 +94,7 @@ impl Facets {
             options[facet.index()] = facet_options;
             has[facet.index()] = facet_has;
         }
-        Facets { options, has, article_of: bundle.takeaways.iter().map(|t| t.article.0).collect() }
+        Facets { options, has }
     }
 
     /// The facet's options, in display order (dates newest first, others most used first).
@@ -107,11 +104,7 @@ impl Facets {
 
     /// The option indices `takeaway` has for `facet`.
     pub fn of(&self, facet: Facet, takeaway: usize) -> &[u32] {
-        let item = match facet {
-            Facet::Theme | Facet::Project => takeaway,
-            _ => self.article_of[takeaway] as usize,
-        };
-        self.has[facet.index()].of(item)
+        self.has[facet.index()].of(takeaway)
     }
 
     /// The selection a URL names: for each facet, `value(facet.key())` holds comma-separated
@@ -226,13 +219,11 @@ impl Selection {
     }
 }
 
-/// The options of one facet and the ones each takeaway has, or for a facet of the article, each
-/// article. Values are gathered per article (or per theme and project) rather than per takeaway:
-/// that is what keeps start-up fast on large corpora.
+/// The options of one facet and, per takeaway, the ones it has. Values are gathered per
+/// article (or per theme and project) rather than per takeaway: that is what keeps start-up
+/// fast on large corpora.
 fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     let mut options = Options::default();
-    // How many takeaways each item of `has` stands for.
-    let mut weights = None;
     let has = match facet {
         Facet::Theme => {
             let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
@@ -263,19 +254,13 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
                     }
                 })
                 .collect();
-            let mut takeaways = vec![0; bundle.articles.len()];
-            bundle.takeaways.iter().for_each(|t| takeaways[t.article.get()] += 1);
-            weights = Some(takeaways);
-            Has::of_each(of.into_iter().map(Vec::into_iter))
+            Has::of_each(bundle.takeaways.iter().map(|t| of[t.article.get()].iter().copied()))
         }
     };
 
     // Count, drop the options no takeaway has, and put the rest in display order.
     let mut totals = vec![0; options.list.len()];
-    for item in 0..has.starts.len() - 1 {
-        let weight = weights.as_ref().map_or(1, |weights| weights[item]);
-        has.of(item).iter().for_each(|&o| totals[o as usize] += weight);
-    }
+    has.options.iter().for_each(|&o| totals[o as usize] += 1);
     let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
     let list = &options.list;
     match facet {
@@ -288,8 +273,7 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
             totals[b].cmp(&totals[a]).then_with(|| list[a].0.cmp(&list[b].0))
         }),
     }
-    // The options dropped (held by no takeaway, only by articles without any) numbered none.
-    let mut renumbered = vec![u32::MAX; list.len()];
+    let mut renumbered = vec![0u32; list.len()];
     order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);
     let has = has.renumbered(&renumbered);
     let options = order
@@ -300,28 +284,27 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
 }
 
 impl Has {
-    /// From each item's options, in order (as they come, maybe repeated).
-    fn of_each<I: Iterator<Item = u32>>(items: impl Iterator<Item = I>) -> Has {
+    /// From each takeaway's options, in takeaway order (as they come, maybe repeated).
+    fn of_each<I: Iterator<Item = u32>>(takeaways: impl Iterator<Item = I>) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::new() };
-        for options in items {
+        for options in takeaways {
             has.options.extend(options);
             has.starts.push(has.options.len() as u32);
         }
         has
     }
 
-    fn of(&self, item: usize) -> &[u32] {
-        &self.options[self.starts[item] as usize..self.starts[item + 1] as usize]
+    fn of(&self, takeaway: usize) -> &[u32] {
+        &self.options[self.starts[takeaway] as usize..self.starts[takeaway + 1] as usize]
     }
 
-    /// Each option numbered `renumbered[option]` instead (none where that is `u32::MAX`), each
-    /// item's ascending and once.
+    /// Each option numbered `renumbered[option]` instead, each takeaway's ascending and once.
     fn renumbered(&self, renumbered: &[u32]) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::with_capacity(self.options.len()) };
         let mut one = Vec::new();
-        for item in 0..self.starts.len() - 1 {
+        for takeaway in 0..self.starts.len() - 1 {
             one.clear();
-            one.extend(self.of(item).iter().map(|&o| renumbered[o as usize]).filter(|&o| o != u32::MAX));
+            one.extend(self.of(takeaway).iter().map(|&o| renumbered[o as usize]));
             one.sort_unstable();
             one.dedup();
             has.options.extend_from_slice(&one);
