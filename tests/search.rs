@@ -18,7 +18,7 @@ use takeaways::search::fields::{over_takeaways, search_index, ARTICLE_FIELD, SHA
 use takeaways::search::index::{FieldIndex, Groups, FIELDS, SHIPPED_FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, Synonyms};
-use takeaways::search::{Bool, Config, Engine, FieldConfig};
+use takeaways::search::{Bool, Config, Engine, EngineIndex, FieldConfig};
 
 /// Floors from what the engine reaches on the judged queries and sets (see the README's
 /// figures): ranking no worse than before match sets and typo tolerance, counts that say more.
@@ -660,7 +660,8 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
         for query in &queries {
             for correct_typos in [true, false] {
                 let config = Config { correct_typos, ..Config::default() };
-                let engine = Engine::over_pieces(&bundle, &cut.head);
+                // Its two steps, as the app takes them.
+                let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
                 engine.add_bodies(0, &bundle.texts.bodies);
                 let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
                 let mut words = false;

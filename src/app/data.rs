@@ -145,10 +145,10 @@ pub enum Load<T = ()> {
     Failed(String),
 }
 
-/// The engine's build once the index's head is here, in two tasks of its own, each of several
-/// frames at thousands of takeaways: queued, so that the pieces a query wants first, asked for
+/// The engine's build once the index's head is here, in a task of its own, or where the bundle is
+/// large, two (see [`IN_STEPS_FROM`]): queued, so that the pieces a query wants first, asked for
 /// before it (see [`wanted`]), are on their way while it runs; then its index due (see
-/// [`EngineIndex`]), then the engine over it.
+/// [`EngineIndex`]), then the engine over it; or, in one step, both.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,

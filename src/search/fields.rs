@@ -108,9 +108,8 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
 }
 
 /// The index of one derived field (themes or projects, see [`SHARED_FIELDS`]) over every
-/// takeaway: this runs when the app's first search starts. Each distinct text (a set of themes'
-/// or projects') is counted once, not once per takeaway that holds it, and the takeaways that
-/// hold it grouped.
+/// takeaway: this runs when the app's first search starts. Each theme or project is tokenized
+/// once, and each takeaway's text is its set's (see [`set_field`]).
 fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let (terms, runs) = part_texts(bundle, name, synonyms);
     let takeaways = bundle.takeaways.iter();
@@ -149,11 +148,11 @@ impl Sets {
 }
 
 /// The index of a derived field whose documents' texts are `sets` of parts, each part's text in
-/// `runs`. Grouped where its documents share few distinct sets: each
-/// set's text is counted once ([`FieldTexts::of_sets`]). Where most documents have a set of their
-/// own (a takeaway's projects, often), grouping would not pay and counting each set's text would
-/// cost as much as the postings: each term's postings are then its parts' documents merged
-/// ([`over_parts`]).
+/// `runs`. Grouped where its documents share few distinct sets: each set's text is counted once
+/// ([`FieldTexts::of_sets`]), not once per document holding it. Where most documents have a set
+/// of their own (a takeaway's projects, often), grouping would not pay and counting each set's
+/// text would cost as much as the postings: each term's postings are then its parts' documents
+/// merged ([`over_parts`]).
 fn set_field(name: &str, terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
     // (A map like the one that numbers the sets, not a set: the wasm holds one kind of map.)
     let mut distinct: FxHashMap<&[u32], u32> = FxHashMap::default();
@@ -168,10 +167,10 @@ fn set_field(name: &str, terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Se
 }
 
 /// A field (but its name) of the sorted `terms` whose documents' texts are their `sets` of parts
-/// (those out of range of `runs`, each part's text, add nothing) counted
-/// together, ungrouped: each term's postings are the documents of the parts holding it, merged in
-/// document order, the counts of a document's parts summed. Equal to [`field_index`] over
-/// [`FieldTexts::of_sets`] without grouping, without counting any document's text.
+/// (those out of range of `runs`, each part's text, add nothing) counted together, ungrouped:
+/// each term's postings are the documents of the parts holding it, merged in document order, the
+/// counts of a document's parts summed. Equal to [`field_index`] over [`FieldTexts::of_sets`]
+/// without grouping, without counting any document's text.
 fn over_parts(terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
     // The documents of each part, ascending (a part named twice by a document, twice).
     let mut part_docs = Groups { starts: vec![0; runs.len() + 1], docs: Vec::new() };

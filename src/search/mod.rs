@@ -55,12 +55,6 @@ impl Engine {
         Engine::of(bundle, EngineIndex::over(bundle, search))
     }
 
-    /// The engine over `bundle`'s takeaways with the shipped fields' index in pieces (see
-    /// [`EngineIndex::over_pieces`]).
-    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> Engine {
-        Engine::of(bundle, EngineIndex::over_pieces(bundle, head))
-    }
-
     /// The second step: the engine over `bundle`'s takeaways with their index, `made`.
     pub fn of(bundle: &Bundle, made: EngineIndex) -> Engine {
         let EngineIndex { index, synonyms, in_pieces } = made;
