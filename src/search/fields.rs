@@ -145,6 +145,22 @@ impl Sets {
     fn iter(&self) -> impl Iterator<Item = &[u32]> {
         self.starts.windows(2).map(|w| &self.parts[w[0] as usize..w[1] as usize])
     }
+
+    /// The distinct sets, in the order they first come, and each document's number among them.
+    fn numbered(&self) -> (Vec<&[u32]>, Vec<u32>) {
+        let mut known: FxHashMap<&[u32], u32> = FxHashMap::default();
+        let mut distinct = Vec::new();
+        let of_doc = self
+            .iter()
+            .map(|set| {
+                *known.entry(set).or_insert_with(|| {
+                    distinct.push(set);
+                    distinct.len() as u32 - 1
+                })
+            })
+            .collect();
+        (distinct, of_doc)
+    }
 }
 
 /// The index of a derived field whose documents' texts are `sets` of parts, each part's text in
@@ -154,14 +170,9 @@ impl Sets {
 /// text would cost as much as the postings: each term's postings are then its parts' documents
 /// merged ([`over_parts`]).
 fn set_field(name: &str, terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
-    // (A map like the one that numbers the sets, not a set: the wasm holds one kind of map.)
-    let mut distinct: FxHashMap<&[u32], u32> = FxHashMap::default();
-    let few = sets.iter().all(|set| {
-        distinct.entry(set).or_insert(0);
-        distinct.len() * 2 <= sets.len()
-    });
-    match few {
-        true => field_index(name, terms, &FieldTexts::of_sets(runs, sets), true),
+    let (distinct, of_doc) = sets.numbered();
+    match distinct.len() * 2 <= sets.len() {
+        true => field_index(name, terms, &FieldTexts::of_sets(runs, &distinct, of_doc), true),
         false => FieldIndex { name: name.to_owned(), ..over_parts(terms, runs, sets) },
     }
 }
@@ -366,19 +377,12 @@ impl FieldTexts {
     }
 
     /// Each document's text its set's parts counted together (its themes' or projects'), once for
-    /// each distinct set; numbers out of range add nothing.
-    fn of_sets(runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldTexts {
-        let mut known: FxHashMap<&[u32], u32> = FxHashMap::default();
-        let (mut terms, mut tally) = (Vec::new(), Tally::default());
-        let of_doc = sets
-            .iter()
-            .map(|set| {
-                *known.entry(set).or_insert_with(|| {
-                    terms.push(tally.counted(set.iter().filter_map(|&p| runs.get(p as usize)).flatten().copied()));
-                    terms.len() as u32 - 1
-                })
-            })
-            .collect();
+    /// each of the `distinct` sets, `of_doc` numbering each document's among them (see
+    /// [`Sets::numbered`]); parts out of range add nothing.
+    fn of_sets(runs: &[Vec<(u32, u32)>], distinct: &[&[u32]], of_doc: Vec<u32>) -> FieldTexts {
+        let mut tally = Tally::default();
+        let counted = |set: &&[u32]| tally.counted(set.iter().filter_map(|&p| runs.get(p as usize)).flatten().copied());
+        let terms = distinct.iter().map(counted).collect();
         FieldTexts { terms, of_doc }
     }
 
@@ -503,7 +507,9 @@ mod tests {
         let few: Vec<&[usize]> = [&[][..]; 40].into_iter().chain([&[1, 0][..], &[2], &[0]]).collect();
         for sets in [many, few] {
             let sets = Sets::of(sets.into_iter(), |&p| p);
-            let expected = field_index("projects", terms.clone(), &FieldTexts::of_sets(&runs, &sets), false);
+            let (distinct, of_doc) = sets.numbered();
+            let texts = FieldTexts::of_sets(&runs, &distinct, of_doc);
+            let expected = field_index("projects", terms.clone(), &texts, false);
             let ours = FieldIndex { name: "projects".to_owned(), ..over_parts(terms.clone(), &runs, &sets) };
             assert_eq!(ours, expected);
         }
