@@ -674,10 +674,10 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                     }
                     rounds += 1;
                     for n in missing {
-                        assert!(pieces.add(n, Arc::new(cut.pieces[n].clone())));
+                        let fields = pieces.add(n, &cut.pieces[n]).expect("a piece that had not arrived");
+                        fields.into_iter().for_each(|field| engine.add_piece(field));
                         loaded += 1;
                     }
-                    pieces.fields().into_iter().for_each(|field| engine.set_field(field));
                     if needs.words && !words {
                         engine.set_words(&cut.words);
                         words = true;
@@ -695,6 +695,40 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
             rounds as f64 / queries as f64
         );
         assert!(cut.pieces.len() > 1);
+    }
+}
+
+/// However its pieces arrive, an engine given all of them answers as the whole index's: here in
+/// an order far from the terms' (the odd pieces from the last down, then the even ones up), each
+/// piece's terms put among those that came before.
+#[test]
+fn pieces_in_any_order_make_the_whole_index() {
+    use std::sync::Arc;
+    use takeaways::search::pieces::{cut, Pieces};
+    let bundle = seeds();
+    let full = bundle.engine();
+    let cut = cut(&bundle.search, 300);
+    let count = cut.pieces.len();
+    assert!(count > 100, "only {count} pieces");
+    let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+    engine.add_bodies(0, &bundle.texts.bodies);
+    engine.set_words(&cut.words);
+    let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
+    let order = (0..count).rev().filter(|n| n % 2 == 1).chain((0..count).filter(|n| n % 2 == 0));
+    for n in order {
+        let fields = pieces.add(n, &cut.pieces[n]).expect("each piece once");
+        fields.into_iter().for_each(|field| engine.add_piece(field));
+    }
+    assert!(pieces.add(0, &cut.pieces[0]).is_none(), "a piece that came already adds nothing");
+    let queries = sampled_queries(&bundle, &["kuberntes", "k"], Sample { term_step: 7, term_chars: 2, title_step: 5 });
+    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    for query in &queries {
+        let config = Config::default();
+        assert_eq!(
+            engine.search_found(query, &config, 20, everything),
+            full.search_found(query, &config, 20, everything),
+            "{query}"
+        );
     }
 }
 

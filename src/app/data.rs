@@ -86,16 +86,12 @@ impl Site {
         };
         if let Some(pieces) = self.pieces.get() {
             let mut pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
-            let grew = files.pieces.with(|loaded| {
-                let ready = loaded.iter().filter_map(|(n, load)| match load {
-                    Load::Ready(piece) => Some((n, Arc::clone(piece))),
-                    _ => None,
-                });
-                ready.fold(false, |grew, (n, piece)| pieces.add(n, piece) | grew)
+            files.pieces.with(|loaded| {
+                for (n, load) in loaded.iter() {
+                    let Load::Ready(piece) = load else { continue };
+                    pieces.add(n, piece).into_iter().flatten().for_each(|field| engine.add_piece(field));
+                }
             });
-            if grew {
-                pieces.fields().into_iter().for_each(|field| engine.set_field(field));
-            }
         }
         if let Load::Ready(words) = files.words.get() {
             engine.set_words(&words);

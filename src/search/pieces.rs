@@ -77,17 +77,17 @@ pub fn pieces_for(firsts: &[String], prefix: &str) -> Range<usize> {
     start.min(end)..end
 }
 
-/// The pieces of an index in pieces that have arrived.
+/// Which pieces of an index in pieces have arrived.
 pub struct Pieces {
     head: Arc<SearchHead>,
     /// By number: a vector, not a map, which costs the wasm less.
-    loaded: Vec<Option<Arc<SearchShard>>>,
+    arrived: Vec<bool>,
 }
 
 impl Pieces {
     pub fn new(head: Arc<SearchHead>) -> Pieces {
-        let loaded = vec![None; head.firsts.len()];
-        Pieces { head, loaded }
+        let arrived = vec![false; head.firsts.len()];
+        Pieces { head, arrived }
     }
 
     /// The pieces the terms `prefixes` start need that have not arrived, ascending.
@@ -108,43 +108,35 @@ impl Pieces {
     }
 
     fn has(&self, n: usize) -> bool {
-        self.loaded.get(n).is_some_and(Option::is_some)
+        self.arrived.get(n).copied().unwrap_or(false)
     }
 
-    /// Adds piece `n`; false if it was here already, or the head has no such piece.
-    pub fn add(&mut self, n: usize, piece: Arc<SearchShard>) -> bool {
-        match self.loaded.get_mut(n) {
-            Some(slot @ None) => {
-                *slot = Some(piece);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The shipped fields' index as far as its pieces have come: their terms, in order, with
-    /// every document's length, in [`SHIPPED_FIELDS`] order.
-    pub fn fields(&self) -> Vec<FieldIndex> {
-        let mut fields: Vec<CompactField> = SHIPPED_FIELDS
+    /// Notes that piece `n` has arrived, and returns the shipped fields' index of its terms (in
+    /// [`SHIPPED_FIELDS`] order, with every document's length), what the engine adds to its
+    /// fields (see [`Engine::add_piece`](super::Engine::add_piece)); none if it had arrived
+    /// already, or the head has no such piece.
+    pub fn add(&mut self, n: usize, piece: &SearchShard) -> Option<Vec<FieldIndex>> {
+        let arrived = self.arrived.get_mut(n).filter(|arrived| !**arrived)?;
+        *arrived = true;
+        let empty = ShardField::default();
+        let fields = SHIPPED_FIELDS
             .iter()
             .enumerate()
-            .map(|(i, name)| CompactField {
-                name: (*name).to_owned(),
-                lengths: self.head.lengths.get(i).cloned().unwrap_or_default(),
-                ..CompactField::default()
-            })
-            .collect();
-        for piece in self.loaded.iter().flatten() {
-            for (field, of_piece) in fields.iter_mut().zip(&piece.fields) {
+            .map(|(i, name)| {
+                let of_piece = piece.fields.get(i).unwrap_or(&empty);
                 // A damaged piece, its columns of different lengths, adds no more than its shortest.
                 let terms = of_piece.terms.len().min(of_piece.documents.len()).min(of_piece.counts.len());
-                field.terms.extend_from_slice(&of_piece.terms[..terms]);
-                field.documents.extend_from_slice(&of_piece.documents[..terms]);
-                field.counts.extend_from_slice(&of_piece.counts[..terms]);
-            }
-        }
+                CompactField {
+                    name: (*name).to_owned(),
+                    lengths: self.head.lengths.get(i).cloned().unwrap_or_default(),
+                    terms: of_piece.terms[..terms].to_vec(),
+                    documents: of_piece.documents[..terms].to_vec(),
+                    counts: of_piece.counts[..terms].to_vec(),
+                }
+            })
+            .collect();
         let docs = self.head.lengths.iter().map(Vec::len).max().unwrap_or(0) as u32;
-        decode(&CompactIndex { fields }, docs).fields
+        Some(decode(&CompactIndex { fields }, docs).fields)
     }
 }
 

@@ -101,7 +101,7 @@ pub struct Hit {
 
 pub struct Engine {
     /// In [`FIELDS`](super::index::FIELDS) order. The shipped ones grow as the pieces of an index
-    /// in pieces arrive (see [`Engine::set_field`]).
+    /// in pieces arrive (see [`Engine::add_piece`]).
     fields: RwLock<Vec<Arc<Field>>>,
     /// Whether the shipped fields' index comes in pieces: then only the pieces a query needs are
     /// here, and their words for correcting misspelt ones come apart ([`Engine::set_words`]).
@@ -193,14 +193,14 @@ impl Engine {
         fields.iter().find(|f| f.name == name).cloned()
     }
 
-    /// Replaces the index of a shipped field with `index`: the pieces of an index in pieces that
-    /// have arrived, put together (see [`crate::search::pieces`]).
-    pub fn set_field(&self, index: FieldIndex) {
-        let field = Arc::new(Field::new(for_takeaways(index, &self.authors), self.texts.len()));
+    /// Adds to a shipped field the terms of `index`: a piece of its index in pieces that has
+    /// arrived (see [`crate::search::pieces`]), whose terms it does not have yet.
+    pub fn add_piece(&self, index: FieldIndex) {
+        let piece = Field::new(for_takeaways(index, &self.authors), self.texts.len());
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
-        match fields.iter_mut().find(|f| f.name == field.name) {
-            Some(slot) => *slot = field,
-            None => fields.push(field),
+        match fields.iter_mut().find(|f| f.name == piece.name) {
+            Some(field) => *field = Arc::new(field.with(piece)),
+            None => fields.push(Arc::new(piece)),
         }
     }
 

@@ -3,6 +3,7 @@
 //! query's terms each document holds (for [`matching`](super::matching)).
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::matching::{Holdings, Words};
 use super::top::Candidates;
@@ -16,6 +17,20 @@ const CORRECTION_PENALTY: f64 = 0.1;
 
 pub(super) struct Field {
     pub(super) name: String,
+    /// Its terms with their postings, in runs of consecutive terms, in order: one, or where the
+    /// field's index comes in pieces, one per piece that has arrived (see [`Field::with`]), so
+    /// that a piece costs what it holds, not what came before it. Terms are numbered through
+    /// the runs.
+    runs: Vec<Arc<Run>>,
+    /// Per run, the number of its first term; and at the end, the number of terms.
+    firsts: Vec<usize>,
+    /// Where many documents hold the same text in the field (an article's takeaways, in the
+    /// article's field), the postings are those texts', each one's documents scoring alike.
+    alike: Option<Arc<Alike>>,
+}
+
+/// Consecutive terms of a field, with their postings.
+struct Run {
     terms: Vec<String>,
     /// Where each term's postings start in `docs` and `weights`, and at the end their total.
     starts: Vec<u32>,
@@ -24,9 +39,6 @@ pub(super) struct Field {
     /// Per posting, its score for the term as such: √count × idf × 1/√(field length), multiplied
     /// in the order elasticlunr does, so the bits are its own, and a query multiplies once.
     weights: Vec<f64>,
-    /// Where many documents hold the same text in the field (an article's takeaways, in the
-    /// article's field), the postings are those texts', each one's documents scoring alike.
-    alike: Option<Alike>,
 }
 
 /// Documents grouped by their text in a field: group `g` is `docs[starts[g]..starts[g + 1]]`.
@@ -161,8 +173,7 @@ impl Engine {
             // Summing a term's keys straight into the field's scores gives the same sums where
             // the field has none yet (the first term) or the term has one key (OR).
             let direct = number == 0 || (!and && keys.len() == 1);
-            for key in keys {
-                let term = &field.terms[key];
+            for (term, docs, weights) in field.terms(keys) {
                 let exact = term == token;
                 // Coordination counts the documents that hold the term as such.
                 let counted = exact && query_len > 1;
@@ -175,7 +186,6 @@ impl Engine {
                 if corrected {
                     penalty *= CORRECTION_PENALTY;
                 }
-                let (docs, weights) = field.postings_of(key);
                 if direct {
                     for (&doc, &weight) in docs.iter().zip(weights) {
                         scores.add(doc, weight * penalty);
@@ -235,34 +245,54 @@ impl Field {
         // only one of the group with postings), its own where the field has no groups.
         let leaders = alike.as_ref().map(|alike| alike.leaders(docs));
         let unit = |doc: u32| leaders.as_ref().map_or(Some(doc), |leaders| leaders[doc as usize]);
-        let mut field = Field {
-            name: std::mem::take(&mut index.name),
-            terms: std::mem::take(&mut index.terms),
-            starts: vec![0],
-            docs: Vec::new(),
-            weights: Vec::new(),
-            alike,
-        };
         // How many documents hold a term: those of the groups whose first has a posting.
-        let holders = |postings: &[(u32, u32)]| match (&field.alike, &leaders) {
+        let holders = |postings: &[(u32, u32)]| match (&alike, &leaders) {
             (Some(alike), Some(leaders)) => {
                 let groups = postings.iter().filter_map(|&(doc, _)| leaders[doc as usize]);
                 groups.map(|group| alike.docs_of(group).len()).sum()
             }
             _ => postings.len(),
         };
-        for term in 0..field.terms.len() {
+        let mut run = Run { terms: Vec::new(), starts: vec![0], docs: Vec::new(), weights: Vec::new() };
+        for term in 0..index.terms.len() {
             let postings = index.postings_of(term);
             let idf = 1.0 + (docs as f64 / (holders(postings) as f64 + 1.0)).ln();
             for &(doc, count) in postings {
                 if let Some(unit) = unit(doc) {
-                    field.docs.push(unit);
-                    field.weights.push(f64::from(count).sqrt() * idf * norm(doc));
+                    run.docs.push(unit);
+                    run.weights.push(f64::from(count).sqrt() * idf * norm(doc));
                 }
             }
-            field.starts.push(field.docs.len() as u32);
+            run.starts.push(run.docs.len() as u32);
         }
-        field
+        run.terms = index.terms;
+        let field = Field { name: index.name, runs: Vec::new(), firsts: Vec::new(), alike: alike.map(Arc::new) };
+        field.with_runs(vec![Arc::new(run)])
+    }
+
+    /// This field with the terms of `piece` too: the field made of a piece of its index, whose
+    /// terms it does not have. Its runs are shared, not copied; the grouping is this field's.
+    pub(super) fn with(&self, piece: Field) -> Field {
+        let mut runs = self.runs.clone();
+        for run in piece.runs {
+            let at = runs.partition_point(|r| r.terms[0] < run.terms[0]);
+            runs.insert(at, run);
+        }
+        let field = Field { name: self.name.clone(), runs: Vec::new(), firsts: Vec::new(), alike: self.alike.clone() };
+        field.with_runs(runs)
+    }
+
+    /// This field with `runs` (in term order), those with no terms left out.
+    fn with_runs(mut self, mut runs: Vec<Arc<Run>>) -> Field {
+        runs.retain(|run| !run.terms.is_empty());
+        self.firsts = std::iter::once(0)
+            .chain(runs.iter().scan(0, |count, run| {
+                *count += run.terms.len();
+                Some(*count)
+            }))
+            .collect();
+        self.runs = runs;
+        self
     }
 
     /// The documents of `unit`: its group's where the field groups them, else itself.
@@ -274,16 +304,35 @@ impl Field {
         }
     }
 
-    fn postings_of(&self, term: usize) -> (&[u32], &[f64]) {
-        let range = self.starts[term] as usize..self.starts[term + 1] as usize;
-        (&self.docs[range.clone()], &self.weights[range])
+    /// The terms numbered `keys`, in order, each with its postings' documents and weights.
+    fn terms(&self, keys: Range<usize>) -> impl Iterator<Item = (&str, &[u32], &[f64])> {
+        let first = self.firsts.partition_point(|&first| first <= keys.start).saturating_sub(1);
+        let runs = self.runs[first..].iter().zip(&self.firsts[first..]);
+        runs.take_while(move |(_, &offset)| offset < keys.end).flat_map(move |(run, &offset)| {
+            let (start, end) = (keys.start.saturating_sub(offset), (keys.end - offset).min(run.terms.len()));
+            (start..end).map(move |key| {
+                let range = run.starts[key] as usize..run.starts[key + 1] as usize;
+                (run.terms[key].as_str(), &run.docs[range.clone()], &run.weights[range])
+            })
+        })
+    }
+
+    /// The number of the first term `before` is false for, where it holds for the terms up to
+    /// some and for none after.
+    fn partition_point(&self, before: impl Fn(&str) -> bool) -> usize {
+        let at = self.runs.partition_point(|run| run.terms.last().is_some_and(|t| before(t)));
+        match self.runs.get(at) {
+            Some(run) => self.firsts[at] + run.terms.partition_point(|t| before(t)),
+            None => self.firsts.last().copied().unwrap_or(0),
+        }
     }
 
     /// The term equal to `term`, if any, as a range of term numbers.
     fn find(&self, term: &str) -> Range<usize> {
-        match self.terms.binary_search_by(|t| t.as_str().cmp(term)) {
-            Ok(i) => i..i + 1,
-            Err(_) => 0..0,
+        let at = self.partition_point(|t| t < term);
+        match self.terms(at..at + 1).next() {
+            Some((found, ..)) if found == term => at..at + 1,
+            _ => 0..0,
         }
     }
 
@@ -294,13 +343,15 @@ impl Field {
 
     /// Each term with its number of postings.
     pub(super) fn terms_with_postings(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.terms.iter().zip(self.starts.windows(2)).map(|(term, at)| (term.as_str(), (at[1] - at[0]) as usize))
+        self.runs.iter().flat_map(|run| {
+            run.terms.iter().zip(run.starts.windows(2)).map(|(term, at)| (term.as_str(), (at[1] - at[0]) as usize))
+        })
     }
 
-    /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`.
+    /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`. They come
+    /// right after the terms before `token`, and before every other term after it.
     fn expand(&self, token: &str) -> Range<usize> {
-        let start = self.terms.partition_point(|t| t.as_str() < token);
-        start..start + self.terms[start..].iter().take_while(|t| t.starts_with(token)).count()
+        self.partition_point(|t| t < token)..self.partition_point(|t| t < token || t.starts_with(token))
     }
 }
 
