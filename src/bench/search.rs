@@ -1,9 +1,12 @@
 //! Search: building the engine, then ranking and searching the benchmark queries.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::model::Dataset;
-use crate::search::Config;
+use crate::search::pieces::{cut, Pieces, PIECE_BYTES};
+use crate::search::{Config, Engine, EngineIndex};
 
 /// The queries the benchmarks time: Chinese, English, mixed, variants, prefixes, projects, and
 /// misspelt words (read as their corrections).
@@ -81,6 +84,28 @@ pub fn measure(dataset: &Dataset, rounds: u32, now: impl Fn() -> f64) -> Figures
             std::hint::black_box(engine.search(q, &config, LIMIT));
         }),
     }
+}
+
+/// Milliseconds to join the index's pieces (of the build's size) to an engine one at a time, as
+/// a reader's searches bring them, in an order far from the terms' (the odd pieces from the last
+/// down, then the even ones up): the mean over the first tenth of them and over the last, and
+/// how many there are. `now` reads a clock in ms.
+pub fn piece_latencies(dataset: &Dataset, now: impl Fn() -> f64) -> (f64, f64, usize) {
+    let cut = cut(&dataset.search, PIECE_BYTES);
+    let engine = Engine::of(dataset, EngineIndex::over_pieces(dataset, &cut.head));
+    let mut pieces = Pieces::new(Arc::new(cut.head));
+    let count = cut.pieces.len();
+    let order = (0..count).rev().filter(|n| n % 2 == 1).chain((0..count).filter(|n| n % 2 == 0));
+    let times: Vec<f64> = order
+        .map(|n| {
+            let start = now();
+            pieces.add(n, &cut.pieces[n]).into_iter().flatten().for_each(|field| engine.add_piece(field));
+            now() - start
+        })
+        .collect();
+    let tenth = (count / 10).max(1).min(count);
+    let mean = |times: &[f64]| times.iter().sum::<f64>() / times.len().max(1) as f64;
+    (mean(&times[..tenth]), mean(&times[count - tenth..]), count)
 }
 
 fn latencies(rounds: u32, now: &impl Fn() -> f64, run: impl Fn(&str)) -> Vec<f64> {

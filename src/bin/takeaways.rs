@@ -290,6 +290,10 @@ mod bench {
             "native, {takeaways} takeaways: engine built in {:.0} ms, first correction of a misspelt word {:.1} ms",
             figures.engine_ms, figures.first_correction_ms
         );
+        let (first, last, pieces) = search::piece_latencies(dataset, clock());
+        println!(
+            "native, the index's {pieces} pieces joined one at a time: {first:.3} ms each among the first tenth, {last:.3} ms among the last"
+        );
         println!("native ranking, {queries} queries × {rounds}: {}", p(&figures.ranking));
         println!("native search (with highlights and snippets), {queries} queries × {rounds}: {}", p(&figures.search));
     }
