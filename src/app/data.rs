@@ -37,15 +37,26 @@ pub struct Site {
     index: Mutex<Option<EngineIndex>>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
+    /// How many of the files that came the engine has been given.
+    given: Mutex<Given>,
     facets: OnceLock<Facets>,
     list_order: OnceLock<Vec<usize>>,
 }
 
+/// Of each kind of file the engine reads, how many of those that came it has been given (see
+/// [`Loads::came_since`]).
+#[derive(Default)]
+struct Given {
+    pieces: usize,
+    articles: usize,
+    bodies: usize,
+}
+
 impl Site {
     pub fn new(bundle: Bundle, takeaway_bodies: bool, in_steps: bool) -> Site {
-        let (engine, index, pieces) = (OnceLock::new(), Mutex::new(None), OnceLock::new());
+        let (engine, index, pieces, given) = (OnceLock::new(), Mutex::new(None), OnceLock::new(), Mutex::default());
         let (facets, list_order) = (OnceLock::new(), OnceLock::new());
-        Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, facets, list_order }
+        Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, given, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
@@ -84,11 +95,14 @@ impl Site {
                 self.engine.get_or_init(|| Engine::of(&self.bundle, made))
             }
         };
+        // Only the files that came since the last call: a search calls this on every key, and
+        // the files that came grow with the searches made.
+        let mut given = self.given.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(pieces) = self.pieces.get() {
             let mut pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
             files.pieces.with(|loaded| {
-                for (n, load) in loaded.iter() {
-                    let Load::Ready(piece) = load else { continue };
+                for &n in loaded.came_since(&mut given.pieces) {
+                    let Some(Load::Ready(piece)) = loaded.get(n) else { continue };
                     pieces.add(n, piece).into_iter().flatten().for_each(|field| engine.add_piece(field));
                 }
             });
@@ -96,17 +110,21 @@ impl Site {
         if let Load::Ready(words) = files.words.get() {
             engine.set_words(&words);
         }
-        // Only the bodies the engine lacks: a search reruns this on every key, and the bodies
-        // that came grow with the searches made.
-        let has_article = |at: usize| self.takeaway_range(ArticleIx::at(at)).all(|t| engine.has_body(t));
         files.articles.with(|loaded| {
-            for (at, texts) in loaded.belonging(&self.bundle, has_article) {
-                engine.add_bodies(self.takeaway_range(ArticleIx::at(at)).start, &texts.bodies);
+            for &at in loaded.came_since(&mut given.articles) {
+                let range = self.takeaway_range(ArticleIx::at(at));
+                if let (Load::Ready(texts), false) =
+                    (loaded.checked(&self.bundle, at), range.clone().all(|t| engine.has_body(t)))
+                {
+                    engine.add_bodies(range.start, &texts.bodies);
+                }
             }
         });
         files.bodies.with(|loaded| {
-            for (index, alone) in loaded.belonging(&self.bundle, |index| engine.has_body(index)) {
-                engine.add_body(index, alone.body.as_str());
+            for &index in loaded.came_since(&mut given.bodies) {
+                if let (Load::Ready(alone), false) = (loaded.checked(&self.bundle, index), engine.has_body(index)) {
+                    engine.add_body(index, alone.body.as_str());
+                }
             }
         });
         Some(engine)
@@ -207,37 +225,52 @@ fn body_file(files: &DataFiles, n: usize) -> String {
 
 /// Files of one kind by number (an article's texts, a piece of the index), those asked for:
 /// a vector, not a map, which costs the wasm less.
-pub struct Loads<T>(Vec<Load<Arc<T>>>);
+pub struct Loads<T> {
+    files: Vec<Load<Arc<T>>>,
+    /// The numbers of those that have come, in the order they came: what reads them on every
+    /// search reads those that came since it last did (see [`Loads::came_since`]), not them all.
+    came: Vec<usize>,
+}
 
 impl<T> Default for Loads<T> {
     fn default() -> Self {
-        Loads(Vec::new())
+        Loads { files: Vec::new(), came: Vec::new() }
     }
 }
 
 impl<T> Loads<T> {
     /// File `n`, if it was asked for.
     fn get(&self, n: usize) -> Option<&Load<Arc<T>>> {
-        self.0.get(n).filter(|load| !matches!(load, Load::Idle))
+        self.files.get(n).filter(|load| !matches!(load, Load::Idle))
     }
 
     fn insert(&mut self, n: usize, load: Load<Arc<T>>) {
-        if self.0.len() <= n {
-            self.0.resize_with(n + 1, || Load::Idle);
+        if self.files.len() <= n {
+            self.files.resize_with(n + 1, || Load::Idle);
         }
-        self.0[n] = load;
+        if matches!(load, Load::Ready(_)) {
+            self.came.push(n);
+        }
+        self.files[n] = load;
     }
 
     /// Forgets file `n`, as if it had never been asked for.
     fn remove(&mut self, n: usize) {
-        if let Some(load) = self.0.get_mut(n) {
+        if let Some(load) = self.files.get_mut(n) {
             *load = Load::Idle;
         }
     }
 
     /// The files asked for, by number.
     fn iter(&self) -> impl Iterator<Item = (usize, &Load<Arc<T>>)> {
-        self.0.iter().enumerate().filter(|(_, load)| !matches!(load, Load::Idle))
+        self.files.iter().enumerate().filter(|(_, load)| !matches!(load, Load::Idle))
+    }
+
+    /// The numbers of the files that came after the first `seen` (in the order they came), a
+    /// number again if its file came again; `seen` then counts every file that came.
+    fn came_since(&self, seen: &mut usize) -> &[usize] {
+        let since = std::mem::replace(seen, self.came.len());
+        &self.came[since.min(self.came.len())..]
     }
 }
 
@@ -670,6 +703,23 @@ mod tests {
         assert!(parse_bundle(b"{").unwrap_err().contains("damaged"));
         let later = parse_bundle(br#"{"articles": 1, "schema": 998}"#).unwrap_err();
         assert!(later.contains("schema version 998"), "{later}");
+    }
+
+    #[test]
+    fn a_reader_is_given_the_files_that_came_since_it_last_read() {
+        let mut loads: Loads<u32> = Loads::default();
+        let mut seen = 0;
+        loads.insert(3, Load::Loading);
+        loads.insert(1, Load::Ready(Arc::new(10)));
+        assert_eq!(loads.came_since(&mut seen), [1]);
+        assert_eq!(loads.came_since(&mut seen), [] as [usize; 0]);
+        loads.insert(3, Load::Ready(Arc::new(30)));
+        loads.insert(0, Load::Failed("gone".into()));
+        loads.remove(1);
+        loads.insert(1, Load::Ready(Arc::new(11)));
+        assert_eq!(loads.came_since(&mut seen), [3, 1], "a file that came again, again");
+        assert_eq!(seen, 3);
+        assert_eq!(loads.came_since(&mut 0), [1, 3, 1], "a new reader, all");
     }
 
     #[test]
