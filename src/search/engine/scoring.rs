@@ -266,8 +266,7 @@ impl Field {
             run.starts.push(run.docs.len() as u32);
         }
         run.terms = index.terms;
-        let field = Field { name: index.name, runs: Vec::new(), firsts: Vec::new(), alike: alike.map(Arc::new) };
-        field.with_runs(vec![Arc::new(run)])
+        Field::of_runs(index.name, vec![Arc::new(run)], alike.map(Arc::new))
     }
 
     /// This field with the terms of `piece` too: the field made of a piece of its index, whose
@@ -278,21 +277,18 @@ impl Field {
             let at = runs.partition_point(|r| r.terms[0] < run.terms[0]);
             runs.insert(at, run);
         }
-        let field = Field { name: self.name.clone(), runs: Vec::new(), firsts: Vec::new(), alike: self.alike.clone() };
-        field.with_runs(runs)
+        Field::of_runs(self.name.clone(), runs, self.alike.clone())
     }
 
-    /// This field with `runs` (in term order), those with no terms left out.
-    fn with_runs(mut self, mut runs: Vec<Arc<Run>>) -> Field {
+    /// The field `name` of `runs` (in term order), those with no terms left out.
+    fn of_runs(name: String, mut runs: Vec<Arc<Run>>, alike: Option<Arc<Alike>>) -> Field {
         runs.retain(|run| !run.terms.is_empty());
-        self.firsts = std::iter::once(0)
-            .chain(runs.iter().scan(0, |count, run| {
-                *count += run.terms.len();
-                Some(*count)
-            }))
-            .collect();
-        self.runs = runs;
-        self
+        let ends = runs.iter().scan(0, |count, run| {
+            *count += run.terms.len();
+            Some(*count)
+        });
+        let firsts = std::iter::once(0).chain(ends).collect();
+        Field { name, runs, firsts, alike }
     }
 
     /// The documents of `unit`: its group's where the field groups them, else itself.
