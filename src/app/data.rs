@@ -111,18 +111,18 @@ impl Site {
             engine.set_words(&words);
         }
         files.articles.with(|loaded| {
-            for &at in loaded.came_since(&mut given.articles) {
+            let came = loaded.came_since(&mut given.articles).iter().copied();
+            for (at, texts) in loaded.ready_among(&self.bundle, came) {
                 let range = self.takeaway_range(ArticleIx::at(at));
-                if let (Load::Ready(texts), false) =
-                    (loaded.checked(&self.bundle, at), range.clone().all(|t| engine.has_body(t)))
-                {
+                if !range.clone().all(|t| engine.has_body(t)) {
                     engine.add_bodies(range.start, &texts.bodies);
                 }
             }
         });
         files.bodies.with(|loaded| {
-            for &index in loaded.came_since(&mut given.bodies) {
-                if let (Load::Ready(alone), false) = (loaded.checked(&self.bundle, index), engine.has_body(index)) {
+            let came = loaded.came_since(&mut given.bodies).iter().copied();
+            for (index, alone) in loaded.ready_among(&self.bundle, came) {
+                if !engine.has_body(index) {
                     engine.add_body(index, alone.body.as_str());
                 }
             }
@@ -288,14 +288,13 @@ impl<T: PartOf> Loads<T> {
         }
     }
 
-    /// The files that have arrived and belong to `bundle`'s build, by number, but those `taken`
-    /// says the reader has (they are not checked again).
-    fn belonging<'a>(
+    /// Of the files numbered `numbers`, those that have arrived and belong to `bundle`'s build.
+    fn ready_among<'a>(
         &'a self,
         bundle: &'a Bundle,
-        taken: impl Fn(usize) -> bool + 'a,
+        numbers: impl IntoIterator<Item = usize> + 'a,
     ) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
-        self.iter().filter(move |&(n, _)| !taken(n)).filter_map(move |(n, _)| match self.checked(bundle, n) {
+        numbers.into_iter().filter_map(move |n| match self.checked(bundle, n) {
             Load::Ready(file) => Some((n, file)),
             _ => None,
         })
@@ -454,7 +453,7 @@ pub struct Arrived<'a> {
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let summaries = expect_context::<Files>().summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
-        for (at, arrived) in loaded.belonging(&site.bundle, |_| false) {
+        for (at, arrived) in loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)) {
             summaries[at] = Some(arrived);
         }
         summaries

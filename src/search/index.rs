@@ -106,28 +106,30 @@ pub fn encode(index: &SearchIndex) -> CompactIndex {
 /// panicking: postings end at a document out of range, missing postings and lengths are empty
 /// and 0.
 pub fn decode(compact: &CompactIndex, docs: u32) -> SearchIndex {
-    let fields = compact
-        .fields
-        .iter()
-        .map(|f| {
-            let mut field = FieldIndex {
-                name: f.name.clone(),
-                terms: f.terms.clone(),
-                starts: Vec::with_capacity(f.terms.len() + 1),
-                lengths: f.lengths.clone(),
-                ..FieldIndex::default()
-            };
-            field.lengths.resize(docs as usize, 0);
-            field.starts.push(0);
-            for term in 0..f.terms.len() {
-                let [documents, counts] = [&f.documents, &f.counts].map(|c| c.get(term).map_or("", String::as_str));
-                field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
-                field.starts.push(field.postings.len() as u32);
-            }
-            field
-        })
-        .collect();
-    SearchIndex { docs, fields }
+    let fields =
+        compact.fields.iter().map(|f| decode_field(&f.name, [&f.terms, &f.documents, &f.counts], &f.lengths, docs));
+    SearchIndex { docs, fields: fields.collect() }
+}
+
+/// One field of [`decode`], from its columns (terms, then each term's documents and counts) and
+/// its documents' lengths: a whole index's field, or a piece's (see
+/// [`Pieces::add`](super::pieces::Pieces::add)).
+pub fn decode_field(name: &str, [terms, documents, counts]: [&[String]; 3], lengths: &[u32], docs: u32) -> FieldIndex {
+    let mut field = FieldIndex {
+        name: name.to_owned(),
+        terms: terms.to_vec(),
+        starts: Vec::with_capacity(terms.len() + 1),
+        lengths: lengths.to_vec(),
+        ..FieldIndex::default()
+    };
+    field.lengths.resize(docs as usize, 0);
+    field.starts.push(0);
+    for term in 0..terms.len() {
+        let [documents, counts] = [documents, counts].map(|c| c.get(term).map_or("", String::as_str));
+        field.postings.extend(decode_postings(documents, counts).take_while(|&(doc, _)| doc < docs));
+        field.starts.push(field.postings.len() as u32);
+    }
+    field
 }
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -8,8 +8,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::engine::spelling::words_of;
-use super::index::{decode, FieldIndex, SHIPPED_FIELDS};
-use crate::model::{CompactField, CompactIndex, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
+use super::index::{decode, decode_field, FieldIndex, SHIPPED_FIELDS};
+use crate::model::{CompactIndex, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
 
 /// Bytes of postings (as shipped, before the host compresses them) after which a piece ends:
 /// a term's postings are never cut, so a piece holds at least one term and may hold more bytes.
@@ -119,24 +119,15 @@ impl Pieces {
         let arrived = self.arrived.get_mut(n).filter(|arrived| !**arrived)?;
         *arrived = true;
         let empty = ShardField::default();
-        let fields = SHIPPED_FIELDS
-            .iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let of_piece = piece.fields.get(i).unwrap_or(&empty);
-                // A damaged piece, its columns of different lengths, adds no more than its shortest.
-                let terms = of_piece.terms.len().min(of_piece.documents.len()).min(of_piece.counts.len());
-                CompactField {
-                    name: (*name).to_owned(),
-                    lengths: self.head.lengths.get(i).cloned().unwrap_or_default(),
-                    terms: of_piece.terms[..terms].to_vec(),
-                    documents: of_piece.documents[..terms].to_vec(),
-                    counts: of_piece.counts[..terms].to_vec(),
-                }
-            })
-            .collect();
         let docs = self.head.lengths.iter().map(Vec::len).max().unwrap_or(0) as u32;
-        Some(decode(&CompactIndex { fields }, docs).fields)
+        let fields = SHIPPED_FIELDS.iter().enumerate().map(|(i, name)| {
+            let of_piece = piece.fields.get(i).unwrap_or(&empty);
+            // A damaged piece, its columns of different lengths, adds no more than its shortest.
+            let terms = of_piece.terms.len().min(of_piece.documents.len()).min(of_piece.counts.len());
+            let columns = [&of_piece.terms[..terms], &of_piece.documents[..terms], &of_piece.counts[..terms]];
+            decode_field(name, columns, self.head.lengths.get(i).map_or(&[], Vec::as_slice), docs)
+        });
+        Some(fields.collect())
     }
 }
 
