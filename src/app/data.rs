@@ -103,7 +103,9 @@ impl Site {
             files.pieces.with(|loaded| {
                 for &n in loaded.came_since(&mut given.pieces) {
                     let Some(Load::Ready(piece)) = loaded.get(n) else { continue };
-                    pieces.add(n, piece).into_iter().flatten().for_each(|field| engine.add_piece(field));
+                    if let Some(piece) = pieces.add(n, piece) {
+                        engine.add_piece(piece);
+                    }
                 }
             });
         }

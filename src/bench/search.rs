@@ -91,7 +91,7 @@ pub fn measure(dataset: &Dataset, rounds: u32, now: impl Fn() -> f64) -> Figures
 /// down, then the even ones up): the mean over the first tenth of them and over the last, and
 /// how many there are. `now` reads a clock in ms.
 pub fn piece_latencies(dataset: &Dataset, now: impl Fn() -> f64) -> (f64, f64, usize) {
-    let cut = cut(&dataset.search, PIECE_BYTES);
+    let cut = cut(dataset, PIECE_BYTES);
     let engine = Engine::of(dataset, EngineIndex::over_pieces(dataset, &cut.head));
     let mut pieces = Pieces::new(Arc::new(cut.head));
     let count = cut.pieces.len();
@@ -99,7 +99,7 @@ pub fn piece_latencies(dataset: &Dataset, now: impl Fn() -> f64) -> (f64, f64, u
     let times: Vec<f64> = order
         .map(|n| {
             let start = now();
-            pieces.add(n, &cut.pieces[n]).into_iter().flatten().for_each(|field| engine.add_piece(field));
+            pieces.add(n, &cut.pieces[n]).into_iter().for_each(|piece| engine.add_piece(piece));
             now() - start
         })
         .collect();

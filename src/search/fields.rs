@@ -468,6 +468,17 @@ fn title_text(t: &Takeaway) -> String {
     titles.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
+/// The terms of the fields the engine makes itself (see the module's documentation): its
+/// themes' and projects' names.
+pub fn derived_terms(bundle: &Bundle) -> Vec<String> {
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let texts = bundle.themes.iter().map(theme_text).chain(bundle.projects.iter().map(project_text));
+    let mut terms: Vec<String> = texts.flat_map(|text| document_terms(&text, &synonyms)).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
 fn theme_text(theme: &Theme) -> String {
     format!("{}\n{}", theme.name.zh, theme.name.en)
 }

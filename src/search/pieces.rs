@@ -8,8 +8,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::engine::spelling::words_of;
+use super::fields::{derived_terms, BODY_FIELD};
 use super::index::{decode, decode_field, FieldIndex, SHIPPED_FIELDS};
-use crate::model::{CompactIndex, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
+use super::tokenize::is_cjk;
+use crate::model::{Dataset, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
 
 /// Bytes of postings (as shipped, before the host compresses them) after which a piece ends:
 /// a term's postings are never cut, so a piece holds at least one term and may hold more bytes.
@@ -23,9 +25,10 @@ pub struct Cut {
     pub words: IndexWords,
 }
 
-/// Cuts `shipped`, the shipped fields of a compact index (in [`SHIPPED_FIELDS`] order), into
-/// pieces of about `piece_bytes` (the build's are [`PIECE_BYTES`]).
-pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
+/// Cuts the shipped fields of `dataset`'s index (in [`SHIPPED_FIELDS`] order) into pieces of
+/// about `piece_bytes` (the build's are [`PIECE_BYTES`]).
+pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
+    let shipped = &dataset.search;
     let fields = &shipped.fields;
     let lengths = fields.iter().map(|f| f.lengths.clone()).collect();
     let mut head = SearchHead { schema: SCHEMA_VERSION, lengths, firsts: Vec::new() };
@@ -33,11 +36,15 @@ pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
     let mut terms: Vec<&str> = fields.iter().flat_map(|f| f.terms.iter().map(String::as_str)).collect();
     terms.sort_unstable();
     terms.dedup();
-    let new_piece = || SearchShard { schema: SCHEMA_VERSION, fields: vec![ShardField::default(); fields.len()] };
+    let new_piece = || SearchShard {
+        schema: SCHEMA_VERSION,
+        fields: vec![ShardField::default(); fields.len()],
+        infixes: Vec::new(),
+    };
     let (mut pieces, mut piece, mut bytes, mut empty) = (Vec::new(), new_piece(), 0, true);
     // Per field, its next term.
     let mut next = vec![0; fields.len()];
-    for term in terms {
+    for &term in &terms {
         if empty {
             head.firsts.push(term.to_owned());
             empty = false;
@@ -60,6 +67,17 @@ pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
     if !empty {
         pieces.push(piece);
     }
+    // Each in the piece whose run of terms it would be in, which a prefix of it fetches.
+    let body = SHIPPED_FIELDS.iter().position(|&name| name == BODY_FIELD).and_then(|at| fields.get(at));
+    let derived = derived_terms(&dataset.bundle);
+    let mut every_field: Vec<&str> = terms.iter().copied().chain(derived.iter().map(String::as_str)).collect();
+    every_field.sort_unstable();
+    for infix in infixes(body.map_or(&[], |body| &body.terms), &every_field) {
+        let at = head.firsts.partition_point(|first| *first <= infix).saturating_sub(1);
+        if let Some(piece) = pieces.get_mut(at) {
+            piece.infixes.push(infix);
+        }
+    }
     let docs = fields.first().map_or(0, |f| f.lengths.len()) as u32;
     let whole = decode(shipped, docs);
     let terms = whole.fields.iter().flat_map(|field| {
@@ -69,12 +87,45 @@ pub fn cut(shipped: &CompactIndex, piece_bytes: usize) -> Cut {
     Cut { head, pieces, words: IndexWords { schema: SCHEMA_VERSION, words, postings } }
 }
 
+/// Where a Latin word of `words` has a start of one of `starts` (ascending) inside it (not at its
+/// own start), that part of it, at its longest, ascending; of those that start another, only the
+/// longer. Whether a word is inside one of `words` but at its start is known from them: a word
+/// that starts one of `starts` is inside one past its start only if it starts one of these. So a
+/// phrase's word tells which bodies may hold it from the terms it starts, which are in the
+/// pieces its query fetches (see [`SearchShard::infixes`]).
+pub fn infixes(words: &[String], starts: &[&str]) -> Vec<String> {
+    let starts_one =
+        |part: &str| starts[starts.partition_point(|w| *w < part)..].first().is_some_and(|w| w.starts_with(part));
+    let mut found = Vec::new();
+    for word in words.iter().filter(|w| !w.starts_with(is_cjk)) {
+        for (at, _) in word.char_indices().skip(1) {
+            let rest = &word[at..];
+            let ends = rest.char_indices().map(|(i, c)| i + c.len_utf8());
+            let end = ends.take_while(|&end| starts_one(&rest[..end])).last().unwrap_or(0);
+            if end > 0 && !word.starts_with(&rest[..end]) {
+                found.push(rest[..end].to_owned());
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    let longest = (0..found.len()).filter(|&at| !found.get(at + 1).is_some_and(|next| next.starts_with(&found[at])));
+    longest.map(|at| found[at].clone()).collect()
+}
+
 /// The pieces that may hold terms `prefix` starts (itself included), of those whose first terms
 /// are `firsts`.
 pub fn pieces_for(firsts: &[String], prefix: &str) -> Range<usize> {
     let start = firsts.partition_point(|first| first.as_str() <= prefix).saturating_sub(1);
     let end = firsts.partition_point(|first| first.as_str() < prefix || first.starts_with(prefix));
     start.min(end)..end
+}
+
+/// A piece of the index as the engine adds it: the shipped fields' index of its terms (in
+/// [`SHIPPED_FIELDS`] order, with every document's length), and its [`SearchShard::infixes`].
+pub struct Piece {
+    pub fields: Vec<FieldIndex>,
+    pub infixes: Vec<String>,
 }
 
 /// Which pieces of an index in pieces have arrived.
@@ -111,11 +162,10 @@ impl Pieces {
         self.arrived.get(n).copied().unwrap_or(false)
     }
 
-    /// Notes that piece `n` has arrived, and returns the shipped fields' index of its terms (in
-    /// [`SHIPPED_FIELDS`] order, with every document's length), what the engine adds to its
-    /// fields (see [`Engine::add_piece`](super::Engine::add_piece)); none if it had arrived
-    /// already, or the head has no such piece.
-    pub fn add(&mut self, n: usize, piece: &SearchShard) -> Option<Vec<FieldIndex>> {
+    /// Notes that piece `n` has arrived, and returns what the engine adds of it (see
+    /// [`Engine::add_piece`](super::Engine::add_piece)); none if it had arrived already, or the
+    /// head has no such piece.
+    pub fn add(&mut self, n: usize, piece: &SearchShard) -> Option<Piece> {
         let arrived = self.arrived.get_mut(n).filter(|arrived| !**arrived)?;
         *arrived = true;
         let empty = ShardField::default();
@@ -127,13 +177,23 @@ impl Pieces {
             let columns = [&of_piece.terms[..terms], &of_piece.documents[..terms], &of_piece.counts[..terms]];
             decode_field(name, columns, self.head.lengths.get(i).map_or(&[], Vec::as_slice), docs)
         });
-        Some(fields.collect())
+        Some(Piece { fields: fields.collect(), infixes: piece.infixes.clone() })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn infixes_are_the_starts_of_words_inside_words_at_their_longest() {
+        let words: Vec<String> = ["cloud-platform", "dataplat", "kube", "platform", "平台"].map(String::from).into();
+        let starts: Vec<&str> = ["cloud-platform", "dataplat", "kube", "platform"].into();
+        // `plat` (in `dataplat`) starts `platform` too, `d` (in `cloud`) `dataplat`; no word
+        // starts `ube` or `latform`, and Chinese words are not looked in.
+        assert_eq!(infixes(&words, &starts), ["d", "platform"]);
+        assert_eq!(infixes(&words, &["a", "b"]), ["a", "b"]);
+    }
 
     #[test]
     fn a_prefix_finds_every_piece_its_terms_may_be_in() {

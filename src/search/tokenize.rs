@@ -72,6 +72,30 @@ impl Synonyms {
         repeated.flatten().map(String::as_str).collect()
     }
 
+    /// Whether `term` (a pair of Chinese characters, or a Latin word without joiners) may be in a
+    /// text's canonical spelling only because a variant in it was replaced, so that the text's own
+    /// terms need not hold it. A pair may be made inside a canonical spelling or across its edge
+    /// (its first character ends one, its second starts one); a word, inside one, or across the
+    /// edge of one that starts or ends with a letter where its variant does not (a Chinese variant
+    /// is replaced wherever it is, a Latin one only where it stands alone).
+    pub fn may_make(&self, term: &str) -> bool {
+        let mut chars = term.chars();
+        let Some(first) = chars.next() else { return true };
+        if is_cjk(first) {
+            let Some(second) = chars.next() else { return true };
+            return self.variants.iter().any(|(_, canonical)| {
+                let mut pairs = canonical.chars().zip(canonical.chars().skip(1));
+                canonical.ends_with(first) || canonical.starts_with(second) || pairs.any(|pair| pair == (first, second))
+            });
+        }
+        let edge_of_a_word = |text: &str, edge: fn(&str) -> Option<char>| edge(text).is_some_and(is_word);
+        self.variants.iter().any(|(variant, canonical)| {
+            let glued =
+                |edge: fn(&str) -> Option<char>| edge_of_a_word(canonical, edge) && !edge_of_a_word(variant, edge);
+            canonical.contains(term) || glued(|t| t.chars().next()) || glued(|t| t.chars().next_back())
+        })
+    }
+
     /// The query terms and the terms of every other spelling of the variants they contain:
     /// what to highlight.
     pub fn spellings_of(&self, terms: &[String]) -> Vec<String> {
@@ -280,7 +304,7 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
 }
 
-fn is_joiner(c: char) -> bool {
+pub fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '+' | '/' | '_')
 }
 

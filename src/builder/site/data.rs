@@ -100,7 +100,7 @@ pub fn write_pieces(
             write(&site.join(files.takeaway_body_file(index)), &json(&body, "a takeaway's body")?)?;
         }
     }
-    let cut = cut(&dataset.search, PIECE_BYTES);
+    let cut = cut(dataset, PIECE_BYTES);
     write(&site.join(files.search_head()), &json(&cut.head, "the index's head")?)?;
     write(&site.join(files.search_words()), &json(&cut.words, "the index's words")?)?;
     for (n, piece) in cut.pieces.iter().enumerate() {

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::{self, ARTICLE_FIELD};
 use super::index::{FieldIndex, SearchIndex};
+use super::pieces::Piece;
 use super::text::html_to_text;
 use super::tokenize::{query_words, Synonyms};
 use crate::model::IndexWords;
@@ -108,6 +109,9 @@ pub struct Engine {
     in_pieces: bool,
     /// The shipped fields' Latin words with their postings, where their index comes in pieces.
     shipped_words: OnceLock<Vec<(String, usize)>>,
+    /// The [`infixes`](crate::model::SearchShard::infixes) of the pieces that have arrived,
+    /// ascending, where the index comes in pieces.
+    infixes: RwLock<Vec<String>>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
     /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
@@ -177,8 +181,9 @@ impl Engine {
         let fields = RwLock::new(fields.collect());
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let bodies = (0..count).map(|_| OnceLock::new()).collect();
-        let (in_pieces, shipped_words) = (false, OnceLock::new());
-        Engine { fields, in_pieces, shipped_words, synonyms, texts, bodies, scratch, lexicon: OnceLock::new(), authors }
+        let (in_pieces, shipped_words, infixes) = (false, OnceLock::new(), RwLock::default());
+        let lexicon = OnceLock::new();
+        Engine { fields, in_pieces, shipped_words, infixes, synonyms, texts, bodies, scratch, lexicon, authors }
     }
 
     /// This engine with its body's index in pieces: of those in `index`, the first that arrived.
@@ -193,15 +198,20 @@ impl Engine {
         fields.iter().find(|f| f.name == name).cloned()
     }
 
-    /// Adds to a shipped field the terms of `index`: a piece of its index in pieces that has
-    /// arrived (see [`crate::search::pieces`]), whose terms it does not have yet.
-    pub fn add_piece(&self, index: FieldIndex) {
-        let piece = Field::new(for_takeaways(index, &self.authors), self.texts.len());
+    /// Adds a piece of the index in pieces that has arrived (see [`crate::search::pieces`]): to
+    /// each shipped field the terms of its index there, which it does not have yet.
+    pub fn add_piece(&self, piece: Piece) {
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
-        match fields.iter_mut().find(|f| f.name == piece.name) {
-            Some(field) => *field = Arc::new(field.with(piece)),
-            None => fields.push(Arc::new(piece)),
+        for index in piece.fields {
+            let piece = Field::new(for_takeaways(index, &self.authors), self.texts.len());
+            match fields.iter_mut().find(|f| f.name == piece.name) {
+                Some(field) => *field = Arc::new(field.with(piece)),
+                None => fields.push(Arc::new(piece)),
+            }
         }
+        let mut infixes = self.infixes.write().unwrap_or_else(PoisonError::into_inner);
+        infixes.extend(piece.infixes);
+        infixes.sort_unstable();
     }
 
     /// The shipped fields' Latin words, each with its postings, of an index in pieces (they are
@@ -324,7 +334,7 @@ impl Engine {
     ) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
         self.scored(reading, config, &mut scratch);
-        self.top(&reading.text, &mut scratch, limit, keep, &mut Vec::new())
+        self.top(reading, &mut scratch, limit, keep, &mut Vec::new())
     }
 
     /// The takeaways the query matches, in document order: what the list counts (see
@@ -371,7 +381,7 @@ impl Engine {
         let kept = keep(&reached);
         let mut missing = Vec::new();
         let keep = |doc: usize| kept.get(doc).copied().unwrap_or(false);
-        let top = self.top(&reading.text, &mut scratch, limit, keep, &mut missing);
+        let top = self.top(&reading, &mut scratch, limit, keep, &mut missing);
         drop(scratch);
         let hits = self.hits(&reading, top, &mut missing);
         missing.sort_unstable();

@@ -1,9 +1,15 @@
 //! The query as written, looked for in titles and bodies for the phrase bonus: character-pair
 //! signatures rule most texts out unread, Horspool's search reads the rest.
 
-use super::Engine;
+use std::cell::OnceCell;
+use std::ops::ControlFlow;
+use std::sync::PoisonError;
+
+use super::scoring::Field;
+use super::{Engine, Reading};
+use crate::search::fields::BODY_FIELD;
 use crate::search::text::squeeze;
-use crate::search::tokenize::fold;
+use crate::search::tokenize::{fold, is_cjk, is_joiner, scan};
 
 /// Multiplier for a document whose title contains the whole query as written.
 pub(super) const TITLE_PHRASE_BONUS: f64 = 2.0;
@@ -47,22 +53,28 @@ impl<const WORDS: usize> Pairs<WORDS> {
 /// A phrase to look for in many texts, with Horspool's table of how far a window may move on
 /// after its last byte: most windows are passed over whole, where `str::contains`, without SIMD
 /// in wasm, reads the text a byte at a time.
-pub(super) struct Finder {
+pub(super) struct Finder<'r> {
     needle: String,
     title_pairs: Pairs<TITLE_WORDS>,
     body_pairs: Pairs<BODY_WORDS>,
     /// Per byte value, capped at 255.
     shifts: [u8; 256],
+    /// The query's terms: their pieces of the index are here.
+    terms: &'r [String],
+    /// The documents whose bodies may hold the needle, ascending, where the body's index tells
+    /// (see [`Engine::bodies_that_may_hold`]); found when a body is first missed.
+    bodies: OnceCell<Option<Vec<u32>>>,
 }
 
-impl Finder {
-    pub(super) fn new(needle: String) -> Finder {
+impl<'r> Finder<'r> {
+    pub(super) fn new(needle: String, terms: &'r [String]) -> Finder<'r> {
         let bytes = needle.as_bytes();
         let mut shifts = [bytes.len().min(255) as u8; 256];
         for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
             shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
         }
-        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts }
+        let bodies = OnceCell::new();
+        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts, terms, bodies }
     }
 
     /// Whether `text` holds the needle: `text.contains(needle)`.
@@ -83,6 +95,62 @@ impl Finder {
 }
 
 impl Engine {
+    /// A finder of the phrase of `reading`.
+    pub(super) fn finder<'r>(&self, reading: &'r Reading) -> Finder<'r> {
+        Finder::new(self.phrase_form(&reading.text), &reading.terms)
+    }
+
+    /// The documents whose bodies may hold `phrase`, ascending, as far as the body's index tells:
+    /// a body that holds the phrase holds each of its terms, as a term of its index (a pair of
+    /// Chinese characters) or inside one (a Latin word), unless a variant's canonical spelling
+    /// may have made it (see
+    /// [`Synonyms::may_make`](crate::search::tokenize::Synonyms::may_make)). Only the query's terms are looked up, whose
+    /// pieces are here; a word only where the engine knows every word it is inside of, and they
+    /// all start with it, so that their documents are those of the terms it starts. `None` where
+    /// no term tells.
+    fn bodies_that_may_hold(&self, phrase: &Finder) -> Option<Vec<u32>> {
+        let body = self.field(BODY_FIELD)?;
+        let mut bodies: Option<Vec<u32>> = None;
+        scan(&phrase.needle, |term, _| {
+            let pair = term.starts_with(is_cjk);
+            let told = phrase.terms.iter().any(|typed| typed == term)
+                && !self.synonyms.may_make(term)
+                && (pair || !term.contains(is_joiner) && self.only_as_a_start(&body, term));
+            if told {
+                let holding = body.docs_of_terms(if pair { body.find(term) } else { body.expand(term) });
+                bodies = Some(match bodies.take() {
+                    Some(mut bodies) => {
+                        bodies.retain(|doc| holding.binary_search(doc).is_ok());
+                        bodies
+                    }
+                    None => holding,
+                });
+            }
+            ControlFlow::Continue(())
+        });
+        bodies
+    }
+
+    /// Whether `doc`'s body may hold `phrase`, as far as the body's index tells.
+    fn may_hold(&self, doc: usize, phrase: &Finder) -> bool {
+        let bodies = phrase.bodies.get_or_init(|| self.bodies_that_may_hold(phrase));
+        bodies.as_ref().is_none_or(|bodies| bodies.binary_search(&(doc as u32)).is_ok())
+    }
+
+    /// Whether every word of the body's index that has `word` inside starts with it: from the
+    /// whole index, or, of one in pieces, from the infixes of the pieces `word` starts terms in
+    /// (here), if it starts a term of a field (see [`crate::search::pieces::infixes`]).
+    fn only_as_a_start(&self, body: &Field, word: &str) -> bool {
+        if !self.in_pieces {
+            return !body.terms_with_postings().any(|(other, _)| !other.starts_with(word) && other.contains(word));
+        }
+        let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
+        let infixes = self.infixes.read().unwrap_or_else(PoisonError::into_inner);
+        let inside = infixes[infixes.partition_point(|infix| infix.as_str() < word)..].first();
+        fields.iter().any(|field| !field.expand(word).is_empty())
+            && !inside.is_some_and(|infix| infix.starts_with(word))
+    }
+
     /// `text` as phrases are looked for in it: folded, spaces squeezed, variants spelled
     /// canonically (a query, a title, a body alike).
     pub(super) fn phrase_form(&self, text: &str) -> String {
@@ -110,6 +178,8 @@ impl Engine {
         match self.bodies[doc].get() {
             Some(b) if b.pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&b.phrase) => BODY_PHRASE_BONUS,
             Some(_) => 1.0,
+            // A body the index rules out gives none; it is not fetched.
+            None if !self.may_hold(doc, phrase) => 1.0,
             None => {
                 missing.push(doc);
                 1.0
@@ -148,7 +218,7 @@ mod tests {
             ["", "a", "b", "ab", "aab", "kub", "kubernetes", "平台工程", "工程平", "台", "s，平", "ba", "abc"];
         let longer = format!("{long}a");
         for needle in needles.iter().copied().chain([long.as_str(), &long[1..], longer.as_str()]) {
-            let finder = Finder::new(needle.to_owned());
+            let finder = Finder::new(needle.to_owned(), &[]);
             for text in texts {
                 assert_eq!(finder.is_in(text), text.contains(needle), "{needle:?} in {text:?}");
             }

@@ -324,12 +324,21 @@ impl Field {
     }
 
     /// The term equal to `term`, if any, as a range of term numbers.
-    fn find(&self, term: &str) -> Range<usize> {
+    pub(super) fn find(&self, term: &str) -> Range<usize> {
         let at = self.partition_point(|t| t < term);
         match self.terms(at..at + 1).next() {
             Some((found, ..)) if found == term => at..at + 1,
             _ => 0..0,
         }
+    }
+
+    /// The documents that hold one of the terms numbered `keys` in this field, ascending.
+    pub(super) fn docs_of_terms(&self, keys: Range<usize>) -> Vec<u32> {
+        let units = self.terms(keys).flat_map(|(_, units, _)| units);
+        let mut docs: Vec<u32> = units.flat_map(|unit| self.docs_of(unit)).copied().collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
     }
 
     /// Whether the field has `token` as a term or the start of one.
@@ -346,7 +355,7 @@ impl Field {
 
     /// The terms `token` is a prefix of, itself included: elasticlunr's `expandToken`. They come
     /// right after the terms before `token`, and before every other term after it.
-    fn expand(&self, token: &str) -> Range<usize> {
+    pub(super) fn expand(&self, token: &str) -> Range<usize> {
         self.partition_point(|t| t < token)..self.partition_point(|t| t < token || t.starts_with(token))
     }
 }

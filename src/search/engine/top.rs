@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::phrase::{Finder, BODY_PHRASE_BONUS, TITLE_PHRASE_BONUS};
 use super::scoring::Scratch;
-use super::{by_rank, Engine};
+use super::{by_rank, Engine, Reading};
 
 /// A scored document, greater when better (see [`by_rank`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -59,13 +59,34 @@ impl Candidates {
     }
 }
 
+/// The bodies a ranking looked for that have not arrived, a round's worth at most. Where many
+/// candidates tie, each might take the body's bonus, and asking for all their bodies at once
+/// fetched hundreds; a round asks for twice the top or as many as the bodies read, whichever is
+/// more, best first. Rounds grow: a top whose first bodies hold the phrase settles in one or two,
+/// one whose bodies never do is asked for in a few rounds, not more bodies.
+struct Round<'m> {
+    missing: &'m mut Vec<usize>,
+    /// Those already missing when the round began.
+    before: usize,
+    /// Bodies looked in that were here.
+    read: usize,
+    limit: usize,
+}
+
+impl Round<'_> {
+    fn full(&self) -> bool {
+        self.missing.len() - self.before >= (2 * self.limit).max(self.read)
+    }
+}
+
 impl Engine {
     /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus: those that
     /// match the query first, then the others; leaving the scores empty. The documents whose
-    /// bodies were looked for but have not arrived are noted in `missing`.
+    /// bodies were looked for but have not arrived are noted in `missing`, a round's worth (see
+    /// [`Round`]): the top is final once none are.
     pub(super) fn top(
         &self,
-        query: &str,
+        reading: &Reading,
         scratch: &mut Scratch,
         limit: usize,
         keep: impl Fn(usize) -> bool,
@@ -74,7 +95,7 @@ impl Engine {
         if limit == 0 {
             return Vec::new();
         }
-        let phrase = Finder::new(self.phrase_form(query));
+        let phrase = self.finder(reading);
         // In one pass, the candidates among the matching documents and among the others.
         let [matching, others] = &mut scratch.candidates;
         matching.clear();
@@ -90,23 +111,19 @@ impl Engine {
             }
         });
         holdings.all_taken();
-        let mut top = self.best(&phrase, matching, limit, missing);
-        if top.len() < limit {
-            top.extend(self.best(&phrase, others, limit - top.len(), missing));
+        let mut round = Round { before: missing.len(), missing, read: 0, limit };
+        let mut top = self.best(&phrase, matching, limit, &mut round);
+        if top.len() < limit && !round.full() {
+            top.extend(self.best(&phrase, others, limit - top.len(), &mut round));
         }
         top
     }
 
     /// The best `limit` of `candidates`, with the phrase bonus. A body that has not arrived gives
-    /// no bonus, so that the top can only be lower and more candidates are looked at: `missing`
-    /// then holds every body the top with all bodies would need.
-    fn best(
-        &self,
-        phrase: &Finder,
-        candidates: &mut Candidates,
-        limit: usize,
-        missing: &mut Vec<usize>,
-    ) -> Vec<(usize, f64)> {
+    /// no bonus, so that the top can only be lower and more candidates are looked at: the
+    /// round's missing bodies are then the best candidates' of those the top with all bodies
+    /// would need.
+    fn best(&self, phrase: &Finder, candidates: &mut Candidates, limit: usize, round: &mut Round) -> Vec<(usize, f64)> {
         let floor = candidates.floor;
         candidates.ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
         // A heap: the phrase is usually looked for in far fewer documents than a sort would order.
@@ -119,12 +136,13 @@ impl Engine {
             top.len() < limit || by_rank(&(doc, score), &top[limit - 1]).is_lt()
         };
         while let Some(Ranked(doc, score)) = ranked.pop() {
-            if !enters(&top, doc, score * TITLE_PHRASE_BONUS) {
+            if !enters(&top, doc, score * TITLE_PHRASE_BONUS) || round.full() {
                 break;
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
             let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
-            let hit = (doc, score * self.phrase_bonus(doc, phrase, body, missing));
+            round.read += usize::from(body && self.has_body(doc));
+            let hit = (doc, score * self.phrase_bonus(doc, phrase, body, round.missing));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
             top.truncate(limit);
         }
