@@ -769,13 +769,16 @@ fn pieces_in_any_order_make_the_whole_index() {
 /// bodies its results miss, round after round, ranks as the engine with every body, where the
 /// body that holds the query as written takes the first place by its bonus alone. The cases: a
 /// pair of Chinese characters made by a canonical spelling (服务网状 → 服务网格, then 格架, no term
-/// of the body's index); a Latin word inside a longer one (`cloud-platform`); a Latin word made
-/// where a Chinese variant's Latin canonical spelling is glued to a word (`abc库伯`).
+/// of the body's index); a Latin word inside a longer one (`cloud-platform`); a lone Chinese
+/// character, a term only where it stands alone (`代码仓库` holds 库 but its terms are pairs);
+/// a Latin word made where a Chinese variant's Latin canonical spelling is glued to a word
+/// (`abc库伯`).
 #[test]
 fn a_body_is_ruled_out_only_where_its_index_tells() {
     let cases = [
         (None, "网格架构", "服务网状架构", "网格和架构"),
         (None, "platform", "runs on a cloud-platform", "runs elsewhere"),
+        (None, "库", "代码仓库", "另外"),
         (Some("groups = [[\"kubernetes\", \"库伯\"]]\n"), "abckube", "runs abc库伯", "runs abc kube"),
     ];
     for (synonyms, query, holds, lacks) in cases {

@@ -74,25 +74,22 @@ impl Synonyms {
 
     /// Whether `term` (a pair of Chinese characters, or a Latin word without joiners) may be in a
     /// text's canonical spelling only because a variant in it was replaced, so that the text's own
-    /// terms need not hold it. A pair may be made inside a canonical spelling or across its edge
-    /// (its first character ends one, its second starts one); a word, inside one, or across the
-    /// edge of one that starts or ends with a letter where its variant does not (a Chinese variant
-    /// is replaced wherever it is, a Latin one only where it stands alone).
+    /// terms need not hold it: inside a canonical spelling, or across its edge. A Chinese variant is
+    /// replaced wherever it is, so a pair may start where a canonical spelling ends or end where one
+    /// starts; a Latin one only where it stands alone, so a word may run across the edge of a
+    /// canonical spelling only where that ends in a letter and its variant does not.
     pub fn may_make(&self, term: &str) -> bool {
-        let mut chars = term.chars();
-        let Some(first) = chars.next() else { return true };
-        if is_cjk(first) {
-            let Some(second) = chars.next() else { return true };
-            return self.variants.iter().any(|(_, canonical)| {
-                let mut pairs = canonical.chars().zip(canonical.chars().skip(1));
-                canonical.ends_with(first) || canonical.starts_with(second) || pairs.any(|pair| pair == (first, second))
-            });
-        }
-        let edge_of_a_word = |text: &str, edge: fn(&str) -> Option<char>| edge(text).is_some_and(is_word);
+        let word = |c: Option<char>| c.is_some_and(is_word);
+        let (first, last) = (term.chars().next(), term.chars().next_back());
         self.variants.iter().any(|(variant, canonical)| {
-            let glued =
-                |edge: fn(&str) -> Option<char>| edge_of_a_word(canonical, edge) && !edge_of_a_word(variant, edge);
-            canonical.contains(term) || glued(|t| t.chars().next()) || glued(|t| t.chars().next_back())
+            let across = match first.is_some_and(is_cjk) {
+                true => first.is_some_and(|c| canonical.ends_with(c)) || last.is_some_and(|c| canonical.starts_with(c)),
+                false => {
+                    word(canonical.chars().next()) && !word(variant.chars().next())
+                        || word(canonical.chars().next_back()) && !word(variant.chars().next_back())
+                }
+            };
+            across || canonical.contains(term)
         })
     }
 

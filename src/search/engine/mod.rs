@@ -109,9 +109,9 @@ pub struct Engine {
     in_pieces: bool,
     /// The shipped fields' Latin words with their postings, where their index comes in pieces.
     shipped_words: OnceLock<Vec<(String, usize)>>,
-    /// The [`infixes`](crate::model::SearchShard::infixes) of the pieces that have arrived,
-    /// ascending, where the index comes in pieces.
-    infixes: RwLock<Vec<String>>,
+    /// The [`infixes`](crate::model::SearchShard::infixes) of each piece that has arrived, where
+    /// the index comes in pieces.
+    infixes: RwLock<Vec<Vec<String>>>,
     synonyms: Synonyms,
     texts: Vec<DocText>,
     /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
@@ -209,9 +209,7 @@ impl Engine {
                 None => fields.push(Arc::new(piece)),
             }
         }
-        let mut infixes = self.infixes.write().unwrap_or_else(PoisonError::into_inner);
-        infixes.extend(piece.infixes);
-        infixes.sort_unstable();
+        self.infixes.write().unwrap_or_else(PoisonError::into_inner).push(piece.infixes);
     }
 
     /// The shipped fields' Latin words, each with its postings, of an index in pieces (they are

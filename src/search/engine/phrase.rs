@@ -2,14 +2,13 @@
 //! signatures rule most texts out unread, Horspool's search reads the rest.
 
 use std::cell::OnceCell;
-use std::ops::ControlFlow;
 use std::sync::PoisonError;
 
 use super::scoring::Field;
 use super::{Engine, Reading};
 use crate::search::fields::BODY_FIELD;
 use crate::search::text::squeeze;
-use crate::search::tokenize::{fold, is_cjk, is_joiner, scan};
+use crate::search::tokenize::{fold, is_cjk, is_joiner, terms};
 
 /// Multiplier for a document whose title contains the whole query as written.
 pub(super) const TITLE_PHRASE_BONUS: f64 = 2.0;
@@ -111,13 +110,17 @@ impl Engine {
     fn bodies_that_may_hold(&self, phrase: &Finder) -> Option<Vec<u32>> {
         let body = self.field(BODY_FIELD)?;
         let mut bodies: Option<Vec<u32>> = None;
-        scan(&phrase.needle, |term, _| {
-            let pair = term.starts_with(is_cjk);
-            let told = phrase.terms.iter().any(|typed| typed == term)
-                && !self.synonyms.may_make(term)
-                && (pair || !term.contains(is_joiner) && self.only_as_a_start(&body, term));
+        for term in terms(&phrase.needle) {
+            let chinese = term.starts_with(is_cjk);
+            let told = phrase.terms.contains(&term)
+                && !self.synonyms.may_make(&term)
+                && match chinese {
+                    // A lone character is a term only where no other is next to it.
+                    true => term.chars().nth(1).is_some(),
+                    false => !term.contains(is_joiner) && self.only_as_a_start(&body, &term),
+                };
             if told {
-                let holding = body.docs_of_terms(if pair { body.find(term) } else { body.expand(term) });
+                let holding = body.docs_of_terms(if chinese { body.find(&term) } else { body.expand(&term) });
                 bodies = Some(match bodies.take() {
                     Some(mut bodies) => {
                         bodies.retain(|doc| holding.binary_search(doc).is_ok());
@@ -126,8 +129,7 @@ impl Engine {
                     None => holding,
                 });
             }
-            ControlFlow::Continue(())
-        });
+        }
         bodies
     }
 
@@ -146,9 +148,11 @@ impl Engine {
         }
         let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
         let infixes = self.infixes.read().unwrap_or_else(PoisonError::into_inner);
-        let inside = infixes[infixes.partition_point(|infix| infix.as_str() < word)..].first();
-        fields.iter().any(|field| !field.expand(word).is_empty())
-            && !inside.is_some_and(|infix| infix.starts_with(word))
+        let inside = infixes.iter().any(|of_piece| {
+            let after = &of_piece[of_piece.partition_point(|infix| infix.as_str() < word)..];
+            after.first().is_some_and(|infix| infix.starts_with(word))
+        });
+        fields.iter().any(|field| !field.expand(word).is_empty()) && !inside
     }
 
     /// `text` as phrases are looked for in it: folded, spaces squeezed, variants spelled
