@@ -59,11 +59,12 @@ impl Candidates {
     }
 }
 
-/// The bodies a ranking looked for that have not arrived, a round's worth at most. Where many
-/// candidates tie, each might take the body's bonus, and asking for all their bodies at once
-/// fetched hundreds; a round asks for twice the top or as many as the bodies read, whichever is
-/// more, best first. Rounds grow: a top whose first bodies hold the phrase settles in one or two,
-/// one whose bodies never do is asked for in a few rounds, not more bodies.
+/// The bodies a ranking looked for that have not arrived, a round's worth. Where many candidates
+/// tie, each might take the body's bonus, and every one of their bodies was asked for at once:
+/// hundreds, where the best few often settle the top. So while fewer than twice the top's bodies
+/// of the candidates looked at are here, a round asks for that many, best first; after, for all
+/// the top needs. A top whose best candidates' bodies hold the phrase settles in one round, one
+/// whose bodies do not takes two, asking for twice the top's bodies more than in one.
 struct Round<'m> {
     missing: &'m mut Vec<usize>,
     /// Those already missing when the round began.
@@ -75,7 +76,7 @@ struct Round<'m> {
 
 impl Round<'_> {
     fn full(&self) -> bool {
-        self.missing.len() - self.before >= (2 * self.limit).max(self.read)
+        self.read < 2 * self.limit && self.missing.len() - self.before >= 2 * self.limit
     }
 }
 
