@@ -61,10 +61,11 @@ impl Candidates {
 
 /// The bodies a ranking looked for that have not arrived, a round's worth. Where many candidates
 /// tie, each might take the body's bonus, and every one of their bodies was asked for at once:
-/// hundreds, where the best few often settle the top. So while fewer than twice the top's bodies
-/// of the candidates looked at are here, a round asks for that many, best first; after, for all
-/// the top needs. A top whose best candidates' bodies hold the phrase settles in one round, one
-/// whose bodies do not takes two, asking for twice the top's bodies more than in one.
+/// hundreds, where the best few often settle the top. So for a query of one word, while fewer
+/// than twice the top's bodies of the candidates looked at are here, a round asks for that many,
+/// best first; after, for all the top needs. A top whose best candidates' bodies hold the word
+/// settles in one round, one whose bodies do not takes two. A phrase of several words is seldom
+/// held as written, so its top seldom settles early: its round asks for all at once.
 struct Round<'m> {
     missing: &'m mut Vec<usize>,
     /// Those already missing when the round began.
@@ -72,11 +73,12 @@ struct Round<'m> {
     /// Bodies looked in that were here.
     read: usize,
     limit: usize,
+    capped: bool,
 }
 
 impl Round<'_> {
     fn full(&self) -> bool {
-        self.read < 2 * self.limit && self.missing.len() - self.before >= 2 * self.limit
+        self.capped && self.read < 2 * self.limit && self.missing.len() - self.before >= 2 * self.limit
     }
 }
 
@@ -112,7 +114,8 @@ impl Engine {
             }
         });
         holdings.all_taken();
-        let mut round = Round { before: missing.len(), missing, read: 0, limit };
+        let capped = reading.words.len() <= 1;
+        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped };
         let mut top = self.best(&phrase, matching, limit, &mut round);
         if top.len() < limit && !round.full() {
             top.extend(self.best(&phrase, others, limit - top.len(), &mut round));
