@@ -101,11 +101,10 @@ impl Engine {
     /// The documents whose bodies may hold `phrase`, ascending, as far as the body's index tells:
     /// a body that holds the phrase holds each of its terms, as a term of its index (a pair of
     /// Chinese characters) or inside one (a Latin word), unless a variant's canonical spelling
-    /// may have made it (see
-    /// [`Synonyms::may_make`](crate::search::tokenize::Synonyms::may_make)). Only the query's terms are looked up, whose
-    /// pieces are here; a word only where the engine knows every word it is inside of, and they
-    /// all start with it, so that their documents are those of the terms it starts. `None` where
-    /// no term tells.
+    /// may have made it (see [`Synonyms::may_make`](crate::search::tokenize::Synonyms::may_make)).
+    /// Only the query's terms are looked up, whose pieces are here; a word only where no word of
+    /// the body has it inside but at its start, so that its documents are those of the terms it
+    /// starts. `None` where no term tells.
     fn bodies_that_may_hold(&self, phrase: &Finder) -> Option<Vec<u32>> {
         let body = self.field(BODY_FIELD)?;
         let mut bodies: Option<Vec<u32>> = None;
@@ -154,7 +153,7 @@ impl Engine {
             let after = &of_piece[of_piece.partition_point(|infix| infix.as_str() < word)..];
             after.first().is_some_and(|infix| infix.starts_with(word))
         });
-        fields.iter().any(|field| !field.expand(word).is_empty()) && !inside
+        fields.iter().any(|field| field.holds_prefix(word)) && !inside
     }
 
     /// `text` as phrases are looked for in it: folded, spaces squeezed, variants spelled
