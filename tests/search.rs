@@ -651,8 +651,9 @@ fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
 /// say they need, answers exactly as the engine with the whole index: matches, others, hits and
 /// corrections, typos corrected or not, over the judged queries, misspellings, and terms' starts
 /// and titles' word pairs, with pieces of a few hundred bytes (many per query) and of the
-/// build's size, given then the bodies its results miss (which pieces may rule out). The whole index's engine serves every query in turn, each engine in pieces one:
-/// so no query's answer may depend on those before it (one did, through what a document held).
+/// build's size, given then the bodies its results miss (which pieces may rule out). The whole
+/// index's engine serves every query in turn, each engine in pieces one: so no query's answer
+/// may depend on those before it (one did, through what a document held).
 #[test]
 fn an_index_in_pieces_answers_as_the_whole_index() {
     use std::sync::Arc;
@@ -691,15 +692,8 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                     }
                 }
                 // Then the bodies its results miss, as the app fetches them.
-                let mut found = engine.search_found(query, &config, 20, everything);
-                for round in 1.. {
-                    assert!(round <= 4, "{query}: still missing bodies after {round} rounds");
-                    if found.missing.is_empty() {
-                        break;
-                    }
-                    found.missing.iter().for_each(|&doc| engine.add_body(doc, bundle.texts.bodies[doc].as_str()));
-                    found = engine.search_found(query, &config, 20, everything);
-                }
+                let found =
+                    given_what_it_misses(&engine, &bundle, 3, || engine.search_found(query, &config, 20, everything));
                 assert_eq!(found, full.search_found(query, &config, 20, everything), "{query} ({config:?})");
             }
         }
@@ -798,11 +792,7 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
         assert_ne!(full.score(&terms, &config)[0].0, holding, "{query}: without its bonus it ranks second");
         assert_eq!(expected.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [holding], "{query}: with it, first");
         for (kind, lazy) in without_bodies(&bundle) {
-            let mut found = lazy.search_found(query, &config, 1, everything);
-            for _ in 0..3 {
-                found.missing.iter().for_each(|&doc| lazy.add_body(doc, bundle.texts.bodies[doc].as_str()));
-                found = lazy.search_found(query, &config, 1, everything);
-            }
+            let found = given_what_it_misses(&lazy, &bundle, 3, || lazy.search_found(query, &config, 1, everything));
             assert_eq!(found, expected, "{query}, {kind}");
         }
     }
@@ -818,6 +808,26 @@ fn a_body_its_index_rules_out_is_not_fetched() {
         assert_eq!(found.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0], "{kind}");
         assert_eq!(found.missing, [0], "{kind}");
     }
+}
+
+/// What `search` finds once `engine` has been given the bodies it said it missed, round after
+/// round (as the app fetches them), in at most `most` rounds.
+fn given_what_it_misses(
+    engine: &Engine,
+    bundle: &takeaways::model::Dataset,
+    most: usize,
+    search: impl Fn() -> takeaways::search::Found,
+) -> takeaways::search::Found {
+    let mut found = search();
+    for round in 1.. {
+        if found.missing.is_empty() {
+            break;
+        }
+        assert!(round <= most, "still missing bodies after {most} rounds: {:?}", found.missing);
+        found.missing.iter().for_each(|&doc| engine.add_body(doc, bundle.texts.bodies[doc].as_str()));
+        found = search();
+    }
+    found
 }
 
 /// Engines over `bundle`'s index without its bodies: the whole index, and the index in pieces
