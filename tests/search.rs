@@ -14,6 +14,7 @@ use serde_json::json;
 use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
+use takeaways::search::engine::PHRASE_WINDOW;
 use takeaways::search::fields::{over_takeaways, search_index, ARTICLE_FIELD, SHARED_FIELDS};
 use takeaways::search::index::{FieldIndex, Groups, FIELDS, SHIPPED_FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
@@ -252,45 +253,77 @@ fn hits_carry_highlights_and_snippets() {
     assert!(hit.title_matches.iter().any(|r| &title[r.clone()] == "可观察性"), "{:?}", hit.title_matches);
 }
 
-/// The ranking, which looks for the phrase only where its bonus could reach the top, is the
-/// exhaustive one: every scored takeaway's score times its bonus, the matching ones first, best
-/// first, ties in takeaway order.
-#[test]
-fn ranking_stops_early_without_changing_the_top() {
-    let bundle = seeds();
-    let engine = bundle.engine();
-    let synonyms = Synonyms::new(&bundle.synonyms);
-    let config = Config::default();
-    let canonical = |text: &str| synonyms.canonicalize(&squeeze(&fold(text)));
-    let texts: Vec<(String, String)> = bundle
-        .takeaways
-        .iter()
-        .zip(&bundle.texts.bodies)
-        .map(|(t, body)| (canonical(&t.title), canonical(&html_to_text(body.as_str()))))
-        .collect();
-    let exhaustive = |query: &str, limit: usize, keep: &dyn Fn(usize) -> bool| {
-        let phrase = canonical(query);
-        let matches = engine.matches(query, &config);
-        let mut ranked: Vec<(usize, f64)> = engine
-            .score(&query_terms(query, &synonyms), &config)
+/// The ranking by its definition, every scored takeaway looked at: its score times its bonus
+/// (the title's, or the body's, which for a phrase of several words only the best-scored
+/// [`PHRASE_WINDOW`] of its kind may take), the matching ones first, best first, ties in takeaway
+/// order.
+struct Exhaustive<'a> {
+    engine: &'a Engine,
+    synonyms: Synonyms,
+    /// Each takeaway's title and body as phrases are looked for in them.
+    texts: Vec<(String, String)>,
+}
+
+impl<'a> Exhaustive<'a> {
+    fn new(bundle: &takeaways::model::Dataset, engine: &'a Engine) -> Exhaustive<'a> {
+        let synonyms = Synonyms::new(&bundle.synonyms);
+        let canonical = |text: &str| synonyms.canonicalize(&squeeze(&fold(text)));
+        let texts = bundle
+            .takeaways
+            .iter()
+            .zip(&bundle.texts.bodies)
+            .map(|(t, body)| (canonical(&t.title), canonical(&html_to_text(body.as_str()))))
+            .collect();
+        Exhaustive { engine, synonyms, texts }
+    }
+
+    fn rank(&self, query: &str, limit: usize, keep: &dyn Fn(usize) -> bool) -> Vec<(usize, f64)> {
+        let config = Config::default();
+        let phrase = self.synonyms.canonicalize(&squeeze(&fold(query)));
+        let window = match query_words(query, &self.synonyms).len() {
+            0 | 1 => usize::MAX,
+            _ => PHRASE_WINDOW,
+        };
+        let matches = self.engine.matches(query, &config);
+        let matching = |doc: &usize| matches.contains(doc);
+        let mut scored: Vec<(usize, f64)> = self
+            .engine
+            .score(&query_terms(query, &self.synonyms), &config)
             .into_iter()
             .filter(|&(doc, _)| keep(doc))
-            .map(|(doc, score)| {
-                let (title, body) = &texts[doc];
+            .collect();
+        // Best-scored first, by kind: a takeaway's place there says whether it is in the window.
+        scored.sort_by(|a, b| matching(&b.0).cmp(&matching(&a.0)).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
+        let matched = scored.iter().filter(|(doc, _)| matching(doc)).count();
+        let mut ranked: Vec<(usize, f64)> = scored
+            .iter()
+            .enumerate()
+            .map(|(place, &(doc, score))| {
+                let in_window = if place < matched { place } else { place - matched } < window;
+                let (title, body) = &self.texts[doc];
                 let bonus = match () {
                     _ if phrase.is_empty() => 1.0,
                     _ if title.contains(&phrase) => 2.0,
-                    _ if body.contains(&phrase) => 1.5,
+                    _ if in_window && body.contains(&phrase) => 1.5,
                     _ => 1.0,
                 };
                 (doc, score * bonus)
             })
             .collect();
-        let matching = |doc: &usize| matches.contains(doc);
         ranked.sort_by(|a, b| matching(&b.0).cmp(&matching(&a.0)).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked
-    };
+    }
+}
+
+/// The ranking, which looks for the phrase only where its bonus could reach the top, is the
+/// exhaustive one (see [`Exhaustive`]).
+#[test]
+fn ranking_stops_early_without_changing_the_top() {
+    let bundle = seeds();
+    let engine = bundle.engine();
+    let config = Config::default();
+    let exhaustive = Exhaustive::new(&bundle, &engine);
     // Every term of the titles and bodies, their first two characters, and titles' word pairs.
     let mut queries: Vec<String> = Vec::new();
     for field in bundle.search.fields.iter().filter(|f| f.name == "title" || f.name == "body") {
@@ -305,10 +338,14 @@ fn ranking_stops_early_without_changing_the_top() {
     queries.dedup();
     for query in &queries {
         for limit in [1, 3, 10] {
-            assert_eq!(engine.rank(query, &config, limit), exhaustive(query, limit, &|_| true), "{query} top {limit}");
+            assert_eq!(
+                engine.rank(query, &config, limit),
+                exhaustive.rank(query, limit, &|_| true),
+                "{query} top {limit}"
+            );
         }
         let keep = |doc: usize| !doc.is_multiple_of(3);
-        assert_eq!(engine.rank_among(query, &config, 5, keep), exhaustive(query, 5, &keep), "{query} among");
+        assert_eq!(engine.rank_among(query, &config, 5, keep), exhaustive.rank(query, 5, &keep), "{query} among");
     }
     assert!(queries.len() > 1000, "only {} queries", queries.len());
 }
@@ -645,6 +682,50 @@ fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
         let queries = queries.len();
         println!("top {limit}, {queries} queries: {first_round_final} final without bodies, {rounds} rounds of bodies, at most {most_rounds}");
     }
+}
+
+/// A phrase of several words looks for the body's bonus in a window of the best-scored
+/// candidates that does not depend on how many results are shown: showing more never reorders
+/// those shown, and an engine without the bodies asks for those of the window (of the matching
+/// candidates and of the others) and the shown results', in one round, then answers as the engine
+/// with every body. Phrases of two words from the titles of a synthetic corpus, where a theme's
+/// words tie hundreds.
+#[test]
+fn a_phrase_of_several_words_reads_the_bodies_of_its_window() {
+    let bundle = common::synthetic(300);
+    let engine = bundle.engine();
+    let config = Config::default();
+    let queries = sampled_queries(&bundle, &[], Sample { term_step: usize::MAX, term_chars: 0, title_step: 29 });
+    let synonyms = Synonyms::new(&bundle.synonyms);
+    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let exhaustive = Exhaustive::new(&bundle, &engine);
+    let (mut phrases, mut past_the_window, mut most_asked) = (0, 0, 0);
+    for query in queries.iter().filter(|q| query_words(q, &synonyms).len() > 1) {
+        phrases += 1;
+        let many = engine.rank(query, &config, 3 * PHRASE_WINDOW);
+        past_the_window += usize::from(many.len() > 2 * PHRASE_WINDOW);
+        assert_eq!(many, exhaustive.rank(query, 3 * PHRASE_WINDOW, &|_| true), "{query}");
+        for shown in [1, 20, PHRASE_WINDOW, PHRASE_WINDOW + 20] {
+            let few = engine.rank(query, &config, shown);
+            assert_eq!(few[..], many[..few.len()], "{query}: the first {shown}");
+        }
+        let expected = engine.search_found(query, &config, 20, everything);
+        let lazy = Engine::over(&bundle, &bundle.search);
+        let found = lazy.search_found(query, &config, 20, everything);
+        let asked = found.missing.len();
+        assert!(asked <= 2 * PHRASE_WINDOW + 20, "{query}: {asked} bodies asked for");
+        most_asked = most_asked.max(asked);
+        for &doc in &found.missing {
+            lazy.add_body(doc, bundle.texts.bodies[doc].as_str());
+        }
+        let found = lazy.search_found(query, &config, 20, everything);
+        assert!(found.missing.is_empty(), "{query}: still missing bodies");
+        assert_eq!(found.hits, expected.hits, "{query}");
+    }
+    assert!(past_the_window > 20, "only {past_the_window} of {phrases} phrases reach past the window");
+    println!(
+        "{phrases} phrases, {past_the_window} with more results than two windows, at most {most_asked} bodies asked"
+    );
 }
 
 /// An engine whose body's index comes in pieces, given only the pieces (and words) its queries

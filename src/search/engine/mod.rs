@@ -23,6 +23,8 @@ mod snippets;
 pub mod spelling;
 mod top;
 
+pub use top::PHRASE_WINDOW;
+
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
@@ -306,7 +308,8 @@ impl Engine {
     }
 
     /// The search people use, ranking only: elasticlunr's scores for the query's terms, with a
-    /// bonus where the title or body holds the whole query; the takeaways the query matches
+    /// bonus where the title or body holds the whole query (the body's, for a phrase of several
+    /// words, among the best-scored few: see [`PHRASE_WINDOW`]); the takeaways the query matches
     /// first (see [`Engine::matches`]), then the others it reaches. Best first, at most `limit`.
     pub fn rank(&self, query: &str, config: &Config, limit: usize) -> Vec<(usize, f64)> {
         self.rank_among(query, config, limit, |_| true)

@@ -59,13 +59,24 @@ impl Candidates {
     }
 }
 
+/// For a phrase of several words, how many of the best-scored candidates (of those that match, and
+/// of the others) may take the body's bonus: a rescoring window. The index cannot tell which
+/// bodies hold such a phrase (it knows words, not which follows which), and it is seldom held as
+/// written, so without a window every candidate whose score the bonus could lift into the top had
+/// its body fetched: hundreds, for a phrase whose words many takeaways share. Raising it lifts
+/// more takeaways whose bodies alone hold the phrase, at the cost of as many more bodies fetched
+/// per search; it does not depend on how many results are shown, so showing more never reorders
+/// those already shown. Two pages of the list. A query of one word has no window: the index rules
+/// most bodies out.
+pub const PHRASE_WINDOW: usize = 40;
+
 /// The bodies a ranking looked for that have not arrived, a round's worth. Where many candidates
 /// tie, each might take the body's bonus, and every one of their bodies was asked for at once:
 /// hundreds, where the best few often settle the top. So for a query of one word, while fewer
 /// than twice the top's bodies of the candidates looked at are here, a round asks for that many,
 /// best first; after, for all the top needs. A top whose best candidates' bodies hold the word
-/// settles in one round, one whose bodies do not takes two. A phrase of several words is seldom
-/// held as written, so its top seldom settles early: its round asks for all at once.
+/// settles in one round, one whose bodies do not takes two. A phrase of several words asks for
+/// those of its window (see [`PHRASE_WINDOW`]) at once.
 struct Round<'m> {
     missing: &'m mut Vec<usize>,
     /// Those already missing when the round began.
@@ -74,6 +85,8 @@ struct Round<'m> {
     read: usize,
     limit: usize,
     capped: bool,
+    /// How many of each kind of candidate, best-scored first, may take the body's bonus.
+    window: usize,
 }
 
 impl Round<'_> {
@@ -115,7 +128,8 @@ impl Engine {
         });
         holdings.all_taken();
         let capped = reading.words.len() <= 1;
-        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped };
+        let window = if capped { usize::MAX } else { PHRASE_WINDOW };
+        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped, window };
         let mut top = self.best(&phrase, matching, limit, &mut round);
         if top.len() < limit && !round.full() {
             top.extend(self.best(&phrase, others, limit - top.len(), &mut round));
@@ -139,12 +153,16 @@ impl Engine {
         let enters = |top: &[(usize, f64)], doc: usize, score: f64| {
             top.len() < limit || by_rank(&(doc, score), &top[limit - 1]).is_lt()
         };
+        // The candidates come best-scored first, all of those the floor left: the n-th is the
+        // n-th best of its kind, whatever the limit.
+        let mut looked = 0;
         while let Some(Ranked(doc, score)) = ranked.pop() {
             if !enters(&top, doc, score * TITLE_PHRASE_BONUS) || round.full() {
                 break;
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
-            let body = enters(&top, doc, score * BODY_PHRASE_BONUS);
+            let body = looked < round.window && enters(&top, doc, score * BODY_PHRASE_BONUS);
+            looked += 1;
             round.read += usize::from(body && self.has_body(doc));
             let hit = (doc, score * self.phrase_bonus(doc, phrase, body, round.missing));
             top.insert(top.partition_point(|t| by_rank(t, &hit).is_lt()), hit);
