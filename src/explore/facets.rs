@@ -72,9 +72,10 @@ pub struct Facets {
     has: [Has; 6],
 }
 
-/// Per takeaway, the indices of the options it has of one facet, ascending: takeaway `t`'s are
-/// `options[starts[t]..starts[t + 1]]`. One list for every takeaway, not one per takeaway, of
-/// which a large corpus would allocate six per takeaway at start-up.
+/// Per takeaway (or, while a facet is built, per article), the indices of the options it has of
+/// one facet, ascending: takeaway `t`'s are `options[starts[t]..starts[t + 1]]`. One list for
+/// every takeaway, not one per takeaway, of which a large corpus would allocate six per takeaway
+/// at start-up.
 #[derive(Debug, Clone, Default)]
 struct Has {
     starts: Vec<u32>,
@@ -219,48 +220,58 @@ impl Selection {
     }
 }
 
-/// The options of one facet and, per takeaway, the ones it has. Values are gathered per
-/// article (or per theme and project) rather than per takeaway: that is what keeps start-up
-/// fast on large corpora.
+/// The options of one facet and, per takeaway, the ones it has. Values are gathered, counted and
+/// put in order per article where they are the article's (event, year, region, authors), then
+/// copied to its takeaways, rather than per takeaway: that is what keeps start-up fast on large
+/// corpora.
 fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     let mut options = Options::default();
-    let has = match facet {
+    // Each takeaway's options are those of its unit: itself, or its article.
+    let (units, by_article) = match facet {
         Facet::Theme => {
             let of: Vec<u32> = bundle.themes.iter().map(|t| options.intern(&t.id, || t.name.clone())).collect();
-            Has::of_each(bundle.takeaways.iter().map(|t| t.themes.iter().map(|&m| of[m.get()])))
+            (Has::of_each(bundle.takeaways.iter().map(|t| t.themes.iter().map(|&m| of[m.get()]))), false)
         }
         Facet::Project => {
             let of: Vec<u32> = bundle.projects.iter().map(|p| options.intern(&p.id, || same(&p.name))).collect();
-            Has::of_each(bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p.get()])))
+            (Has::of_each(bundle.takeaways.iter().map(|t| t.projects.iter().map(|&p| of[p.get()]))), false)
         }
         _ => {
-            let of: Vec<Vec<u32>> = bundle
-                .articles
-                .iter()
-                .map(|article| {
-                    let event = bundle.event_of(article);
-                    match facet {
-                        Facet::Event => event.map(|e| options.intern(&e.id, || e.short_name())).into_iter().collect(),
-                        Facet::Year => {
-                            let date = event.map(|e| e.start.as_str()).or(article.date.as_deref()).unwrap_or_default();
-                            let year = date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
-                            year.map(|y| options.intern(y, || same(y))).into_iter().collect()
-                        }
-                        Facet::Region => event
-                            .map(|e| options.intern(&latin_slug(&e.region.en, 4), || e.region.clone()))
-                            .into_iter()
-                            .collect(),
-                        _ => article.authors.iter().map(|a| options.intern(a, || same(a))).collect(),
+            let of_article = bundle.articles.iter().map(|article| {
+                let event = bundle.event_of(article);
+                let options: Vec<u32> = match facet {
+                    Facet::Event => event.map(|e| options.intern(&e.id, || e.short_name())).into_iter().collect(),
+                    Facet::Year => {
+                        let date = event.map(|e| e.start.as_str()).or(article.date.as_deref()).unwrap_or_default();
+                        let year = date.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                        year.map(|y| options.intern(y, || same(y))).into_iter().collect()
                     }
-                })
-                .collect();
-            Has::of_each(bundle.takeaways.iter().map(|t| of[t.article.get()].iter().copied()))
+                    Facet::Region => event
+                        .map(|e| options.intern(&latin_slug(&e.region.en, 4), || e.region.clone()))
+                        .into_iter()
+                        .collect(),
+                    _ => article.authors.iter().map(|a| options.intern(a, || same(a))).collect(),
+                };
+                options.into_iter()
+            });
+            (Has::of_each(of_article), true)
         }
     };
 
-    // Count, drop the options no takeaway has, and put the rest in display order.
+    // Count (a unit's options once for each of its takeaways), drop the options no takeaway has,
+    // and put the rest in display order.
+    let weights = match by_article {
+        true => {
+            let mut takeaways = vec![0; bundle.articles.len()];
+            bundle.takeaways.iter().for_each(|t| takeaways[t.article.get()] += 1);
+            takeaways
+        }
+        false => vec![1; bundle.takeaways.len()],
+    };
     let mut totals = vec![0; options.list.len()];
-    has.options.iter().for_each(|&o| totals[o as usize] += 1);
+    for (unit, &weight) in weights.iter().enumerate() {
+        units.of(unit).iter().for_each(|&o| totals[o as usize] += weight);
+    }
     let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
     let list = &options.list;
     match facet {
@@ -275,7 +286,11 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     }
     let mut renumbered = vec![0u32; list.len()];
     order.iter().enumerate().for_each(|(new, &old)| renumbered[old] = new as u32);
-    let has = has.renumbered(&renumbered);
+    let units = units.renumbered(&renumbered);
+    let has = match by_article {
+        true => Has::of_each(bundle.takeaways.iter().map(|t| units.of(t.article.get()).iter().copied())),
+        false => units,
+    };
     let options = order
         .into_iter()
         .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
@@ -284,7 +299,7 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
 }
 
 impl Has {
-    /// From each takeaway's options, in takeaway order (as they come, maybe repeated).
+    /// From each takeaway's (or article's) options, in order (as they come, maybe repeated).
     fn of_each<I: Iterator<Item = u32>>(takeaways: impl Iterator<Item = I>) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::new() };
         for options in takeaways {
@@ -298,7 +313,8 @@ impl Has {
         &self.options[self.starts[takeaway] as usize..self.starts[takeaway + 1] as usize]
     }
 
-    /// Each option numbered `renumbered[option]` instead, each takeaway's ascending and once.
+    /// Each option numbered `renumbered[option]` instead, each takeaway's (article's) ascending
+    /// and once.
     fn renumbered(&self, renumbered: &[u32]) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::with_capacity(self.options.len()) };
         let mut one = Vec::new();
