@@ -299,7 +299,8 @@ impl<'a> Exhaustive<'a> {
             .iter()
             .enumerate()
             .map(|(place, &(doc, score))| {
-                let in_window = if place < matched { place } else { place - matched } < window;
+                let place_in_kind = if place < matched { place } else { place - matched };
+                let in_window = place_in_kind < window;
                 let (title, body) = &self.texts[doc];
                 let bonus = match () {
                     _ if phrase.is_empty() => 1.0,

@@ -59,15 +59,15 @@ impl Candidates {
     }
 }
 
-/// For a phrase of several words, how many of the best-scored candidates (of those that match, and
-/// of the others) may take the body's bonus: a rescoring window. The index cannot tell which
-/// bodies hold such a phrase (it knows words, not which follows which), and it is seldom held as
-/// written, so without a window every candidate whose score the bonus could lift into the top had
-/// its body fetched: hundreds, for a phrase whose words many takeaways share. Raising it lifts
-/// more takeaways whose bodies alone hold the phrase, at the cost of as many more bodies fetched
-/// per search; it does not depend on how many results are shown, so showing more never reorders
-/// those already shown. Two pages of the list. A query of one word has no window: the index rules
-/// most bodies out.
+/// For a phrase of several words, how many of the best-scored candidates may take the body's
+/// bonus, of those the facets leave that match and of the others: a rescoring window, two pages
+/// of the list. The index cannot tell which bodies hold such a phrase (it knows words, not which
+/// follows which), and it is seldom held as written, so without a window every candidate whose
+/// score the bonus could lift into the top had its body fetched: hundreds, for a phrase whose
+/// words many takeaways share. Raising it lifts more takeaways whose bodies alone hold the
+/// phrase, at the cost of as many more bodies fetched per search; it does not depend on how many
+/// results are shown, so showing more never reorders those already shown. A query of one word
+/// has no window: the index rules most bodies out.
 pub const PHRASE_WINDOW: usize = 40;
 
 /// The bodies a ranking looked for that have not arrived, a round's worth. Where many candidates
