@@ -44,6 +44,19 @@ fn facets_list_every_event_year_region_and_author_with_totals() {
     assert_eq!(total, bundle.takeaways.len());
 }
 
+/// With nothing selected, the counts of every takeaway are the options' totals (what the list
+/// shows without counting), an author an article names twice included.
+#[test]
+fn every_takeaways_counts_with_nothing_selected_are_the_totals() {
+    let mut twice = seeds();
+    let author = twice.articles[0].authors[0].clone();
+    twice.bundle.articles[0].authors.push(author);
+    for bundle in [seeds().bundle, twice.bundle, common::synthetic(100).bundle] {
+        let facets = Facets::new(&bundle);
+        assert_eq!(facets.counts(&all(&bundle), &Selection::default()), facets.totals());
+    }
+}
+
 #[test]
 fn the_list_is_newest_event_first_each_articles_takeaways_in_order() {
     for bundle in [seeds(), common::synthetic(100)] {

@@ -151,6 +151,12 @@ impl Facets {
         candidates.iter().copied().filter(|&t| self.passes(selection, t, None)).collect()
     }
 
+    /// Per facet, per option: how many takeaways have it, the counts of every takeaway with
+    /// nothing selected (which [`Facets::counts`] would go through every takeaway for).
+    pub fn totals(&self) -> [Vec<usize>; 6] {
+        Facet::ALL.map(|facet| self.options(facet).iter().map(|o| o.total).collect())
+    }
+
     /// Per facet, per option: how many of `candidates` would remain with that option selected too.
     pub fn counts(&self, candidates: &[usize], selection: &Selection) -> [Vec<usize>; 6] {
         let mut counts: [Vec<usize>; 6] = Default::default();
@@ -291,9 +297,13 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
         true => Has::of_each(bundle.takeaways.iter().map(|t| units.of(t.article.get()).iter().copied())),
         false => units,
     };
+    // Each takeaway's once, as the counts have them (an article may name an author twice).
+    let mut held = vec![0; order.len()];
+    has.options.iter().for_each(|&o| held[o as usize] += 1);
     let options = order
         .into_iter()
-        .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
+        .zip(held)
+        .map(|(o, total)| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total })
         .collect();
     (options, has)
 }

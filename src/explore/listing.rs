@@ -106,7 +106,10 @@ pub fn listing(
             takeaways: facets.filter(order, selection),
             others: Vec::new(),
             hits: Vec::new(),
-            counts: facets.counts(order, selection),
+            counts: match selection.is_empty() {
+                true => facets.totals(),
+                false => facets.counts(order, selection),
+            },
             spelling: None,
             searched: false,
             missing: Vec::new(),
