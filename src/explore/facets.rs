@@ -297,23 +297,26 @@ fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
         true => Has::of_each(bundle.takeaways.iter().map(|t| units.of(t.article.get()).iter().copied())),
         false => units,
     };
-    // Each takeaway's once, as the counts have them (an article may name an author twice).
-    let mut held = vec![0; order.len()];
-    has.options.iter().for_each(|&o| held[o as usize] += 1);
     let options = order
         .into_iter()
-        .zip(held)
-        .map(|(o, total)| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total })
+        .map(|o| FacetOption { value: list[o].0.clone(), label: list[o].1.clone(), total: totals[o] })
         .collect();
     (options, has)
 }
 
 impl Has {
-    /// From each takeaway's (or article's) options, in order (as they come, maybe repeated).
+    /// From each takeaway's (or article's) options, in order, each once as the counts have it (an
+    /// article may name an author twice): a takeaway's options are a few, so a scan finds
+    /// the repeats.
     fn of_each<I: Iterator<Item = u32>>(takeaways: impl Iterator<Item = I>) -> Has {
         let mut has = Has { starts: vec![0], options: Vec::new() };
         for options in takeaways {
-            has.options.extend(options);
+            let start = has.options.len();
+            for option in options {
+                if !has.options[start..].contains(&option) {
+                    has.options.push(option);
+                }
+            }
             has.starts.push(has.options.len() as u32);
         }
         has

@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 use std::sync::PoisonError;
 
+use super::scoring::Field;
 use super::{Engine, Reading};
 use crate::search::fields::BODY_FIELD;
 use crate::search::text::squeeze;
@@ -115,7 +116,7 @@ impl Engine {
                 && match chinese {
                     // A lone character is a term only where no other is next to it.
                     true => term.chars().nth(1).is_some(),
-                    false => !term.contains(is_joiner) && self.only_as_a_start(&term),
+                    false => !term.contains(is_joiner) && self.only_as_a_start(&body, &term),
                 };
             if told {
                 let holding = body.docs_of_terms(if chinese { body.find(&term) } else { body.expand(&term) });
@@ -137,17 +138,15 @@ impl Engine {
         bodies.as_ref().is_none_or(|bodies| bodies.binary_search(&(doc as u32)).is_ok())
     }
 
-    /// Whether every word of the body's index that has `word` inside starts with it: from the
-    /// whole index, or, of one in pieces, from the infixes of the pieces `word` starts terms in
-    /// (here), if it starts a term of a field (see [`crate::search::pieces::infixes`]).
-    fn only_as_a_start(&self, word: &str) -> bool {
-        let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
+    /// Whether every word of the body's index that has `word` inside starts with it: from `body`
+    /// where the index is whole, or, of one in pieces, from the infixes of the pieces `word`
+    /// starts terms in (here), if it starts a term of a field (see
+    /// [`crate::search::pieces::infixes`]).
+    fn only_as_a_start(&self, body: &Field, word: &str) -> bool {
         if !self.in_pieces {
-            let body = fields.iter().find(|field| field.name == BODY_FIELD);
-            return body.is_some_and(|body| {
-                !body.terms_with_postings().any(|(t, _)| !t.starts_with(word) && t.contains(word))
-            });
+            return !body.terms_with_postings().any(|(t, _)| !t.starts_with(word) && t.contains(word));
         }
+        let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
         let infixes = self.infixes.read().unwrap_or_else(PoisonError::into_inner);
         let inside = infixes.iter().any(|of_piece| {
             let after = &of_piece[of_piece.partition_point(|infix| infix.as_str() < word)..];

@@ -84,14 +84,22 @@ struct Round<'m> {
     /// Bodies looked in that were here.
     read: usize,
     limit: usize,
+    /// Whether the query is of one word.
     capped: bool,
-    /// How many of each kind of candidate, best-scored first, may take the body's bonus.
-    window: usize,
 }
 
 impl Round<'_> {
     fn full(&self) -> bool {
         self.capped && self.read < 2 * self.limit && self.missing.len() - self.before >= 2 * self.limit
+    }
+
+    /// How many of each kind of candidate, best-scored first, may take the body's bonus.
+    fn window(&self) -> usize {
+        if self.capped {
+            usize::MAX
+        } else {
+            PHRASE_WINDOW
+        }
     }
 }
 
@@ -128,8 +136,7 @@ impl Engine {
         });
         holdings.all_taken();
         let capped = reading.words.len() <= 1;
-        let window = if capped { usize::MAX } else { PHRASE_WINDOW };
-        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped, window };
+        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped };
         let mut top = self.best(&phrase, matching, limit, &mut round);
         if top.len() < limit && !round.full() {
             top.extend(self.best(&phrase, others, limit - top.len(), &mut round));
@@ -161,7 +168,7 @@ impl Engine {
                 break;
             }
             // Where even the body's bonus cannot reach the top, only the title's is looked for.
-            let body = looked < round.window && enters(&top, doc, score * BODY_PHRASE_BONUS);
+            let body = looked < round.window() && enters(&top, doc, score * BODY_PHRASE_BONUS);
             looked += 1;
             round.read += usize::from(body && self.has_body(doc));
             let hit = (doc, score * self.phrase_bonus(doc, phrase, body, round.missing));
