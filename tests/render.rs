@@ -180,7 +180,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         policy: "default-src 'self'",
         assets: "<meta charset=\"utf-8\">",
         data: &DataFiles {
-            bundle: "bundle.a.json".into(),
+            bundle: "bundle.a/".into(),
             article_texts: "texts.b/".into(),
             search: "search.c/".into(),
             takeaway_bodies: false,

@@ -79,13 +79,18 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     for file in precached.iter().filter(|f| f.as_str() != "./") {
         assert!(names.contains(file), "{file} is precached but not in the site");
     }
-    for kind in ["bundle.", "manifest.", "icon-512-maskable."] {
+    let bundle = names.iter().find(|n| n.starts_with("bundle.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    let parts = format!("{}/", bundle.trim_end_matches(".json"));
+    for file in ["outline.json", "titles.json"].map(|part| format!("{parts}{part}")) {
+        assert!(precached.contains(&file), "{file} is not precached");
+    }
+    assert!(!precached.contains(bundle), "the whole bundle, which pages never fetch, is precached");
+    for kind in ["manifest.", "icon-512-maskable."] {
         assert!(precached.iter().any(|f| f.starts_with(kind)), "{kind} is not precached");
     }
     // Every page names the manifest and its build's data files.
     let home = fs::read_to_string(first.path().join("site/index.html")).unwrap();
-    let bundle = names.iter().find(|n| n.starts_with("bundle.")).unwrap();
-    assert!(home.contains(&format!("data-bundle=\"{bundle}\"")), "{home}");
+    assert!(home.contains(&format!("data-bundle=\"{parts}\"")), "{home}");
     assert!(home.contains("rel=\"manifest\" href=\"manifest."));
 }
 
@@ -95,7 +100,20 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let names = build_site(dir.path(), &["--no-cards"]);
     let site = dir.path().join("site");
     let seeds = common::seeds();
-    let texts = names.iter().find(|n| n.starts_with("texts.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    // The bundle in two files, its outline and its takeaways' titles, which make it again.
+    let whole = |kind: &str| names.iter().find(|n| n.starts_with(kind) && n.ends_with(".json") && !n.contains('/'));
+    let parts = whole("bundle.").unwrap().trim_end_matches(".json").to_owned();
+    let read = |part: &str| fs::read(site.join(&parts).join(part)).unwrap();
+    let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
+    let titles = serde_json::from_slice(&read("titles.json")).unwrap();
+    assert_eq!(takeaways::model::Bundle::try_from(outline.with_titles(titles).unwrap()).unwrap(), seeds.bundle);
+    let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
+    let others = format!(r#"{{"schema": {}, "title": ["x"], "alt_title": [null]}}"#, seeds.schema);
+    let refused = outline.with_titles(serde_json::from_str(&others).unwrap()).err().unwrap();
+    assert!(refused.contains("another build"), "{refused}");
+    let outline = String::from_utf8(read("outline.json")).unwrap();
+    assert!(!outline.contains(&seeds.takeaways[0].title), "the outline holds a takeaway's title");
+    let texts = whole("texts.").unwrap();
     let folder = format!("{}/", texts.trim_end_matches(".json"));
     assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), 2 * seeds.articles.len());
     for at in (0..seeds.articles.len()).map(takeaways::model::ArticleIx::at) {

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::explore::facets::Facets;
 use crate::model::{
     ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
-    Summaries, TakeawayBody, SCHEMA_VERSION,
+    StoredBundle, Summaries, TakeawayBody, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
@@ -542,12 +542,16 @@ fn data_files() -> Result<DataFiles, String> {
 
 /// One of the site's data files, parsed, after its schema version is checked.
 async fn fetch_data<T: DeserializeOwned>(file: &str) -> Result<T, String> {
-    let bytes = fetch_bytes(file).await?;
+    parse_data(file, &fetch_bytes(file).await?)
+}
+
+/// The data file `file`, parsed from `bytes` after its schema version is checked.
+fn parse_data<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, String> {
     let damaged = |e: serde_json::Error| format!("{file} is damaged: {e}");
-    if schema_of(&bytes).map_err(damaged)? != SCHEMA_VERSION {
+    if schema_of(bytes).map_err(damaged)? != SCHEMA_VERSION {
         return Err(format!("{file} belongs to another version of the site; reload the page"));
     }
-    serde_json::from_slice::<T>(&bytes).map_err(damaged)
+    serde_json::from_slice::<T>(bytes).map_err(damaged)
 }
 
 /// The texts of the article at `at` of `site`, as far as they have come (tracked).
@@ -592,9 +596,13 @@ const IN_STEPS_FROM: usize = 1 << 20;
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let json = fetch_bytes(&files.bundle).await?;
-    let bundle = parse_bundle(&json)?;
-    let in_steps = json.len() >= IN_STEPS_FROM;
+    let outline = fetch_bytes(&files.bundle_outline()).await?;
+    let stored = parse_stored(&outline)?;
+    // The page preloads the titles beside the outline; awaiting them ends this task, so their
+    // parse, and the ids made of them, come in a task of their own.
+    let titles = fetch_bytes(&files.bundle_titles()).await?;
+    let in_steps = outline.len() + titles.len() >= IN_STEPS_FROM;
+    let bundle = assemble(stored.with_titles(parse_data(&files.bundle_titles(), &titles)?)?)?;
     if in_steps {
         // The pages' first render in a task of its own.
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -656,15 +664,26 @@ fn first_schema(json: &[u8]) -> Option<u32> {
     schema.get()
 }
 
-/// Parses a bundle, checking its schema version first so an old bundle is named as such.
+/// Parses a whole bundle ([`BUNDLE_FILE`](crate::model::BUNDLE_FILE), as the command line
+/// reads it), checking its schema version first so an old bundle is named as such.
 pub fn parse_bundle(json: &[u8]) -> Result<Bundle, String> {
+    assemble(parse_stored(json)?)
+}
+
+/// A bundle, whole or its outline, as stored, after its schema version is checked.
+fn parse_stored(json: &[u8]) -> Result<StoredBundle, String> {
     let schema = schema_of(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
     if schema != SCHEMA_VERSION {
         return Err(format!(
             "the bundle has schema version {schema}, this app reads version {SCHEMA_VERSION}; rebuild the site"
         ));
     }
-    let bundle: Bundle = serde_json::from_slice(json).map_err(|e| format!("the bundle is damaged: {e}"))?;
+    serde_json::from_slice(json).map_err(|e| format!("the bundle is damaged: {e}"))
+}
+
+/// The bundle a stored one with its titles makes, its positions checked.
+fn assemble(stored: StoredBundle) -> Result<Bundle, String> {
+    let bundle = Bundle::try_from(stored).map_err(|e| format!("the bundle is damaged: {e}"))?;
     bundle.check_positions()?;
     Ok(bundle)
 }

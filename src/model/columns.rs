@@ -1,7 +1,9 @@
 //! The bundle as stored: the articles and the takeaways as columns, one array per field
 //! (`{"title": [...], ...}`), since a field's values side by side compress far better than each
 //! item's fields in turn; and without the takeaways' ids, which are made again from the
-//! article's id, the ordinal and the title (see [`ids::takeaway_id`]).
+//! article's id, the ordinal and the title (see [`ids::takeaway_id`]). A site ships the
+//! takeaways' titles apart ([`TakeawayTitles`], see [`DataFiles::bundle`](super::DataFiles)): the
+//! bundle without them ([`Outline`]) is read the same way, and given them before the ids are made.
 
 use std::collections::BTreeMap;
 
@@ -13,9 +15,11 @@ use super::{ids, Article, ArticleIx, Bundle, Event, EventIx, Project, ProjectIx,
 struct Columns {
     article: Vec<ArticleIx>,
     ordinal: Vec<u32>,
+    /// The titles are left out of an [`Outline`], and an English title where no takeaway has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     alt_title: Vec<Option<String>>,
-    /// Left out where no takeaway has an English title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
     /// The numbers of the takeaways without a body.
@@ -64,23 +68,22 @@ fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Option<std::vec::In
     }
 }
 
-pub fn serialize_articles<S: Serializer>(articles: &[Article], serializer: S) -> Result<S::Ok, S::Error> {
-    ArticleColumns {
-        id: articles.iter().map(|a| a.id.clone()).collect(),
-        title: articles.iter().map(|a| a.title.clone()).collect(),
-        title_en: column(articles, |a| &a.title_en),
-        file: articles.iter().map(|a| a.file.clone()).collect(),
-        event: column(articles, |a| &a.event),
-        date: column(articles, |a| &a.date),
-        authors: column(articles, |a| &a.authors),
-        url: column(articles, |a| &a.url),
-        original_url: column(articles, |a| &a.original_url),
-        tags: column(articles, |a| &a.tags),
-    }
-    .serialize(serializer)
-}
-
 impl ArticleColumns {
+    fn of(articles: &[Article]) -> ArticleColumns {
+        ArticleColumns {
+            id: articles.iter().map(|a| a.id.clone()).collect(),
+            title: articles.iter().map(|a| a.title.clone()).collect(),
+            title_en: column(articles, |a| &a.title_en),
+            file: articles.iter().map(|a| a.file.clone()).collect(),
+            event: column(articles, |a| &a.event),
+            date: column(articles, |a| &a.date),
+            authors: column(articles, |a| &a.authors),
+            url: column(articles, |a| &a.url),
+            original_url: column(articles, |a| &a.original_url),
+            tags: column(articles, |a| &a.tags),
+        }
+    }
+
     /// The articles, or why the columns do not make them: of different lengths.
     fn rows(self) -> Result<Vec<Article>, String> {
         let count = self.id.len();
@@ -113,21 +116,98 @@ impl ArticleColumns {
     }
 }
 
-pub fn serialize<S: Serializer>(takeaways: &[Takeaway], serializer: S) -> Result<S::Ok, S::Error> {
+/// The takeaways' columns, their titles left out unless `with_titles`.
+fn columns(takeaways: &[Takeaway], with_titles: bool) -> Columns {
+    let titles = match with_titles {
+        true => TakeawayTitles::of(0, takeaways),
+        false => TakeawayTitles::default(),
+    };
     Columns {
         article: takeaways.iter().map(|t| t.article).collect(),
         ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
-        title: takeaways.iter().map(|t| t.title.clone()).collect(),
-        alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
-        title_en: column(takeaways, |t| &t.title_en),
+        title: titles.title,
+        alt_title: titles.alt_title,
+        title_en: titles.title_en,
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
         themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
         projects: takeaways.iter().map(|t| t.projects.clone()).collect(),
     }
-    .serialize(serializer)
 }
 
-/// What [`BUNDLE_FILE`](super::BUNDLE_FILE) holds, read before the takeaways get their ids.
+/// The bundle as written: whole, or without its takeaways' titles.
+#[derive(Serialize)]
+struct Written<'a> {
+    schema: u32,
+    events: &'a [Event],
+    themes: &'a [Theme],
+    projects: &'a [Project],
+    articles: ArticleColumns,
+    takeaways: Columns,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    synonyms: Vec<Vec<String>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    aliases: BTreeMap<String, String>,
+}
+
+impl Bundle {
+    fn written(&self, with_titles: bool) -> Written<'_> {
+        Written {
+            schema: self.schema,
+            events: &self.events,
+            themes: &self.themes,
+            projects: &self.projects,
+            articles: ArticleColumns::of(&self.articles),
+            takeaways: columns(&self.takeaways, with_titles),
+            synonyms: self.synonyms.clone(),
+            aliases: self.aliases.clone(),
+        }
+    }
+}
+
+impl Serialize for Bundle {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.written(true).serialize(serializer)
+    }
+}
+
+/// A bundle without its takeaways' titles, as a site ships it beside its [`TakeawayTitles`].
+pub struct Outline<'a>(pub &'a Bundle);
+
+impl Serialize for Outline<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.written(false).serialize(serializer)
+    }
+}
+
+/// The takeaways' titles of a bundle, in its takeaways' order: what a site ships apart from its
+/// [`Outline`], since they are most of its bytes and of its parse.
+#[derive(Default, Serialize, Deserialize)]
+pub struct TakeawayTitles {
+    schema: u32,
+    title: Vec<String>,
+    alt_title: Vec<Option<String>>,
+    /// Left out where no takeaway has an English title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    title_en: Vec<Option<String>>,
+}
+
+impl TakeawayTitles {
+    pub fn of_bundle(bundle: &Bundle) -> TakeawayTitles {
+        TakeawayTitles::of(bundle.schema, &bundle.takeaways)
+    }
+
+    fn of(schema: u32, takeaways: &[Takeaway]) -> TakeawayTitles {
+        TakeawayTitles {
+            schema,
+            title: takeaways.iter().map(|t| t.title.clone()).collect(),
+            alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
+            title_en: column(takeaways, |t| &t.title_en),
+        }
+    }
+}
+
+/// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, read before the takeaways
+/// get their ids.
 #[derive(Deserialize)]
 pub struct StoredBundle {
     schema: u32,
@@ -140,6 +220,20 @@ pub struct StoredBundle {
     synonyms: Vec<Vec<String>>,
     #[serde(default)]
     aliases: BTreeMap<String, String>,
+}
+
+impl StoredBundle {
+    /// The outline given its takeaways' titles; an error if they are not of its build (another
+    /// schema, another count) or it has titles already.
+    pub fn with_titles(mut self, titles: TakeawayTitles) -> Result<StoredBundle, String> {
+        let c = &mut self.takeaways;
+        let untitled = c.title.is_empty() && c.alt_title.is_empty() && c.title_en.is_empty();
+        if titles.schema != self.schema || titles.title.len() != c.article.len() || !untitled {
+            return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
+        }
+        (c.title, c.alt_title, c.title_en) = (titles.title, titles.alt_title, titles.title_en);
+        Ok(self)
+    }
 }
 
 impl TryFrom<StoredBundle> for Bundle {

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use columns::{Outline, StoredBundle, TakeawayTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
@@ -25,7 +26,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 15;
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -45,6 +46,10 @@ pub const TEXTS_FILE: &str = "texts.json";
 /// [`DataFiles::META`], and its app fetches those.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFiles {
+    /// The folder of the bundle in two files, named by the whole bundle's content:
+    /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' titles ([`Outline`])
+    /// and `titles.json` those ([`TakeawayTitles`]); each parsed in a task of its own, so that
+    /// neither holds the main thread as long as the whole would.
     pub bundle: String,
     /// The folder of the texts one article at a time, named by the texts' content:
     /// `texts.<hash>/`, whose file `<n>.json` holds the texts ([`ArticleTexts`]) of the article
@@ -63,6 +68,16 @@ impl DataFiles {
     /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
     /// name them, and whose `data-takeaway-bodies` says whether takeaways' bodies ship alone.
     pub const META: &'static str = "takeaways-data";
+
+    /// The bundle without its takeaways' titles.
+    pub fn bundle_outline(&self) -> String {
+        format!("{}outline.json", self.bundle)
+    }
+
+    /// The takeaways' titles.
+    pub fn bundle_titles(&self) -> String {
+        format!("{}titles.json", self.bundle)
+    }
 
     /// The file of the texts of the article at `at`.
     pub fn article_texts_file(&self, at: ArticleIx) -> String {
@@ -133,8 +148,8 @@ macro_rules! positions {
 }
 positions!(EventIx, ThemeIx, ProjectIx, ArticleIx);
 
-/// What [`BUNDLE_FILE`] holds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What [`BUNDLE_FILE`] holds. Written and read as columns (see [`columns`]).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "columns::StoredBundle")]
 pub struct Bundle {
     pub schema: u32,
@@ -142,18 +157,13 @@ pub struct Bundle {
     pub events: Vec<Event>,
     pub themes: Vec<Theme>,
     pub projects: Vec<Project>,
-    /// Ordered by event date, then article date and id. Written as columns (see [`columns`]).
-    #[serde(serialize_with = "columns::serialize_articles")]
+    /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
-    /// Grouped by article (in article order), then by ordinal. Written as columns, without
-    /// their ids (see [`columns`]).
-    #[serde(serialize_with = "columns::serialize")]
+    /// Grouped by article (in article order), then by ordinal. Written without their ids.
     pub takeaways: Vec<Takeaway>,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub synonyms: Vec<Vec<String>>,
     /// Old takeaway ids that still resolve: old id → current id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub aliases: BTreeMap<String, String>,
 }
 

@@ -49,7 +49,8 @@ pub fn document(doc: &Document) -> Markup {
                 (PreEscaped(HEAD_MARK))
                 meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies];
                 // The list's data downloads beside the app instead of after it has started.
-                link rel="preload" href=(doc.data.bundle) as="fetch" crossorigin;
+                link rel="preload" href=(doc.data.bundle_outline()) as="fetch" crossorigin;
+                link rel="preload" href=(doc.data.bundle_titles()) as="fetch" crossorigin;
                 @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
                 link rel="manifest" href=(doc.manifest);
                 meta name="theme-color" media="(prefers-color-scheme: light)" content=(doc.themes.0);

@@ -11,7 +11,8 @@ import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
-const bundleText = await readFile(path.join(DIST, dataFile(DIST, "bundle")), "utf8");
+// The bundle's outline, as pages fetch it: `bundle.<hash>/outline.json`, beside its takeaways' titles.
+const outlineText = await readFile(path.join(DIST, dataFile(DIST, "bundle").replace(/\.json$/, "/outline.json")), "utf8");
 const bundle = await readBundle(DIST);
 // Garbage URLs and broken bundles make the browser log failed requests: here only uncaught
 // errors (`page.errors`) and policy violations count.
@@ -57,15 +58,18 @@ describe("failures and policy", () => {
   before(async () => (host = await serveStatic(DIST, "/")));
   after(async () => host?.close());
 
-  for (const [what, fulfil, expected] of [
-    ["a failed download", { status: 500, body: "oops" }, /HTTP 500/],
-    ["a truncated bundle", { status: 200, contentType: "application/json", body: bundleText.slice(0, 5000) }, /damaged/],
-    ["a bundle of another schema", { status: 200, contentType: "application/json", body: bundleText.replace(/^\{"schema":\d+/, '{"schema":1') }, /schema version 1/],
+  const json = (body) => ({ status: 200, contentType: "application/json", body });
+  for (const [what, file, fulfil, expected] of [
+    ["a failed download", "outline", { status: 500, body: "oops" }, /HTTP 500/],
+    ["a truncated bundle", "outline", json(outlineText.slice(0, 5000)), /damaged/],
+    ["a bundle of another schema", "outline", json(outlineText.replace(/^\{"schema":\d+/, '{"schema":1')), /schema version 1/],
+    ["a failed download of the titles", "titles", { status: 500, body: "oops" }, /titles\.json: HTTP 500/],
+    ["titles of another build", "titles", json(JSON.stringify({ schema: bundle.schema, title: ["x"], alt_title: [null] })), /another build/],
   ]) {
     test(`${what} says so and offers a retry that works`, async () => {
       const page = await openPage();
       let broken = true;
-      await page.route("**/bundle.*.json", (route) => (broken ? route.fulfill(fulfil) : route.continue()));
+      await page.route(`**/bundle.*/${file}.json`, (route) => (broken ? route.fulfill(fulfil) : route.continue()));
       await page.goto(host.url);
       await page.locator(".error").waitFor();
       assert.match(await page.locator(".error").textContent(), expected);

@@ -97,8 +97,11 @@ function probes() {
   Response.prototype.arrayBuffer = function () {
     const url = this.url;
     return read.call(this).then((body) => {
-      if (/\/bundle\.[0-9a-f]+\.json$/.test(url)) setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
-      if (/\/(bundle\.[0-9a-f]+\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
+      // The bundle comes in two files, its outline and its takeaways' titles.
+      if (/\/bundle\.[0-9a-f]+\/(outline|titles)\.json$/.test(url) && (bench.bundleParts = (bench.bundleParts ?? 0) + 1) === 2) {
+        setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
+      }
+      if (/\/(bundle\.[0-9a-f]+\/(outline|titles)\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
         setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
       }
       return body;

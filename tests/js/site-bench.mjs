@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { serveStatic } from "../../scripts/static-host.mjs";
-import { dataFile, readBundle } from "./bundle.mjs";
+import { readBundle } from "./bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.resolve(process.argv[2] ?? path.join(ROOT, "dist"));
@@ -18,10 +18,10 @@ const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.const
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const index = await readFile(path.join(DIST, "index.html"), "utf8");
-// The data the home page preloads besides the bundle: its first cards' articles' texts.
-const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => /^texts\.[0-9a-f]+\//.test(f));
+// The data the home page preloads: the bundle's two files and its first cards' articles' texts.
+const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => /^(bundle|texts)\.[0-9a-f]+\//.test(f));
 const files = (await readdir(DIST))
-  .filter((f) => f === "index.html" || f === dataFile(DIST, "bundle") || /\.(js|wasm|css)$/.test(f))
+  .filter((f) => f === "index.html" || /\.(js|wasm|css)$/.test(f))
   .concat(preloaded);
 let total = 0;
 console.log("== first load (what the home page fetches), brotli quality 11");

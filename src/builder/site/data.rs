@@ -1,6 +1,8 @@
 //! The site's data files under names made of their content (`bundle.<hash>.json`…): a name
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
-//! forever, and a page names exactly the files of its own build. Beside `texts.<hash>.json`,
+//! forever, and a page names exactly the files of its own build. Beside `bundle.<hash>.json`,
+//! the folder `bundle.<hash>/` holds the bundle in two files (`outline.json`, `titles.json`),
+//! which is what pages fetch. Beside `texts.<hash>.json`,
 //! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`, and its
 //! takeaways' summaries apart, `<n>-summaries.json`), which is what pages fetch; and, where the
 //! texts are too large to keep offline or it is asked for, each takeaway's body alone
@@ -12,7 +14,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::{hashed_name, write};
-use crate::model::{ArticleIx, DataFiles, Dataset, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use crate::model::{ArticleIx, DataFiles, Dataset, Outline, TakeawayTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// The data files' names, as [`publish`] gives them: whether takeaways' bodies ship alone too
@@ -38,14 +40,18 @@ pub fn publish(site: &Path) -> Result<Published> {
         fs::rename(&plain, site.join(&named)).with_context(|| format!("cannot rename {}", plain.display()))?;
         Ok(named)
     };
-    // All texts and the whole index, one file each, stay for the command line (`takeaways search
-    // --bundle`); the app reads them in pieces, in folders named alike.
-    let folder = |file: String| format!("{}/", file.trim_end_matches(".json"));
+    // The whole bundle, all texts and the whole index, one file each, stay for the command line
+    // (`takeaways search --bundle`); the app reads them in pieces, in folders named alike.
     Ok(Published {
         bundle: name(BUNDLE_FILE)?,
         article_texts: folder(name(TEXTS_FILE)?),
         search: folder(name(SEARCH_FILE)?),
     })
+}
+
+/// The folder named like the data file `file`: `bundle.<hash>/` for `bundle.<hash>.json`.
+fn folder(file: String) -> String {
+    format!("{}/", file.trim_end_matches(".json"))
 }
 
 /// Bytes of data files (as stored, before the host compresses them) the service worker precaches
@@ -66,7 +72,8 @@ pub struct Pieces {
     pub search: usize,
 }
 
-/// Writes `dataset` in pieces into the folders `published` names: each article's texts and its
+/// Writes `dataset` in pieces into the folders `published` names: the bundle's outline and its
+/// takeaways' titles; each article's texts and its
 /// takeaways' summaries; each takeaway's body alone if `takeaway_bodies` asks for them or the
 /// texts are too large to precache (a search would otherwise fetch whole articles' texts for a
 /// few of their takeaways); and the shipped fields' index cut into pieces with its head and words. Returns
@@ -77,19 +84,21 @@ pub fn write_pieces(
     dataset: &Dataset,
     takeaway_bodies: bool,
 ) -> Result<(DataFiles, Pieces)> {
-    let bundle_bytes =
-        fs::metadata(site.join(&published.bundle)).with_context(|| format!("cannot read {}", published.bundle))?.len();
+    let outline = json(&Outline(&dataset.bundle), "the bundle's outline")?;
+    let titles = json(&TakeawayTitles::of_bundle(&dataset.bundle), "the takeaways' titles")?;
     let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
         let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
         let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
         Ok((at, texts, summaries))
     });
     let articles: Vec<(ArticleIx, Vec<u8>, Vec<u8>)> = articles.collect::<Result<_>>()?;
-    let texts_bytes =
-        bundle_bytes + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
+    let texts_bytes = (outline.len() + titles.len()) as u64
+        + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
     let takeaway_bodies = takeaway_bodies || !precachable(texts_bytes);
-    let files = DataFiles { bundle, article_texts, search, takeaway_bodies };
+    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies };
+    write(&site.join(files.bundle_outline()), &outline)?;
+    write(&site.join(files.bundle_titles()), &titles)?;
     for (at, texts, summaries) in &articles {
         write(&site.join(files.article_texts_file(*at)), texts)?;
         write(&site.join(files.article_summaries_file(*at)), summaries)?;
