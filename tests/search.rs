@@ -15,7 +15,7 @@ use takeaways::builder::indexing;
 use takeaways::explore::facets::{Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
 use takeaways::search::engine::PHRASE_WINDOW;
-use takeaways::search::fields::{over_takeaways, search_index, ARTICLE_FIELD, SHARED_FIELDS};
+use takeaways::search::fields::{over_takeaways, search_index, FieldsInSteps, ARTICLE_FIELD, SHARED_FIELDS};
 use takeaways::search::index::{FieldIndex, Groups, FIELDS, SHIPPED_FIELDS};
 use takeaways::search::text::{html_to_text, squeeze};
 use takeaways::search::tokenize::{fold, is_cjk, query_terms, query_words, Synonyms};
@@ -383,6 +383,22 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
         assert_eq!(found.kept.len(), bundle.takeaways.len());
         assert_eq!(found.hits, engine.search_among(query, &config, 5, even), "{query}");
     }
+}
+
+/// The app makes the index a derived field a task (each takes a frame or more over thousands of
+/// takeaways): a step makes one, the shipped fields coming with them, and the steps make the
+/// index that is made at once.
+#[test]
+fn the_index_is_made_a_derived_field_a_step() {
+    let dataset = common::synthetic(100);
+    let synonyms = Synonyms::new(&dataset.synonyms);
+    let mut steps = FieldsInSteps::new(&dataset, &dataset.search);
+    let mut left = 0;
+    while steps.step(&dataset, &synonyms) {
+        left += 1;
+    }
+    assert_eq!(left, FIELDS.len() - SHIPPED_FIELDS.len(), "a step per derived field, then the last shipped ones");
+    assert_eq!(steps.finish(&dataset, &synonyms), search_index(&dataset, &dataset.search, &synonyms));
 }
 
 /// The index the engine works on, the shipped title's, body's and article's and the fields it

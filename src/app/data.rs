@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
-use crate::search::{Config, Engine, EngineIndex, Needs};
+use crate::search::{Config, Engine, IndexInSteps, Needs};
 
 /// The loaded bundle, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
@@ -33,8 +33,8 @@ pub struct Site {
     /// [`IN_STEPS_FROM`]).
     in_steps: bool,
     engine: OnceLock<Engine>,
-    /// The engine's index between the two steps of its build (see [`EngineBuild`]).
-    index: Mutex<Option<EngineIndex>>,
+    /// The engine's index while it is made, a derived field a step (see [`EngineBuild`]).
+    index: Mutex<Option<IndexInSteps>>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
     /// How many of the files that came the engine has been given.
@@ -82,17 +82,27 @@ impl Site {
                 let made = match files.engine.get() {
                     EngineBuild::Idle if self.in_steps => return next(EngineBuild::Index),
                     EngineBuild::Idle => return next(EngineBuild::Engine),
-                    EngineBuild::Queued => return None,
+                    EngineBuild::Queued | EngineBuild::Made => return None,
                     EngineBuild::Index => {
-                        *index() = Some(EngineIndex::over_pieces(&self.bundle, &head));
-                        return next(EngineBuild::Engine);
+                        let mut index = index();
+                        let steps = index.get_or_insert_with(|| IndexInSteps::over_pieces(&self.bundle, &head));
+                        return next(match steps.step(&self.bundle) {
+                            true => EngineBuild::Index,
+                            false => EngineBuild::Engine,
+                        });
                     }
-                    // Its index made in the task before (or, in one step, now).
-                    EngineBuild::Engine => {
-                        index().take().unwrap_or_else(|| EngineIndex::over_pieces(&self.bundle, &head))
-                    }
+                    // Its index made in the tasks before (or, in one step, now).
+                    EngineBuild::Engine => index()
+                        .take()
+                        .unwrap_or_else(|| IndexInSteps::over_pieces(&self.bundle, &head))
+                        .finish(&self.bundle),
                 };
-                self.engine.get_or_init(|| Engine::of(&self.bundle, made))
+                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, made));
+                if self.in_steps {
+                    // The search it was made for in a task of its own.
+                    return next(EngineBuild::Made);
+                }
+                engine
             }
         };
         // Only the files that came since the last call: a search calls this on every key, and
@@ -162,15 +172,18 @@ pub enum Load<T = ()> {
 }
 
 /// The engine's build once the index's head is here, in a task of its own, or where the bundle is
-/// large, two (see [`IN_STEPS_FROM`]): queued, so that the pieces a query wants first, asked for
-/// before it (see [`wanted`]), are on their way while it runs; then its index due (see
-/// [`EngineIndex`]), then the engine over it; or, in one step, both.
+/// large, several (see [`IN_STEPS_FROM`]): queued, so that the pieces a query wants first, asked
+/// for before it (see [`wanted`]), are on their way while it runs; then its index due, a derived
+/// field a task (see [`IndexInSteps`]), then the engine over it, then the search it was made for;
+/// or, in one step, all.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,
     Queued,
     Index,
     Engine,
+    /// The engine made; the search it was made for due.
+    Made,
 }
 
 /// The files shipped apart from the bundle, shared through the context, and when the search
@@ -588,8 +601,8 @@ pub fn load_bundle() -> BundleResource {
     LocalResource::new(|| async { fetch_bundle().await })
 }
 
-/// The size of a bundle (bytes) from which the pages' first render comes in a task after its
-/// parse, and the engine is built in two steps, each in a task of its own: from about a thousand
+/// The size of a bundle (bytes) from which the facets and the pages' first render come in tasks
+/// after its parse, and the engine is built in two steps, each in a task of its own: from about a thousand
 /// articles, where each takes the main thread for a frame or more. Below, the tasks' turns would
 /// cost more than they spare.
 const IN_STEPS_FROM: usize = 1 << 20;
@@ -603,11 +616,15 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     let titles = fetch_bytes(&files.bundle_titles()).await?;
     let in_steps = outline.len() + titles.len() >= IN_STEPS_FROM;
     let bundle = assemble(stored.with_titles(parse_data(&files.bundle_titles(), &titles)?)?)?;
+    let site = Site::new(bundle, files.takeaway_bodies, in_steps);
     if in_steps {
-        // The pages' first render in a task of its own.
+        // The facets, which every list counts with, then the pages' first render, each in a
+        // task of its own.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        site.facets();
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
-    Ok(Arc::new(Site::new(bundle, files.takeaway_bodies, in_steps)))
+    Ok(Arc::new(site))
 }
 
 /// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A

@@ -48,22 +48,52 @@ pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item
 /// The whole index: the derived fields, and the shipped ones from `shipped` (the article's over
 /// the articles, as it ships), in [`FIELDS`] order.
 pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms) -> SearchIndex {
-    let docs = bundle.takeaways.len() as u32;
-    let mut shipped = decode(shipped, docs).fields;
-    let fields = FIELDS
-        .iter()
-        .map(|&name| match shipped.iter().position(|f| f.name == name) {
-            Some(at) => shipped.swap_remove(at),
-            None if SHIPPED_FIELDS.contains(&name) => FieldIndex {
-                name: name.to_owned(),
-                starts: vec![0],
-                lengths: vec![0; docs as usize],
-                ..FieldIndex::default()
-            },
-            None => derived_field(bundle, name, synonyms),
-        })
-        .collect();
-    SearchIndex { docs, fields }
+    FieldsInSteps::new(bundle, shipped).finish(bundle, synonyms)
+}
+
+/// The whole index (see [`search_index`]) made a derived field at a time, so that the app can
+/// make each in a task of its own: over thousands of takeaways, each takes the main thread for
+/// a frame or more.
+pub struct FieldsInSteps {
+    docs: u32,
+    /// The shipped fields not yet taken into `made`.
+    shipped: Vec<FieldIndex>,
+    /// The fields made, in [`FIELDS`] order.
+    made: Vec<FieldIndex>,
+}
+
+impl FieldsInSteps {
+    pub fn new(bundle: &Bundle, shipped: &CompactIndex) -> FieldsInSteps {
+        let docs = bundle.takeaways.len() as u32;
+        FieldsInSteps { docs, shipped: decode(shipped, docs).fields, made: Vec::new() }
+    }
+
+    /// Makes the fields up to the next derived one, that one included; whether any is left.
+    pub fn step(&mut self, bundle: &Bundle, synonyms: &Synonyms) -> bool {
+        while let Some(&name) = FIELDS.get(self.made.len()) {
+            let field = match self.shipped.iter().position(|f| f.name == name) {
+                Some(at) => self.shipped.swap_remove(at),
+                None if SHIPPED_FIELDS.contains(&name) => FieldIndex {
+                    name: name.to_owned(),
+                    starts: vec![0],
+                    lengths: vec![0; self.docs as usize],
+                    ..FieldIndex::default()
+                },
+                None => {
+                    self.made.push(derived_field(bundle, name, synonyms));
+                    break;
+                }
+            };
+            self.made.push(field);
+        }
+        self.made.len() < FIELDS.len()
+    }
+
+    /// The index, the fields left made now.
+    pub fn finish(mut self, bundle: &Bundle, synonyms: &Synonyms) -> SearchIndex {
+        while self.step(bundle, synonyms) {}
+        SearchIndex { docs: self.docs, fields: self.made }
+    }
 }
 
 /// The article's field as it ships: its documents are the articles, each article's text made

@@ -21,7 +21,8 @@ use crate::model::{Bundle, CompactField, CompactIndex, Dataset, SanitizedHtml, S
 
 /// The first of the two steps that build an engine over a bundle: its index, with the fields the
 /// engine derives from the bundle made. Apart so that the app can run the steps in tasks of their
-/// own: over thousands of takeaways, each takes the main thread for several frames.
+/// own: over thousands of takeaways, each takes the main thread for several frames (the first
+/// itself in steps, see [`IndexInSteps`]).
 pub struct EngineIndex {
     index: SearchIndex,
     synonyms: Synonyms,
@@ -31,20 +32,49 @@ pub struct EngineIndex {
 impl EngineIndex {
     /// The index over `bundle`'s takeaways with `search`, the shipped fields' index.
     pub fn over(bundle: &Bundle, search: &CompactIndex) -> EngineIndex {
-        let synonyms = Synonyms::new(&bundle.synonyms);
-        EngineIndex { index: fields::search_index(bundle, search, &synonyms), synonyms, in_pieces: false }
+        IndexInSteps::new(bundle, search, false).finish(bundle)
     }
 
     /// The index over `bundle`'s takeaways with the shipped fields' index in pieces, of which
     /// none has arrived yet: `head` says which there are (see [`pieces`]).
     pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> EngineIndex {
+        IndexInSteps::over_pieces(bundle, head).finish(bundle)
+    }
+}
+
+/// An [`EngineIndex`] being made a derived field at a time (see [`fields::FieldsInSteps`]).
+pub struct IndexInSteps {
+    fields: fields::FieldsInSteps,
+    synonyms: Synonyms,
+    in_pieces: bool,
+}
+
+impl IndexInSteps {
+    fn new(bundle: &Bundle, search: &CompactIndex, in_pieces: bool) -> IndexInSteps {
+        let synonyms = Synonyms::new(&bundle.synonyms);
+        IndexInSteps { fields: fields::FieldsInSteps::new(bundle, search), synonyms, in_pieces }
+    }
+
+    /// See [`EngineIndex::over_pieces`].
+    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> IndexInSteps {
         let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
         let fields = fields.map(|(name, lengths)| CompactField {
             name: (*name).to_owned(),
             lengths: lengths.clone(),
             ..CompactField::default()
         });
-        EngineIndex { in_pieces: true, ..EngineIndex::over(bundle, &CompactIndex { fields: fields.collect() }) }
+        IndexInSteps::new(bundle, &CompactIndex { fields: fields.collect() }, true)
+    }
+
+    /// Makes the next derived field; whether any field is left.
+    pub fn step(&mut self, bundle: &Bundle) -> bool {
+        self.fields.step(bundle, &self.synonyms)
+    }
+
+    /// The index, the fields left made now.
+    pub fn finish(self, bundle: &Bundle) -> EngineIndex {
+        let IndexInSteps { fields, synonyms, in_pieces } = self;
+        EngineIndex { index: fields.finish(bundle, &synonyms), synonyms, in_pieces }
     }
 }
 
