@@ -24,8 +24,94 @@ struct Columns {
     title_en: Vec<Option<String>>,
     /// The numbers of the takeaways without a body.
     title_only: Vec<usize>,
-    themes: Vec<Vec<ThemeIx>>,
-    projects: Vec<Vec<ProjectIx>>,
+    themes: Lists<ThemeIx>,
+    projects: Lists<ProjectIx>,
+}
+
+/// A list per takeaway (its themes, its projects), written as an array of arrays and read into
+/// one vector: tens of thousands of small vectors, each grown as it is read, were most of the
+/// bundle's parse.
+struct Lists<T> {
+    items: Vec<T>,
+    /// Where each list ends in `items`.
+    ends: Vec<usize>,
+}
+
+impl<T: Clone> Lists<T> {
+    fn of<'a>(lists: impl Iterator<Item = &'a Vec<T>>) -> Lists<T>
+    where
+        T: 'a,
+    {
+        let mut of = Lists { items: Vec::new(), ends: Vec::new() };
+        for list in lists {
+            of.items.extend_from_slice(list);
+            of.ends.push(of.items.len());
+        }
+        of
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[T]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| &self.items[start..end])
+    }
+}
+
+impl<T: Clone + Serialize> Serialize for Lists<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lists<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Lists<T>, D::Error> {
+        use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+        use std::marker::PhantomData;
+
+        struct Outer<T>(PhantomData<T>);
+        /// One list, read onto the end of `items`.
+        struct Inner<'a, T>(&'a mut Vec<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Outer<T> {
+            type Value = Lists<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of arrays")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut lists: A) -> Result<Lists<T>, A::Error> {
+                let mut of = Lists { items: Vec::new(), ends: Vec::new() };
+                while lists.next_element_seed(Inner(&mut of.items))?.is_some() {
+                    of.ends.push(of.items.len());
+                }
+                Ok(of)
+            }
+        }
+        impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Inner<'_, T> {
+            type Value = ();
+
+            fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+                deserializer.deserialize_seq(self)
+            }
+        }
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Inner<'_, T> {
+            type Value = ();
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<(), A::Error> {
+                while let Some(item) = list.next_element()? {
+                    self.0.push(item);
+                }
+                Ok(())
+            }
+        }
+        deserializer.deserialize_seq(Outer(PhantomData))
+    }
 }
 
 /// The articles' fields; those that are optional or lists are left out where no article has one.
@@ -129,8 +215,8 @@ fn columns(takeaways: &[Takeaway], with_titles: bool) -> Columns {
         alt_title: titles.alt_title,
         title_en: titles.title_en,
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
-        themes: takeaways.iter().map(|t| t.themes.clone()).collect(),
-        projects: takeaways.iter().map(|t| t.projects.clone()).collect(),
+        themes: Lists::of(takeaways.iter().map(|t| &t.themes)),
+        projects: Lists::of(takeaways.iter().map(|t| &t.projects)),
     }
 }
 
@@ -251,7 +337,7 @@ impl TryFrom<StoredBundle> for Bundle {
         }
         let rows = c.article.into_iter().zip(c.ordinal).zip(c.title).zip(c.alt_title.into_iter().zip(title_en));
         let mut takeaways = rows
-            .zip(c.themes.into_iter().zip(c.projects))
+            .zip(c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec)))
             .map(|((((article, ordinal), title), (alt_title, title_en)), (themes, projects))| {
                 let of = articles.get(article.get()).ok_or("a takeaway's article is out of range")?;
                 Ok(Takeaway {
