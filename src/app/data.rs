@@ -29,8 +29,7 @@ pub struct Site {
     pub bundle: Bundle,
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
-    /// Whether the bundle is large enough for its engine to be built in steps (see
-    /// [`IN_STEPS_FROM`]).
+    /// Whether the engine is built in steps (see [`DataFiles::in_steps`]).
     in_steps: bool,
     engine: OnceLock<Engine>,
     /// The engine's index while it is made, a derived field a step (see [`EngineBuild`]).
@@ -171,8 +170,8 @@ pub enum Load<T = ()> {
     Failed(String),
 }
 
-/// The engine's build once the index's head is here, in a task of its own, or where the bundle is
-/// large, several (see [`IN_STEPS_FROM`]): queued, so that the pieces a query wants first, asked
+/// The engine's build once the index's head is here, in a task of its own, or where the app works
+/// in steps, several (see [`DataFiles::in_steps`]): queued, so that the pieces a query wants first, asked
 /// for before it (see [`wanted`]), are on their way while it runs; then its index due, a derived
 /// field a task (see [`IndexInSteps`]), then the engine over it, then the search it was made for;
 /// or, in one step, all.
@@ -550,6 +549,7 @@ fn data_files() -> Result<DataFiles, String> {
         article_texts: name("article-texts"),
         search: name("search"),
         takeaway_bodies: meta.has_attribute("data-takeaway-bodies"),
+        in_steps: meta.has_attribute("data-in-steps"),
     })
 }
 
@@ -601,12 +601,6 @@ pub fn load_bundle() -> BundleResource {
     LocalResource::new(|| async { fetch_bundle().await })
 }
 
-/// The size of a bundle (bytes) from which the facets and the pages' first render come in tasks
-/// after its parse, and the engine is built in two steps, each in a task of its own: from about a thousand
-/// articles, where each takes the main thread for a frame or more. Below, the tasks' turns would
-/// cost more than they spare.
-const IN_STEPS_FROM: usize = 1 << 20;
-
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
     let outline = fetch_bytes(&files.bundle_outline()).await?;
@@ -614,10 +608,9 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     // The page preloads the titles beside the outline; awaiting them ends this task, so their
     // parse, and the ids made of them, come in a task of their own.
     let titles = fetch_bytes(&files.bundle_titles()).await?;
-    let in_steps = outline.len() + titles.len() >= IN_STEPS_FROM;
     let bundle = assemble(stored.with_titles(parse_data(&files.bundle_titles(), &titles)?)?)?;
-    let site = Site::new(bundle, files.takeaway_bodies, in_steps);
-    if in_steps {
+    let site = Site::new(bundle, files.takeaway_bodies, files.in_steps);
+    if files.in_steps {
         // The facets, which every list counts with, then the pages' first render, each in a
         // task of its own.
         gloo_timers::future::TimeoutFuture::new(0).await;

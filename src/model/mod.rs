@@ -62,11 +62,17 @@ pub struct DataFiles {
     /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
     /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
     pub takeaway_bodies: bool,
+    /// Whether the app works on the bundle in steps, each in a task of its own (its two files'
+    /// parse, the facets, the first render, each field the engine derives, the engine, its first
+    /// search): where the bundle is large enough that each takes the main thread for a frame or
+    /// more (see `takeaways finish-site`).
+    pub in_steps: bool,
 }
 
 impl DataFiles {
     /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
-    /// name them, and whose `data-takeaway-bodies` says whether takeaways' bodies ship alone.
+    /// name them, whose `data-takeaway-bodies` says whether takeaways' bodies ship alone, and
+    /// `data-in-steps` whether the app works in steps.
     pub const META: &'static str = "takeaways-data";
 
     /// The bundle without its takeaways' titles.

@@ -54,6 +54,24 @@ fn folder(file: String) -> String {
     format!("{}/", file.trim_end_matches(".json"))
 }
 
+/// What a large site does, asked of a site of any size, so that the tests run both ways (the
+/// tests' sub-path site asks for both).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AsLarge {
+    /// Each takeaway's body shipped alone too (see [`DataFiles::takeaway_bodies`]): `finish-site
+    /// --takeaway-bodies`.
+    pub takeaway_bodies: bool,
+    /// The app's work on the bundle in steps (see [`DataFiles::in_steps`]): `finish-site
+    /// --in-steps`.
+    pub in_steps: bool,
+}
+
+/// The size of a bundle (bytes, its two files together) from which the app works on it in steps,
+/// each in a task of its own (see [`DataFiles::in_steps`]): from about a thousand articles,
+/// where each step takes the main thread for a frame or more. Below, the tasks' turns would cost
+/// more than they spare.
+const IN_STEPS_FROM: usize = 1 << 20;
+
 /// Bytes of data files (as stored, before the host compresses them) the service worker precaches
 /// at most, beyond the app's own: a first visit downloads them in the background, after the page
 /// has loaded.
@@ -74,7 +92,7 @@ pub struct Pieces {
 
 /// Writes `dataset` in pieces into the folders `published` names: the bundle's outline and its
 /// takeaways' titles; each article's texts and its
-/// takeaways' summaries; each takeaway's body alone if `takeaway_bodies` asks for them or the
+/// takeaways' summaries; each takeaway's body alone if `as_large` asks for them or the
 /// texts are too large to precache (a search would otherwise fetch whole articles' texts for a
 /// few of their takeaways); and the shipped fields' index cut into pieces with its head and words. Returns
 /// the data files as the pages name them.
@@ -82,7 +100,7 @@ pub fn write_pieces(
     site: &Path,
     published: Published,
     dataset: &Dataset,
-    takeaway_bodies: bool,
+    as_large: AsLarge,
 ) -> Result<(DataFiles, Pieces)> {
     let outline = json(&Outline(&dataset.bundle), "the bundle's outline")?;
     let titles = json(&TakeawayTitles::of_bundle(&dataset.bundle), "the takeaways' titles")?;
@@ -95,8 +113,9 @@ pub fn write_pieces(
     let texts_bytes = (outline.len() + titles.len()) as u64
         + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
-    let takeaway_bodies = takeaway_bodies || !precachable(texts_bytes);
-    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies };
+    let takeaway_bodies = as_large.takeaway_bodies || !precachable(texts_bytes);
+    let in_steps = as_large.in_steps || outline.len() + titles.len() >= IN_STEPS_FROM;
+    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, in_steps };
     write(&site.join(files.bundle_outline()), &outline)?;
     write(&site.join(files.bundle_titles()), &titles)?;
     for (at, texts, summaries) in &articles {

@@ -34,6 +34,7 @@ use crate::render::card::{HEIGHT, WIDTH};
 use crate::render::page::{document, Document};
 use crate::render::share::{Image, Preview, SITE_NAME};
 use crate::render::shell;
+pub use data::AsLarge;
 use pages::{Prerendered, LANG};
 use template::Template;
 
@@ -51,12 +52,12 @@ pub struct Finished {
 }
 
 /// Finishes the site built into `site`, whose absolute URL is `site_url`, with cards, those drawn
-/// before taken from `card_cache`; without one, with no cards. `takeaway_bodies` ships each
-/// takeaway's body alone whatever the texts' size (see [`DataFiles::takeaway_bodies`]).
-pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>, takeaway_bodies: bool) -> Result<Finished> {
+/// before taken from `card_cache`; without one, with no cards; shipped as a large site is where
+/// `as_large` asks.
+pub fn finish(site: &Path, site_url: &str, card_cache: Option<&Path>, as_large: AsLarge) -> Result<Finished> {
     let published = data::publish(site)?;
     let dataset = super::read(&site.join(&published.bundle))?;
-    let (files, pieces) = data::write_pieces(site, published, &dataset, takeaway_bodies)?;
+    let (files, pieces) = data::write_pieces(site, published, &dataset, as_large)?;
     let template = Template::read(&site.join("index.html"))?;
     let site_url = site_url.trim_end_matches('/');
     let installable = install::write_installable(site, url_path(site_url))?;
