@@ -171,10 +171,10 @@ pub enum Load<T = ()> {
 }
 
 /// The engine's build once the index's head is here, in a task of its own, or where the app works
-/// in steps, several (see [`DataFiles::in_steps`]): queued, so that the pieces a query wants first, asked
-/// for before it (see [`wanted`]), are on their way while it runs; then its index due, a derived
-/// field a task (see [`IndexInSteps`]), then the engine over it, then the search it was made for;
-/// or, in one step, all.
+/// in steps, several (see [`DataFiles::in_steps`]): queued, so that the pieces a query wants
+/// first, asked for before it (see [`wanted`]), are on their way while it runs; then its index
+/// due, a derived field a task (see [`IndexInSteps`]), then the engine over it, then the search
+/// it was made for; or, in one step, all.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,
