@@ -62,10 +62,10 @@ pub struct DataFiles {
     /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
     /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
     pub takeaway_bodies: bool,
-    /// Whether the app works on the bundle in steps, each in a task of its own (its two files'
-    /// parse, the facets, the first render, each field the engine derives, the engine, its first
-    /// search): where the bundle is large enough that each takes the main thread for a frame or
-    /// more (see `takeaways finish-site`).
+    /// Whether the app works on the bundle in steps, each in a task of its own (the facets, the
+    /// first render, each field the engine derives, the engine, its first search): where the
+    /// bundle is large enough that each takes the main thread for a frame or more (see
+    /// `takeaways finish-site`).
     pub in_steps: bool,
 }
 

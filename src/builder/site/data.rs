@@ -91,11 +91,10 @@ pub struct Pieces {
 }
 
 /// Writes `dataset` in pieces into the folders `published` names: the bundle's outline and its
-/// takeaways' titles; each article's texts and its
-/// takeaways' summaries; each takeaway's body alone if `as_large` asks for them or the
-/// texts are too large to precache (a search would otherwise fetch whole articles' texts for a
-/// few of their takeaways); and the shipped fields' index cut into pieces with its head and words. Returns
-/// the data files as the pages name them.
+/// takeaways' titles; each article's texts and its takeaways' summaries; each takeaway's body
+/// alone if `as_large` asks for them or the texts are too large to precache (a search would
+/// otherwise fetch whole articles' texts for a few of their takeaways); and the shipped fields'
+/// index cut into pieces with its head and words. Returns the data files as the pages name them.
 pub fn write_pieces(
     site: &Path,
     published: Published,
