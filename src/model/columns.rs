@@ -202,10 +202,11 @@ impl ArticleColumns {
     }
 }
 
-/// The takeaways' columns, their titles left out unless `with_titles`.
-fn columns(takeaways: &[Takeaway], with_titles: bool) -> Columns {
+/// The columns of `bundle`'s takeaways, their titles left out unless `with_titles`.
+fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
+    let takeaways = &bundle.takeaways;
     let titles = match with_titles {
-        true => TakeawayTitles::of(0, takeaways),
+        true => TakeawayTitles::of_bundle(bundle),
         false => TakeawayTitles::default(),
     };
     Columns {
@@ -243,7 +244,7 @@ impl Bundle {
             themes: &self.themes,
             projects: &self.projects,
             articles: ArticleColumns::of(&self.articles),
-            takeaways: columns(&self.takeaways, with_titles),
+            takeaways: columns(self, with_titles),
             synonyms: self.synonyms.clone(),
             aliases: self.aliases.clone(),
         }
@@ -279,12 +280,9 @@ pub struct TakeawayTitles {
 
 impl TakeawayTitles {
     pub fn of_bundle(bundle: &Bundle) -> TakeawayTitles {
-        TakeawayTitles::of(bundle.schema, &bundle.takeaways)
-    }
-
-    fn of(schema: u32, takeaways: &[Takeaway]) -> TakeawayTitles {
+        let takeaways = &bundle.takeaways;
         TakeawayTitles {
-            schema,
+            schema: bundle.schema,
             title: takeaways.iter().map(|t| t.title.clone()).collect(),
             alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
             title_en: column(takeaways, |t| &t.title_en),

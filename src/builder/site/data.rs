@@ -109,11 +109,12 @@ pub fn write_pieces(
         Ok((at, texts, summaries))
     });
     let articles: Vec<(ArticleIx, Vec<u8>, Vec<u8>)> = articles.collect::<Result<_>>()?;
-    let texts_bytes = (outline.len() + titles.len()) as u64
+    let bundle_bytes = outline.len() + titles.len();
+    let texts_bytes = bundle_bytes as u64
         + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
     let takeaway_bodies = as_large.takeaway_bodies || !precachable(texts_bytes);
-    let in_steps = as_large.in_steps || outline.len() + titles.len() >= IN_STEPS_FROM;
+    let in_steps = as_large.in_steps || bundle_bytes >= IN_STEPS_FROM;
     let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, in_steps };
     write(&site.join(files.bundle_outline()), &outline)?;
     write(&site.join(files.bundle_titles()), &titles)?;
