@@ -1,9 +1,11 @@
 //! What the explorer asks of the browser beyond rendering views: the site's absolute URL, the
-//! clipboard, saving a file, and replacing markup the app writes as a string.
+//! clipboard, saving a file, and putting in markup the app writes as a string.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
+
+use super::patch::patch;
 
 /// The site's root as an absolute URL ending in `/`, e.g. `https://x.example/some/path/`.
 pub fn site_url() -> String {
@@ -36,17 +38,21 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
 /// What can hold the focus in the markup the app inserts.
 const FOCUSABLE: &str = "a[href], button, input, select, summary";
 
-/// Replaces `container`'s content with `markup`. An element focused in it stays focused: the
-/// element of the new markup that is the same control (see [`identity`]) takes the focus, as
-/// when views are updated in place.
-pub fn replace_markup(container: &Element, markup: &str) {
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .filter(|active| container.contains(Some(active)))
-        .map(|active| identity(&active));
-    container.set_inner_html(markup);
+/// Puts `markup` in `container`, patched against `shown`, the markup it holds, where the app put
+/// that in (see [`patch`]); else replacing its content. An element focused in it stays focused:
+/// where the patch replaced it, the element of the new markup that is the same control (see
+/// [`identity`]) takes the focus, as when views are updated in place.
+pub fn put_markup(container: &Element, shown: Option<&str>, markup: &str) {
+    let active = || web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let focused = active().filter(|active| container.contains(Some(active))).map(|active| identity(&active));
+    match shown {
+        Some(shown) => patch(container, shown, markup),
+        None => container.set_inner_html(markup),
+    }
     let Some(focused) = focused else { return };
+    if active().is_some_and(|active| container.contains(Some(&active))) {
+        return;
+    }
     let Ok(candidates) = container.query_selector_all(FOCUSABLE) else { return };
     let same = (0..candidates.length())
         .filter_map(|i| candidates.item(i)?.dyn_into::<Element>().ok())

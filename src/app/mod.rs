@@ -9,6 +9,7 @@ mod events;
 mod keys;
 pub(crate) mod offline;
 mod pages;
+mod patch;
 mod prefs;
 mod route;
 mod widgets;
@@ -91,11 +92,28 @@ pub fn App() {
 }
 
 /// A part of the page the app keeps up to date (the header, the main content, the footer): the
-/// element, as the build wrote it or made here, and the fingerprint of the markup in it.
+/// element, as the build wrote it or made here, and what it holds.
 #[derive(Clone, Copy)]
 struct Region {
     id: &'static str,
-    shown: StoredValue<String>,
+    shown: StoredValue<Shown>,
+}
+
+/// What a region holds.
+enum Shown {
+    /// The build's markup, known by its fingerprint (`data-markup`).
+    Built(String),
+    /// The markup the app put in, which the next is patched against.
+    App(String),
+}
+
+impl Shown {
+    fn is(&self, markup: &str) -> bool {
+        match self {
+            Shown::Built(print) => *print == fingerprint(markup),
+            Shown::App(shown) => shown == markup,
+        }
+    }
 }
 
 impl Region {
@@ -111,8 +129,8 @@ impl Region {
             document.body()?.append_child(&element).ok()?;
             Some(element)
         });
-        let shown = element.and_then(|e| e.get_attribute("data-markup")).unwrap_or_default();
-        Region { id, shown: StoredValue::new(shown) }
+        let built = element.and_then(|e| e.get_attribute("data-markup")).unwrap_or_default();
+        Region { id, shown: StoredValue::new(Shown::Built(built)) }
     }
 
     fn element(&self) -> Option<web_sys::Element> {
@@ -135,13 +153,16 @@ impl Region {
 
     /// Puts `markup` in, unless it holds it already.
     fn show(&self, markup: Markup) {
-        let fingerprint = fingerprint(&markup.0);
-        let Some(element) = self.element().filter(|_| self.shown.with_value(|shown| *shown != fingerprint)) else {
+        let markup = markup.into_string();
+        let Some(element) = self.element().filter(|_| !self.shown.with_value(|shown| shown.is(&markup))) else {
             return;
         };
-        browser::replace_markup(&element, &markup.0);
+        self.shown.with_value(|shown| match shown {
+            Shown::App(shown) => browser::put_markup(&element, Some(shown), &markup),
+            Shown::Built(_) => browser::put_markup(&element, None, &markup),
+        });
         let _ = element.remove_attribute("data-prerendered");
-        self.shown.set_value(fingerprint);
+        self.shown.set_value(Shown::App(markup));
     }
 }
 

@@ -138,6 +138,46 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("the list changes in place: what stays is the same elements, and the page is what a fresh load of its URL shows", async () => {
+      const page = await openPage();
+      await page.goto(host.url);
+      const settled = async (p) => {
+        await p.waitForLoadState("networkidle");
+        await p.waitForFunction(() => !document.querySelector("main").matches("[data-prerendered], [aria-busy]"));
+        return p.locator("main").evaluate((main) => main.innerHTML);
+      };
+      const freshLoad = async () => {
+        const fresh = await openPage();
+        await fresh.goto(page.url());
+        const markup = await settled(fresh);
+        assert.deepEqual(fresh.problems, []);
+        await fresh.close();
+        return markup;
+      };
+      // The app's own markup in first: the build's is replaced whole.
+      await page.locator('input[name="year"][value="2023"]').check();
+      await urlParam(page, "year", "2023");
+      await settled(page);
+      const mark = () => page.evaluate(() => document.querySelectorAll("main *").forEach((e) => (e.__before = true)));
+      const kept = () => page.evaluate(() => [...document.querySelectorAll("main *")].filter((e) => e.__before).length);
+      await mark();
+      await page.locator('input[name="year"][value="2024"]').check();
+      await urlParam(page, "year", "2024,2023");
+      const markup = await settled(page);
+      assert.ok((await kept()) > 0, "elements kept");
+      // The box checked is another element now, checked by its markup.
+      assert.ok(await page.locator('input[name="year"][value="2024"]').evaluate((box) => !box.__before && box.checked));
+      assert.equal(markup, await freshLoad());
+      await mark();
+      await page.getByRole("searchbox").fill("kubernetes");
+      await urlParam(page, "q", "kubernetes");
+      await page.waitForFunction(() => document.querySelector(".card-title mark"));
+      const searched = await settled(page);
+      assert.ok((await kept()) > 0, "elements kept");
+      assert.equal(searched, await freshLoad());
+      assert.deepEqual(page.problems, []);
+    });
+
     test("a takeaway's link opens its page, and back returns to the list", async () => {
       const page = await openPage();
       await page.goto(`${host.url}?n=${bundle.takeaways.length}`);

@@ -1,0 +1,235 @@
+//! Puts a region's new markup in by changing only what differs from the markup it holds: a
+//! keystroke changes a few cards and counts, and a region's whole markup replaced had the
+//! browser style, lay out and paint all of it again.
+//!
+//! The markup is the renderer's (maud's, with sanitized HTML in it): every element closed, text
+//! escaped. It is read here as pieces, an element or a run of text each. Where the new markup's
+//! element has the same start tag as the old one's in the same place, the page's element stays
+//! and only its content is patched; an element with another start tag is replaced alone, and
+//! text with nothing escaped in it is changed in place. Any other change (another count of
+//! pieces, markup not read here, a page whose nodes are not what the old markup says) replaces
+//! its parent's content, which is always right.
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// One node of markup: an element or a run of text.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Element {
+        /// Its name as written, e.g. `li`.
+        tag: &'a str,
+        /// Its start tag with its attributes, e.g. `<li class="card">`.
+        start: &'a str,
+        /// The markup between its start and end tags.
+        content: &'a str,
+        /// All of it.
+        whole: &'a str,
+    },
+    Text(&'a str),
+}
+
+impl<'a> Piece<'a> {
+    fn whole(&self) -> &'a str {
+        match self {
+            Piece::Element { whole, .. } => whole,
+            Piece::Text(text) => text,
+        }
+    }
+}
+
+/// Elements with no content or end tag.
+const VOID: [&str; 13] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+
+/// Elements whose content is text up to their end tag, whatever it holds.
+const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
+
+/// `parent`'s content, which the page shows as `old`'s markup, changed to `new`'s.
+pub fn patch(parent: &Element, old: &str, new: &str) {
+    let patched = match (pieces(old), pieces(new)) {
+        (Some(old), Some(new)) => patch_pieces(parent, &old, &new),
+        _ => false,
+    };
+    if !patched {
+        parent.set_inner_html(new);
+    }
+}
+
+/// How a node of the page changes.
+enum Change<'a> {
+    /// An element with the same start tag: its content, from the first markup to the second.
+    Content(Element, &'a str, &'a str),
+    /// An element with another start tag: replaced by this markup.
+    Element(Element, &'a str),
+    /// A run of text with nothing escaped in it: this text now.
+    Text(web_sys::Node, &'a str),
+}
+
+/// Changes `parent`'s nodes, `old`'s pieces, to `new`'s; false where its content is to be
+/// replaced whole instead.
+fn patch_pieces(parent: &Element, old: &[Piece], new: &[Piece]) -> bool {
+    if old.len() != new.len() {
+        return false;
+    }
+    let changed: Vec<usize> = (0..old.len()).filter(|&i| old[i].whole() != new[i].whole()).collect();
+    if changed.is_empty() {
+        return true;
+    }
+    let nodes = parent.child_nodes();
+    if nodes.length() as usize != old.len() {
+        return false;
+    }
+    // Decided before anything changes, from nodes that are what the old markup says.
+    let changes: Option<Vec<Change>> = changed
+        .iter()
+        .map(|&i| {
+            let node = nodes.item(i as u32)?;
+            match (&old[i], &new[i]) {
+                (
+                    Piece::Element { tag, start, content, .. },
+                    Piece::Element { start: now, content: then, whole, .. },
+                ) => {
+                    let element =
+                        node.dyn_into::<Element>().ok().filter(|e| e.local_name().eq_ignore_ascii_case(tag))?;
+                    Some(match start == now {
+                        true => Change::Content(element, content, then),
+                        false => Change::Element(element, whole),
+                    })
+                }
+                (Piece::Text(_), Piece::Text(text))
+                    if !text.contains('&') && node.node_type() == web_sys::Node::TEXT_NODE =>
+                {
+                    Some(Change::Text(node, text))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let Some(changes) = changes else { return false };
+    for change in changes {
+        match change {
+            Change::Content(element, old, new) => patch(&element, old, new),
+            Change::Element(element, markup) => {
+                if element.insert_adjacent_html("beforebegin", markup).is_err() {
+                    return false;
+                }
+                element.remove();
+            }
+            Change::Text(node, text) => node.set_node_value(Some(text)),
+        }
+    }
+    true
+}
+
+/// The pieces of `markup` in turn, or none where it is not markup as the renderer writes it (a
+/// comment, an end tag without its start, an element not closed).
+fn pieces(markup: &str) -> Option<Vec<Piece<'_>>> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    while at < markup.len() {
+        let (piece, end) = piece_at(markup, at)?;
+        pieces.push(piece);
+        at = end;
+    }
+    Some(pieces)
+}
+
+/// The piece of `markup` that starts at `at`, and where it ends.
+fn piece_at(markup: &str, at: usize) -> Option<(Piece<'_>, usize)> {
+    let rest = &markup[at..];
+    if !rest.starts_with('<') {
+        let end = at + rest.find('<').unwrap_or(rest.len());
+        return Some((Piece::Text(&markup[at..end]), end));
+    }
+    let name = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(rest.len() - 1);
+    let tag = &rest[1..1 + name];
+    if tag.is_empty() {
+        return None;
+    }
+    let start_end = at + start_tag_len(rest)?;
+    let start = &markup[at..start_end];
+    if start.ends_with("/>") || VOID.iter().any(|v| v.eq_ignore_ascii_case(tag)) {
+        return Some((Piece::Element { tag, start, content: "", whole: start }, start_end));
+    }
+    let content_end = match RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(tag)) {
+        true => start_end + markup[start_end..].find("</")?,
+        false => {
+            let mut inner = start_end;
+            while !markup[inner..].starts_with("</") {
+                if inner == markup.len() {
+                    return None;
+                }
+                inner = piece_at(markup, inner)?.1;
+            }
+            inner
+        }
+    };
+    let end_tag = &markup[content_end + 2..];
+    if !(end_tag.starts_with(tag) && end_tag[tag.len()..].starts_with('>')) {
+        return None;
+    }
+    let end = content_end + 2 + tag.len() + 1;
+    Some((Piece::Element { tag, start, content: &markup[start_end..content_end], whole: &markup[at..end] }, end))
+}
+
+/// The length of the start tag `markup` begins with, up to its `>` outside quotes.
+fn start_tag_len(markup: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, byte) in markup.bytes().enumerate().skip(1) {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(q), _) if q == byte => quote = None,
+            (None, b'>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wholes(markup: &str) -> Option<Vec<&str>> {
+        Some(pieces(markup)?.iter().map(Piece::whole).collect())
+    }
+
+    #[test]
+    fn markup_is_read_as_its_pieces() {
+        let markup = r#"<li class="card"><a href="t/a-1">平台 <mark>工程</mark></a><br><p>x &amp; y</p></li>tail<input value="a>b">"#;
+        assert_eq!(
+            wholes(markup).unwrap(),
+            [
+                r#"<li class="card"><a href="t/a-1">平台 <mark>工程</mark></a><br><p>x &amp; y</p></li>"#,
+                "tail",
+                r#"<input value="a>b">"#
+            ]
+        );
+        let Some(Piece::Element { tag, start, content, .. }) = pieces(markup).unwrap().into_iter().next() else {
+            panic!()
+        };
+        assert_eq!((tag, start), ("li", r#"<li class="card">"#));
+        assert_eq!(
+            wholes(content).unwrap(),
+            [r#"<a href="t/a-1">平台 <mark>工程</mark></a>"#, "<br>", "<p>x &amp; y</p>"]
+        );
+    }
+
+    #[test]
+    fn svg_and_raw_text_are_read() {
+        let markup = r#"<svg viewBox="0 0 2 2"><path d="M0 0"/><text>a</text></svg><style>a > b { }</style>"#;
+        assert_eq!(
+            wholes(markup).unwrap(),
+            [r#"<svg viewBox="0 0 2 2"><path d="M0 0"/><text>a</text></svg>"#, "<style>a > b { }</style>"]
+        );
+    }
+
+    #[test]
+    fn markup_not_the_renderers_is_not_read() {
+        for markup in ["<p>open", "</p>", "<!-- a -->", "<p>a</b>", "<p a=\"b>", "< p>", "<p><span></p>"] {
+            assert_eq!(pieces(markup), None, "{markup}");
+        }
+        assert_eq!(wholes("").unwrap(), Vec::<&str>::new());
+    }
+}
