@@ -56,15 +56,28 @@ pub fn is_url_safe(id: &str) -> bool {
     !id.is_empty() && url_safe(id) == id
 }
 
-/// The id of the `ordinal`-th takeaway of `article`, titled `title`.
+/// The id of the `ordinal`-th takeaway of `article`, titled `title`. Written without the
+/// formatting machinery: the app makes every takeaway's id when the bundle arrives.
 pub fn takeaway_id(article: &str, ordinal: u32, title: &str) -> String {
-    let mut id = format!("{article}-{ordinal}-");
+    let mut id = String::with_capacity(article.len() + 32);
+    id.push_str(article);
+    id.push('-');
+    push_decimal(&mut id, ordinal);
+    id.push('-');
     let base = id.len();
     push_latin_slug(&mut id, title, 3);
     if id.len() == base {
         id.pop();
     }
     id
+}
+
+/// `number` in decimal put at the end of `into`.
+fn push_decimal(into: &mut String, number: u32) {
+    if number >= 10 {
+        push_decimal(into, number / 10);
+    }
+    into.push(char::from(b'0' + (number % 10) as u8));
 }
 
 /// `text` percent-encoded for a URL query value (everything but unreserved ASCII).
@@ -133,6 +146,8 @@ mod tests {
         );
         assert_eq!(takeaway_id("a", 8, "安全是大生意"), "a-8");
         assert_eq!(takeaway_id("a", 1, "云原生社区正在缓慢接受AI/LLM"), "a-1-ai-llm");
+        assert_eq!(takeaway_id("a", 0, ""), "a-0");
+        assert_eq!(takeaway_id("a", 4_294_967_295, "x"), "a-4294967295-x");
     }
 
     #[test]
