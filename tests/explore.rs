@@ -6,7 +6,7 @@ mod common;
 use common::seeds;
 
 use takeaways::explore::export::{export, takeaway_markdown, Format};
-use takeaways::explore::facets::{Facet, Facets, Selection};
+use takeaways::explore::facets::{Facet, Facets, FacetsInSteps, Selection};
 use takeaways::explore::listing::list_order;
 use takeaways::explore::related::related;
 use takeaways::explore::url::{query_target, ListState, Query};
@@ -26,6 +26,24 @@ fn selected(facets: &Facets, params: &[(&str, &str)]) -> Selection {
 fn count_of(facets: &Facets, counts: &[Vec<usize>; 6], facet: Facet, value: &str) -> usize {
     let at = facets.options(facet).iter().position(|o| o.value == value).unwrap();
     counts[Facet::ALL.iter().position(|&f| f == facet).unwrap()][at]
+}
+
+#[test]
+fn the_facets_are_made_a_facet_of_the_takeaways_own_a_step() {
+    let bundle = seeds();
+    let mut steps = FacetsInSteps::default();
+    let mut count = 1;
+    while steps.step(&bundle) {
+        count += 1;
+    }
+    // The article's facets with the themes, then the projects.
+    assert_eq!(count, 2);
+    let facets = steps.finish(&bundle);
+    for facet in Facet::ALL {
+        let totals = |f: &Facets| f.options(facet).iter().map(|o| (o.value.clone(), o.total)).collect::<Vec<_>>();
+        assert_eq!(totals(&facets), totals(&Facets::new(&bundle)), "{facet:?}");
+        assert!(!facets.options(facet).is_empty(), "{facet:?}");
+    }
 }
 
 #[test]

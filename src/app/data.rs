@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::explore::facets::Facets;
+use crate::explore::facets::{Facets, FacetsInSteps};
 use crate::model::{
     ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
     StoredBundle, Summaries, TakeawayBody, SCHEMA_VERSION,
@@ -606,16 +606,28 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     let outline = fetch_bytes(&files.bundle_outline()).await?;
     let stored = parse_stored(&outline)?;
     // The page preloads the titles beside the outline; awaiting them ends this task, so their
-    // parse, and the ids made of them, come in a task of their own.
+    // parse comes in a task of its own.
     let titles = fetch_bytes(&files.bundle_titles()).await?;
-    let bundle = assemble(stored.with_titles(parse_data(&files.bundle_titles(), &titles)?)?)?;
-    let site = Site::new(bundle, files.takeaway_bodies, files.in_steps);
+    let titles = parse_data(&files.bundle_titles(), &titles)?;
+    let next_task = || async {
+        if files.in_steps {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+    };
+    // Then, where the app works in steps, each in a task of its own: the bundle with its ids
+    // made, the facets (which every list counts with) a few at a time, the pages' first render.
+    next_task().await;
+    let site = Site::new(assemble(stored.with_titles(titles)?)?, files.takeaway_bodies, files.in_steps);
     if files.in_steps {
-        // The facets, which every list counts with, then the pages' first render, each in a
-        // task of its own.
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        site.facets();
-        gloo_timers::future::TimeoutFuture::new(0).await;
+        let mut facets = FacetsInSteps::default();
+        loop {
+            next_task().await;
+            if !facets.step(&site.bundle) {
+                break;
+            }
+        }
+        let _ = site.facets.set(facets.finish(&site.bundle));
+        next_task().await;
     }
     Ok(Arc::new(site))
 }

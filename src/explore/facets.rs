@@ -65,7 +65,7 @@ pub struct FacetOption {
 }
 
 /// The options of every facet and which of them each takeaway has, computed once per bundle.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Facets {
     options: [Vec<FacetOption>; 6],
     /// Per facet, per takeaway: the indices of the options it has.
@@ -86,16 +86,41 @@ struct Has {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection([Vec<u32>; 6]);
 
+/// The facets made a few at a time, so that the app can make each step in a task of its own: a
+/// facet of the takeaways' own (themes, projects) goes through every one of them, which over
+/// thousands takes the main thread for a frame or more.
+#[derive(Default)]
+pub struct FacetsInSteps {
+    made: Facets,
+    /// How many of [`Facet::ALL`] are made.
+    count: usize,
+}
+
+impl FacetsInSteps {
+    /// Makes the facets up to the next of the takeaways' own, that one included; whether any is
+    /// left.
+    pub fn step(&mut self, bundle: &Bundle) -> bool {
+        while let Some(&facet) = Facet::ALL.get(self.count) {
+            let (options, has) = build_facet(bundle, facet);
+            (self.made.options[facet.index()], self.made.has[facet.index()]) = (options, has);
+            self.count += 1;
+            if matches!(facet, Facet::Theme | Facet::Project) {
+                break;
+            }
+        }
+        self.count < Facet::ALL.len()
+    }
+
+    /// The facets, those left made now.
+    pub fn finish(mut self, bundle: &Bundle) -> Facets {
+        while self.step(bundle) {}
+        self.made
+    }
+}
+
 impl Facets {
     pub fn new(bundle: &Bundle) -> Facets {
-        let mut options: [Vec<FacetOption>; 6] = Default::default();
-        let mut has: [Has; 6] = Default::default();
-        for facet in Facet::ALL {
-            let (facet_options, facet_has) = build_facet(bundle, facet);
-            options[facet.index()] = facet_options;
-            has[facet.index()] = facet_has;
-        }
-        Facets { options, has }
+        FacetsInSteps::default().finish(bundle)
     }
 
     /// The facet's options, in display order (dates newest first, others most used first).
