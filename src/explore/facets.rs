@@ -65,7 +65,7 @@ pub struct FacetOption {
 }
 
 /// The options of every facet and which of them each takeaway has, computed once per bundle.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Facets {
     options: [Vec<FacetOption>; 6],
     /// Per facet, per takeaway: the indices of the options it has.
@@ -91,7 +91,8 @@ pub struct Selection([Vec<u32>; 6]);
 /// thousands takes the main thread for a frame or more.
 #[derive(Default)]
 pub struct FacetsInSteps {
-    made: Facets,
+    options: [Vec<FacetOption>; 6],
+    has: [Has; 6],
     /// How many of [`Facet::ALL`] are made.
     count: usize,
 }
@@ -101,8 +102,7 @@ impl FacetsInSteps {
     /// left.
     pub fn step(&mut self, bundle: &Bundle) -> bool {
         while let Some(&facet) = Facet::ALL.get(self.count) {
-            let (options, has) = build_facet(bundle, facet);
-            (self.made.options[facet.index()], self.made.has[facet.index()]) = (options, has);
+            (self.options[facet.index()], self.has[facet.index()]) = build_facet(bundle, facet);
             self.count += 1;
             if matches!(facet, Facet::Theme | Facet::Project) {
                 break;
@@ -114,7 +114,7 @@ impl FacetsInSteps {
     /// The facets, those left made now.
     pub fn finish(mut self, bundle: &Bundle) -> Facets {
         while self.step(bundle) {}
-        self.made
+        Facets { options: self.options, has: self.has }
     }
 }
 
