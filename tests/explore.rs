@@ -9,7 +9,7 @@ use takeaways::explore::export::{export, takeaway_markdown, Format};
 use takeaways::explore::facets::{Facet, Facets, FacetsInSteps, Selection};
 use takeaways::explore::listing::list_order;
 use takeaways::explore::related::related;
-use takeaways::explore::url::{query_target, ListState, Query};
+use takeaways::explore::url::{query_target, toggled_target, ListState, Query};
 use takeaways::model::Bundle;
 
 fn all(bundle: &Bundle) -> Vec<usize> {
@@ -179,6 +179,18 @@ fn urls_round_trip_and_unknown_values_are_reported() {
     assert_eq!(ListState::from_params(&facets, &Query::parse(&state.target(&facets)[2..])), state);
     assert_eq!(state.with_query("kubernetes", false).target(&facets), "/?q=kubernetes&theme=security");
     assert_eq!(query_target(&Query::parse("q=kubernets&literal=1&theme=security"), "kube"), "/?q=kube&theme=security");
+
+    // A checkbox toggled before the facets are known: the URL's values, that one added or taken
+    // out, the query kept, the list from its first page; the same selection as the facets make.
+    let params = Query::parse("q=%E5%B9%B3%E5%8F%B0&literal=1&year=2023&theme=security&n=40");
+    let added = toggled_target(&params, Facet::Year, "2024");
+    assert_eq!(added, "/?q=%E5%B9%B3%E5%8F%B0&literal=1&year=2023,2024&theme=security");
+    let state = ListState::from_params(&facets, &params);
+    let year = facets.options(Facet::Year).iter().position(|o| o.value == "2024").unwrap() as u32;
+    let toggled = state.with_selection(state.selection.toggled(Facet::Year, year));
+    assert_eq!(ListState::from_params(&facets, &Query::parse(&added[2..])), toggled);
+    assert_eq!(toggled_target(&params, Facet::Theme, "security"), "/?q=%E5%B9%B3%E5%8F%B0&literal=1&year=2023");
+    assert_eq!(toggled_target(&Query::parse(""), Facet::Author, "张 三"), "/?author=%E5%BC%A0%20%E4%B8%89");
 }
 
 #[test]

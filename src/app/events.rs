@@ -1,7 +1,7 @@
 //! The page's events, handled once for the whole document (the markup is replaced as the state
 //! changes, so nothing is attached to its elements): clicks on buttons by their `data-action`,
-//! on anything with a `data-href` (a router path), checkbox and select changes that name a
-//! page, the search box's typing, and hovering the graphs.
+//! on anything with a `data-href` (a router path), a facet's checkbox toggled, select changes
+//! that name a page, the search box's typing, and hovering the graphs.
 //!
 //! Handlers run inside the app's reactive owner, so they reach its contexts like components do.
 
@@ -76,6 +76,8 @@ fn changed(ev: web_sys::Event) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let page = if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
         select.has_attribute("data-navigate").then(|| select.value())
+    } else if let Some(option) = target.dyn_ref::<HtmlInputElement>().filter(|i| i.type_() == "checkbox") {
+        actions::toggled_option(&option.name(), &option.value())
     } else {
         target.get_attribute("data-href")
     };

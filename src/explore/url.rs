@@ -78,6 +78,36 @@ pub fn query_target(params: &Query, query: &str) -> String {
     path_with(&kept)
 }
 
+/// The list's router path once a facet's checkbox is toggled, from the URL's `params` alone:
+/// `value` added to `facet`'s values or taken out, the query kept, the list from its first page.
+/// What a checkbox leads to before the app has the facets, which would put the values in their
+/// options' order (see [`ListState::target`]).
+pub fn toggled_target(params: &Query, facet: Facet, value: &str) -> String {
+    let mut kept: Vec<(&str, String)> = Vec::new();
+    if let Some(query) = params.get("q").filter(|q| !q.trim().is_empty()) {
+        kept.push(("q", encode_query_value(&query)));
+        if params.get("literal").is_some_and(|v| v == "1") {
+            kept.push(("literal", "1".to_owned()));
+        }
+    }
+    for each in Facet::ALL {
+        let given = params.get(each.key()).unwrap_or_default();
+        let mut values: Vec<&str> = given.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
+        if each == facet {
+            match values.iter().position(|&v| v == value) {
+                Some(at) => {
+                    values.remove(at);
+                }
+                None => values.push(value),
+            }
+        }
+        if !values.is_empty() {
+            kept.push((each.key(), encode_query_value(&values.join(",")).replace("%2C", ",")));
+        }
+    }
+    path_with(&kept)
+}
+
 fn path_with(params: &[(&str, String)]) -> String {
     let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
     if query.is_empty() {

@@ -1,5 +1,6 @@
-//! The facet panel: for each facet its options with live counts, as checkboxes that lead to
-//! the list with that option toggled. Options that would leave nothing stay visible but
+//! The facet panel: for each facet its options with live counts, as checkboxes named by their
+//! facet and option, which the app toggles in the list's state (a checkbox that named the list
+//! it leads to, query and all, would change with every key typed). Options that would leave nothing stay visible but
 //! disabled; a facet's "clear" and "clear all" undo picks in one click. On narrow screens the
 //! panel folds away behind a "filters" button.
 
@@ -71,8 +72,7 @@ fn facet_section(cx: &Cx, facets: &Facets, facet: Facet, state: &ListState, coun
                         li {
                             label.option.none[count == 0 && !checked] {
                                 input type="checkbox" name=(facet.key()) value=(option.value) checked[checked]
-                                    disabled[count == 0 && !checked]
-                                    data-href=(target(state.selection.toggled(facet, i as u32)));
+                                    disabled[count == 0 && !checked];
                                 span.option-name { (cx.name(&option.label)) }
                                 span.count { (count) }
                             }

@@ -13,7 +13,7 @@ use crate::app::route::use_router;
 use crate::app::Ui;
 use crate::explore::export::{export, takeaway_markdown, Format};
 use crate::explore::facets::Facet;
-use crate::explore::url::Page;
+use crate::explore::url::{toggled_target, Page};
 use crate::model::ids::takeaway_path;
 use crate::render::lang::Lang;
 
@@ -75,6 +75,20 @@ fn copy(markdown: bool) {
             status.set_text_content(Some(said));
         }
     });
+}
+
+/// The list the facet option named by a checkbox leads to (its `name` the facet's key, its
+/// `value` the option's): the list's state with that option toggled; until the app has its
+/// data, the URL with that value toggled.
+pub fn toggled_option(facet: &str, value: &str) -> Option<String> {
+    let facet = Facet::ALL.into_iter().find(|f| f.key() == facet)?;
+    let state = expect_context::<HomeState>().state.get_untracked();
+    let (Some(Ok(site)), Some(state)) = (expect_context::<BundleResource>().get_untracked(), state) else {
+        return Some(use_router().query().with_untracked(|params| toggled_target(params, facet, value)));
+    };
+    let facets = site.facets();
+    let option = facets.options(facet).iter().position(|o| o.value == value)?;
+    Some(state.with_selection(state.selection.toggled(facet, option as u32)).target(facets))
 }
 
 /// Saves every takeaway the list holds (not only those shown) in `format`, once their summaries
