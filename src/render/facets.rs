@@ -1,8 +1,8 @@
 //! The facet panel: for each facet its options with live counts, as checkboxes named by their
 //! facet and option, which the app toggles in the list's state (a checkbox that named the list
-//! it leads to, query and all, would change with every key typed). Options that would leave nothing stay visible but
-//! disabled; a facet's "clear" and "clear all" undo picks in one click. On narrow screens the
-//! panel folds away behind a "filters" button.
+//! it leads to, query and all, would change with every key typed). Options that would leave
+//! nothing stay visible but disabled; a facet's "clear" and "clear all" undo picks in one click.
+//! On narrow screens the panel folds away behind a "filters" button.
 
 use maud::{html, Markup};
 
