@@ -1,5 +1,5 @@
-//! The page's events, handled once for the whole document (the markup is replaced as the state
-//! changes, so nothing is attached to its elements): clicks on buttons by their `data-action`,
+//! The page's events, handled once for the whole document (the markup changes with the state,
+//! its elements replaced where theirs change, so nothing is attached to them): clicks on buttons by their `data-action`,
 //! on anything with a `data-href` (a router path), a facet's checkbox toggled, select changes
 //! that name a page, the search box's typing, and hovering the graphs.
 //!
