@@ -36,7 +36,7 @@ fn the_facets_are_made_a_facet_of_the_takeaways_own_a_step() {
     while steps.step(&bundle) {
         count += 1;
     }
-    // The article's facets with the themes, then the projects.
+    // The articles' facets (event, year, region, authors) with the themes, then the projects.
     assert_eq!(count, 2);
     let facets = steps.finish(&bundle);
     for facet in Facet::ALL {

@@ -1,7 +1,8 @@
 //! The page's events, handled once for the whole document (the markup changes with the state,
-//! its elements replaced where theirs change, so nothing is attached to them): clicks on buttons by their `data-action`,
-//! on anything with a `data-href` (a router path), a facet's checkbox toggled, select changes
-//! that name a page, the search box's typing, and hovering the graphs.
+//! its elements replaced where theirs change, so nothing is attached to them): clicks on
+//! buttons by their `data-action`, on anything with a `data-href` (a router path), a facet's
+//! checkbox toggled, select changes that name a page, the search box's typing, and hovering the
+//! graphs.
 //!
 //! Handlers run inside the app's reactive owner, so they reach its contexts like components do.
 
