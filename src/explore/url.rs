@@ -43,8 +43,7 @@ impl ListState {
             }
         }
         for (key, values) in facets.params(&self.selection) {
-            // Commas separate a facet's values: keep them readable.
-            params.push((key, encode_query_value(&values).replace("%2C", ",")));
+            params.push((key, encode_facet_values(&values)));
         }
         if self.shown != PAGE {
             params.push(("n", self.shown.to_string()));
@@ -72,7 +71,7 @@ pub fn query_target(params: &Query, query: &str) -> String {
     }
     for facet in Facet::ALL {
         if let Some(values) = params.get(facet.key()) {
-            kept.push((facet.key(), encode_query_value(&values).replace("%2C", ",")));
+            kept.push((facet.key(), encode_facet_values(&values)));
         }
     }
     path_with(&kept)
@@ -102,10 +101,16 @@ pub fn toggled_target(params: &Query, facet: Facet, value: &str) -> String {
             }
         }
         if !values.is_empty() {
-            kept.push((each.key(), encode_query_value(&values.join(",")).replace("%2C", ",")));
+            kept.push((each.key(), encode_facet_values(&values.join(","))));
         }
     }
     path_with(&kept)
+}
+
+/// A facet's comma-separated values percent-encoded for a URL, the commas that separate them
+/// kept readable.
+fn encode_facet_values(values: &str) -> String {
+    encode_query_value(values).replace("%2C", ",")
 }
 
 fn path_with(params: &[(&str, String)]) -> String {
@@ -220,7 +225,7 @@ impl ThemesState {
             params.extend(["a", "b"].iter().zip(self.events).map(|(k, e)| format!("{k}={}", bundle.event(e).id)));
         }
         for (key, values) in facets.params(&self.selection) {
-            params.push(format!("{key}={}", encode_query_value(&values).replace("%2C", ",")));
+            params.push(format!("{key}={}", encode_facet_values(&values)));
         }
         let path = self.view.path().map_or("/themes".to_owned(), |view| format!("/themes/{view}"));
         if params.is_empty() {
