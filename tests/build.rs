@@ -69,13 +69,43 @@ fn the_cli_writes_a_bundle_that_reads_back() {
     let text = fs::read_to_string(out.path().join(BUNDLE_FILE)).unwrap();
     let shipped: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(shipped.get("search").is_none(), "bundle.json holds an index");
-    // Nor the takeaways' ids, which are made again from their article, ordinal and title.
-    assert!(shipped["takeaways"].get("id").is_none() && shipped["takeaways"].get("title").is_some());
+    // Nor the takeaways' ids, which are made again from their article, ordinal and title, nor
+    // their articles and ordinals, made again from how many each article has.
+    let columns = &shipped["takeaways"];
+    assert!(columns.get("id").is_none() && columns.get("title").is_some());
+    assert!(columns.get("article").is_none() && columns.get("ordinal").is_none());
+    assert!(shipped["articles"].get("file").is_none(), "every seed's file is its id and .md");
     let dataset = takeaways::builder::read(&out.path().join(BUNDLE_FILE)).unwrap();
     assert!(!dataset.search.fields.is_empty());
     assert_eq!(dataset, seeds());
     // The app reads it to the same bundle.
     assert_eq!(takeaways::app::parse_bundle(text.as_bytes()), Ok(dataset.bundle));
+}
+
+#[test]
+fn a_stored_bundle_keeps_a_file_that_is_not_its_articles_id_and_refuses_counts_that_do_not_add_up() {
+    let mut bundle = seeds().bundle;
+    bundle.articles[1].file = "Another Name.md".to_owned();
+    let written = serde_json::to_string(&bundle).unwrap();
+    assert_eq!(takeaways::app::parse_bundle(written.as_bytes()), Ok(bundle.clone()));
+    let shipped: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(shipped["articles"]["file"][0], serde_json::Value::Null);
+    let counts = shipped["takeaways"]["per_article"].to_string();
+    for (damaged, why) in [
+        (counts.replacen(|c: char| c.is_ascii_digit(), "9", 1), "differ in length"),
+        (counts.replacen('[', "[1,", 1), "differ in length"),
+        (counts.replacen('[', "[4294967295,", 1), "differ in length"),
+    ] {
+        let refused = takeaways::app::parse_bundle(written.replacen(&counts, &damaged, 1).as_bytes()).unwrap_err();
+        assert!(refused.contains(why), "{damaged}: {refused}");
+    }
+    let themes = shipped["takeaways"]["themes"].as_str().unwrap();
+    let damaged = written.replacen(themes, &themes.replacen(',', ";", 1), 1);
+    let refused = takeaways::app::parse_bundle(damaged.as_bytes()).unwrap_err();
+    assert!(refused.contains("damaged") && refused.contains("not a list of numbers"), "{refused}");
+    // The writer drops no numbering: a takeaway not numbered from 1 in its article is refused.
+    bundle.takeaways[0].ordinal = 2;
+    assert!(bundle.check_positions().unwrap_err().contains("not numbered from 1"));
 }
 
 #[test]

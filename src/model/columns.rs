@@ -1,9 +1,11 @@
 //! The bundle as stored: the articles and the takeaways as columns, one array per field
 //! (`{"title": [...], ...}`), since a field's values side by side compress far better than each
-//! item's fields in turn; and without the takeaways' ids, which are made again from the
-//! article's id, the ordinal and the title (see [`ids::takeaway_id`]). A site ships the
-//! takeaways' titles apart ([`TakeawayTitles`], see [`DataFiles::bundle`](super::DataFiles)): the
-//! bundle without them ([`Outline`]) is read the same way, and given them before the ids are made.
+//! item's fields in turn; and without what is made again when it is read: the takeaways' ids
+//! (from the article's id, the ordinal and the title, see [`ids::takeaway_id`]), their articles
+//! and ordinals (from how many each article has), an article's file where it is its id and
+//! `.md`. A site ships the takeaways' titles apart ([`TakeawayTitles`], see
+//! [`DataFiles::bundle`](super::DataFiles)): the bundle without them ([`Outline`]) is read the
+//! same way, and given them before the ids are made.
 
 use std::collections::BTreeMap;
 
@@ -13,8 +15,9 @@ use super::{ids, Article, ArticleIx, Bundle, Event, EventIx, Project, ProjectIx,
 
 #[derive(Serialize, Deserialize)]
 struct Columns {
-    article: Vec<ArticleIx>,
-    ordinal: Vec<u32>,
+    /// How many takeaways each article has, in article order: the takeaways are grouped by
+    /// article and numbered from 1 in each, so neither their article nor their ordinal is written.
+    per_article: Vec<u32>,
     /// The titles are left out of an [`Outline`], and an English title where no takeaway has one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title: Vec<String>,
@@ -28,16 +31,44 @@ struct Columns {
     projects: Lists<ProjectIx>,
 }
 
-/// A list per takeaway (its themes, its projects), written as an array of arrays and read into
-/// one vector: tens of thousands of small vectors, each grown as it is read, were most of the
-/// bundle's parse.
+/// A position that [`Lists`] writes as a number.
+trait Position: Copy {
+    fn of(number: u32) -> Self;
+    fn number(self) -> u32;
+}
+
+impl Position for ThemeIx {
+    fn of(number: u32) -> Self {
+        ThemeIx(number)
+    }
+
+    fn number(self) -> u32 {
+        self.0
+    }
+}
+
+impl Position for ProjectIx {
+    fn of(number: u32) -> Self {
+        ProjectIx(number)
+    }
+
+    fn number(self) -> u32 {
+        self.0
+    }
+}
+
+/// A list of positions per takeaway (its themes, its projects), held as one vector and written
+/// as one string: each list's numbers in decimal, apart by a space, each list ended by a comma
+/// (`"3 5,,1,"` is `[3, 5]`, `[]`, `[1]`). One string is read in one step, where an array of
+/// arrays was tens of thousands of small ones, most of the outline's parse.
+#[derive(Debug, PartialEq)]
 struct Lists<T> {
     items: Vec<T>,
     /// Where each list ends in `items`.
     ends: Vec<usize>,
 }
 
-impl<T: Clone> Lists<T> {
+impl<T: Position> Lists<T> {
     fn of<'a>(lists: impl Iterator<Item = &'a Vec<T>>) -> Lists<T>
     where
         T: 'a,
@@ -58,59 +89,76 @@ impl<T: Clone> Lists<T> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(start, &end)| &self.items[start..end])
     }
-}
 
-impl<T: Clone + Serialize> Serialize for Lists<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
+    fn written(&self) -> String {
+        use std::fmt::Write;
+        let mut text = String::with_capacity(self.items.len() * 3 + self.ends.len());
+        for list in self.iter() {
+            for (n, item) in list.iter().enumerate() {
+                let space = if n == 0 { "" } else { " " };
+                write!(text, "{space}{}", item.number()).expect("a String takes any write");
+            }
+            text.push(',');
+        }
+        text
+    }
+
+    /// The lists `text` writes, or where it is not so written.
+    fn read(text: &str) -> Result<Lists<T>, String> {
+        let mut of = Lists { items: Vec::new(), ends: Vec::new() };
+        let mut number: Option<u32> = None;
+        let mut last = b',';
+        for (at, byte) in text.bytes().enumerate() {
+            let bad = || format!("not a list of numbers at byte {at}");
+            match byte {
+                b'0'..=b'9' => {
+                    let digit = u32::from(byte - b'0');
+                    let grown = number.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(digit));
+                    number = Some(grown.ok_or_else(bad)?);
+                }
+                b' ' | b',' => match number.take() {
+                    Some(n) => {
+                        of.items.push(T::of(n));
+                        if byte == b',' {
+                            of.ends.push(of.items.len());
+                        }
+                    }
+                    // An empty list: a comma right after the last list's.
+                    None if byte == b',' && last == b',' => of.ends.push(of.items.len()),
+                    None => return Err(bad()),
+                },
+                _ => return Err(bad()),
+            }
+            last = byte;
+        }
+        match last {
+            b',' => Ok(of),
+            _ => Err("a list of numbers not ended by a comma".to_owned()),
+        }
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lists<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Lists<T>, D::Error> {
-        use serde::de::{DeserializeSeed, SeqAccess, Visitor};
-        use std::marker::PhantomData;
+impl<T: Position> Serialize for Lists<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.written())
+    }
+}
 
-        struct Outer<T>(PhantomData<T>);
-        /// One list, read onto the end of `items`.
-        struct Inner<'a, T>(&'a mut Vec<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Outer<T> {
+impl<'de, T: Position> Deserialize<'de> for Lists<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Lists<T>, D::Error> {
+        struct Text<T>(std::marker::PhantomData<T>);
+        impl<T: Position> serde::de::Visitor<'_> for Text<T> {
             type Value = Lists<T>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of arrays")
+                f.write_str("lists of numbers in a string")
             }
 
-            fn visit_seq<A: SeqAccess<'de>>(self, mut lists: A) -> Result<Lists<T>, A::Error> {
-                let mut of = Lists { items: Vec::new(), ends: Vec::new() };
-                while lists.next_element_seed(Inner(&mut of.items))?.is_some() {
-                    of.ends.push(of.items.len());
-                }
-                Ok(of)
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Lists<T>, E> {
+                Lists::read(text).map_err(E::custom)
             }
         }
-        impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Inner<'_, T> {
-            type Value = ();
-
-            fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-                deserializer.deserialize_seq(self)
-            }
-        }
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Inner<'_, T> {
-            type Value = ();
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<(), A::Error> {
-                while let Some(item) = list.next_element()? {
-                    self.0.push(item);
-                }
-                Ok(())
-            }
-        }
-        deserializer.deserialize_seq(Outer(PhantomData))
+        deserializer.deserialize_str(Text(std::marker::PhantomData))
     }
 }
 
@@ -121,7 +169,9 @@ struct ArticleColumns {
     title: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
-    file: Vec<String>,
+    /// An article's file where it is not its id and `.md`; left out where every article's is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    file: Vec<Option<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     event: Vec<Option<EventIx>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +194,11 @@ fn column<I, T: Clone + Default + PartialEq>(items: &[I], field: impl Fn(&I) -> 
     }
 }
 
+/// The file of the article `id`, unless the articles' columns say otherwise.
+fn file_of(id: &str) -> String {
+    [id, ".md"].concat()
+}
+
 /// The values of a column of `count` items that [`column`] may have left out (every item's
 /// default then); none if it has another length.
 fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Option<std::vec::IntoIter<T>> {
@@ -156,11 +211,13 @@ fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Option<std::vec::In
 
 impl ArticleColumns {
     fn of(articles: &[Article]) -> ArticleColumns {
+        let files: Vec<Option<String>> =
+            articles.iter().map(|a| (a.file != file_of(&a.id)).then(|| a.file.clone())).collect();
         ArticleColumns {
             id: articles.iter().map(|a| a.id.clone()).collect(),
             title: articles.iter().map(|a| a.title.clone()).collect(),
             title_en: column(articles, |a| &a.title_en),
-            file: articles.iter().map(|a| a.file.clone()).collect(),
+            file: column(&files, |file| file),
             event: column(articles, |a| &a.event),
             date: column(articles, |a| &a.date),
             authors: column(articles, |a| &a.authors),
@@ -174,9 +231,10 @@ impl ArticleColumns {
     fn rows(self) -> Result<Vec<Article>, String> {
         let count = self.id.len();
         let uneven = || "the articles' columns differ in length".to_owned();
-        if self.title.len() != count || self.file.len() != count {
+        if self.title.len() != count {
             return Err(uneven());
         }
+        let mut file = full(self.file, count).ok_or_else(uneven)?;
         let mut title_en = full(self.title_en, count).ok_or_else(uneven)?;
         let mut event = full(self.event, count).ok_or_else(uneven)?;
         let mut date = full(self.date, count).ok_or_else(uneven)?;
@@ -184,13 +242,15 @@ impl ArticleColumns {
         let mut url = full(self.url, count).ok_or_else(uneven)?;
         let mut original_url = full(self.original_url, count).ok_or_else(uneven)?;
         let mut tags = full(self.tags, count).ok_or_else(uneven)?;
-        let rows = self.id.into_iter().zip(self.title).zip(self.file);
-        Ok(rows
-            .map(|((id, title), file)| Article {
+        Ok(self
+            .id
+            .into_iter()
+            .zip(self.title)
+            .map(|(id, title)| Article {
+                file: file.next().flatten().unwrap_or_else(|| file_of(&id)),
                 id,
                 title,
                 title_en: title_en.next().flatten(),
-                file,
                 event: event.next().flatten(),
                 date: date.next().flatten(),
                 authors: authors.next().unwrap_or_default(),
@@ -210,8 +270,9 @@ fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
         false => TakeawayTitles::default(),
     };
     Columns {
-        article: takeaways.iter().map(|t| t.article).collect(),
-        ordinal: takeaways.iter().map(|t| t.ordinal).collect(),
+        per_article: (0..bundle.articles.len())
+            .map(|at| bundle.takeaway_range(ArticleIx::at(at)).len() as u32)
+            .collect(),
         title: titles.title,
         alt_title: titles.alt_title,
         title_en: titles.title_en,
@@ -312,7 +373,7 @@ impl StoredBundle {
     pub fn with_titles(mut self, titles: TakeawayTitles) -> Result<StoredBundle, String> {
         let c = &mut self.takeaways;
         let untitled = c.title.is_empty() && c.alt_title.is_empty() && c.title_en.is_empty();
-        if titles.schema != self.schema || titles.title.len() != c.article.len() || !untitled {
+        if titles.schema != self.schema || titles.title.len() != c.themes.len() || !untitled {
             return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
         }
         (c.title, c.alt_title, c.title_en) = (titles.title, titles.alt_title, titles.title_en);
@@ -326,31 +387,29 @@ impl TryFrom<StoredBundle> for Bundle {
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
         let articles = stored.articles.rows()?;
         let c = stored.takeaways;
-        let count = c.article.len();
+        let count = c.per_article.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize));
         let uneven = || "the takeaways' columns differ in length".to_owned();
-        let title_en = full(c.title_en, count).ok_or_else(uneven)?;
-        let lengths = [c.ordinal.len(), c.title.len(), c.alt_title.len(), c.themes.len(), c.projects.len()];
-        if lengths.into_iter().any(|l| l != count) {
+        let title_en = full(c.title_en, c.title.len()).ok_or_else(uneven)?;
+        let lengths = [c.title.len(), c.alt_title.len(), c.themes.len(), c.projects.len()];
+        if c.per_article.len() != articles.len() || lengths.into_iter().any(|l| Some(l) != count) {
             return Err(uneven());
         }
-        let rows = c.article.into_iter().zip(c.ordinal).zip(c.title).zip(c.alt_title.into_iter().zip(title_en));
-        let mut takeaways = rows
+        let placed = c.per_article.iter().enumerate().flat_map(|(at, &n)| (1..=n).map(move |ordinal| (at, ordinal)));
+        let rows = placed.zip(c.title).zip(c.alt_title.into_iter().zip(title_en));
+        let mut takeaways: Vec<Takeaway> = rows
             .zip(c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec)))
-            .map(|((((article, ordinal), title), (alt_title, title_en)), (themes, projects))| {
-                let of = articles.get(article.get()).ok_or("a takeaway's article is out of range")?;
-                Ok(Takeaway {
-                    id: ids::takeaway_id(&of.id, ordinal, &title),
-                    article,
-                    ordinal,
-                    title,
-                    alt_title,
-                    title_en,
-                    title_only: false,
-                    themes,
-                    projects,
-                })
+            .map(|((((at, ordinal), title), (alt_title, title_en)), (themes, projects))| Takeaway {
+                id: ids::takeaway_id(&articles[at].id, ordinal, &title),
+                article: ArticleIx::at(at),
+                ordinal,
+                title,
+                alt_title,
+                title_en,
+                title_only: false,
+                themes,
+                projects,
             })
-            .collect::<Result<Vec<Takeaway>, &str>>()?;
+            .collect();
         for n in c.title_only {
             takeaways.get_mut(n).ok_or("a title-only takeaway is out of range")?.title_only = true;
         }
@@ -364,5 +423,45 @@ impl TryFrom<StoredBundle> for Bundle {
             synonyms: stored.synonyms,
             aliases: stored.aliases,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists(of: &[&[u32]]) -> Lists<ThemeIx> {
+        let lists: Vec<Vec<ThemeIx>> = of.iter().map(|list| list.iter().map(|&n| ThemeIx(n)).collect()).collect();
+        Lists::of(lists.iter())
+    }
+
+    #[test]
+    fn lists_are_written_as_one_string_and_read_back() {
+        for (of, text) in [
+            (lists(&[&[3, 5], &[], &[1]]), "3 5,,1,"),
+            (lists(&[]), ""),
+            (lists(&[&[]]), ","),
+            (lists(&[&[], &[0, 4_294_967_295]]), ",0 4294967295,"),
+        ] {
+            assert_eq!(of.written(), text);
+            assert_eq!(Lists::read(text), Ok(of), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lists_not_so_written_are_refused_with_where() {
+        for (text, error) in [
+            ("3 5", "not ended by a comma"),
+            ("3", "not ended by a comma"),
+            ("3  5,", "at byte 2"),
+            (" 3,", "at byte 0"),
+            ("3 ,", "at byte 2"),
+            ("3,x,", "at byte 2"),
+            ("1,-1,", "at byte 2"),
+            ("4294967296,", "at byte 9"),
+        ] {
+            let refused = Lists::<ProjectIx>::read(text).unwrap_err();
+            assert!(refused.contains(error), "{text:?}: {refused}");
+        }
     }
 }

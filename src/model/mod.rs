@@ -26,7 +26,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -165,7 +165,8 @@ pub struct Bundle {
     pub projects: Vec<Project>,
     /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
-    /// Grouped by article (in article order), then by ordinal. Written without their ids.
+    /// Grouped by article (in article order), then by ordinal, numbered from 1 in each article.
+    /// Written without their ids, articles and ordinals.
     pub takeaways: Vec<Takeaway>,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     pub synonyms: Vec<Vec<String>>,
@@ -385,6 +386,14 @@ impl Bundle {
         }
         if self.takeaways.windows(2).any(|pair| pair[1].article < pair[0].article) {
             return Err(format!("{BUNDLE_FILE} is damaged: its takeaways are not grouped by article"));
+        }
+        // Stored, a takeaway's article and ordinal are how many takeaways each article has.
+        for at in 0..self.articles.len() {
+            if let Some(t) =
+                (1..).zip(self.takeaways_of(ArticleIx::at(at))).find_map(|(n, t)| (t.ordinal != n).then_some(t))
+            {
+                return Err(format!("{BUNDLE_FILE} is damaged: `{}` is not numbered from 1 in its article", t.id));
+            }
         }
         for t in &self.takeaways {
             if t.article.get() >= self.articles.len() {

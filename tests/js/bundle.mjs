@@ -1,6 +1,6 @@
 // Reads a built site's bundle for the tests as the build has it: the bundle, with its articles and
-// takeaways (stored as columns, the takeaways without their ids) as one object each, and its texts (the takeaways'
-// bodies and summaries, the articles' context) put back in place.
+// takeaways (stored as columns, the takeaways without their ids, articles and ordinals) as one object each, and its
+// texts (the takeaways' bodies and summaries, the articles' context) put back in place.
 import { readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -24,7 +24,7 @@ export async function readBundle(dist) {
     id,
     title: a.title[i],
     title_en: a.title_en?.[i] ?? undefined,
-    file: a.file[i],
+    file: a.file?.[i] ?? `${id}.md`,
     event: a.event?.[i] ?? undefined,
     date: a.date?.[i] ?? undefined,
     authors: a.authors?.[i] ?? [],
@@ -33,22 +33,29 @@ export async function readBundle(dist) {
     tags: a.tags?.[i] ?? [],
   }));
   const columns = bundle.takeaways;
-  bundle.takeaways = columns.article.map((article, i) => ({
-    id: takeawayId(bundle.articles[article].id, columns.ordinal[i], columns.title[i]),
-    article: columns.article[i],
-    ordinal: columns.ordinal[i],
+  const [themes, projects] = [lists(columns.themes), lists(columns.projects)];
+  const placed = columns.per_article.flatMap((count, article) => Array.from({ length: count }, (_, n) => [article, n + 1]));
+  bundle.takeaways = placed.map(([article, ordinal], i) => ({
+    id: takeawayId(bundle.articles[article].id, ordinal, columns.title[i]),
+    article,
+    ordinal,
     title: columns.title[i],
     alt_title: columns.alt_title[i] ?? undefined,
     title_en: columns.title_en?.[i] ?? undefined,
     summary: texts.takeaway_summaries[i],
     title_only: columns.title_only.includes(i),
-    themes: columns.themes[i],
+    themes: themes[i],
     theme_terms: texts.theme_terms[i],
-    projects: columns.projects[i],
+    projects: projects[i],
     body_html: texts.bodies[i],
   }));
   bundle.articles.forEach((a, i) => { a.context = texts.contexts[i]; });
   return bundle;
+}
+
+/** A list per takeaway as the bundle writes it (`model::columns::Lists`): `"3 5,,1,"` is [3, 5], [], [1]. */
+function lists(text) {
+  return text.split(",").slice(0, -1).map((list) => (list ? list.split(" ").map(Number) : []));
 }
 
 /** A takeaway's id, as the app makes it again (`model::ids::takeaway_id`): `<article>-<ordinal>`,
