@@ -387,15 +387,15 @@ impl Bundle {
         if self.takeaways.windows(2).any(|pair| pair[1].article < pair[0].article) {
             return Err(format!("{BUNDLE_FILE} is damaged: its takeaways are not grouped by article"));
         }
-        // Stored, a takeaway's article and ordinal are how many takeaways each article has.
-        for at in 0..self.articles.len() {
-            if let Some(t) =
-                (1..).zip(self.takeaways_of(ArticleIx::at(at))).find_map(|(n, t)| (t.ordinal != n).then_some(t))
-            {
+        for (n, t) in self.takeaways.iter().enumerate() {
+            // Stored, a takeaway's article and ordinal are how many takeaways each article has.
+            let expected = match n.checked_sub(1).map(|p| &self.takeaways[p]) {
+                Some(previous) if previous.article == t.article => previous.ordinal.saturating_add(1),
+                _ => 1,
+            };
+            if t.ordinal != expected {
                 return Err(format!("{BUNDLE_FILE} is damaged: `{}` is not numbered from 1 in its article", t.id));
             }
-        }
-        for t in &self.takeaways {
             if t.article.get() >= self.articles.len() {
                 return bad("the article", &t.id);
             }
