@@ -105,13 +105,20 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let whole = |kind: &str| names.iter().find(|n| n.starts_with(kind) && n.ends_with(".json") && !n.contains('/'));
     let parts = whole("bundle.").unwrap().trim_end_matches(".json").to_owned();
     let read = |part: &str| fs::read(site.join(&parts).join(part)).unwrap();
-    let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
+    let outlined = || {
+        let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
+        outline.outlined().unwrap()
+    };
     let titles = serde_json::from_slice(&read("titles.json")).unwrap();
-    assert_eq!(takeaways::model::Bundle::try_from(outline.with_titles(titles).unwrap()).unwrap(), seeds.bundle);
-    let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
+    assert_eq!(outlined().with_titles(titles).unwrap(), seeds.bundle);
     let others = format!(r#"{{"schema": {}, "title": ["x"], "alt_title": [null]}}"#, seeds.schema);
-    let refused = outline.with_titles(serde_json::from_str(&others).unwrap()).err().unwrap();
+    let refused = outlined().with_titles(serde_json::from_str(&others).unwrap()).err().unwrap();
     assert!(refused.contains("another build"), "{refused}");
+    // A whole bundle has its titles: it is given none again.
+    let stored: takeaways::model::StoredBundle =
+        serde_json::from_slice(&fs::read(site.join(whole("bundle.").unwrap())).unwrap()).unwrap();
+    let titles = serde_json::from_slice(&read("titles.json")).unwrap();
+    assert!(stored.outlined().unwrap().with_titles(titles).err().unwrap().contains("another build"));
     let outline = String::from_utf8(read("outline.json")).unwrap();
     assert!(!outline.contains(&seeds.takeaways[0].title), "the outline holds a takeaway's title");
     let texts = whole("texts.").unwrap();

@@ -603,21 +603,26 @@ pub fn load_bundle() -> BundleResource {
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let outline = fetch_bytes(&files.bundle_outline()).await?;
-    let stored = parse_stored(&outline)?;
-    // The page preloads the titles beside the outline; awaiting them ends this task, so their
-    // parse comes in a task of its own.
-    let titles = fetch_bytes(&files.bundle_titles()).await?;
-    let titles = parse_data(&files.bundle_titles(), &titles)?;
     let next_task = || async {
         if files.in_steps {
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
     };
+    let outline = fetch_bytes(&files.bundle_outline()).await?;
+    let stored = parse_stored(&outline)?;
+    // Where the app works in steps, what the outline makes comes in a task of its own, while the
+    // titles are on their way (the page preloads them beside the outline); awaiting them ends
+    // the task, so their parse comes in a task of its own.
+    next_task().await;
+    let outlined = stored.outlined().map_err(damaged)?;
+    let titles = fetch_bytes(&files.bundle_titles()).await?;
+    let titles = parse_data(&files.bundle_titles(), &titles)?;
     // Then, where the app works in steps, each in a task of its own: the bundle with its ids
     // made, the facets (which every list counts with) a few at a time, the pages' first render.
     next_task().await;
-    let site = Site::new(assemble(stored.with_titles(titles)?)?, files.takeaway_bodies, files.in_steps);
+    let bundle = outlined.with_titles(titles)?;
+    bundle.check_positions()?;
+    let site = Site::new(bundle, files.takeaway_bodies, files.in_steps);
     if files.in_steps {
         let mut facets = FacetsInSteps::default();
         loop {
@@ -705,9 +710,14 @@ fn parse_stored(json: &[u8]) -> Result<StoredBundle, String> {
 
 /// The bundle a stored one with its titles makes, its positions checked.
 fn assemble(stored: StoredBundle) -> Result<Bundle, String> {
-    let bundle = Bundle::try_from(stored).map_err(|e| format!("the bundle is damaged: {e}"))?;
+    let bundle = Bundle::try_from(stored).map_err(damaged)?;
     bundle.check_positions()?;
     Ok(bundle)
+}
+
+/// Why a stored bundle does not make one, said as such.
+fn damaged(why: String) -> String {
+    format!("the bundle is damaged: {why}")
 }
 
 /// The path the site is served under, from `<base href>` (which trunk's `--public-url` sets),

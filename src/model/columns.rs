@@ -351,8 +351,7 @@ impl TakeawayTitles {
     }
 }
 
-/// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, read before the takeaways
-/// get their ids.
+/// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, as read.
 #[derive(Deserialize)]
 pub struct StoredBundle {
     schema: u32,
@@ -367,44 +366,50 @@ pub struct StoredBundle {
     aliases: BTreeMap<String, String>,
 }
 
-impl StoredBundle {
-    /// The outline given its takeaways' titles; an error if they are not of its build (another
-    /// schema, another count) or it has titles already.
-    pub fn with_titles(mut self, titles: TakeawayTitles) -> Result<StoredBundle, String> {
-        let c = &mut self.takeaways;
-        let untitled = c.title.is_empty() && c.alt_title.is_empty() && c.title_en.is_empty();
-        if titles.schema != self.schema || titles.title.len() != c.themes.len() || !untitled {
-            return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
-        }
-        (c.title, c.alt_title, c.title_en) = (titles.title, titles.alt_title, titles.title_en);
-        Ok(self)
-    }
+/// A bundle made of what is stored but the takeaways' titles, and so their ids: what a site's
+/// app makes of the outline while the titles are still on their way.
+pub struct OutlinedBundle {
+    schema: u32,
+    events: Vec<Event>,
+    themes: Vec<Theme>,
+    projects: Vec<Project>,
+    articles: Vec<Article>,
+    takeaways: Vec<Untitled>,
+    synonyms: Vec<Vec<String>>,
+    aliases: BTreeMap<String, String>,
+    /// The titles a whole bundle holds; none for an outline.
+    titles: TakeawayTitles,
 }
 
-impl TryFrom<StoredBundle> for Bundle {
-    type Error = String;
+/// A takeaway but its titles and id.
+struct Untitled {
+    article: ArticleIx,
+    ordinal: u32,
+    title_only: bool,
+    themes: Vec<ThemeIx>,
+    projects: Vec<ProjectIx>,
+}
 
-    fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
-        let articles = stored.articles.rows()?;
-        let c = stored.takeaways;
-        let count = c.per_article.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize));
+impl StoredBundle {
+    /// The articles, and the takeaways but their titles; an error if the columns do not make
+    /// them (of different lengths, out of range).
+    pub fn outlined(self) -> Result<OutlinedBundle, String> {
+        let articles = self.articles.rows()?;
+        let c = self.takeaways;
         let uneven = || "the takeaways' columns differ in length".to_owned();
-        let title_en = full(c.title_en, c.title.len()).ok_or_else(uneven)?;
-        let lengths = [c.title.len(), c.alt_title.len(), c.themes.len(), c.projects.len()];
-        if c.per_article.len() != articles.len() || lengths.into_iter().any(|l| Some(l) != count) {
+        let count = c.per_article.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize));
+        if c.per_article.len() != articles.len()
+            || [c.themes.len(), c.projects.len()].into_iter().any(|l| Some(l) != count)
+        {
             return Err(uneven());
         }
         let placed = c.per_article.iter().enumerate().flat_map(|(at, &n)| (1..=n).map(move |ordinal| (at, ordinal)));
-        let rows = placed.zip(c.title).zip(c.alt_title.into_iter().zip(title_en));
-        let mut takeaways: Vec<Takeaway> = rows
-            .zip(c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec)))
-            .map(|((((at, ordinal), title), (alt_title, title_en)), (themes, projects))| Takeaway {
-                id: ids::takeaway_id(&articles[at].id, ordinal, &title),
+        let lists = c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec));
+        let mut takeaways: Vec<Untitled> = placed
+            .zip(lists)
+            .map(|((at, ordinal), (themes, projects))| Untitled {
                 article: ArticleIx::at(at),
                 ordinal,
-                title,
-                alt_title,
-                title_en,
                 title_only: false,
                 themes,
                 projects,
@@ -413,16 +418,83 @@ impl TryFrom<StoredBundle> for Bundle {
         for n in c.title_only {
             takeaways.get_mut(n).ok_or("a title-only takeaway is out of range")?.title_only = true;
         }
-        Ok(Bundle {
-            schema: stored.schema,
-            events: stored.events,
-            themes: stored.themes,
-            projects: stored.projects,
+        let titles =
+            TakeawayTitles { schema: self.schema, title: c.title, alt_title: c.alt_title, title_en: c.title_en };
+        Ok(OutlinedBundle {
+            schema: self.schema,
+            events: self.events,
+            themes: self.themes,
+            projects: self.projects,
             articles,
             takeaways,
-            synonyms: stored.synonyms,
-            aliases: stored.aliases,
+            synonyms: self.synonyms,
+            aliases: self.aliases,
+            titles,
         })
+    }
+}
+
+impl OutlinedBundle {
+    /// The bundle, given the takeaways' titles (ids made of them); an error if they are not of
+    /// its build (another schema, another count) or it has titles already. Where the app works in
+    /// steps, a task of its own: the ids are most of it.
+    pub fn with_titles(self, titles: TakeawayTitles) -> Result<Bundle, String> {
+        let own = &self.titles;
+        let untitled = own.title.is_empty() && own.alt_title.is_empty() && own.title_en.is_empty();
+        let count = self.takeaways.len();
+        let counted = titles.title.len() == count
+            && titles.alt_title.len() == count
+            && (titles.title_en.is_empty() || titles.title_en.len() == count);
+        if titles.schema != self.schema || !counted || !untitled {
+            return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
+        }
+        self.titled(titles)
+    }
+
+    /// The bundle with `titles`, its own or given.
+    fn titled(self, titles: TakeawayTitles) -> Result<Bundle, String> {
+        let count = self.takeaways.len();
+        let uneven = || "the takeaways' columns differ in length".to_owned();
+        let title_en = full(titles.title_en, count).ok_or_else(uneven)?;
+        if titles.title.len() != count || titles.alt_title.len() != count {
+            return Err(uneven());
+        }
+        let articles = &self.articles;
+        let rows = self.takeaways.into_iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
+        let takeaways = rows
+            .map(|((t, title), (alt_title, title_en))| Takeaway {
+                id: ids::takeaway_id(&articles[t.article.get()].id, t.ordinal, &title),
+                article: t.article,
+                ordinal: t.ordinal,
+                title,
+                alt_title,
+                title_en,
+                title_only: t.title_only,
+                themes: t.themes,
+                projects: t.projects,
+            })
+            .collect();
+        Ok(Bundle {
+            schema: self.schema,
+            events: self.events,
+            themes: self.themes,
+            projects: self.projects,
+            articles: self.articles,
+            takeaways,
+            synonyms: self.synonyms,
+            aliases: self.aliases,
+        })
+    }
+}
+
+impl TryFrom<StoredBundle> for Bundle {
+    type Error = String;
+
+    /// A whole bundle, its titles its own.
+    fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
+        let mut outlined = stored.outlined()?;
+        let titles = std::mem::take(&mut outlined.titles);
+        outlined.titled(titles)
     }
 }
 

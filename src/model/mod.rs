@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use columns::{Outline, StoredBundle, TakeawayTitles};
+pub use columns::{Outline, OutlinedBundle, StoredBundle, TakeawayTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{

@@ -44,7 +44,7 @@ const log = readFileSync(BUILD_LOG, "utf8");
 const [, buildSeconds, buildKb] = log.match(/build: ([\d.]+) s wall, (\d+) KB peak memory/);
 const pages = Number(log.match(/takeaways: (\d+) pages/)[1]);
 const bundle = JSON.parse(readFileSync(path.join(DIST, dataFile(DIST, "bundle")), "utf8"));
-const takeaways = bundle.takeaways.article.length;
+const takeaways = bundle.takeaways.per_article.reduce((sum, count) => sum + count, 0);
 
 // Pagefind over the same built pages: index time, peak memory and size.
 rmSync(path.join(DIST, "pagefind"), { recursive: true, force: true });
