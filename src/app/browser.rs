@@ -63,7 +63,8 @@ pub fn put_markup(container: &Element, shown: Option<&str>, markup: &str) {
 }
 
 /// What makes a control the same one after its markup is replaced: its tag and what it does
-/// (where a link or a checkbox goes, a button's action and the facet or format it acts on).
+/// (where a link goes, the facet and option a checkbox is, a button's action and the facet or
+/// format it acts on).
 fn identity(element: &Element) -> String {
     let attribute = |name: &str| element.get_attribute(name).unwrap_or_default();
     let what = ["href", "name", "value", "data-action", "data-facet", "data-format", "class"].map(attribute);

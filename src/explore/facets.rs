@@ -140,7 +140,7 @@ impl Facets {
         let mut unknown = Vec::new();
         for facet in Facet::ALL {
             let Some(raw) = value(facet.key()) else { continue };
-            for wanted in raw.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            for wanted in facet_values(&raw) {
                 match self.options(facet).iter().position(|o| o.value == wanted) {
                     Some(index) => selection.insert(facet, index as u32),
                     None => unknown.push(format!("{}={wanted}", facet.key())),
@@ -249,6 +249,11 @@ impl Selection {
         next.0[facet.index()].clear();
         next
     }
+}
+
+/// The option values a URL's value of a facet names: comma-separated, blanks ignored.
+pub fn facet_values(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The options of one facet and, per takeaway, the ones it has. Values are gathered, counted and

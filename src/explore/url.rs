@@ -4,7 +4,7 @@
 //! path, the compared events, the filters), so back, forward, reload and a pasted link all
 //! restore exactly what was on screen; and a URL's query, decoded as browsers do.
 
-use crate::explore::facets::{Facet, Facets, Selection};
+use crate::explore::facets::{facet_values, Facet, Facets, Selection};
 use crate::model::ids::encode_query_value;
 use crate::model::{Bundle, EventIx};
 
@@ -35,13 +35,7 @@ impl ListState {
 
     /// The router path of this state, relative to the site's base: `/?q=…&theme=…`.
     pub fn target(&self, facets: &Facets) -> String {
-        let mut params: Vec<(&str, String)> = Vec::new();
-        if !self.query.trim().is_empty() {
-            params.push(("q", encode_query_value(&self.query)));
-            if self.literal {
-                params.push(("literal", "1".to_owned()));
-            }
-        }
+        let mut params = query_params(&self.query, self.literal);
         for (key, values) in facets.params(&self.selection) {
             params.push((key, encode_facet_values(&values)));
         }
@@ -65,10 +59,7 @@ impl ListState {
 /// The list's router path for `query`, keeping the facets `params` hold: what the search box
 /// navigates to as people type.
 pub fn query_target(params: &Query, query: &str) -> String {
-    let mut kept: Vec<(&str, String)> = Vec::new();
-    if !query.trim().is_empty() {
-        kept.push(("q", encode_query_value(query)));
-    }
+    let mut kept = query_params(query, false);
     for facet in Facet::ALL {
         if let Some(values) = params.get(facet.key()) {
             kept.push((facet.key(), encode_facet_values(&values)));
@@ -82,16 +73,11 @@ pub fn query_target(params: &Query, query: &str) -> String {
 /// What a checkbox leads to before the app has the facets, which would put the values in their
 /// options' order (see [`ListState::target`]).
 pub fn toggled_target(params: &Query, facet: Facet, value: &str) -> String {
-    let mut kept: Vec<(&str, String)> = Vec::new();
-    if let Some(query) = params.get("q").filter(|q| !q.trim().is_empty()) {
-        kept.push(("q", encode_query_value(&query)));
-        if params.get("literal").is_some_and(|v| v == "1") {
-            kept.push(("literal", "1".to_owned()));
-        }
-    }
+    let literal = params.get("literal").is_some_and(|v| v == "1");
+    let mut kept = query_params(&params.get("q").unwrap_or_default(), literal);
     for each in Facet::ALL {
         let given = params.get(each.key()).unwrap_or_default();
-        let mut values: Vec<&str> = given.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
+        let mut values: Vec<&str> = facet_values(&given).collect();
         if each == facet {
             match values.iter().position(|&v| v == value) {
                 Some(at) => {
@@ -105,6 +91,15 @@ pub fn toggled_target(params: &Query, facet: Facet, value: &str) -> String {
         }
     }
     path_with(&kept)
+}
+
+/// The list's params of `query`, searched as typed if `literal`: none for a blank query.
+fn query_params(query: &str, literal: bool) -> Vec<(&'static str, String)> {
+    match query.trim().is_empty() {
+        true => Vec::new(),
+        false if literal => vec![("q", encode_query_value(query)), ("literal", "1".to_owned())],
+        false => vec![("q", encode_query_value(query))],
+    }
 }
 
 /// A facet's comma-separated values percent-encoded for a URL, the commas that separate them
