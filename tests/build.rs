@@ -31,9 +31,9 @@ fn every_seed_article_becomes_an_article_with_takeaways() {
         assert!(bundle.event_of(article).is_some(), "{} has no event", article.id);
         assert!(!article.authors.is_empty(), "{} has no author", article.id);
     }
-    let ids: HashSet<&str> = bundle.takeaways.iter().map(|t| t.id.as_str()).collect();
+    let ids: HashSet<&str> = bundle.titles.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids.len(), bundle.takeaways.len(), "takeaway ids are unique");
-    assert!(bundle.takeaways.iter().all(|t| t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
+    assert!(bundle.titles.iter().all(|t| t.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::seeds;
+use common::{seeds, titled};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,15 +26,11 @@ fn corpus_with(articles: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn titles(bundle: &Bundle) -> Vec<&str> {
-    bundle.takeaways.iter().map(|t| t.title.as_str()).collect()
+    bundle.titles.iter().map(|t| t.title.as_str()).collect()
 }
 
 fn theme_ids<'a>(bundle: &'a Bundle, title_start: &str) -> Vec<&'a str> {
-    let t = bundle
-        .takeaways
-        .iter()
-        .find(|t| t.title.starts_with(title_start))
-        .unwrap_or_else(|| panic!("no takeaway `{title_start}`"));
+    let t = &bundle.takeaways[titled(bundle, title_start)];
     t.themes.iter().map(|&theme| bundle.theme(theme).id.as_str()).collect()
 }
 
@@ -44,10 +40,11 @@ fn seed_takeaways_match_the_golden_file() {
     let actual: String = bundle
         .takeaways
         .iter()
-        .map(|t| {
-            let alt = t.alt_title.as_deref().map(|a| format!(" [heading: {a}]")).unwrap_or_default();
+        .zip(&bundle.titles)
+        .map(|(t, titled)| {
+            let alt = titled.alt_title.as_deref().map(|a| format!(" [heading: {a}]")).unwrap_or_default();
             let detail = if t.has_body() { "" } else { " (title only)" };
-            format!("{}\t{}{alt}{detail}\n", t.id, t.title)
+            format!("{}\t{}{alt}{detail}\n", titled.id, titled.title)
         })
         .collect();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/takeaways.txt");
@@ -80,19 +77,18 @@ fn seed_articles_have_the_expected_takeaway_counts() {
 #[test]
 fn list_items_keep_both_wordings() {
     let bundle = seeds();
-    let t = bundle.takeaways.iter().find(|t| t.title == "增加对应用程序开发和集成的关注").unwrap();
+    let t = bundle.titles.iter().find(|t| t.title == "增加对应用程序开发和集成的关注").unwrap();
     assert_eq!(t.alt_title.as_deref(), Some("加大对应用开发和集成的关注"));
-    let t = bundle.takeaways.iter().find(|t| t.title.starts_with("云原生通信")).unwrap();
+    let t = bundle.title(titled(&bundle, "云原生通信"));
     assert_eq!(t.alt_title.as_deref(), Some("云原生通信：捆绑是否王道？"));
     // Punctuation alone is not another wording.
-    assert!(bundle.takeaways.iter().find(|t| t.title.starts_with("DevOps")).unwrap().alt_title.is_none());
+    assert!(bundle.title(titled(&bundle, "DevOps")).alt_title.is_none());
 }
 
 #[test]
 fn mis_levelled_headings_join_the_theme_they_continue() {
     let bundle = seeds();
-    let body =
-        |start: &str| bundle.body(bundle.takeaways.iter().position(|t| t.title.starts_with(start)).unwrap()).as_str();
+    let body = |start: &str| bundle.body(titled(&bundle, start)).as_str();
     assert!(body("Kubernetes 中的机器学习").contains("<h3>Ray：分布式计算框架</h3>"));
     assert!(body("Kubernetes 中的机器学习").contains("<h3>Anyscale：Ray 的商业版本</h3>"));
     assert!(body("使用 eBPF 和 Cilium").contains("<h3>eBPF 和 Cilium：Kubernetes 的网络、可观测性和安全解决方案</h3>"));
@@ -115,10 +111,11 @@ fn obvious_themes_are_assigned() {
     assert!(theme_ids(&bundle, "服务网格接口").contains(&"networking"));
     assert!(theme_ids(&bundle, "更加关注可持续性").contains(&"sustainability-finops"));
     assert!(theme_ids(&bundle, "更加关注可持续性").contains(&"observability"));
-    for (t, terms) in bundle.takeaways.iter().zip(&bundle.texts.theme_terms) {
-        assert!(!t.themes.is_empty(), "takeaway `{}` has no theme", t.title);
-        assert_eq!(t.themes.len(), terms.len(), "themes and their reasons differ on `{}`", t.title);
-        assert!(terms.iter().all(|words| !words.is_empty()), "theme without a reason on `{}`", t.title);
+    for ((t, titled), terms) in bundle.takeaways.iter().zip(&bundle.titles).zip(&bundle.texts.theme_terms) {
+        let title = &titled.title;
+        assert!(!t.themes.is_empty(), "takeaway `{title}` has no theme");
+        assert_eq!(t.themes.len(), terms.len(), "themes and their reasons differ on `{title}`");
+        assert!(terms.iter().all(|words| !words.is_empty()), "theme without a reason on `{title}`");
     }
 }
 
@@ -126,7 +123,7 @@ fn obvious_themes_are_assigned() {
 fn projects_are_found_with_word_boundaries() {
     let bundle = seeds();
     let projects = |start: &str| -> Vec<&str> {
-        let t = bundle.takeaways.iter().find(|t| t.title.starts_with(start)).unwrap();
+        let t = &bundle.takeaways[titled(&bundle, start)];
         t.projects.iter().map(|&p| bundle.project(p).id.as_str()).collect()
     };
     assert!(projects("使用 eBPF 和 Cilium").contains(&"cilium"));
@@ -168,7 +165,7 @@ fn ids_are_stable_when_other_articles_come_and_go() {
     ]);
     let alone = builder::check(&corpus).unwrap().dataset;
     let ids = |b: &Bundle| {
-        b.takeaways
+        b.titles
             .iter()
             .filter(|t| t.id.starts_with("2023-na-chicago-daniel-bryant"))
             .map(|t| t.id.clone())
@@ -180,11 +177,12 @@ fn ids_are_stable_when_other_articles_come_and_go() {
 #[test]
 fn old_ids_resolve() {
     let bundle = seeds();
-    let devops = bundle.takeaways.iter().find(|t| t.title.starts_with("DevOps")).unwrap();
+    let devops = titled(&bundle, "DevOps");
     // A changed readable slug still finds the takeaway by article and ordinal.
-    assert_eq!(bundle.takeaway("2023-na-chicago-daniel-bryant-2-old-slug").unwrap().id, devops.id);
-    assert!(bundle.takeaway("2023-na-chicago-daniel-bryant-99").is_none());
-    assert!(bundle.takeaway("no-such-id").is_none());
+    assert_eq!(bundle.takeaway_index("2023-na-chicago-daniel-bryant-2-old-slug"), Some(devops));
+    assert_eq!(bundle.takeaway_index(&bundle.title(devops).id), Some(devops));
+    assert!(bundle.takeaway_index("2023-na-chicago-daniel-bryant-99").is_none());
+    assert!(bundle.takeaway_index("no-such-id").is_none());
     // An alias kept in articles.toml.
     let (_dir, corpus) = corpus_with(&[("2024-eu-paris-a.md", "# A\n\n## 平台工程\n\nx\n\n## 安全\n\ny\n")]);
     fs::write(
@@ -193,7 +191,7 @@ fn old_ids_resolve() {
     )
     .unwrap();
     let b = builder::check(&corpus).unwrap().dataset;
-    assert_eq!(b.takeaway("2024-eu-paris-a-renamed").unwrap().title, "安全");
+    assert_eq!(b.title(b.takeaway_index("2024-eu-paris-a-renamed").unwrap()).title, "安全");
 }
 
 #[test]
@@ -264,12 +262,12 @@ fn english_titles_are_checked_against_the_articles() {
     write("# English titles\n[2024-eu-paris-two]\ntitle = \"Two\"\ntakeaways = [\"Platform engineering\", \"Security\"]\n");
     let bundle = builder::check(&corpus).unwrap().dataset.bundle;
     let english: Vec<(&str, Option<&str>)> =
-        bundle.takeaways.iter().map(|t| (t.title.as_str(), t.title_en.as_deref())).collect();
+        bundle.titles.iter().map(|t| (t.title.as_str(), t.title_en.as_deref())).collect();
     assert_eq!(english, [("社区", None), ("平台工程", Some("Platform engineering")), ("安全", Some("Security"))]);
     let two = bundle.articles.iter().find(|a| a.id == "2024-eu-paris-two").unwrap();
     assert_eq!(two.title_en.as_deref(), Some("Two"));
     // The ids do not change with English titles.
-    assert!(bundle.takeaways.iter().all(|t| !t.id.contains("platform") && !t.id.contains("security")));
+    assert!(bundle.titles.iter().all(|t| !t.id.contains("platform") && !t.id.contains("security")));
 
     let cases = [
         (

@@ -206,13 +206,13 @@ fn related_takeaways_share_themes_or_projects_and_come_from_other_events_first()
             assert_ne!(other.article, this.article);
             let shares = other.themes.iter().any(|m| this.themes.iter().any(|n| n == m))
                 || other.projects.iter().any(|p| this.projects.contains(p));
-            assert!(shares, "{} is not related to {}", other.id, this.id);
+            assert!(shares, "{} is not related to {}", bundle.title(r).id, bundle.title(index).id);
             let same_event = bundle.article(other.article).event == event;
-            assert!(!seen_same_event || same_event, "other events come first for {}", this.id);
+            assert!(!seen_same_event || same_event, "other events come first for {}", bundle.title(index).id);
             seen_same_event |= same_event;
         }
     }
-    let devops = bundle.takeaways.iter().position(|t| t.title.starts_with("DevOps")).unwrap();
+    let devops = bundle.titles.iter().position(|t| t.title.starts_with("DevOps")).unwrap();
     assert!(!related(&bundle, devops, 6).is_empty());
 }
 
@@ -244,7 +244,7 @@ fn related_takeaways_are_the_best_of_a_scan_of_every_takeaway() {
                 related(&bundle, index, limit),
                 related_by_scanning(&bundle, index, limit),
                 "{}",
-                bundle.takeaways[index].id
+                bundle.title(index).id
             );
         }
     }
@@ -260,9 +260,9 @@ fn exports_hold_every_listed_takeaway() {
     let json: serde_json::Value =
         serde_json::from_str(&export(&bundle, &bundle.texts, &listed, Format::Json, site, false)).unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    let expected: Vec<&str> = listed.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
+    let expected: Vec<&str> = listed.iter().map(|&t| bundle.title(t).id.as_str()).collect();
     assert_eq!(ids, expected);
-    assert_eq!(json[0]["url"], format!("{site}t/{}", bundle.takeaways[3].id));
+    assert_eq!(json[0]["url"], format!("{site}t/{}", bundle.title(3).id));
     assert_eq!(json[0]["title_en"], "The (uncertain?) future of Istio");
     // Each with its summary, from the texts.
     assert_eq!(json[2]["summary"], bundle.takeaway_summary(20));
@@ -270,19 +270,19 @@ fn exports_hold_every_listed_takeaway() {
     let csv = export(&bundle, &bundle.texts, &listed, Format::Csv, site, false);
     assert!(csv.starts_with("\u{feff}id,url,title,title_en,"));
     assert_eq!(csv.lines().count(), 1 + listed.len());
-    assert!(csv.contains(&bundle.takeaways[20].title));
+    assert!(csv.contains(&bundle.title(20).title));
     assert!(csv.contains("Multi-platform and hybrid cloud is (still) a thing"));
 
     // Markdown puts the title of the interface's language first, the other after it.
-    let (zh, en) = (&bundle.takeaways[0].title, bundle.takeaways[0].title_en.as_deref().unwrap());
+    let (zh, en) = (&bundle.title(0).title, bundle.title(0).title_en.as_deref().unwrap());
     let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, false);
     assert_eq!(markdown.lines().filter(|l| l.starts_with("- [")).count(), listed.len());
-    assert!(markdown.contains(&format!("- [{zh}]({site}t/{}) · {en}", bundle.takeaways[0].id)), "{markdown}");
+    assert!(markdown.contains(&format!("- [{zh}]({site}t/{}) · {en}", bundle.title(0).id)), "{markdown}");
     let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, true);
-    assert!(markdown.contains(&format!("- [{en}]({site}t/{}) · {zh}", bundle.takeaways[0].id)), "{markdown}");
+    assert!(markdown.contains(&format!("- [{en}]({site}t/{}) · {zh}", bundle.title(0).id)), "{markdown}");
 
     let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, false);
-    assert!(one.starts_with(&format!("**[{zh}]({site}t/{})**\n{en}\n", bundle.takeaways[0].id)), "{one}");
+    assert!(one.starts_with(&format!("**[{zh}]({site}t/{})**\n{en}\n", bundle.title(0).id)), "{one}");
     let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, true);
-    assert!(one.starts_with(&format!("**[{en}]({site}t/{})**\n{zh}\n", bundle.takeaways[0].id)), "{one}");
+    assert!(one.starts_with(&format!("**[{en}]({site}t/{})**\n{zh}\n", bundle.title(0).id)), "{one}");
 }

@@ -201,7 +201,7 @@ fn file_names_that_are_not_url_safe_give_url_safe_ids() {
     let article = bundle.articles.iter().find(|a| a.file == "2024-eu-paris-Jane Doe#2.md").unwrap();
     assert_eq!(article.id, "2024-eu-paris-jane-doe-2");
     assert_eq!(bundle.event_of(article).unwrap().id, "2024-eu-paris");
-    for t in &bundle.takeaways {
+    for t in &bundle.titles {
         assert!(t.id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'), "{}", t.id);
     }
     // Chinese names stay Chinese (links percent-encode them).
@@ -250,7 +250,7 @@ fn a_file_name_without_a_known_event_is_a_warning() {
     );
     let article = ArticleIx::at(bundle.articles.iter().position(|a| a.id == "2031-mars-colony").unwrap());
     assert_eq!(bundle.article(article).event, None);
-    assert_eq!(bundle.takeaways_of(article).iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["平台工程正在兴起"]);
+    assert_eq!(bundle.titles_of(article).iter().map(|t| t.title.as_str()).collect::<Vec<_>>(), ["平台工程正在兴起"]);
 }
 
 #[test]
@@ -316,7 +316,7 @@ fn a_long_unbroken_word_builds_and_is_found() {
     let text = format!("# 集群配置\n\n## kubeconfig\n\n```yaml\ncertificate-authority-data: {blob}\n```\n");
     let bundle = builds_with_warnings(&[("2024-eu-paris-kubeconfig.md".into(), text.into_bytes())], &[]);
     let hits = bundle.engine().search(&blob, &Default::default(), 10);
-    assert_eq!(hits.iter().map(|h| bundle.takeaways[h.doc].title.as_str()).collect::<Vec<_>>(), ["kubeconfig"]);
+    assert_eq!(hits.iter().map(|h| bundle.title(h.doc).title.as_str()).collect::<Vec<_>>(), ["kubeconfig"]);
 }
 
 #[test]

@@ -218,7 +218,7 @@ proptest! {
         prop_assert!(hits.windows(2).all(|w| matching(w[0].doc) != matching(w[1].doc) || w[0].score >= w[1].score));
         for hit in &hits {
             prop_assert!(hit.score.is_finite() && hit.score > 0.0);
-            let title = &bundle.takeaways[hit.doc].title;
+            let title = &bundle.title(hit.doc).title;
             prop_assert!(hit.title_matches.iter().all(|r| inside(title, r)), "{:?} in {}", hit.title_matches, title);
             prop_assert!(hit.snippet_matches.iter().all(|r| inside(&hit.snippet, r)), "{:?} in {}", hit.snippet_matches, hit.snippet);
         }

@@ -29,7 +29,7 @@ fn hostile_seeds() -> Dataset {
     let mut dataset = seeds();
     let b = &mut dataset.bundle;
     let text = |i: usize| format!("{} {}", HOSTILE[i % 2], HOSTILE[(i + 1) % 2]);
-    for (i, t) in b.takeaways.iter_mut().enumerate() {
+    for (i, t) in b.titles.iter_mut().enumerate() {
         t.title = text(i);
         t.alt_title = Some(text(i + 1));
         t.title_en = Some(text(i));

@@ -77,7 +77,7 @@ fn judged_queries_meet_the_relevance_floors() {
             }
         };
         let found: Vec<&str> =
-            engine.search(&j.q, &Config::default(), 10).iter().map(|h| bundle.takeaways[h.doc].id.as_str()).collect();
+            engine.search(&j.q, &Config::default(), 10).iter().map(|h| bundle.title(h.doc).id.as_str()).collect();
         let wanted = j.best.len() + j.relevant.len();
         let recall = found.iter().filter(|id| gain(id) > 0.0).count() as f64 / wanted as f64;
         let dcg: f64 = found.iter().enumerate().map(|(i, id)| gain(id) / (i as f64 + 2.0).log2()).sum();
@@ -144,7 +144,7 @@ fn judged_result_sets_meet_the_set_floors() {
             0,
         )
         .takeaways;
-        let counted: Vec<&str> = counted.iter().map(|&t| bundle.takeaways[t].id.as_str()).collect();
+        let counted: Vec<&str> = counted.iter().map(|&t| bundle.title(t).id.as_str()).collect();
         let right = counted.iter().filter(|id| j.matches.iter().any(|m| m == *id)).count() as f64;
         let ratio = |of: usize| {
             if of == 0 {
@@ -192,7 +192,7 @@ fn every_chinese_substring_finds_its_takeaway() {
     let engine = bundle.engine();
     let synonyms = Synonyms::new(&bundle.synonyms);
     let mut checked = 0;
-    for (number, t) in bundle.takeaways.iter().enumerate() {
+    for (number, t) in bundle.titles.iter().enumerate() {
         let text = format!("{}\n{}", t.title, html_to_text(bundle.body(number).as_str()));
         let chars: Vec<char> = text.chars().collect();
         // Every CJK run, and substrings of 2 to 8 characters at a stride through it.
@@ -224,7 +224,7 @@ fn every_chinese_substring_finds_its_takeaway() {
 fn english_chinese_and_variant_queries_put_the_right_takeaway_first() {
     let bundle = seeds();
     let engine = bundle.engine();
-    let first = |q: &str| bundle.takeaways[engine.search(q, &Config::default(), 1)[0].doc].id.clone();
+    let first = |q: &str| bundle.title(engine.search(q, &Config::default(), 1)[0].doc).id.clone();
     assert_eq!(first("平台工程"), "2023-na-chicago-daniel-bryant-2-devops");
     assert_eq!(first("platform engineering"), "2023-na-chicago-daniel-bryant-2-devops");
     assert!(
@@ -240,16 +240,16 @@ fn hits_carry_highlights_and_snippets() {
     let engine = bundle.engine();
     assert!(engine.search("平台工程", &Config::default(), 0).is_empty());
     let hit = &engine.search("平台工程", &Config::default(), 1)[0];
-    let title = &bundle.takeaways[hit.doc].title;
+    let title = &bundle.title(hit.doc).title;
     assert_eq!(hit.title_matches.iter().map(|r| &title[r.clone()]).collect::<Vec<_>>(), ["平台工程"]);
     assert!(hit.snippet_matches.iter().all(|r| hit.snippet[r.clone()].contains("平台")), "{hit:?}");
     // A variant in the text is highlighted for the canonical query.
     let hit = engine
         .search("可观测性", &Config::default(), 10)
         .into_iter()
-        .find(|h| bundle.takeaways[h.doc].title.contains("可观察性"))
+        .find(|h| bundle.title(h.doc).title.contains("可观察性"))
         .unwrap();
-    let title = &bundle.takeaways[hit.doc].title;
+    let title = &bundle.title(hit.doc).title;
     assert!(hit.title_matches.iter().any(|r| &title[r.clone()] == "可观察性"), "{:?}", hit.title_matches);
 }
 
@@ -269,7 +269,7 @@ impl<'a> Exhaustive<'a> {
         let synonyms = Synonyms::new(&bundle.synonyms);
         let canonical = |text: &str| synonyms.canonicalize(&squeeze(&fold(text)));
         let texts = bundle
-            .takeaways
+            .titles
             .iter()
             .zip(&bundle.texts.bodies)
             .map(|(t, body)| (canonical(&t.title), canonical(&html_to_text(body.as_str()))))
@@ -335,7 +335,7 @@ fn ranking_stops_early_without_changing_the_top() {
         queries.extend(field.terms.iter().cloned());
         queries.extend(field.terms.iter().map(|t| t.chars().take(2).collect()));
     }
-    for takeaway in &bundle.takeaways {
+    for takeaway in &bundle.titles {
         let words: Vec<&str> = takeaway.title.split_whitespace().collect();
         queries.extend(words.windows(2).map(|w| w.join(" ")));
     }
@@ -646,7 +646,7 @@ fn sampled_queries(bundle: &takeaways::model::Dataset, extra: &[&str], sample: S
         queries
             .extend(field.terms.iter().step_by(sample.term_step).map(|t| t.chars().take(sample.term_chars).collect()));
     }
-    for takeaway in bundle.takeaways.iter().step_by(sample.title_step) {
+    for takeaway in bundle.titles.iter().step_by(sample.title_step) {
         let words: Vec<&str> = takeaway.title.split_whitespace().collect();
         queries.extend(words.windows(2).map(|w| w.join(" ")));
     }
@@ -884,7 +884,7 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
         let config = Config::default();
         let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
         let expected = full.search_found(query, &config, 1, everything);
-        let holding = bundle.takeaways.iter().position(|t| t.title == "迁移的经验").unwrap();
+        let holding = bundle.titles.iter().position(|t| t.title == "迁移的经验").unwrap();
         let terms = query_terms(query, &Synonyms::new(&bundle.synonyms));
         assert_ne!(full.score(&terms, &config)[0].0, holding, "{query}: without its bonus it ranks second");
         assert_eq!(expected.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [holding], "{query}: with it, first");
@@ -966,7 +966,7 @@ fn a_search_reads_summaries_only_for_cards_without_a_body() {
     assert_eq!(unsearched.summarized(50, &data), unsearched.cards(50));
 
     let title_only = data.takeaways.iter().position(|t| !t.has_body()).expect("a takeaway with a title only");
-    let query = &data.takeaways[title_only].title;
+    let query = &data.title(title_only).title;
     let search = Search { engine: &engine, query, literal: false };
     let searched = listing(&facets, &order, Some(search), &Selection::default(), 50);
     let (cards, summarized) = (searched.cards(50), searched.summarized(50, &data));

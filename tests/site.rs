@@ -114,13 +114,12 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let others = format!(r#"{{"schema": {}, "title": ["x"], "alt_title": [null]}}"#, seeds.schema);
     let refused = outlined().with_titles(serde_json::from_str(&others).unwrap()).err().unwrap();
     assert!(refused.contains("another build"), "{refused}");
-    // A whole bundle has its titles: it is given none again.
+    // A whole bundle is no outline: it holds its titles.
     let stored: takeaways::model::StoredBundle =
         serde_json::from_slice(&fs::read(site.join(whole("bundle.").unwrap())).unwrap()).unwrap();
-    let titles = serde_json::from_slice(&read("titles.json")).unwrap();
-    assert!(stored.outlined().unwrap().with_titles(titles).err().unwrap().contains("another build"));
+    assert!(stored.outlined().err().unwrap().contains("another build"));
     let outline = String::from_utf8(read("outline.json")).unwrap();
-    assert!(!outline.contains(&seeds.takeaways[0].title), "the outline holds a takeaway's title");
+    assert!(!outline.contains(&seeds.title(0).title), "the outline holds a takeaway's title");
     let texts = whole("texts.").unwrap();
     let folder = format!("{}/", texts.trim_end_matches(".json"));
     assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), 2 * seeds.articles.len());
@@ -134,13 +133,13 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
         shipped.check(&seeds.bundle, at.get()).unwrap();
         assert_eq!(shipped.takeaways, seeds.texts.takeaway_summaries[seeds.takeaway_range(at)]);
     }
-    let takeaway = &seeds.takeaways[0];
-    let page = site.join(takeaways::model::ids::takeaway_path(&takeaway.id)).join("index.html");
+    let page = site.join(takeaways::model::ids::takeaway_path(&seeds.title(0).id)).join("index.html");
     let page = fs::read_to_string(page).unwrap();
     assert!(page.contains(&format!("data-article-texts=\"{folder}\"")), "{page}");
     assert!(!page.contains("data-takeaway-bodies"), "the seeds' texts fit the precache: {page}");
     // Its article's texts and summaries download beside the app.
-    for file in [format!("{}.json", takeaway.article.get()), format!("{}-summaries.json", takeaway.article.get())] {
+    let article = seeds.takeaways[0].article.get();
+    for file in [format!("{article}.json"), format!("{article}-summaries.json")] {
         assert!(page.contains(&format!("<link rel=\"preload\" href=\"{folder}{file}\"")), "{page}");
     }
     // The title's and the body's index in pieces: the head's first terms are the pieces' (of

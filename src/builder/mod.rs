@@ -20,8 +20,8 @@ use corpus::tagging::Tagger;
 use corpus::{assign_ids, read_sources, CorpusError, CorpusWarning, Sources};
 
 use crate::model::{
-    Article, ArticleIx, Bundle, Dataset, EventIx, SearchFile, Takeaway, Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION,
-    SEARCH_FILE, TEXTS_FILE,
+    Article, ArticleIx, Bundle, Dataset, EventIx, OutlinedBundle, SearchFile, Takeaway, TakeawayTitle, Texts, Theme,
+    BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE,
 };
 
 /// A checked corpus, ready to be written.
@@ -156,6 +156,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
 
     let mut articles = Vec::with_capacity(parsed.len());
     let mut takeaways = Vec::new();
+    let mut titles = Vec::new();
     let mut texts = Texts { schema: SCHEMA_VERSION, ..Texts::default() };
     let mut aliases = BTreeMap::new();
     let mut sources = Vec::with_capacity(parsed.len());
@@ -176,13 +177,10 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         texts.contexts.push(p.context);
         texts.summaries.push(p.summary);
         for t in p.takeaways {
+            titles.push(TakeawayTitle { id: t.id, title: t.title, alt_title: t.alt_title, title_en: t.title_en });
             takeaways.push(Takeaway {
-                id: t.id,
                 article: ArticleIx::at(index),
                 ordinal: t.ordinal,
-                title: t.title,
-                alt_title: t.alt_title,
-                title_en: t.title_en,
                 title_only: t.body.is_empty(),
                 themes: t.themes.iter().map(|m| m.theme).collect(),
                 projects: t.projects,
@@ -198,7 +196,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         .iter()
         .map(|t| Theme { id: t.id.clone(), name: t.names(), description: t.descriptions() })
         .collect();
-    let bundle = Bundle {
+    let outline = OutlinedBundle {
         schema: SCHEMA_VERSION,
         events,
         themes,
@@ -208,19 +206,20 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         synonyms: metadata.synonyms,
         aliases,
     };
+    let bundle = Bundle { outline, titles };
     (bundle, texts, sources)
 }
 
 /// Deep links must name one takeaway: ids and aliases are unique.
 fn check_ids(bundle: &Bundle, corpus: &Path) -> Result<()> {
     let mut seen = HashSet::new();
-    for id in bundle.takeaways.iter().map(|t| &t.id).chain(bundle.aliases.keys()) {
+    for id in bundle.titles.iter().map(|t| &t.id).chain(bundle.aliases.keys()) {
         if !seen.insert(id) {
             let file = bundle
-                .takeaways
+                .titles
                 .iter()
-                .find(|t| &t.id == id)
-                .map_or(ARTICLES_FILE, |t| bundle.article_of(t).file.as_str());
+                .position(|t| &t.id == id)
+                .map_or(ARTICLES_FILE, |n| bundle.article_of(&bundle.takeaways[n]).file.as_str());
             return Err(CorpusError::new(&corpus.join(file), None, format!("the takeaway id `{id}` is used twice"))
                 .hint("rename one of the articles, or remove the alias in articles.toml that repeats a current id")
                 .into());

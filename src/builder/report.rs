@@ -53,14 +53,15 @@ pub fn list<'a>(bundle: &'a Bundle, sources: &'a [BTreeMap<String, String>]) -> 
     bundle
         .takeaways
         .iter()
-        .map(|t| {
+        .zip(&bundle.titles)
+        .map(|(t, titled)| {
             let article = &bundle.article(t.article);
             ListedTakeaway {
-                id: &t.id,
-                path: takeaway_path(&t.id),
-                title: &t.title,
-                alt_title: t.alt_title.as_deref(),
-                title_en: t.title_en.as_deref(),
+                id: &titled.id,
+                path: takeaway_path(&titled.id),
+                title: &titled.title,
+                alt_title: titled.alt_title.as_deref(),
+                title_en: titled.title_en.as_deref(),
                 ordinal: t.ordinal,
                 article: ListedArticle {
                     id: &article.id,
@@ -113,11 +114,11 @@ pub fn search<'a>(dataset: &'a Dataset, query: &'a str, limit: usize, literal: b
     let config = Config { correct_typos: !literal, ..Config::default() };
     let found = engine.search_found(query, &config, limit, |reached| vec![true; reached.last().map_or(0, |&t| t + 1)]);
     let hits = found.hits.into_iter().map(|hit| {
-        let t = &bundle.takeaways[hit.doc];
+        let (t, titled) = (&bundle.takeaways[hit.doc], bundle.title(hit.doc));
         FoundTakeaway {
-            id: &t.id,
-            title: &t.title,
-            title_en: t.title_en.as_deref(),
+            id: &titled.id,
+            title: &titled.title,
+            title_en: titled.title_en.as_deref(),
             score: hit.score,
             matching: found.matches.binary_search(&hit.doc).is_ok(),
             article: &bundle.article(t.article).title,

@@ -87,14 +87,14 @@ pub fn export(
 }
 
 fn row<'a>(bundle: &'a Bundle, summaries: &dyn Summaries, index: usize, site_url: &str) -> Row<'a> {
-    let t = &bundle.takeaways[index];
+    let (t, titled) = (&bundle.takeaways[index], bundle.title(index));
     let article = &bundle.article(t.article);
     Row {
-        id: &t.id,
-        url: format!("{site_url}{}", takeaway_path(&t.id)),
-        title: &t.title,
-        alt_title: t.alt_title.as_deref(),
-        title_en: t.title_en.as_deref(),
+        id: &titled.id,
+        url: format!("{site_url}{}", takeaway_path(&titled.id)),
+        title: &titled.title,
+        alt_title: titled.alt_title.as_deref(),
+        title_en: titled.title_en.as_deref(),
         ordinal: t.ordinal,
         article: &article.title,
         article_url: article.url.as_deref(),

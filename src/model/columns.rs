@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{ids, Article, ArticleIx, Bundle, Event, EventIx, Project, ProjectIx, Takeaway, Theme, ThemeIx};
+use super::{
+    ids, Article, ArticleIx, Bundle, Event, EventIx, OutlinedBundle, Project, ProjectIx, Takeaway, TakeawayTitle,
+    Theme, ThemeIx,
+};
 
 #[derive(Serialize, Deserialize)]
 struct Columns {
@@ -341,13 +344,17 @@ pub struct TakeawayTitles {
 
 impl TakeawayTitles {
     pub fn of_bundle(bundle: &Bundle) -> TakeawayTitles {
-        let takeaways = &bundle.takeaways;
+        let titles = &bundle.titles;
         TakeawayTitles {
             schema: bundle.schema,
-            title: takeaways.iter().map(|t| t.title.clone()).collect(),
-            alt_title: takeaways.iter().map(|t| t.alt_title.clone()).collect(),
-            title_en: column(takeaways, |t| &t.title_en),
+            title: titles.iter().map(|t| t.title.clone()).collect(),
+            alt_title: titles.iter().map(|t| t.alt_title.clone()).collect(),
+            title_en: column(titles, |t| &t.title_en),
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.alt_title.is_empty() && self.title_en.is_empty()
     }
 }
 
@@ -366,34 +373,20 @@ pub struct StoredBundle {
     aliases: BTreeMap<String, String>,
 }
 
-/// A bundle made of what is stored but the takeaways' titles, and so their ids: what a site's
-/// app makes of the outline while the titles are still on their way.
-pub struct OutlinedBundle {
-    schema: u32,
-    events: Vec<Event>,
-    themes: Vec<Theme>,
-    projects: Vec<Project>,
-    articles: Vec<Article>,
-    takeaways: Vec<Untitled>,
-    synonyms: Vec<Vec<String>>,
-    aliases: BTreeMap<String, String>,
-    /// The titles a whole bundle holds; none for an outline.
-    titles: TakeawayTitles,
-}
-
-/// A takeaway but its titles and id.
-struct Untitled {
-    article: ArticleIx,
-    ordinal: u32,
-    title_only: bool,
-    themes: Vec<ThemeIx>,
-    projects: Vec<ProjectIx>,
-}
-
 impl StoredBundle {
-    /// The articles, and the takeaways but their titles; an error if the columns do not make
-    /// them (of different lengths, out of range).
+    /// What an [`Outline`] holds: the articles, and the takeaways but their titles; an error if
+    /// the columns do not make them (of different lengths, out of range), or it has the titles
+    /// (a whole bundle, of another build).
     pub fn outlined(self) -> Result<OutlinedBundle, String> {
+        let (outline, titles) = self.split()?;
+        match titles.is_empty() {
+            true => Ok(outline),
+            false => Err(format!("{} belongs to another build: it holds the takeaways' titles", super::BUNDLE_FILE)),
+        }
+    }
+
+    /// The outline, and the takeaways' titles stored with it (none in an [`Outline`]).
+    fn split(self) -> Result<(OutlinedBundle, TakeawayTitles), String> {
         let articles = self.articles.rows()?;
         let c = self.takeaways;
         let uneven = || "the takeaways' columns differ in length".to_owned();
@@ -405,9 +398,9 @@ impl StoredBundle {
         }
         let placed = c.per_article.iter().enumerate().flat_map(|(at, &n)| (1..=n).map(move |ordinal| (at, ordinal)));
         let lists = c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec));
-        let mut takeaways: Vec<Untitled> = placed
+        let mut takeaways: Vec<Takeaway> = placed
             .zip(lists)
-            .map(|((at, ordinal), (themes, projects))| Untitled {
+            .map(|((at, ordinal), (themes, projects))| Takeaway {
                 article: ArticleIx::at(at),
                 ordinal,
                 title_only: false,
@@ -420,7 +413,7 @@ impl StoredBundle {
         }
         let titles =
             TakeawayTitles { schema: self.schema, title: c.title, alt_title: c.alt_title, title_en: c.title_en };
-        Ok(OutlinedBundle {
+        let outline = OutlinedBundle {
             schema: self.schema,
             events: self.events,
             themes: self.themes,
@@ -429,61 +422,32 @@ impl StoredBundle {
             takeaways,
             synonyms: self.synonyms,
             aliases: self.aliases,
-            titles,
-        })
+        };
+        Ok((outline, titles))
     }
 }
 
 impl OutlinedBundle {
     /// The bundle, given the takeaways' titles (ids made of them); an error if they are not of
-    /// its build (another schema, another count) or it has titles already. Where the app works in
-    /// steps, a task of its own: the ids are most of it.
+    /// its build (another schema, another count). Where the app works in steps, a task of its
+    /// own: the ids are most of it.
     pub fn with_titles(self, titles: TakeawayTitles) -> Result<Bundle, String> {
-        let own = &self.titles;
-        let untitled = own.title.is_empty() && own.alt_title.is_empty() && own.title_en.is_empty();
         let count = self.takeaways.len();
-        let counted = titles.title.len() == count
-            && titles.alt_title.len() == count
-            && (titles.title_en.is_empty() || titles.title_en.len() == count);
-        if titles.schema != self.schema || !counted || !untitled {
+        let title_en = full(titles.title_en, count);
+        let counted = titles.title.len() == count && titles.alt_title.len() == count;
+        let (Some(title_en), true, true) = (title_en, counted, titles.schema == self.schema) else {
             return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
-        }
-        self.titled(titles)
-    }
-
-    /// The bundle with `titles`, its own or given.
-    fn titled(self, titles: TakeawayTitles) -> Result<Bundle, String> {
-        let count = self.takeaways.len();
-        let uneven = || "the takeaways' columns differ in length".to_owned();
-        let title_en = full(titles.title_en, count).ok_or_else(uneven)?;
-        if titles.title.len() != count || titles.alt_title.len() != count {
-            return Err(uneven());
-        }
-        let articles = &self.articles;
-        let rows = self.takeaways.into_iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
-        let takeaways = rows
-            .map(|((t, title), (alt_title, title_en))| Takeaway {
-                id: ids::takeaway_id(&articles[t.article.get()].id, t.ordinal, &title),
-                article: t.article,
-                ordinal: t.ordinal,
+        };
+        let rows = self.takeaways.iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
+        let titles = rows
+            .map(|((t, title), (alt_title, title_en))| TakeawayTitle {
+                id: ids::takeaway_id(&self.articles[t.article.get()].id, t.ordinal, &title),
                 title,
                 alt_title,
                 title_en,
-                title_only: t.title_only,
-                themes: t.themes,
-                projects: t.projects,
             })
             .collect();
-        Ok(Bundle {
-            schema: self.schema,
-            events: self.events,
-            themes: self.themes,
-            projects: self.projects,
-            articles: self.articles,
-            takeaways,
-            synonyms: self.synonyms,
-            aliases: self.aliases,
-        })
+        Ok(Bundle { outline: self, titles })
     }
 }
 
@@ -492,9 +456,8 @@ impl TryFrom<StoredBundle> for Bundle {
 
     /// A whole bundle, its titles its own.
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
-        let mut outlined = stored.outlined()?;
-        let titles = std::mem::take(&mut outlined.titles);
-        outlined.titled(titles)
+        let (outline, titles) = stored.split()?;
+        outline.with_titles(titles)
     }
 }
 

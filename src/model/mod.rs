@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use columns::{Outline, OutlinedBundle, StoredBundle, TakeawayTitles};
+pub use columns::{Outline, StoredBundle, TakeawayTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
@@ -95,7 +95,7 @@ impl DataFiles {
         format!("{}{}-summaries.json", self.article_texts, at.get())
     }
 
-    /// The file of the body of the takeaway at `index` in [`Bundle::takeaways`], where
+    /// The file of the body of the takeaway at `index` in [`OutlinedBundle::takeaways`], where
     /// [`DataFiles::takeaway_bodies`] ship.
     pub fn takeaway_body_file(&self, index: usize) -> String {
         format!("{}takeaway-{index}.json", self.article_texts)
@@ -117,22 +117,22 @@ impl DataFiles {
     }
 }
 
-/// A position in [`Bundle::events`].
+/// A position in [`OutlinedBundle::events`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct EventIx(pub u32);
 
-/// A position in [`Bundle::themes`].
+/// A position in [`OutlinedBundle::themes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ThemeIx(pub u32);
 
-/// A position in [`Bundle::projects`].
+/// A position in [`OutlinedBundle::projects`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ProjectIx(pub u32);
 
-/// A position in [`Bundle::articles`].
+/// A position in [`OutlinedBundle::articles`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ArticleIx(pub u32);
@@ -154,10 +154,21 @@ macro_rules! positions {
 }
 positions!(EventIx, ThemeIx, ProjectIx, ArticleIx);
 
-/// What [`BUNDLE_FILE`] holds. Written and read as columns (see [`columns`]).
+/// What [`BUNDLE_FILE`] holds: the outline and the takeaways' titles, in two parts since a site
+/// ships them apart (see [`DataFiles::bundle`]), and the app has the outline first. Written and
+/// read as columns (see [`columns`]).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "columns::StoredBundle")]
 pub struct Bundle {
+    pub outline: OutlinedBundle,
+    /// The takeaways' titles and ids, in [`OutlinedBundle::takeaways`]' order.
+    pub titles: Vec<TakeawayTitle>,
+}
+
+/// Everything a bundle holds but the takeaways' titles (and so their ids): what the facets and
+/// the list's order are made of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlinedBundle {
     pub schema: u32,
     /// Ordered by start date.
     pub events: Vec<Event>,
@@ -166,7 +177,7 @@ pub struct Bundle {
     /// Ordered by event date, then article date and id.
     pub articles: Vec<Article>,
     /// Grouped by article (in article order), then by ordinal, numbered from 1 in each article.
-    /// Written without their ids, articles and ordinals.
+    /// Written without their articles and ordinals.
     pub takeaways: Vec<Takeaway>,
     /// Groups of equivalent spellings, canonical first, applied to documents and queries alike.
     pub synonyms: Vec<Vec<String>>,
@@ -250,27 +261,33 @@ pub struct Article {
     pub tags: Vec<String>,
 }
 
-/// One takeaway: the unit the explorer is about, with its own deep link. Its body, its summary and
-/// the words that gave its themes ship in [`Texts`].
+/// One takeaway: the unit the explorer is about, with its own deep link. Its titles and id are
+/// in [`Bundle::titles`]; its body, its summary and the words that gave its themes ship in
+/// [`Texts`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Takeaway {
-    /// Stable id, see [`ids`]: not written in the bundle, where it is made again from the
-    /// article's id, the ordinal and the title.
-    pub id: String,
     pub article: ArticleIx,
     /// 1-based position in its article.
     pub ordinal: u32,
-    pub title: String,
-    /// The other wording of the title, when the article's list and its heading differ.
-    pub alt_title: Option<String>,
-    /// The title in English, from `corpus/english.toml`.
-    pub title_en: Option<String>,
     /// True when the article lists this takeaway but has no section about it (no body).
     pub title_only: bool,
     /// Its themes, best first ([`Texts::theme_terms`] says why).
     pub themes: Vec<ThemeIx>,
     /// The projects, products and vendors it mentions.
     pub projects: Vec<ProjectIx>,
+}
+
+/// A takeaway's titles, and the id made of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakeawayTitle {
+    /// Stable, see [`ids`]: not written in the bundle, where it is made again from the article's
+    /// id, the ordinal and the title.
+    pub id: String,
+    pub title: String,
+    /// The other wording of the title, when the article's list and its heading differ.
+    pub alt_title: Option<String>,
+    /// The title in English, from `corpus/english.toml`.
+    pub title_en: Option<String>,
 }
 
 impl ProjectKind {
@@ -307,16 +324,22 @@ impl Takeaway {
 }
 
 impl Bundle {
-    /// The takeaway a deep link names: by its id, an old id kept as an alias, or an id whose
-    /// readable slug has changed since (same article and ordinal).
-    pub fn takeaway(&self, id: &str) -> Option<&Takeaway> {
-        self.takeaway_index(id).map(|index| &self.takeaways[index])
+    /// The titles of the takeaway at `index` in [`OutlinedBundle::takeaways`].
+    pub fn title(&self, index: usize) -> &TakeawayTitle {
+        &self.titles[index]
     }
 
-    /// The position in [`Bundle::takeaways`] of the takeaway a deep link names (see [`Bundle::takeaway`]).
+    /// The titles of the takeaways of one article, in order.
+    pub fn titles_of(&self, article: ArticleIx) -> &[TakeawayTitle] {
+        &self.titles[self.takeaway_range(article)]
+    }
+
+    /// The position in [`OutlinedBundle::takeaways`] of the takeaway a deep link names: by its
+    /// id, an old id kept as an alias, or an id whose readable slug has changed since (same
+    /// article and ordinal).
     pub fn takeaway_index(&self, id: &str) -> Option<usize> {
         let id = self.aliases.get(id).map_or(id, String::as_str);
-        self.takeaways.iter().position(|t| t.id == id).or_else(|| {
+        self.titles.iter().position(|t| t.id == id).or_else(|| {
             let (article, ordinal) = self
                 .articles
                 .iter()
@@ -325,16 +348,32 @@ impl Bundle {
             self.takeaway_range(article).find(|&t| self.takeaways[t].ordinal == ordinal)
         })
     }
+}
 
-    /// Where one article's takeaways are in [`Bundle::takeaways`]: grouped by article in article
-    /// order ([`Bundle::check_positions`] checks it), they are found by bisection, not a scan
+impl std::ops::Deref for Bundle {
+    type Target = OutlinedBundle;
+
+    fn deref(&self) -> &OutlinedBundle {
+        &self.outline
+    }
+}
+
+impl std::ops::DerefMut for Bundle {
+    fn deref_mut(&mut self) -> &mut OutlinedBundle {
+        &mut self.outline
+    }
+}
+
+impl OutlinedBundle {
+    /// Where one article's takeaways are in [`OutlinedBundle::takeaways`]: grouped by article in article
+    /// order ([`OutlinedBundle::check_positions`] checks it), they are found by bisection, not a scan
     /// (the build asks for every takeaway's siblings).
     pub fn takeaway_range(&self, article: ArticleIx) -> std::ops::Range<usize> {
         let start = self.takeaways.partition_point(|t| t.article < article);
         start..start + self.takeaways[start..].partition_point(|t| t.article == article)
     }
 
-    /// The articles of the takeaways at `takeaways` (positions in [`Bundle::takeaways`]), each
+    /// The articles of the takeaways at `takeaways` (positions in [`OutlinedBundle::takeaways`]), each
     /// once, in order; positions out of range name none.
     pub fn articles_of(&self, takeaways: &[usize]) -> Vec<ArticleIx> {
         let mut articles: Vec<ArticleIx> =
@@ -378,32 +417,34 @@ impl Bundle {
     /// Whether every position the bundle holds points into its lists: a damaged or hand-edited
     /// bundle is refused with a message instead of panicking later.
     pub fn check_positions(&self) -> Result<(), String> {
-        let bad = |what: &str, id: &str| Err(format!("{BUNDLE_FILE} is damaged: {what} of `{id}` is out of range"));
+        let bad = |what: &str, whose: &str| Err(format!("{BUNDLE_FILE} is damaged: {what} of {whose} is out of range"));
         for article in &self.articles {
             if article.event.is_some_and(|e| e.get() >= self.events.len()) {
-                return bad("the event", &article.id);
+                return bad("the event", &format!("`{}`", article.id));
             }
         }
         if self.takeaways.windows(2).any(|pair| pair[1].article < pair[0].article) {
             return Err(format!("{BUNDLE_FILE} is damaged: its takeaways are not grouped by article"));
         }
         for (n, t) in self.takeaways.iter().enumerate() {
+            // Its ids are made of the positions checked here: a takeaway is named by its place.
+            let name = format!("takeaway {}", n + 1);
             // Stored, a takeaway's article and ordinal are how many takeaways each article has.
             let expected = match n.checked_sub(1).map(|p| &self.takeaways[p]) {
                 Some(previous) if previous.article == t.article => previous.ordinal.saturating_add(1),
                 _ => 1,
             };
             if t.ordinal != expected {
-                return Err(format!("{BUNDLE_FILE} is damaged: `{}` is not numbered from 1 in its article", t.id));
+                return Err(format!("{BUNDLE_FILE} is damaged: {name} is not numbered from 1 in its article"));
             }
             if t.article.get() >= self.articles.len() {
-                return bad("the article", &t.id);
+                return bad("the article", &name);
             }
             if t.themes.iter().any(|theme| theme.get() >= self.themes.len()) {
-                return bad("a theme", &t.id);
+                return bad("a theme", &name);
             }
             if t.projects.iter().any(|p| p.get() >= self.projects.len()) {
-                return bad("a project", &t.id);
+                return bad("a project", &name);
             }
         }
         Ok(())

@@ -33,18 +33,18 @@ impl SanitizedHtml {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     pub schema: u32,
-    /// Per takeaway, in [`Bundle::takeaways`] order: its body; empty when it has none.
+    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order: its body; empty when it has none.
     pub bodies: Vec<SanitizedHtml>,
-    /// Per article, in [`Bundle::articles`] order: what frames its takeaways.
+    /// Per article, in [`OutlinedBundle::articles`](super::OutlinedBundle::articles) order: what frames its takeaways.
     pub contexts: Vec<Vec<Context>>,
-    /// Per article, in [`Bundle::articles`] order: its summary (plain text), which its page's
+    /// Per article, in [`OutlinedBundle::articles`](super::OutlinedBundle::articles) order: its summary (plain text), which its page's
     /// link preview shows; empty when it has none.
     pub summaries: Vec<String>,
-    /// Per takeaway, in [`Bundle::takeaways`] order: the plain-text first sentences of its body,
+    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order: the plain-text first sentences of its body,
     /// for the cards and link previews; empty when it has none. The bulk of what the list would
     /// ship for cards it never shows, so it comes with the article's texts.
     pub takeaway_summaries: Vec<String>,
-    /// Per takeaway, in [`Bundle::takeaways`] order, per theme of its
+    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order, per theme of its
     /// [`themes`](super::Takeaway::themes): the keywords that gave it, as written in themes.toml.
     pub theme_terms: Vec<Vec<Vec<String>>>,
 }
@@ -115,11 +115,7 @@ impl Texts {
 
     /// The body of the takeaway at `index` of `bundle`, alone.
     pub fn body_of(&self, bundle: &Bundle, index: usize) -> TakeawayBody {
-        TakeawayBody {
-            schema: self.schema,
-            takeaway: bundle.takeaways[index].id.clone(),
-            body: self.bodies[index].clone(),
-        }
+        TakeawayBody { schema: self.schema, takeaway: bundle.title(index).id.clone(), body: self.bodies[index].clone() }
     }
 
     /// The summaries of the takeaways of the article at `at` of `bundle`.
@@ -174,7 +170,7 @@ impl<T: OfArticle> PartOf for T {
 /// Whether it belongs to the takeaway at `n` of `bundle`: same schema and takeaway.
 impl PartOf for TakeawayBody {
     fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String> {
-        match bundle.takeaways.get(n) {
+        match bundle.titles.get(n) {
             Some(t) if self.schema == bundle.schema && t.id == self.takeaway => Ok(()),
             _ => Err(format!("the body of takeaway {n} belongs to another build than {BUNDLE_FILE}; reload the page")),
         }
@@ -217,7 +213,7 @@ impl ArticleTexts {
 /// Where the takeaways' summaries are read from: all texts in the build, the articles' texts that
 /// have arrived in the app.
 pub trait Summaries {
-    /// The summary of the takeaway at `index` in [`Bundle::takeaways`]; empty where it has none,
+    /// The summary of the takeaway at `index` in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways); empty where it has none,
     /// or where its article's texts are not here.
     fn summary(&self, index: usize) -> &str;
 }

@@ -21,9 +21,10 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &ArticleTexts) -> Markup {
             h1 { (article.title) }
             (byline(cx, article))
             (context(0))
-            @for ((t, body), terms) in cx.bundle.takeaways_of(at).iter().zip(&texts.bodies).zip(&texts.theme_terms) {
-                section.article-takeaway #(t.id) {
-                    h2 { a href=(cx.href(&takeaway_path(&t.id))) { (t.ordinal) ". " (t.title) } }
+            @let takeaways = cx.bundle.takeaways_of(at).iter().zip(cx.bundle.titles_of(at));
+            @for (((t, titled), body), terms) in takeaways.zip(&texts.bodies).zip(&texts.theme_terms) {
+                section.article-takeaway #(titled.id) {
+                    h2 { a href=(cx.href(&takeaway_path(&titled.id))) { (t.ordinal) ". " (titled.title) } }
                     (chips::themes(cx, t, terms))
                     @if t.has_body() { div.body { (body) } }
                 }

@@ -29,7 +29,7 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Article, Bundle, Names, SanitizedHtml, Summaries, Takeaway};
+use crate::model::{Article, Bundle, Names, SanitizedHtml, Summaries, TakeawayTitle};
 use crate::search::Hit;
 use lang::Lang;
 
@@ -111,9 +111,9 @@ pub fn marked(text: &str, matches: &[Range<usize>]) -> Markup {
 /// A takeaway's title in the UI's language, and its other title beneath (a paragraph marked with
 /// its language; nothing where it has none): in the English UI the English title over the
 /// Chinese one, in the Chinese UI the reverse. The query's matches are marked where `hit` says.
-pub fn titles(cx: &Cx, takeaway: &Takeaway, hit: Option<&Hit>) -> (Markup, Markup) {
-    let chinese = marked(&takeaway.title, hit.map_or(&[], |h| &h.title_matches));
-    let Some(english) = takeaway.title_en.as_deref() else { return (chinese, Markup::default()) };
+pub fn titles(cx: &Cx, titled: &TakeawayTitle, hit: Option<&Hit>) -> (Markup, Markup) {
+    let chinese = marked(&titled.title, hit.map_or(&[], |h| &h.title_matches));
+    let Some(english) = titled.title_en.as_deref() else { return (chinese, Markup::default()) };
     let english = marked(english, hit.map_or(&[], |h| &h.title_en_matches));
     let (first, other, other_lang) = match cx.lang {
         Lang::Zh => (chinese, english, Lang::En),

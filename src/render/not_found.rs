@@ -16,8 +16,8 @@ pub fn page(cx: &Cx, suggestions: &[usize]) -> Markup {
                 h2 { (cx.pick("你可能在找", "Perhaps you were looking for")) }
                 ul.suggestions {
                     @for &t in suggestions {
-                        @let t = &cx.bundle.takeaways[t];
-                        li { a href=(cx.href(&takeaway_path(&t.id))) { (t.title) } }
+                        @let titled = cx.bundle.title(t);
+                        li { a href=(cx.href(&takeaway_path(&titled.id))) { (titled.title) } }
                     }
                 }
             }

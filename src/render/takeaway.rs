@@ -12,23 +12,22 @@ use crate::model::ArticleTexts;
 /// The page of takeaway `index`, with its article's `texts` and the `related` takeaways (indices).
 pub fn page(cx: &Cx, index: usize, texts: &ArticleTexts, related: &[usize]) -> Markup {
     let bundle = cx.bundle;
-    let takeaway = &bundle.takeaways[index];
+    let (takeaway, titled) = (&bundle.takeaways[index], bundle.title(index));
     let article = bundle.article_of(takeaway);
-    let siblings = bundle.takeaways_of(takeaway.article);
-    let position = siblings.iter().position(|t| t.id == takeaway.id).unwrap_or(0);
-    let prev = position.checked_sub(1).and_then(|at| siblings.get(at));
-    let next = siblings.get(position + 1);
-    let (title, other_title) = titles(cx, takeaway, None);
+    let siblings = bundle.takeaway_range(takeaway.article);
+    let prev = index.checked_sub(1).filter(|at| siblings.contains(at)).map(|at| bundle.title(at));
+    let next = Some(index + 1).filter(|at| siblings.contains(at)).map(|at| bundle.title(at));
+    let (title, other_title) = titles(cx, titled, None);
     html! {
         article.takeaway {
             p.crumbs {
                 a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) }
                 " › "
-                a href=(cx.href(&format!("{}#{}", article_path(&article.id), takeaway.id))) { (cx.article_title(article)) }
+                a href=(cx.href(&format!("{}#{}", article_path(&article.id), titled.id))) { (cx.article_title(article)) }
             }
             h1 { span.ordinal { (takeaway.ordinal) ". " } (title) }
             (other_title)
-            @if let Some(alt) = &takeaway.alt_title {
+            @if let Some(alt) = &titled.alt_title {
                 p.alt-title { (cx.pick("正文小标题：", "Heading in the text: ")) " " (alt) }
             }
             (byline(cx, article))
@@ -64,10 +63,10 @@ fn related_section(cx: &Cx, related: &[usize]) -> Markup {
                 h2 #related-title { (cx.pick("相关要点", "Related takeaways")) }
                 ul.related-list {
                     @for &r in related {
-                        @let t = &cx.bundle.takeaways[r];
+                        @let (t, titled) = (&cx.bundle.takeaways[r], cx.bundle.title(r));
                         @let article = cx.bundle.article_of(t);
                         li {
-                            a.related-link href=(cx.href(&takeaway_path(&t.id))) { (t.title) }
+                            a.related-link href=(cx.href(&takeaway_path(&titled.id))) { (titled.title) }
                             p.card-source {
                                 @if let Some(event) = cx.bundle.event_of(article) { (cx.name(&event.short_name())) " · " }
                                 (article.title)

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
-use crate::model::{Article, Bundle, CompactIndex, Event, Project, Takeaway, Texts, Theme};
+use crate::model::{Article, Bundle, CompactIndex, Event, Project, TakeawayTitle, Texts, Theme};
 
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
@@ -32,11 +32,11 @@ pub const SHARED_FIELDS: [&str; 3] = ["themes", "projects", ARTICLE_FIELD];
 /// The text of each of [`FIELDS`] for each takeaway, in bundle order, with its body's text from
 /// `texts`: what elasticlunr-rs indexes at build time.
 pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item = [String; 5]> + 'a {
-    bundle.takeaways.iter().zip(&texts.bodies).map(|(t, body)| {
+    bundle.takeaways.iter().zip(&bundle.titles).zip(&texts.bodies).map(|((t, titled), body)| {
         let themes = t.themes.iter().map(|&m| theme_text(bundle.theme(m)));
         let projects = t.projects.iter().map(|&p| project_text(bundle.project(p)));
         [
-            title_text(t),
+            title_text(titled),
             themes.collect::<Vec<_>>().join("\n"),
             projects.collect::<Vec<_>>().join("\n"),
             super::text::html_to_text(body.as_str()),
@@ -493,7 +493,7 @@ impl Tally {
     }
 }
 
-fn title_text(t: &Takeaway) -> String {
+fn title_text(t: &TakeawayTitle) -> String {
     let titles = [Some(t.title.as_str()), t.alt_title.as_deref(), t.title_en.as_deref()];
     titles.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }

@@ -88,9 +88,9 @@ impl Engine {
     /// The second step: the engine over `bundle`'s takeaways with their index, `made`.
     pub fn of(bundle: &Bundle, made: EngineIndex) -> Engine {
         let EngineIndex { index, synonyms, in_pieces } = made;
-        let docs = bundle.takeaways.iter().map(|t| Document {
-            title: &t.title,
-            title_en: t.title_en.as_deref().unwrap_or_default(),
+        let docs = bundle.takeaways.iter().zip(&bundle.titles).map(|(t, titled)| Document {
+            title: &titled.title,
+            title_en: titled.title_en.as_deref().unwrap_or_default(),
             article: t.article.0,
         });
         let authors: Vec<Vec<String>> =

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use takeaways::builder;
-use takeaways::model::Dataset;
+use takeaways::model::{Bundle, Dataset};
 
 /// The repository's `corpus/` folder.
 pub fn corpus_dir() -> PathBuf {
@@ -22,4 +22,9 @@ pub fn synthetic(articles: usize) -> Dataset {
     let folder = tempfile::tempdir().unwrap();
     builder::synth::generate(&corpus_dir(), articles, folder.path()).unwrap();
     builder::check(folder.path()).unwrap().dataset
+}
+
+/// The position of the first takeaway of `bundle` whose title starts with `start`.
+pub fn titled(bundle: &Bundle, start: &str) -> usize {
+    bundle.titles.iter().position(|t| t.title.starts_with(start)).unwrap_or_else(|| panic!("no takeaway `{start}`"))
 }

@@ -16,7 +16,7 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
     };
-    set_title(&format!("{} · {}", site.takeaways[index].title, site_name(cx.lang)));
+    set_title(&format!("{} · {}", site.title(index).title, site_name(cx.lang)));
     // Its summary goes into "copy as Markdown".
     when_read(
         cx.lang,

@@ -64,7 +64,7 @@ fn copy(markdown: bool) {
     let text = if markdown {
         takeaway_markdown(&site.bundle, &arrived(&site), index, &site_url(), lang == Lang::En)
     } else {
-        format!("{}{}", site_url(), takeaway_path(&site.takeaways[index].id))
+        format!("{}{}", site_url(), takeaway_path(&site.title(index).id))
     };
     spawn_local(async move {
         let said = match copy_text(&text).await {

@@ -58,11 +58,11 @@ fn date(dataset: &Dataset, takeaway: usize) -> &str {
 }
 
 fn entry<'a>(dataset: &'a Dataset, t: usize, url: &dyn Fn(&str) -> String) -> Entry<'a> {
-    let takeaway = &dataset.takeaways[t];
+    let (takeaway, titled) = (&dataset.takeaways[t], dataset.title(t));
     let article = dataset.article_of(takeaway);
     Entry {
-        title: &takeaway.title,
-        url: url(&takeaway_path(&takeaway.id)),
+        title: &titled.title,
+        url: url(&takeaway_path(&titled.id)),
         date: date(dataset, t),
         authors: &article.authors,
         categories: takeaway

@@ -198,7 +198,7 @@ fn takeaway_page(
     relations: &mut Relations,
     dates: &Dates,
 ) -> Prerendered {
-    let t = &dataset.takeaways[index];
+    let (t, titled) = (&dataset.takeaways[index], dataset.title(index));
     let article = dataset.article_of(t);
     let event = dataset.event_of(article);
     let summary = dataset.takeaway_summary(index);
@@ -208,14 +208,14 @@ fn takeaway_page(
         summary.to_owned()
     };
     Prerendered {
-        path: Some(takeaway_path(&t.id)),
-        title: page_title(cx, &t.title),
-        headline: t.title.clone(),
+        path: Some(takeaway_path(&titled.id)),
+        title: page_title(cx, &titled.title),
+        headline: titled.title.clone(),
         description,
         kind: "article",
         card: CardText {
             kicker: event_kicker(cx, event),
-            title: t.title.clone(),
+            title: titled.title.clone(),
             subtitle: Some(article.title.clone()),
             chips: chip_names(cx, t.themes.iter().copied()),
         },
