@@ -175,6 +175,28 @@ fn ids_are_stable_when_other_articles_come_and_go() {
 }
 
 #[test]
+fn an_id_names_its_own_takeaway_where_an_article_id_starts_another() {
+    // `2024-eu-paris-x-2-3` could be the second takeaway of `2024-eu-paris-x` (slug `3`) or the
+    // third of `2024-eu-paris-x-2`: the longer article id names it.
+    let x = "# X\n\n## 平台工程\n\nx\n\n## things 3\n\ny\n";
+    let x2 = "# X2\n\n## 安全\n\na\n\n## 社区\n\nb\n\n## 网络\n\nc\n";
+    let (_dir, corpus) = corpus_with(&[("2024-eu-paris-x.md", x), ("2024-eu-paris-x-2.md", x2)]);
+    let bundle = builder::check(&corpus).unwrap().dataset.bundle;
+    let id = |index: usize| bundle.title(index).id.as_str();
+    let third = bundle.titles.iter().position(|t| t.title == "网络").unwrap();
+    assert_eq!(id(third), "2024-eu-paris-x-2-3");
+    assert_eq!(bundle.takeaway_index("2024-eu-paris-x-2-3"), Some(third));
+    let things = bundle.titles.iter().position(|t| t.title == "things 3").unwrap();
+    assert_eq!(bundle.takeaway_index(id(things)), Some(things));
+    // A title whose slug starts with a number makes an id that names another takeaway: refused.
+    let (_dir, corpus) =
+        corpus_with(&[("2024-eu-paris-x.md", &x.replace("things 3", "3 things")), ("2024-eu-paris-x-2.md", x2)]);
+    let message = format!("{:#}", builder::check(&corpus).err().expect("an id naming another takeaway fails"));
+    assert!(message.contains("`2024-eu-paris-x-2-3-things` names a takeaway of another article"), "{message}");
+    assert!(message.contains("2024-eu-paris-x.md"), "{message}");
+}
+
+#[test]
 fn old_ids_resolve() {
     let bundle = seeds();
     let devops = titled(&bundle, "DevOps");

@@ -258,7 +258,8 @@ fn exports_hold_every_listed_takeaway() {
     let site = "https://example.org/kubecon/";
 
     let json: serde_json::Value =
-        serde_json::from_str(&export(&bundle, &bundle.texts, &listed, Format::Json, site, false)).unwrap();
+        serde_json::from_str(&export(&bundle, &bundle.bundle, &bundle.texts, &listed, Format::Json, site, false))
+            .unwrap();
     let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     let expected: Vec<&str> = listed.iter().map(|&t| bundle.title(t).id.as_str()).collect();
     assert_eq!(ids, expected);
@@ -267,7 +268,7 @@ fn exports_hold_every_listed_takeaway() {
     // Each with its summary, from the texts.
     assert_eq!(json[2]["summary"], bundle.takeaway_summary(20));
 
-    let csv = export(&bundle, &bundle.texts, &listed, Format::Csv, site, false);
+    let csv = export(&bundle, &bundle.bundle, &bundle.texts, &listed, Format::Csv, site, false);
     assert!(csv.starts_with("\u{feff}id,url,title,title_en,"));
     assert_eq!(csv.lines().count(), 1 + listed.len());
     assert!(csv.contains(&bundle.title(20).title));
@@ -275,14 +276,14 @@ fn exports_hold_every_listed_takeaway() {
 
     // Markdown puts the title of the interface's language first, the other after it.
     let (zh, en) = (&bundle.title(0).title, bundle.title(0).title_en.as_deref().unwrap());
-    let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, false);
+    let markdown = export(&bundle, &bundle.bundle, &bundle.texts, &listed, Format::Markdown, site, false);
     assert_eq!(markdown.lines().filter(|l| l.starts_with("- [")).count(), listed.len());
     assert!(markdown.contains(&format!("- [{zh}]({site}t/{}) · {en}", bundle.title(0).id)), "{markdown}");
-    let markdown = export(&bundle, &bundle.texts, &listed, Format::Markdown, site, true);
+    let markdown = export(&bundle, &bundle.bundle, &bundle.texts, &listed, Format::Markdown, site, true);
     assert!(markdown.contains(&format!("- [{en}]({site}t/{}) · {zh}", bundle.title(0).id)), "{markdown}");
 
-    let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, false);
+    let one = takeaway_markdown(&bundle, &bundle.bundle, &bundle.texts, 0, site, false);
     assert!(one.starts_with(&format!("**[{zh}]({site}t/{})**\n{en}\n", bundle.title(0).id)), "{one}");
-    let one = takeaway_markdown(&bundle, &bundle.texts, 0, site, true);
+    let one = takeaway_markdown(&bundle, &bundle.bundle, &bundle.texts, 0, site, true);
     assert!(one.starts_with(&format!("**[{en}]({site}t/{})**\n{zh}\n", bundle.title(0).id)), "{one}");
 }

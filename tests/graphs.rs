@@ -271,7 +271,7 @@ fn markup_of<T>(bundle: &Bundle, lang: Lang, draw: impl FnOnce(&GraphContext) ->
         let picks: Vec<String> = picks.iter().map(|(facet, value)| format!("{}={value}", facet.key())).collect();
         format!("/?{}", picks.join("&"))
     };
-    draw(&GraphContext { cx: Cx::new(bundle, lang, "/base", &()), list: &list })
+    draw(&GraphContext { cx: Cx::new(bundle, bundle, lang, "/base", &()), list: &list })
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
     let order: Vec<usize> = (0..dataset.takeaways.len()).collect();
     let engine = dataset.engine();
     for lang in [Lang::Zh, Lang::En] {
-        let cx = Cx::new(&dataset, lang, "/base", &dataset.texts);
+        let cx = Cx::new(&dataset, &dataset.bundle, lang, "/base", &dataset.texts);
         let state = ListState::from_params(&facets, &Query::parse(&format!("q={}&n=100", HOSTILE[0])));
         let search = Search { engine: &engine, query: "script", literal: false };
         let searched = listing(&facets, &order, Some(search), &state.selection, 100);
@@ -173,7 +173,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
     };
     let tags = meta(&preview).0;
     assert!(!tags.contains("<script") && !tags.contains("<img") && tags.contains("&quot;&gt;&lt;img"), "{tags}");
-    let cx = Cx::new(&dataset, Lang::Zh, "", &dataset.texts);
+    let cx = Cx::new(&dataset, &dataset.bundle, Lang::Zh, "", &dataset.texts);
     let page = document(&Document {
         lang: Lang::Zh,
         title: HOSTILE[0],
@@ -228,11 +228,11 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
 #[test]
 fn only_web_links_from_metadata_become_links() {
     let dataset = hostile_seeds();
-    let cx = Cx::new(&dataset, Lang::Zh, "", &dataset.texts);
+    let cx = Cx::new(&dataset, &dataset.bundle, Lang::Zh, "", &dataset.texts);
     let page = article::page(&cx, ArticleIx::at(0), &dataset.article_texts(ArticleIx::at(0))).0;
     assert!(!page.contains(">译文</a>") && !page.contains(">原文</a>"), "script links are left out:\n{page}");
     let seeds = seeds();
-    let cx = Cx::new(&seeds, Lang::Zh, "", &seeds.texts);
+    let cx = Cx::new(&seeds, &seeds.bundle, Lang::Zh, "", &seeds.texts);
     let page = article::page(&cx, ArticleIx::at(0), &seeds.article_texts(ArticleIx::at(0))).0;
     assert!(page.contains("rel=\"noopener noreferrer\" target=\"_blank\">原文</a>"), "{page}");
 }

@@ -768,7 +768,7 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
             for correct_typos in [true, false] {
                 let config = Config { correct_typos, ..Config::default() };
                 // Its two steps, as the app takes them.
-                let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+                let engine = Engine::of(&bundle, &bundle.titles, EngineIndex::over_pieces(&bundle, &cut.head));
                 let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
                 let mut words = false;
                 for round in 1.. {
@@ -839,7 +839,7 @@ fn pieces_in_any_order_make_the_whole_index() {
     let cut = cut(&bundle, 300);
     let count = cut.pieces.len();
     assert!(count > 100, "only {count} pieces");
-    let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+    let engine = Engine::of(&bundle, &bundle.titles, EngineIndex::over_pieces(&bundle, &cut.head));
     engine.add_bodies(0, &bundle.texts.bodies);
     engine.set_words(&cut.words);
     let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
@@ -933,7 +933,7 @@ fn without_bodies(bundle: &takeaways::model::Dataset) -> [(&'static str, Engine)
     use takeaways::search::pieces::{cut, Pieces};
     let cut = cut(bundle, 1);
     assert!(cut.pieces.len() > 3, "{} pieces", cut.pieces.len());
-    let in_pieces = Engine::of(bundle, EngineIndex::over_pieces(bundle, &cut.head));
+    let in_pieces = Engine::of(bundle, &bundle.titles, EngineIndex::over_pieces(bundle, &cut.head));
     let mut pieces = Pieces::new(std::sync::Arc::new(cut.head));
     for n in (0..cut.pieces.len()).rev() {
         in_pieces.add_piece(pieces.add(n, &cut.pieces[n]).expect("each piece once"));

@@ -132,6 +132,7 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
         let shipped: takeaways::model::ArticleSummaries = serde_json::from_str(&file).unwrap();
         shipped.check(&seeds.bundle, at.get()).unwrap();
         assert_eq!(shipped.takeaways, seeds.texts.takeaway_summaries[seeds.takeaway_range(at)]);
+        assert_eq!(shipped.titles, seeds.titles_of(at), "a card's titles come with its summary");
     }
     let page = site.join(takeaways::model::ids::takeaway_path(&seeds.title(0).id)).join("index.html");
     let page = fs::read_to_string(page).unwrap();

@@ -1,8 +1,9 @@
-//! Loading the bundle, once per visit, relative to the site's base URL; and the files shipped
-//! apart, the first time something needs them: an article's texts (its page, its takeaways'
-//! pages, a search result's snippet or phrase, unless the site ships takeaways' bodies alone,
-//! which a search then reads), its takeaways' summaries (their cards), and the search index
-//! (typing, a `?q=` link, a not-found page).
+//! Loading the bundle's outline, once per visit, relative to the site's base URL; and the files
+//! shipped apart, the first time something needs them: an article's texts (its page, its
+//! takeaways' pages, a search result's snippet or phrase, unless the site ships takeaways' bodies
+//! alone, which a search then reads), its takeaways' summaries and titles (their cards, their
+//! pages), and what search needs (typing, a `?q=` link, a not-found page): the index, and every
+//! takeaway's titles.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,18 +16,18 @@ use serde::Deserialize;
 
 use crate::explore::facets::{Facets, FacetsInSteps};
 use crate::model::{
-    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, PartOf, SearchHead, SearchShard,
-    StoredBundle, Summaries, TakeawayBody, SCHEMA_VERSION,
+    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, OutlinedBundle, PartOf, SearchHead,
+    SearchShard, StoredBundle, Summaries, TakeawayBody, TakeawayTitle, TakeawayTitles, Titles, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
 use crate::search::{Config, Engine, IndexInSteps, Needs};
 
-/// The loaded bundle, shared by every page, with what is derived from it on first use.
+/// The loaded bundle's outline, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
 
 pub struct Site {
-    pub bundle: Bundle,
+    pub bundle: OutlinedBundle,
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
     /// Whether the engine is built in steps (see [`DataFiles::in_steps`]).
@@ -52,23 +53,25 @@ struct Given {
 }
 
 impl Site {
-    pub fn new(bundle: Bundle, takeaway_bodies: bool, in_steps: bool) -> Site {
+    pub fn new(bundle: OutlinedBundle, takeaway_bodies: bool, in_steps: bool) -> Site {
         let (engine, index, pieces, given) = (OnceLock::new(), Mutex::new(None), OnceLock::new(), Mutex::default());
         let (facets, list_order) = (OnceLock::new(), OnceLock::new());
         Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, given, facets, list_order }
     }
 
-    /// The search engine, once its index's head has arrived (see [`request_search`]) and the
-    /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of
-    /// the index, the index's words and the bodies that have arrived, alone or with their
-    /// articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
+    /// The search engine, once the takeaways' titles and its index's head have arrived (see
+    /// [`request_search`]) and the engine has been built, in tasks after that (see
+    /// [`EngineBuild`]), with the pieces of the index, the index's words and the bodies that have
+    /// arrived, alone or with their articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
     /// [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
             Some(engine) => engine,
             None => {
-                let Load::Ready(head) = files.head.get() else { return None };
+                let (Load::Ready(titles), Load::Ready(head)) = (files.titles.get(), files.head.get()) else {
+                    return None;
+                };
                 let _ = self.pieces.set(Mutex::new(Pieces::new(Arc::clone(&head))));
                 // Each step in a task of its own, which the stage it sets runs. The stage is
                 // queued without a write through: the memo reading it asks for the task only.
@@ -96,7 +99,7 @@ impl Site {
                         .unwrap_or_else(|| IndexInSteps::over_pieces(&self.bundle, &head))
                         .finish(&self.bundle),
                 };
-                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, made));
+                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, &titles, made));
                 if self.in_steps {
                     // The search it was made for in a task of its own.
                     return next(EngineBuild::Made);
@@ -152,9 +155,9 @@ impl Site {
 }
 
 impl std::ops::Deref for Site {
-    type Target = Bundle;
+    type Target = OutlinedBundle;
 
-    fn deref(&self) -> &Bundle {
+    fn deref(&self) -> &OutlinedBundle {
         &self.bundle
     }
 }
@@ -197,7 +200,9 @@ pub struct Files {
     /// By takeaway, where they ship alone.
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
-    /// The engine's build, once the head is here.
+    /// Every takeaway's titles, their ids made: what the engine ranks with.
+    titles: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>,
+    /// The engine's build, once the head and the titles are here.
     engine: RwSignal<EngineBuild>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
@@ -210,6 +215,7 @@ pub fn provide_files() {
         summaries: RwSignal::new(Loads::default()),
         bodies: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
+        titles: RwSignal::new(Load::Idle),
         engine: RwSignal::new(EngineBuild::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
@@ -291,7 +297,7 @@ impl<T> Loads<T> {
 impl<T: PartOf> Loads<T> {
     /// File `n` (an article's, a takeaway's) as far as it has come, one of another item or build
     /// than `bundle` counted as failed: the check every reader of these files goes through.
-    fn checked(&self, bundle: &Bundle, n: usize) -> Load<Arc<T>> {
+    fn checked(&self, bundle: &OutlinedBundle, n: usize) -> Load<Arc<T>> {
         match self.get(n) {
             Some(Load::Ready(file)) => match file.check(bundle, n) {
                 Ok(()) => Load::Ready(Arc::clone(file)),
@@ -305,7 +311,7 @@ impl<T: PartOf> Loads<T> {
     /// Of the files numbered `numbers`, those that have arrived and belong to `bundle`'s build.
     fn ready_among<'a>(
         &'a self,
-        bundle: &'a Bundle,
+        bundle: &'a OutlinedBundle,
         numbers: impl IntoIterator<Item = usize> + 'a,
     ) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
         numbers.into_iter().filter_map(move |n| match self.checked(bundle, n) {
@@ -322,7 +328,7 @@ impl<T: PartOf> Loads<T> {
 
     /// Why one of the files `wanted` failed to load or came from another build than `bundle`, if
     /// one did (tracked by the caller).
-    fn failure(&self, bundle: &Bundle, wanted: &[usize]) -> Option<String> {
+    fn failure(&self, bundle: &OutlinedBundle, wanted: &[usize]) -> Option<String> {
         wanted.iter().find_map(|&n| match self.checked(bundle, n) {
             Load::Failed(why) => Some(why),
             _ => None,
@@ -330,7 +336,7 @@ impl<T: PartOf> Loads<T> {
     }
 
     /// The files among those asked for that failed, or came from another build than `bundle`.
-    fn failed(&self, bundle: &Bundle) -> Vec<usize> {
+    fn failed(&self, bundle: &OutlinedBundle) -> Vec<usize> {
         self.iter().filter(|&(n, _)| matches!(self.checked(bundle, n), Load::Failed(_))).map(|(n, _)| n).collect()
     }
 }
@@ -456,38 +462,86 @@ pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Opti
     })
 }
 
-/// The takeaways' summaries that have arrived and belong to the site's build: what cards read.
+/// The takeaways' summaries and titles that have arrived and belong to the site's build: what
+/// cards and pages read.
 pub struct Arrived<'a> {
-    bundle: &'a Bundle,
+    bundle: &'a OutlinedBundle,
     /// By article.
     summaries: Vec<Option<Arc<ArticleSummaries>>>,
+    /// Every takeaway's, once search has needed them.
+    titles: Option<Arc<Vec<TakeawayTitle>>>,
 }
 
-/// The takeaways' summaries of `site` that have arrived (tracked).
+/// The takeaways' summaries and titles of `site` that have arrived (tracked).
 pub fn arrived(site: &Site) -> Arrived<'_> {
-    let summaries = expect_context::<Files>().summaries.with(|loaded| {
+    let files = expect_context::<Files>();
+    let titles = files.titles.with(|titles| match titles {
+        Load::Ready(titles) => Some(Arc::clone(titles)),
+        _ => None,
+    });
+    let summaries = files.summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
         for (at, arrived) in loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)) {
             summaries[at] = Some(arrived);
         }
         summaries
     });
-    Arrived { bundle: &site.bundle, summaries }
+    Arrived { bundle: &site.bundle, summaries, titles }
+}
+
+impl Arrived<'_> {
+    /// The summaries of the article of the takeaway at `index`, if they have arrived, and the
+    /// takeaway's position among its article's.
+    fn of_article(&self, index: usize) -> Option<(&ArticleSummaries, usize)> {
+        let t = self.bundle.takeaways.get(index)?;
+        let summaries = self.summaries.get(t.article.get())?.as_deref()?;
+        Some((summaries, index - self.bundle.takeaway_range(t.article).start))
+    }
 }
 
 impl Summaries for Arrived<'_> {
     fn summary(&self, index: usize) -> &str {
-        let Some(t) = self.bundle.takeaways.get(index) else { return "" };
-        let first = self.bundle.takeaway_range(t.article).start;
-        let summaries = self.summaries.get(t.article.get()).and_then(Option::as_ref);
-        summaries.and_then(|summaries| summaries.takeaways.get(index - first)).map_or("", String::as_str)
+        let Some((summaries, own)) = self.of_article(index) else { return "" };
+        summaries.takeaways.get(own).map_or("", String::as_str)
     }
 }
 
-/// Fetches the search index's head, unless it is here, on its way, or failed (see
-/// [`retry_search`]); a query's pieces follow ([`request_wanted`]).
+impl Titles for Arrived<'_> {
+    fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle> {
+        match &self.titles {
+            Some(titles) => titles.get(index),
+            None => self.of_article(index).and_then(|(summaries, own)| summaries.titles.get(own)),
+        }
+    }
+}
+
+/// Fetches what search needs, unless it is here, on its way, or failed (see [`retry_search`]):
+/// the index's head (a query's pieces follow, [`request_wanted`]) and every takeaway's titles.
 pub fn request_search() {
-    request_one(expect_context::<Files>().head, |files| files.search_head(), false);
+    let files = expect_context::<Files>();
+    request_one(files.head, |files| files.search_head(), false);
+    request_titles(files.titles, false);
+}
+
+/// Fetches every takeaway's titles into `load` (see [`request_one`]), and makes their ids once
+/// the bundle's outline is here, in a task of its own where the app works in steps.
+fn request_titles(load: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>, retry: bool) {
+    if !begin(load, retry) {
+        return;
+    }
+    let outline = expect_context::<BundleResource>();
+    leptos::task::spawn_local(async move {
+        let titles = async {
+            let files = data_files()?;
+            let stored: TakeawayTitles = fetch_data(&files.bundle_titles()).await?;
+            let site = outline.await?;
+            if site.in_steps {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            site.bundle.make_titles(stored)
+        };
+        load.set(titles.await.map_or_else(Load::Failed, |titles| Load::Ready(Arc::new(titles))));
+    });
 }
 
 /// Fetches again the articles' texts and summaries and the takeaways' bodies that failed, or
@@ -504,6 +558,7 @@ pub fn retry_texts() {
 pub fn retry_search() {
     let files = expect_context::<Files>();
     request_one(files.head, |files| files.search_head(), true);
+    request_titles(files.titles, true);
     if matches!(files.words.get_untracked(), Load::Failed(_)) {
         request_one(files.words, |files| files.search_words(), true);
     }
@@ -513,19 +568,16 @@ pub fn retry_search() {
     refetch(files.pieces, failed, DataFiles::search_piece);
 }
 
-/// Fetches the file `file` names into `load` unless it is here or on its way, or it failed and
-/// this is no `retry`: pages ask on every render, so a failure must wait for the reader's retry.
+/// Fetches the file `file` names into `load`, unless it is here or on its way, or it failed and
+/// this is no `retry` (see [`begin`]).
 fn request_one<T: DeserializeOwned + Send + Sync + 'static>(
     load: RwSignal<Load<Arc<T>>>,
     file: fn(&DataFiles) -> String,
     retry: bool,
 ) {
-    match load.get_untracked() {
-        Load::Loading | Load::Ready(_) => return,
-        Load::Failed(_) if !retry => return,
-        Load::Idle | Load::Failed(_) => {}
+    if !begin(load, retry) {
+        return;
     }
-    load.set(Load::Loading);
     leptos::task::spawn_local(async move {
         let fetched = match data_files() {
             Ok(files) => fetch_data::<T>(&file(&files)).await,
@@ -533,6 +585,19 @@ fn request_one<T: DeserializeOwned + Send + Sync + 'static>(
         };
         load.set(fetched.map_or_else(Load::Failed, |value| Load::Ready(Arc::new(value))));
     });
+}
+
+/// Whether to fetch what `load` holds, marked on its way if so: not if it is here or on its way,
+/// or if it failed and this is no `retry` (pages ask on every render, so a failure must wait for
+/// the reader's retry).
+fn begin<T: Clone + Send + Sync + 'static>(load: RwSignal<Load<T>>, retry: bool) -> bool {
+    match load.get_untracked() {
+        Load::Loading | Load::Ready(_) => return false,
+        Load::Failed(_) if !retry => return false,
+        Load::Idle | Load::Failed(_) => {}
+    }
+    load.set(Load::Loading);
+    true
 }
 
 /// The data files the page names (see [`DataFiles`]): those of the build the page and the app
@@ -572,10 +637,14 @@ pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
     expect_context::<Files>().articles.with(|loaded| loaded.checked(&site.bundle, at.get()))
 }
 
-/// Whether search can answer a query that `wanted` this of the index: all of it is here, or
-/// what it waits for (tracked).
+/// Whether search can answer a query that `wanted` this of the index: all of it is here, and
+/// every takeaway's titles, or what it waits for (tracked).
 pub fn search_readiness(wanted: &Wanted) -> Load {
     let files = expect_context::<Files>();
+    let titles = files.titles.with(|titles| match titles {
+        Load::Failed(why) => Err(why.clone()),
+        load => Ok(matches!(load, Load::Ready(_))),
+    });
     let failed = files.pieces.with(|loaded| {
         let failed = wanted.pieces.iter().filter_map(|&n| match loaded.get(n) {
             Some(Load::Failed(why)) => Some(why.clone()),
@@ -588,12 +657,12 @@ pub fn search_readiness(wanted: &Wanted) -> Load {
             }))
             .next()
     });
-    match (files.head.get(), failed) {
-        (Load::Failed(why), _) | (_, Some(why)) => Load::Failed(why),
+    match (files.head.get(), failed.map_or(titles, Err)) {
+        (Load::Failed(why), _) | (_, Err(why)) => Load::Failed(why),
         (Load::Idle, _) => Load::Idle,
         (Load::Loading, _) => Load::Loading,
-        (Load::Ready(_), None) if wanted.is_empty() => Load::Ready(()),
-        (Load::Ready(_), None) => Load::Loading,
+        (Load::Ready(_), Ok(true)) if wanted.is_empty() => Load::Ready(()),
+        (Load::Ready(_), Ok(_)) => Load::Loading,
     }
 }
 
@@ -610,19 +679,13 @@ async fn fetch_bundle() -> Result<Loaded, String> {
     };
     let outline = fetch_bytes(&files.bundle_outline()).await?;
     let stored = parse_stored(&outline)?;
-    // Where the app works in steps, what the outline makes comes in a task of its own, while the
-    // titles are on their way (the page preloads them beside the outline); awaiting them ends
-    // the task, so their parse comes in a task of its own.
+    // Then, where the app works in steps, each in a task of its own: what the outline makes, the
+    // facets (which every list counts with) a few at a time, the pages' first render. The
+    // takeaways' titles are search's: the cards' come with their summaries.
     next_task().await;
     let outlined = stored.outlined().map_err(damaged)?;
-    let titles = fetch_bytes(&files.bundle_titles()).await?;
-    let titles = parse_data(&files.bundle_titles(), &titles)?;
-    // Then, where the app works in steps, each in a task of its own: the bundle with its ids
-    // made, the facets (which every list counts with) a few at a time, the pages' first render.
-    next_task().await;
-    let bundle = outlined.with_titles(titles)?;
-    bundle.check_positions()?;
-    let site = Site::new(bundle, files.takeaway_bodies, files.in_steps);
+    outlined.check_positions()?;
+    let site = Site::new(outlined, files.takeaway_bodies, files.in_steps);
     if files.in_steps {
         let mut facets = FacetsInSteps::default();
         loop {

@@ -39,7 +39,7 @@ pub fn redraw_latencies(bundle: &Bundle, rounds: u32, now: impl Fn() -> f64) -> 
     let list = |picks: &[(Facet, &str)]| {
         picks.iter().map(|(facet, value)| format!("{}={value}", facet.key())).collect::<Vec<_>>().join("&")
     };
-    let cx = markup::GraphContext { cx: Cx::new(bundle, Lang::Zh, "", &()), list: &list };
+    let cx = markup::GraphContext { cx: Cx::new(bundle, bundle, Lang::Zh, "", &()), list: &list };
     let views: [(&'static str, &Redraw); 4] = [
         ("heatmap", &|t| drop(std::hint::black_box(markup::heatmap(&cx, &theme_events(bundle, t))))),
         ("network", &|t| drop(std::hint::black_box(markup::network(&cx, &co_occurrence(bundle, t))))),

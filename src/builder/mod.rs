@@ -225,5 +225,22 @@ fn check_ids(bundle: &Bundle, corpus: &Path) -> Result<()> {
                 .into());
         }
     }
+    // A deep link is looked up by the article and ordinal its id starts with: where the ids of
+    // two articles both start an id, it must still name its own takeaway.
+    let articles: HashSet<&str> = bundle.articles.iter().map(|a| a.id.as_str()).collect();
+    for (n, titled) in bundle.titles.iter().enumerate() {
+        let id = &titled.id;
+        let starts = id.match_indices('-').filter(|&(at, _)| articles.contains(&id[..at])).count();
+        if starts > 1 && bundle.takeaway_index(id) != Some(n) {
+            let file = &bundle.article_of(&bundle.takeaways[n]).file;
+            return Err(CorpusError::new(
+                &corpus.join(file),
+                None,
+                format!("the takeaway id `{id}` names a takeaway of another article, whose id starts it"),
+            )
+            .hint("rename one of the two articles")
+            .into());
+        }
+    }
     Ok(())
 }

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::model::ids::takeaway_path;
-use crate::model::{Bundle, Summaries};
+use std::borrow::Cow;
+
+use crate::model::{OutlinedBundle, Summaries, TakeawayTitle, Titles};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,13 +51,10 @@ impl Format {
 /// One exported takeaway: the fields a reader needs outside the explorer.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    id: &'a str,
+    /// Its id and titles.
+    #[serde(flatten)]
+    titled: Cow<'a, TakeawayTitle>,
     url: String,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alt_title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title_en: Option<&'a str>,
     ordinal: u32,
     article: &'a str,
     article_url: Option<&'a str>,
@@ -67,18 +66,19 @@ struct Row<'a> {
     summary: String,
 }
 
-/// `takeaways` (indices, in the order given) in `format`, with their `summaries`; links are absolute under `site_url`
+/// `takeaways` (indices, in the order given) in `format`, with their `titles` and `summaries`; links are absolute under `site_url`
 /// (the site's root URL, ending in `/`); in Markdown, English titles come first if
 /// `english_first` (the English interface).
 pub fn export(
-    bundle: &Bundle,
+    bundle: &OutlinedBundle,
+    titles: &dyn Titles,
     summaries: &dyn Summaries,
     takeaways: &[usize],
     format: Format,
     site_url: &str,
     english_first: bool,
 ) -> String {
-    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, summaries, t, site_url)).collect();
+    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, titles, summaries, t, site_url)).collect();
     match format {
         Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
         Format::Csv => csv(&rows),
@@ -86,15 +86,18 @@ pub fn export(
     }
 }
 
-fn row<'a>(bundle: &'a Bundle, summaries: &dyn Summaries, index: usize, site_url: &str) -> Row<'a> {
-    let (t, titled) = (&bundle.takeaways[index], bundle.title(index));
+fn row<'a>(
+    bundle: &'a OutlinedBundle,
+    titles: &'a dyn Titles,
+    summaries: &dyn Summaries,
+    index: usize,
+    site_url: &str,
+) -> Row<'a> {
+    let (t, titled) = (&bundle.takeaways[index], bundle.titled(titles, index));
     let article = &bundle.article(t.article);
     Row {
-        id: &titled.id,
         url: format!("{site_url}{}", takeaway_path(&titled.id)),
-        title: &titled.title,
-        alt_title: titled.alt_title.as_deref(),
-        title_en: titled.title_en.as_deref(),
+        titled,
         ordinal: t.ordinal,
         article: &article.title,
         article_url: article.url.as_deref(),
@@ -113,10 +116,10 @@ fn csv(rows: &[Row]) -> String {
         String::from("\u{feff}id,url,title,title_en,ordinal,article,event,date,authors,themes,projects,summary\r\n");
     for r in rows {
         let fields = [
-            r.id.to_owned(),
+            r.titled.id.clone(),
             r.url.clone(),
-            r.title.to_owned(),
-            r.title_en.unwrap_or_default().to_owned(),
+            r.titled.title.clone(),
+            r.titled.title_en.clone().unwrap_or_default(),
             r.ordinal.to_string(),
             r.article.to_owned(),
             r.event.unwrap_or_default().to_owned(),
@@ -147,10 +150,11 @@ fn csv_field(field: &str) -> String {
 impl Row<'_> {
     /// The title of the interface's language, and the other one where the takeaway has both.
     fn titles(&self, english_first: bool) -> (&str, Option<&str>) {
-        match (self.title_en, english_first) {
-            (Some(english), true) => (english, Some(self.title)),
-            (Some(english), false) => (self.title, Some(english)),
-            (None, _) => (self.title, None),
+        let (title, english) = (self.titled.title.as_str(), self.titled.title_en.as_deref());
+        match (english, english_first) {
+            (Some(english), true) => (english, Some(title)),
+            (Some(english), false) => (title, Some(english)),
+            (None, _) => (title, None),
         }
     }
 }
@@ -187,13 +191,14 @@ pub fn markdown_text(text: &str) -> String {
 /// English one first if `english_first`, the other beneath), where it comes from, and its
 /// summary.
 pub fn takeaway_markdown(
-    bundle: &Bundle,
+    bundle: &OutlinedBundle,
+    titles: &dyn Titles,
     summaries: &dyn Summaries,
     takeaway: usize,
     site_url: &str,
     english_first: bool,
 ) -> String {
-    let r = row(bundle, summaries, takeaway, site_url);
+    let r = row(bundle, titles, summaries, takeaway, site_url);
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let (title, other) = r.titles(english_first);
     let mut out = format!("**[{}]({})**\n", markdown_text(title), r.url);

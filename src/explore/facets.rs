@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::ids::latin_slug;
-use crate::model::{Bundle, Names};
+use crate::model::{Names, OutlinedBundle};
 
 /// One way to narrow the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -100,7 +100,7 @@ pub struct FacetsInSteps {
 impl FacetsInSteps {
     /// Makes the facets up to the next of the takeaways' own, that one included; whether any is
     /// left.
-    pub fn step(&mut self, bundle: &Bundle) -> bool {
+    pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
         while let Some(&facet) = Facet::ALL.get(self.count) {
             (self.options[facet.index()], self.has[facet.index()]) = build_facet(bundle, facet);
             self.count += 1;
@@ -112,14 +112,14 @@ impl FacetsInSteps {
     }
 
     /// The facets, those left made now.
-    pub fn finish(mut self, bundle: &Bundle) -> Facets {
+    pub fn finish(mut self, bundle: &OutlinedBundle) -> Facets {
         while self.step(bundle) {}
         Facets { options: self.options, has: self.has }
     }
 }
 
 impl Facets {
-    pub fn new(bundle: &Bundle) -> Facets {
+    pub fn new(bundle: &OutlinedBundle) -> Facets {
         FacetsInSteps::default().finish(bundle)
     }
 
@@ -260,7 +260,7 @@ pub fn facet_values(raw: &str) -> impl Iterator<Item = &str> {
 /// put in order per article where they are the article's (event, year, region, authors), then
 /// copied to its takeaways, rather than per takeaway: that is what keeps start-up fast on large
 /// corpora.
-fn build_facet(bundle: &Bundle, facet: Facet) -> (Vec<FacetOption>, Has) {
+fn build_facet(bundle: &OutlinedBundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     let mut options = Options::default();
     // Each takeaway's options are those of its unit: itself, or its article.
     let (units, by_article) = match facet {

@@ -7,13 +7,13 @@
 //! as people feel it.
 
 use crate::explore::facets::{Facets, Selection};
-use crate::model::Bundle;
+use crate::model::OutlinedBundle;
 use crate::search::{Config, Engine, Hit};
 
 /// Every takeaway in list order: newest event first, each article's in its own order. The
 /// bundle's articles are ordered by event date, oldest first, and its takeaways grouped by
 /// article in that order: the groups from last to first, no sort.
-pub fn list_order(bundle: &Bundle) -> Vec<usize> {
+pub fn list_order(bundle: &OutlinedBundle) -> Vec<usize> {
     let mut order = Vec::with_capacity(bundle.takeaways.len());
     let mut end = bundle.takeaways.len();
     for article in bundle.takeaways.chunk_by(|a, b| a.article == b.article).rev() {
@@ -60,7 +60,7 @@ impl Listing {
 
     /// Of the cards shown, those whose line is their summary: a hit's line is the snippet its
     /// body gives, so a search's cards need only the bodies, unless a takeaway has none.
-    pub fn summarized(&self, shown: usize, bundle: &Bundle) -> Vec<usize> {
+    pub fn summarized(&self, shown: usize, bundle: &OutlinedBundle) -> Vec<usize> {
         let snippeted =
             |i: usize, t: usize| self.hits.get(i).is_some_and(|h| h.doc == t) && bundle.takeaways[t].has_body();
         self.cards(shown).into_iter().enumerate().filter(|&(i, t)| !snippeted(i, t)).map(|(_, t)| t).collect()

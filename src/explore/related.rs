@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{ArticleIx, Bundle, EventIx};
+use crate::model::{ArticleIx, EventIx, OutlinedBundle};
 
 /// Related takeaways a takeaway's page shows.
 pub const SHOWN: usize = 6;
@@ -24,7 +24,7 @@ pub struct Relations {
 }
 
 impl Relations {
-    pub fn new(bundle: &Bundle) -> Self {
+    pub fn new(bundle: &OutlinedBundle) -> Self {
         let mut by_theme = vec![Vec::new(); bundle.themes.len()];
         let mut by_project = vec![Vec::new(); bundle.projects.len()];
         for (index, t) in bundle.takeaways.iter().enumerate() {
@@ -48,7 +48,7 @@ impl Relations {
     /// Up to `limit` takeaways related to `takeaway` (an index of `bundle`, the one these
     /// relations were made from), most related first. A shared project counts more than a shared
     /// theme: projects are the more specific link.
-    pub fn of(&mut self, bundle: &Bundle, takeaway: usize, limit: usize) -> Vec<usize> {
+    pub fn of(&mut self, bundle: &OutlinedBundle, takeaway: usize, limit: usize) -> Vec<usize> {
         let this = &bundle.takeaways[takeaway];
         let mut themes: Vec<usize> = this.themes.iter().map(|&m| m.get()).collect();
         let mut projects: Vec<usize> = this.projects.iter().map(|p| p.get()).collect();
@@ -79,7 +79,7 @@ impl Relations {
 }
 
 /// Up to `limit` takeaways related to `takeaway`, for a single page.
-pub fn related(bundle: &Bundle, takeaway: usize, limit: usize) -> Vec<usize> {
+pub fn related(bundle: &OutlinedBundle, takeaway: usize, limit: usize) -> Vec<usize> {
     Relations::new(bundle).of(bundle, takeaway, limit)
 }
 

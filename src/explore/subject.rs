@@ -2,7 +2,7 @@
 //! first), how they spread across events, and the themes, projects and articles they bring
 //! along. Computed by the build for the prerendered pages and by the app alike.
 
-use crate::model::{ArticleIx, Bundle, EventIx, ProjectIx, ThemeIx};
+use crate::model::{ArticleIx, EventIx, OutlinedBundle, ProjectIx, ThemeIx};
 
 /// A theme, project or event, and what its page shows of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,28 +44,28 @@ impl Spread {
 }
 
 /// The takeaways tagged with `theme`.
-pub fn of_theme(bundle: &Bundle, order: &[usize], theme: ThemeIx) -> Subject {
+pub fn of_theme(bundle: &OutlinedBundle, order: &[usize], theme: ThemeIx) -> Subject {
     let mut subject = of(bundle, order, |t| bundle.takeaways[t].themes.contains(&theme));
     subject.themes.retain(|&(t, _)| t != theme);
     subject
 }
 
 /// The takeaways that mention `project`.
-pub fn of_project(bundle: &Bundle, order: &[usize], project: ProjectIx) -> Subject {
+pub fn of_project(bundle: &OutlinedBundle, order: &[usize], project: ProjectIx) -> Subject {
     let mut subject = of(bundle, order, |t| bundle.takeaways[t].projects.contains(&project));
     subject.projects.retain(|&(p, _)| p != project);
     subject
 }
 
 /// The takeaways of `event`'s articles.
-pub fn of_event(bundle: &Bundle, order: &[usize], event: EventIx) -> Subject {
+pub fn of_event(bundle: &OutlinedBundle, order: &[usize], event: EventIx) -> Subject {
     of(bundle, order, |t| bundle.article_of(&bundle.takeaways[t]).event == Some(event))
 }
 
 /// Per theme, the share of `event`'s takeaways that have it against its share of all the other
 /// events' takeaways: what the event was about more, or less, than the rest. Most at the event
 /// first; themes neither has are left out.
-pub fn theme_shares(bundle: &Bundle, event: EventIx) -> Vec<(ThemeIx, f64, f64)> {
+pub fn theme_shares(bundle: &OutlinedBundle, event: EventIx) -> Vec<(ThemeIx, f64, f64)> {
     let (mut here, mut elsewhere) = (vec![0; bundle.themes.len()], vec![0; bundle.themes.len()]);
     let (mut here_total, mut elsewhere_total) = (0, 0);
     for t in &bundle.takeaways {
@@ -85,7 +85,7 @@ pub fn theme_shares(bundle: &Bundle, event: EventIx) -> Vec<(ThemeIx, f64, f64)>
 }
 
 /// The subject made of the takeaways `about` accepts.
-fn of(bundle: &Bundle, order: &[usize], about: impl Fn(usize) -> bool) -> Subject {
+fn of(bundle: &OutlinedBundle, order: &[usize], about: impl Fn(usize) -> bool) -> Subject {
     let takeaways: Vec<usize> = order.iter().copied().filter(|&t| about(t)).collect();
     let (mut per_event, mut totals) = (vec![0; bundle.events.len()], vec![0; bundle.events.len()]);
     let (mut themes, mut projects) = (vec![0; bundle.themes.len()], vec![0; bundle.projects.len()]);

@@ -6,7 +6,7 @@
 
 use crate::explore::facets::{facet_values, Facet, Facets, Selection};
 use crate::model::ids::encode_query_value;
-use crate::model::{Bundle, EventIx};
+use crate::model::{EventIx, OutlinedBundle};
 
 /// Takeaways shown before "show more": some three screens of cards. Each card shown costs its
 /// text (a summary, or the body a search's snippet and phrase bonus read) and its markup, so a
@@ -201,7 +201,7 @@ pub struct ThemesState {
 
 impl ThemesState {
     /// The state of the page showing `view` (from its path) with `params`.
-    pub fn from_params(bundle: &Bundle, facets: &Facets, view: GraphView, params: &Query) -> ThemesState {
+    pub fn from_params(bundle: &OutlinedBundle, facets: &Facets, view: GraphView, params: &Query) -> ThemesState {
         let legacy = params.get("view").and_then(|v| GraphView::ALL.into_iter().find(|w| w.key() == v));
         let view = legacy.filter(|_| view == GraphView::Heatmap).unwrap_or(view);
         let (selection, _) = facets.parse(|key| params.get(key));
@@ -214,7 +214,7 @@ impl ThemesState {
     }
 
     /// The router path of this state: `/themes/<view>?a=…&b=…&event=…`.
-    pub fn target(&self, bundle: &Bundle, facets: &Facets) -> String {
+    pub fn target(&self, bundle: &OutlinedBundle, facets: &Facets) -> String {
         let mut params = Vec::new();
         if self.view == GraphView::Compare {
             params.extend(["a", "b"].iter().zip(self.events).map(|(k, e)| format!("{k}={}", bundle.event(e).id)));

@@ -429,9 +429,16 @@ impl StoredBundle {
 
 impl OutlinedBundle {
     /// The bundle, given the takeaways' titles (ids made of them); an error if they are not of
-    /// its build (another schema, another count). Where the app works in steps, a task of its
-    /// own: the ids are most of it.
+    /// its build (another schema, another count).
     pub fn with_titles(self, titles: TakeawayTitles) -> Result<Bundle, String> {
+        let titles = self.make_titles(titles)?;
+        Ok(Bundle { outline: self, titles })
+    }
+
+    /// Its takeaways' titles, with the ids made of them, from those stored (see
+    /// [`OutlinedBundle::with_titles`]). Where the app works in steps, a task of its own: the ids
+    /// are most of it.
+    pub fn make_titles(&self, titles: TakeawayTitles) -> Result<Vec<TakeawayTitle>, String> {
         let count = self.takeaways.len();
         let title_en = full(titles.title_en, count);
         let counted = titles.title.len() == count && titles.alt_title.len() == count;
@@ -439,15 +446,13 @@ impl OutlinedBundle {
             return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
         };
         let rows = self.takeaways.iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
-        let titles = rows
-            .map(|((t, title), (alt_title, title_en))| TakeawayTitle {
-                id: ids::takeaway_id(&self.articles[t.article.get()].id, t.ordinal, &title),
-                title,
-                alt_title,
-                title_en,
-            })
-            .collect();
-        Ok(Bundle { outline: self, titles })
+        let titles = rows.map(|((t, title), (alt_title, title_en))| TakeawayTitle {
+            id: ids::takeaway_id(&self.articles[t.article.get()].id, t.ordinal, &title),
+            title,
+            alt_title,
+            title_en,
+        });
+        Ok(titles.collect())
     }
 }
 

@@ -14,6 +14,7 @@ pub mod order;
 mod search_file;
 mod texts;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -22,11 +23,11 @@ pub use columns::{Outline, StoredBundle, TakeawayTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
-    ArticleSummaries, ArticleTexts, Context, OfArticle, PartOf, SanitizedHtml, Summaries, TakeawayBody, Texts,
+    ArticleSummaries, ArticleTexts, Context, OfArticle, PartOf, SanitizedHtml, Summaries, TakeawayBody, Texts, Titles,
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 17;
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -47,13 +48,15 @@ pub const TEXTS_FILE: &str = "texts.json";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFiles {
     /// The folder of the bundle in two files, named by the whole bundle's content:
-    /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' titles ([`Outline`])
-    /// and `titles.json` those ([`TakeawayTitles`]); each parsed in a task of its own, so that
-    /// neither holds the main thread as long as the whole would.
+    /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' titles ([`Outline`]):
+    /// what the app starts with; and `titles.json` every takeaway's ([`TakeawayTitles`]): what
+    /// search ranks with, fetched when it is first needed (a card's titles come with its
+    /// summary, [`ArticleSummaries`]).
     pub bundle: String,
     /// The folder of the texts one article at a time, named by the texts' content:
     /// `texts.<hash>/`, whose file `<n>.json` holds the texts ([`ArticleTexts`]) of the article
-    /// at position `n`, and `<n>-summaries.json` its takeaways' summaries ([`ArticleSummaries`]).
+    /// at position `n`, and `<n>-summaries.json` its takeaways' summaries and titles
+    /// ([`ArticleSummaries`]).
     pub article_texts: String,
     /// The folder of the search index in pieces ([`SearchHead`]), named by the index's content:
     /// `search.<hash>/`.
@@ -90,7 +93,7 @@ impl DataFiles {
         format!("{}{}.json", self.article_texts, at.get())
     }
 
-    /// The file of the summaries of the takeaways of the article at `at`.
+    /// The file of the summaries and titles of the takeaways of the article at `at`.
     pub fn article_summaries_file(&self, at: ArticleIx) -> String {
         format!("{}{}-summaries.json", self.article_texts, at.get())
     }
@@ -278,15 +281,17 @@ pub struct Takeaway {
 }
 
 /// A takeaway's titles, and the id made of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TakeawayTitle {
     /// Stable, see [`ids`]: not written in the bundle, where it is made again from the article's
     /// id, the ordinal and the title.
     pub id: String,
     pub title: String,
     /// The other wording of the title, when the article's list and its heading differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_title: Option<String>,
     /// The title in English, from `corpus/english.toml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
 }
 
@@ -333,21 +338,6 @@ impl Bundle {
     pub fn titles_of(&self, article: ArticleIx) -> &[TakeawayTitle] {
         &self.titles[self.takeaway_range(article)]
     }
-
-    /// The position in [`OutlinedBundle::takeaways`] of the takeaway a deep link names: by its
-    /// id, an old id kept as an alias, or an id whose readable slug has changed since (same
-    /// article and ordinal).
-    pub fn takeaway_index(&self, id: &str) -> Option<usize> {
-        let id = self.aliases.get(id).map_or(id, String::as_str);
-        self.titles.iter().position(|t| t.id == id).or_else(|| {
-            let (article, ordinal) = self
-                .articles
-                .iter()
-                .enumerate()
-                .find_map(|(index, a)| ids::ordinal_in(id, &a.id).map(|ordinal| (ArticleIx::at(index), ordinal)))?;
-            self.takeaway_range(article).find(|&t| self.takeaways[t].ordinal == ordinal)
-        })
-    }
 }
 
 impl std::ops::Deref for Bundle {
@@ -365,6 +355,31 @@ impl std::ops::DerefMut for Bundle {
 }
 
 impl OutlinedBundle {
+    /// The titles of the takeaway at `index` from `titles`; where they are not there, none, and
+    /// the id of its article and ordinal alone, which resolves.
+    pub fn titled<'a>(&self, titles: &'a dyn Titles, index: usize) -> Cow<'a, TakeawayTitle> {
+        if let Some(titled) = titles.takeaway_title(index) {
+            return Cow::Borrowed(titled);
+        }
+        let id = self.takeaways.get(index).map(|t| ids::takeaway_id(&self.article(t.article).id, t.ordinal, ""));
+        Cow::Owned(TakeawayTitle { id: id.unwrap_or_default(), title: String::new(), alt_title: None, title_en: None })
+    }
+
+    /// The position in [`OutlinedBundle::takeaways`] of the takeaway a deep link names: by its
+    /// article and ordinal, which its id starts with (`<article>-<ordinal>`, see [`ids`]), so an
+    /// id whose readable slug has changed since still names it, and an old id kept as an alias.
+    /// Where the ids of two articles both start it, the longer names it (the build checks that
+    /// every takeaway's id names it so).
+    pub fn takeaway_index(&self, id: &str) -> Option<usize> {
+        let id = self.aliases.get(id).map_or(id, String::as_str);
+        let named = self.articles.iter().enumerate().filter_map(|(at, article)| {
+            let ordinal = ids::ordinal_in(id, &article.id)?;
+            let index = self.takeaway_range(ArticleIx::at(at)).find(|&t| self.takeaways[t].ordinal == ordinal)?;
+            Some((article.id.len(), index))
+        });
+        named.max().map(|(_, index)| index)
+    }
+
     /// Where one article's takeaways are in [`OutlinedBundle::takeaways`]: grouped by article in article
     /// order ([`OutlinedBundle::check_positions`] checks it), they are found by bisection, not a scan
     /// (the build asks for every takeaway's siblings).

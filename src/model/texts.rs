@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleIx, Bundle, BUNDLE_FILE, TEXTS_FILE};
+use super::{ids, ArticleIx, Bundle, OutlinedBundle, TakeawayTitle, BUNDLE_FILE, TEXTS_FILE};
 
 /// HTML the build has sanitized (ammonia: no scripts, no handlers, only safe links), the one
 /// kind of markup that is inserted as it is; every other text is escaped where it is rendered.
@@ -60,7 +60,7 @@ pub struct Context {
 impl Texts {
     /// Whether these texts belong to `bundle`: same schema, one body and summary per takeaway,
     /// one context and summary per article.
-    pub fn check(&self, bundle: &Bundle) -> Result<(), String> {
+    pub fn check(&self, bundle: &OutlinedBundle) -> Result<(), String> {
         if self.schema != bundle.schema
             || self.bodies.len() != bundle.takeaways.len()
             || self.contexts.len() != bundle.articles.len()
@@ -89,8 +89,9 @@ pub struct ArticleTexts {
     pub theme_terms: Vec<Vec<Vec<String>>>,
 }
 
-/// One article's takeaways' summaries: what their cards show beyond the bundle, shipped apart
-/// from the bodies, so that a list of cards costs a line of text per card.
+/// One article's takeaways' summaries and titles: what their cards show beyond the bundle's
+/// outline, shipped apart from the bodies, so that a list of cards costs a few lines of text per
+/// card and waits for neither every takeaway's titles nor their bodies.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummaries {
     pub schema: u32,
@@ -98,11 +99,13 @@ pub struct ArticleSummaries {
     pub article: String,
     /// Its takeaways' summaries, in order.
     pub takeaways: Vec<String>,
+    /// Its takeaways' titles and ids, in order.
+    pub titles: Vec<TakeawayTitle>,
 }
 
 impl Texts {
     /// The texts of the article at `at` of `bundle`, which these texts belong to.
-    pub fn of_article(&self, bundle: &Bundle, at: ArticleIx) -> ArticleTexts {
+    pub fn of_article(&self, bundle: &OutlinedBundle, at: ArticleIx) -> ArticleTexts {
         let takeaways = bundle.takeaway_range(at);
         ArticleTexts {
             schema: self.schema,
@@ -124,6 +127,7 @@ impl Texts {
             schema: self.schema,
             article: bundle.article(at).id.clone(),
             takeaways: self.takeaway_summaries[bundle.takeaway_range(at)].to_vec(),
+            titles: bundle.titles_of(at).to_vec(),
         }
     }
 }
@@ -143,7 +147,7 @@ pub struct TakeawayBody {
 /// A file shipped apart from the bundle for the item at position `n` of one of its lists (an
 /// article, a takeaway), which must belong to that item of the bundle's build.
 pub trait PartOf {
-    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String>;
+    fn check(&self, bundle: &OutlinedBundle, n: usize) -> Result<(), String>;
 }
 
 /// A file of one article's texts ([`ArticleTexts`], [`ArticleSummaries`]).
@@ -156,7 +160,7 @@ pub trait OfArticle {
 /// Whether it belongs to the article at `n` of `bundle`: same schema and article, texts for each
 /// of its takeaways.
 impl<T: OfArticle> PartOf for T {
-    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String> {
+    fn check(&self, bundle: &OutlinedBundle, n: usize) -> Result<(), String> {
         let at = ArticleIx::at(n);
         let article = bundle.articles.get(n).map(|a| a.id.as_str());
         let takeaways = bundle.articles.get(n).map_or(0, |_| bundle.takeaway_range(at).len());
@@ -167,11 +171,15 @@ impl<T: OfArticle> PartOf for T {
     }
 }
 
-/// Whether it belongs to the takeaway at `n` of `bundle`: same schema and takeaway.
+/// Whether it belongs to the takeaway at `n` of `bundle`: same schema, article and ordinal (what
+/// its id says of them: the titles it is made of need not be here).
 impl PartOf for TakeawayBody {
-    fn check(&self, bundle: &Bundle, n: usize) -> Result<(), String> {
-        match bundle.titles.get(n) {
-            Some(t) if self.schema == bundle.schema && t.id == self.takeaway => Ok(()),
+    fn check(&self, bundle: &OutlinedBundle, n: usize) -> Result<(), String> {
+        let article = |t: &super::Takeaway| bundle.articles.get(t.article.get()).map(|a| a.id.as_str());
+        let named =
+            |t: &super::Takeaway| article(t).and_then(|a| ids::ordinal_in(&self.takeaway, a)) == Some(t.ordinal);
+        match bundle.takeaways.get(n) {
+            Some(t) if self.schema == bundle.schema && named(t) => Ok(()),
             _ => Err(format!("the body of takeaway {n} belongs to another build than {BUNDLE_FILE}; reload the page")),
         }
     }
@@ -186,26 +194,27 @@ impl OfArticle for ArticleTexts {
 
 impl OfArticle for ArticleSummaries {
     fn identity(&self) -> (u32, &str, Option<usize>) {
-        (self.schema, &self.article, Some(self.takeaways.len()))
+        let count = (self.titles.len() == self.takeaways.len()).then_some(self.takeaways.len());
+        (self.schema, &self.article, count)
     }
 }
 
 impl ArticleTexts {
     /// The position among this article's takeaways of the takeaway at `index` of `bundle`, one of
     /// its own.
-    fn own(bundle: &Bundle, index: usize) -> Option<usize> {
+    fn own(bundle: &OutlinedBundle, index: usize) -> Option<usize> {
         let at = bundle.takeaways.get(index)?.article;
         Some(index - bundle.takeaway_range(at).start)
     }
 
     /// The body of the takeaway at `index` of `bundle`, one of this article's.
-    pub fn body(&self, bundle: &Bundle, index: usize) -> Option<&SanitizedHtml> {
+    pub fn body(&self, bundle: &OutlinedBundle, index: usize) -> Option<&SanitizedHtml> {
         self.bodies.get(Self::own(bundle, index)?)
     }
 
     /// The words that gave each of the themes of the takeaway at `index` of `bundle`, one of this
     /// article's.
-    pub fn theme_terms(&self, bundle: &Bundle, index: usize) -> &[Vec<String>] {
+    pub fn theme_terms(&self, bundle: &OutlinedBundle, index: usize) -> &[Vec<String>] {
         Self::own(bundle, index).and_then(|own| self.theme_terms.get(own)).map_or(&[], Vec::as_slice)
     }
 }
@@ -221,6 +230,20 @@ pub trait Summaries {
 impl Summaries for Texts {
     fn summary(&self, index: usize) -> &str {
         self.takeaway_summaries.get(index).map_or("", String::as_str)
+    }
+}
+
+/// Where the takeaways' titles are read from: the bundle's in the build; in the app, the
+/// bundle's titles once they have come, else those of their articles' summaries that have.
+pub trait Titles {
+    /// The titles of the takeaway at `index` in [`OutlinedBundle::takeaways`]; none where they
+    /// are not here.
+    fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle>;
+}
+
+impl Titles for Bundle {
+    fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle> {
+        self.titles.get(index)
     }
 }
 

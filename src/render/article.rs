@@ -21,7 +21,7 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &ArticleTexts) -> Markup {
             h1 { (article.title) }
             (byline(cx, article))
             (context(0))
-            @let takeaways = cx.bundle.takeaways_of(at).iter().zip(cx.bundle.titles_of(at));
+            @let takeaways = cx.bundle.takeaway_range(at).map(|n| (&cx.bundle.takeaways[n], cx.title(n)));
             @for (((t, titled), body), terms) in takeaways.zip(&texts.bodies).zip(&texts.theme_terms) {
                 section.article-takeaway #(titled.id) {
                     h2 { a href=(cx.href(&takeaway_path(&titled.id))) { (t.ordinal) ". " (titled.title) } }

@@ -147,13 +147,13 @@ pub fn cards(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
     html! {
         @for (i, &index) in takeaways.iter().enumerate() {
             @let hit = hits.get(i).filter(|h| h.doc == index);
-            @let (t, titled) = (&cx.bundle.takeaways[index], cx.bundle.title(index));
+            @let (t, titled) = (&cx.bundle.takeaways[index], cx.title(index));
             @let article = cx.bundle.article_of(t);
             @let (line, matches) = match hit {
                 Some(hit) if !hit.snippet.is_empty() => (hit.snippet.as_str(), hit.snippet_matches.as_slice()),
                 _ => (cx.summaries.summary(index), &[][..]),
             };
-            @let (title, other_title) = titles(cx, titled, hit);
+            @let (title, other_title) = titles(cx, &titled, hit);
             li.card {
                 a.card-title href=(cx.href(&takeaway_path(&titled.id))) { (title) }
                 @if !t.has_body() { span.title-only { (cx.pick("仅标题", "title only")) } }

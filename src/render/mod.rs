@@ -25,20 +25,22 @@ pub mod subject;
 pub mod takeaway;
 pub mod themes;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Article, Bundle, Names, SanitizedHtml, Summaries, TakeawayTitle};
+use crate::model::{Article, Names, OutlinedBundle, SanitizedHtml, Summaries, TakeawayTitle, Titles};
 use crate::search::Hit;
 use lang::Lang;
 
-/// What every rendering needs besides its data: the bundle, the UI's language, and the path
-/// the site is served under (`""` at the root, `"/some/path"` below one), which every internal
-/// link starts with.
+/// What every rendering needs besides its data: the bundle's outline and where the takeaways'
+/// titles are read from, the UI's language, and the path the site is served under (`""` at the
+/// root, `"/some/path"` below one), which every internal link starts with.
 #[derive(Clone, Copy)]
 pub struct Cx<'a> {
-    pub bundle: &'a Bundle,
+    pub bundle: &'a OutlinedBundle,
+    titles: &'a dyn Titles,
     pub lang: Lang,
     pub base: &'a str,
     /// The takeaways' summaries, for their cards.
@@ -46,8 +48,20 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(bundle: &'a Bundle, lang: Lang, base: &'a str, summaries: &'a dyn Summaries) -> Cx<'a> {
-        Cx { bundle, lang, base, summaries }
+    pub fn new(
+        bundle: &'a OutlinedBundle,
+        titles: &'a dyn Titles,
+        lang: Lang,
+        base: &'a str,
+        summaries: &'a dyn Summaries,
+    ) -> Cx<'a> {
+        Cx { bundle, titles, lang, base, summaries }
+    }
+
+    /// The titles of the takeaway at `index`; where they have not come (the app shows such a page
+    /// as not ready), none, and the id of its article and ordinal alone, which resolves.
+    pub fn title(&self, index: usize) -> Cow<'a, TakeawayTitle> {
+        self.bundle.titled(self.titles, index)
     }
 
     /// The href of a path inside the site (`t/<id>`, `?q=…`, `` for home).

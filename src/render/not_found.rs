@@ -16,7 +16,7 @@ pub fn page(cx: &Cx, suggestions: &[usize]) -> Markup {
                 h2 { (cx.pick("你可能在找", "Perhaps you were looking for")) }
                 ul.suggestions {
                     @for &t in suggestions {
-                        @let titled = cx.bundle.title(t);
+                        @let titled = cx.title(t);
                         li { a href=(cx.href(&takeaway_path(&titled.id))) { (titled.title) } }
                     }
                 }

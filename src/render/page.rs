@@ -48,9 +48,9 @@ pub fn document(doc: &Document) -> Markup {
                 (PreEscaped(doc.assets))
                 (PreEscaped(HEAD_MARK))
                 meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies] data-in-steps[doc.data.in_steps];
-                // The list's data downloads beside the app instead of after it has started.
+                // The list's data downloads beside the app instead of after it has started (every
+                // takeaway's titles are search's, fetched when it is first needed).
                 link rel="preload" href=(doc.data.bundle_outline()) as="fetch" crossorigin;
-                link rel="preload" href=(doc.data.bundle_titles()) as="fetch" crossorigin;
                 @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
                 link rel="manifest" href=(doc.manifest);
                 meta name="theme-color" media="(prefers-color-scheme: light)" content=(doc.themes.0);

@@ -12,12 +12,12 @@ use crate::model::ArticleTexts;
 /// The page of takeaway `index`, with its article's `texts` and the `related` takeaways (indices).
 pub fn page(cx: &Cx, index: usize, texts: &ArticleTexts, related: &[usize]) -> Markup {
     let bundle = cx.bundle;
-    let (takeaway, titled) = (&bundle.takeaways[index], bundle.title(index));
+    let (takeaway, titled) = (&bundle.takeaways[index], cx.title(index));
     let article = bundle.article_of(takeaway);
     let siblings = bundle.takeaway_range(takeaway.article);
-    let prev = index.checked_sub(1).filter(|at| siblings.contains(at)).map(|at| bundle.title(at));
-    let next = Some(index + 1).filter(|at| siblings.contains(at)).map(|at| bundle.title(at));
-    let (title, other_title) = titles(cx, titled, None);
+    let prev = index.checked_sub(1).filter(|at| siblings.contains(at)).map(|at| cx.title(at));
+    let next = Some(index + 1).filter(|at| siblings.contains(at)).map(|at| cx.title(at));
+    let (title, other_title) = titles(cx, &titled, None);
     html! {
         article.takeaway {
             p.crumbs {
@@ -63,7 +63,7 @@ fn related_section(cx: &Cx, related: &[usize]) -> Markup {
                 h2 #related-title { (cx.pick("相关要点", "Related takeaways")) }
                 ul.related-list {
                     @for &r in related {
-                        @let (t, titled) = (&cx.bundle.takeaways[r], cx.bundle.title(r));
+                        @let (t, titled) = (&cx.bundle.takeaways[r], cx.title(r));
                         @let article = cx.bundle.article_of(t);
                         li {
                             a.related-link href=(cx.href(&takeaway_path(&titled.id))) { (titled.title) }

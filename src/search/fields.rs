@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
-use crate::model::{Article, Bundle, CompactIndex, Event, Project, TakeawayTitle, Texts, Theme};
+use crate::model::{Article, Bundle, CompactIndex, Event, OutlinedBundle, Project, TakeawayTitle, Texts, Theme};
 
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
@@ -47,7 +47,7 @@ pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item
 
 /// The whole index: the derived fields, and the shipped ones from `shipped` (the article's over
 /// the articles, as it ships), in [`FIELDS`] order.
-pub fn search_index(bundle: &Bundle, shipped: &CompactIndex, synonyms: &Synonyms) -> SearchIndex {
+pub fn search_index(bundle: &OutlinedBundle, shipped: &CompactIndex, synonyms: &Synonyms) -> SearchIndex {
     FieldsInSteps::new(bundle, shipped).finish(bundle, synonyms)
 }
 
@@ -63,13 +63,13 @@ pub struct FieldsInSteps {
 }
 
 impl FieldsInSteps {
-    pub fn new(bundle: &Bundle, shipped: &CompactIndex) -> FieldsInSteps {
+    pub fn new(bundle: &OutlinedBundle, shipped: &CompactIndex) -> FieldsInSteps {
         let docs = bundle.takeaways.len() as u32;
         FieldsInSteps { docs, shipped: decode(shipped, docs).fields, made: Vec::new() }
     }
 
     /// Makes the fields up to the next derived one, that one included; whether any is left.
-    pub fn step(&mut self, bundle: &Bundle, synonyms: &Synonyms) -> bool {
+    pub fn step(&mut self, bundle: &OutlinedBundle, synonyms: &Synonyms) -> bool {
         while let Some(&name) = FIELDS.get(self.made.len()) {
             let field = match self.shipped.iter().position(|f| f.name == name) {
                 Some(at) => self.shipped.swap_remove(at),
@@ -90,7 +90,7 @@ impl FieldsInSteps {
     }
 
     /// The index, the fields left made now.
-    pub fn finish(mut self, bundle: &Bundle, synonyms: &Synonyms) -> SearchIndex {
+    pub fn finish(mut self, bundle: &OutlinedBundle, synonyms: &Synonyms) -> SearchIndex {
         while self.step(bundle, synonyms) {}
         SearchIndex { docs: self.docs, fields: self.made }
     }
@@ -100,7 +100,7 @@ impl FieldsInSteps {
 /// as the engine makes a derived field's; the engine gives each its takeaways
 /// ([`over_takeaways`]). An article's takeaways all hold its text, so the field ships once per
 /// article, not once per takeaway.
-pub fn shipped_article_field(bundle: &Bundle, synonyms: &Synonyms) -> FieldIndex {
+pub fn shipped_article_field(bundle: &OutlinedBundle, synonyms: &Synonyms) -> FieldIndex {
     let (terms, runs) = part_texts(bundle, ARTICLE_FIELD, synonyms);
     field_index(ARTICLE_FIELD, terms, &FieldTexts::of_parts(runs, 0..bundle.articles.len()), false)
 }
@@ -140,7 +140,7 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
 /// The index of one derived field (themes or projects, see [`SHARED_FIELDS`]) over every
 /// takeaway: this runs when the app's first search starts. Each theme or project is tokenized
 /// once, and each takeaway's text is its set's (see [`set_field`]).
-fn derived_field(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
+fn derived_field(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
     let (terms, runs) = part_texts(bundle, name, synonyms);
     let takeaways = bundle.takeaways.iter();
     let sets = match name {
@@ -275,7 +275,7 @@ fn over_parts(terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> Fiel
 /// article) as (term, count) pairs, ascending. Each part is tokenized once, an article's event
 /// once for all its articles; each distinct term is numbered once, as it first comes, then by its
 /// place in order, so the terms alone are sorted, not every posting.
-fn part_texts(bundle: &Bundle, name: &str, synonyms: &Synonyms) -> (Vec<String>, Vec<Vec<(u32, u32)>>) {
+fn part_texts(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> (Vec<String>, Vec<Vec<(u32, u32)>>) {
     let terms = |text: String| document_terms(&text, synonyms);
     let (parts, events): (Vec<Vec<String>>, Vec<Vec<String>>) = match name {
         "themes" => (bundle.themes.iter().map(|t| terms(theme_text(t))).collect(), Vec::new()),
@@ -500,7 +500,7 @@ fn title_text(t: &TakeawayTitle) -> String {
 
 /// The terms of the fields the engine makes itself (see the module's documentation): its
 /// themes' and projects' names.
-pub fn derived_terms(bundle: &Bundle) -> Vec<String> {
+pub fn derived_terms(bundle: &OutlinedBundle) -> Vec<String> {
     let synonyms = Synonyms::new(&bundle.synonyms);
     let texts = bundle.themes.iter().map(theme_text).chain(bundle.projects.iter().map(project_text));
     let mut terms: Vec<String> = texts.flat_map(|text| document_terms(&text, &synonyms)).collect();
@@ -517,7 +517,7 @@ fn project_text(project: &Project) -> String {
     std::iter::once(&project.name).chain(&project.aliases).cloned().collect::<Vec<_>>().join("\n")
 }
 
-fn article_text(bundle: &Bundle, article: &Article) -> String {
+fn article_text(bundle: &OutlinedBundle, article: &Article) -> String {
     let about = [Some(article_own_text(article)), bundle.event_of(article).map(event_text)];
     about.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }

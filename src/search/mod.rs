@@ -17,7 +17,9 @@ pub use tokenize::Synonyms;
 
 use tokenize::document_terms;
 
-use crate::model::{Bundle, CompactField, CompactIndex, Dataset, SanitizedHtml, SearchHead};
+use crate::model::{
+    Bundle, CompactField, CompactIndex, Dataset, OutlinedBundle, SanitizedHtml, SearchHead, TakeawayTitle,
+};
 
 /// The first of the two steps that build an engine over a bundle: its index, with the fields the
 /// engine derives from the bundle made. Apart so that the app can run the steps in tasks of their
@@ -31,13 +33,13 @@ pub struct EngineIndex {
 
 impl EngineIndex {
     /// The index over `bundle`'s takeaways with `search`, the shipped fields' index.
-    pub fn over(bundle: &Bundle, search: &CompactIndex) -> EngineIndex {
+    pub fn over(bundle: &OutlinedBundle, search: &CompactIndex) -> EngineIndex {
         IndexInSteps::new(bundle, search, false).finish(bundle)
     }
 
     /// The index over `bundle`'s takeaways with the shipped fields' index in pieces, of which
     /// none has arrived yet: `head` says which there are (see [`pieces`]).
-    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> EngineIndex {
+    pub fn over_pieces(bundle: &OutlinedBundle, head: &SearchHead) -> EngineIndex {
         IndexInSteps::over_pieces(bundle, head).finish(bundle)
     }
 }
@@ -50,13 +52,13 @@ pub struct IndexInSteps {
 }
 
 impl IndexInSteps {
-    fn new(bundle: &Bundle, search: &CompactIndex, in_pieces: bool) -> IndexInSteps {
+    fn new(bundle: &OutlinedBundle, search: &CompactIndex, in_pieces: bool) -> IndexInSteps {
         let synonyms = Synonyms::new(&bundle.synonyms);
         IndexInSteps { fields: fields::FieldsInSteps::new(bundle, search), synonyms, in_pieces }
     }
 
     /// See [`EngineIndex::over_pieces`].
-    pub fn over_pieces(bundle: &Bundle, head: &SearchHead) -> IndexInSteps {
+    pub fn over_pieces(bundle: &OutlinedBundle, head: &SearchHead) -> IndexInSteps {
         let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
         let fields = fields.map(|(name, lengths)| CompactField {
             name: (*name).to_owned(),
@@ -67,12 +69,12 @@ impl IndexInSteps {
     }
 
     /// Makes the next derived field; whether any field is left.
-    pub fn step(&mut self, bundle: &Bundle) -> bool {
+    pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
         self.fields.step(bundle, &self.synonyms)
     }
 
     /// The index, the fields left made now.
-    pub fn finish(self, bundle: &Bundle) -> EngineIndex {
+    pub fn finish(self, bundle: &OutlinedBundle) -> EngineIndex {
         let IndexInSteps { fields, synonyms, in_pieces } = self;
         EngineIndex { index: fields.finish(bundle, &synonyms), synonyms, in_pieces }
     }
@@ -82,13 +84,14 @@ impl Engine {
     /// The engine over `bundle`'s takeaways with `search`, their index, shipped apart from the
     /// bundle; without their bodies, which are added as they arrive ([`Engine::add_body`]).
     pub fn over(bundle: &Bundle, search: &CompactIndex) -> Engine {
-        Engine::of(bundle, EngineIndex::over(bundle, search))
+        Engine::of(bundle, &bundle.titles, EngineIndex::over(bundle, search))
     }
 
-    /// The second step: the engine over `bundle`'s takeaways with their index, `made`.
-    pub fn of(bundle: &Bundle, made: EngineIndex) -> Engine {
+    /// The second step: the engine over `bundle`'s takeaways, titled `titles`, with their index,
+    /// `made`.
+    pub fn of(bundle: &OutlinedBundle, titles: &[TakeawayTitle], made: EngineIndex) -> Engine {
         let EngineIndex { index, synonyms, in_pieces } = made;
-        let docs = bundle.takeaways.iter().zip(&bundle.titles).map(|(t, titled)| Document {
+        let docs = bundle.takeaways.iter().zip(titles).map(|(t, titled)| Document {
             title: &titled.title,
             title_en: titled.title_en.as_deref().unwrap_or_default(),
             article: t.article.0,

@@ -328,6 +328,26 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(page.problems, []);
     });
 
+    test("the list's cards read their titles with their summaries; every takeaway's titles wait for a search", async () => {
+      // No service worker: its fetches would pass the route by.
+      const page = await openPage({ serviceWorkers: "block" });
+      const titles = [];
+      page.on("request", (r) => /\/bundle\.[0-9a-f]+\/titles\.json$/.test(r.url()) && titles.push(r.url()));
+      await page.goto(host.url);
+      const security = withTheme("security");
+      await page.locator('input[name="theme"][value="security"]').check();
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, Math.min(security.length, PAGE));
+      // Each card's title and link (its id, with its readable slug) as the bundle has them.
+      const cards = await page.locator(".card-title").evaluateAll((links) =>
+        links.map((a) => [decodeURIComponent(a.getAttribute("href").split("/t/")[1]), a.textContent]));
+      assert.deepEqual(cards, cards.map(([id]) => [id, security.find((t) => t.id === id)?.title]));
+      assert.deepEqual(titles, [], "the list fetched every takeaway's titles");
+      await page.locator(".search input").fill("cilium");
+      await page.locator(".card mark").first().waitFor();
+      assert.equal(titles.length, 1, "a search fetches every takeaway's titles, once");
+      assert.deepEqual(page.problems, []);
+    });
+
     test("a misspelt word shows results for its correction, with a link to search it as typed", async () => {
       const page = await openPage();
       await page.goto(`${host.url}?q=kubernetes`);

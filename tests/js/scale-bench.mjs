@@ -73,10 +73,11 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
 
 /**
  * In the page, before its scripts: times taken on the page's clock (ms since navigation), when
- * - `ready`: the app has the bundle and the texts of its first cards. The app marks nothing, so
- *   the probe notes when the last of those files' bytes have arrived: the app's wasm parses it in
- *   the microtasks after that, and its effects render in microtasks too, so a task queued then
- *   runs after them; the frame after is painted. (`bundleReady`: the same for the bundle alone.)
+ * - `ready`: the app has the bundle's outline (and every takeaway's titles, if it fetched them)
+ *   and the texts of its first cards. The app marks nothing, so the probe notes when the last of
+ *   those files' bytes have arrived: the app's wasm parses it in the microtasks after that, and
+ *   its effects render in microtasks too, so a task queued then runs after them; the frame after
+ *   is painted. (`bundleReady`: the same for the outline alone.)
  * - `results`: the list shows the query's ranked results: the build's page replaced
  *   (`data-prerendered` gone), ranked ("按相关度排序"), no "loading the search index" notice.
  * - each navigation the app makes (typing puts the query in the URL once it pauses): `markup`,
@@ -97,8 +98,9 @@ function probes() {
   Response.prototype.arrayBuffer = function () {
     const url = this.url;
     return read.call(this).then((body) => {
-      // The bundle comes in two files, its outline and its takeaways' titles.
-      if (/\/bundle\.[0-9a-f]+\/(outline|titles)\.json$/.test(url) && (bench.bundleParts = (bench.bundleParts ?? 0) + 1) === 2) {
+      // The bundle comes in two files, its outline (what the app starts with) and every
+      // takeaway's titles (search's).
+      if (/\/bundle\.[0-9a-f]+\/outline\.json$/.test(url)) {
         setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
       }
       if (/\/(bundle\.[0-9a-f]+\/(outline|titles)\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {

@@ -18,7 +18,7 @@ const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.const
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const index = await readFile(path.join(DIST, "index.html"), "utf8");
-// The data the home page preloads: the bundle's two files and its first cards' articles' texts.
+// The data the home page preloads: the bundle's outline and its first cards' summaries and titles.
 const preloaded = [...index.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]).filter((f) => /^(bundle|texts)\.[0-9a-f]+\//.test(f));
 const files = (await readdir(DIST))
   .filter((f) => f === "index.html" || /\.(js|wasm|css)$/.test(f))

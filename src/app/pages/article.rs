@@ -1,6 +1,6 @@
 //! An article's page: its context and every takeaway, each with an anchor.
 
-use super::{not_found, with_texts, Content};
+use super::{not_found, when_read, with_texts, Content};
 use crate::app::data::Site;
 use crate::app::set_title;
 use crate::model::ArticleIx;
@@ -17,5 +17,7 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Err(waiting) => return waiting,
     };
     set_title(&format!("{} · {}", site.article(at).title, site_name(cx.lang)));
-    article::page(cx, at, &texts).into()
+    // Its takeaways' titles come with their summaries.
+    let takeaways: Vec<usize> = site.takeaway_range(at).collect();
+    when_read(cx.lang, site, &takeaways, &[], article::page(cx, at, &texts))
 }

@@ -57,7 +57,7 @@ pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Content {
     };
     let base = use_router().base();
     let arrived = data::arrived(&site);
-    let cx = Cx::new(&site.bundle, lang, &base, &arrived);
+    let cx = Cx::new(&site.bundle, &arrived, lang, &base, &arrived);
     match page {
         Page::List => home::markup(&cx, &site, home),
         Page::Takeaway(id) => takeaway::markup(&cx, &site, &id),

@@ -16,13 +16,15 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
     };
-    set_title(&format!("{} · {}", site.title(index).title, site_name(cx.lang)));
-    // Its summary goes into "copy as Markdown".
-    when_read(
-        cx.lang,
-        site,
-        &[index],
-        &[],
-        takeaway::page(cx, index, &texts, &related(&site.bundle, index, related::SHOWN)),
-    )
+    // Its titles and its siblings' come with its article's summaries (its summary goes into
+    // "copy as Markdown"), the related takeaways' with theirs.
+    let related = related(&site.bundle, index, related::SHOWN);
+    let titled: Vec<usize> = std::iter::once(index).chain(related.iter().copied()).collect();
+    let content = when_read(cx.lang, site, &titled, &[], takeaway::page(cx, index, &texts, &related));
+    // Until its titles are here (or if they failed), the tab keeps the title it has.
+    let title = &cx.title(index).title;
+    if !title.is_empty() {
+        set_title(&format!("{title} · {}", site_name(cx.lang)));
+    }
+    content
 }

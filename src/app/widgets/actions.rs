@@ -61,10 +61,11 @@ fn copy(markdown: bool) {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let Some(index) = site.takeaway_index(&id) else { return };
     let lang = use_prefs().lang.get_untracked();
+    let arrived = arrived(&site);
     let text = if markdown {
-        takeaway_markdown(&site.bundle, &arrived(&site), index, &site_url(), lang == Lang::En)
+        takeaway_markdown(&site.bundle, &arrived, &arrived, index, &site_url(), lang == Lang::En)
     } else {
-        format!("{}{}", site_url(), takeaway_path(&site.title(index).id))
+        format!("{}{}", site_url(), takeaway_path(&site.bundle.titled(&arrived, index).id))
     };
     spawn_local(async move {
         let said = match copy_text(&text).await {
@@ -92,7 +93,8 @@ pub fn toggled_option(facet: &str, value: &str) -> Option<String> {
 }
 
 /// Saves every takeaway the list holds (not only those shown) in `format`, once their summaries
-/// have come (or failed: then without those summaries).
+/// and titles have come (or failed: then without those summaries, and those titles but the ids
+/// of their articles and ordinals).
 fn save_list(format: Format) {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let Some(listing) = expect_context::<HomeState>().listing.get_untracked() else { return };
@@ -102,7 +104,8 @@ fn save_list(format: Format) {
         if saved == Some(true) || read_pending(&site, &listing.takeaways, &[]) {
             return saved == Some(true);
         }
-        let text = export(&site.bundle, &arrived(&site), &listing.takeaways, format, &site_url(), english_first);
+        let arrived = arrived(&site);
+        let text = export(&site.bundle, &arrived, &arrived, &listing.takeaways, format, &site_url(), english_first);
         if let Err(e) = download(&format!("takeaways.{}", format.extension()), format.media_type(), &text) {
             leptos::logging::warn!("export failed: {e}");
         }

@@ -2,11 +2,11 @@
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
 //! forever, and a page names exactly the files of its own build. Beside `bundle.<hash>.json`,
 //! the folder `bundle.<hash>/` holds the bundle in two files (`outline.json`, `titles.json`),
-//! which is what pages fetch. Beside `texts.<hash>.json`,
-//! the folder `texts.<hash>/` holds the same texts one article at a time (`<n>.json`, and its
-//! takeaways' summaries apart, `<n>-summaries.json`), which is what pages fetch; and, where the
-//! texts are too large to keep offline or it is asked for, each takeaway's body alone
-//! (`takeaway-<n>.json`), which is what a search reads of its results.
+//! which is what pages fetch. Beside `texts.<hash>.json`, the folder `texts.<hash>/` holds the
+//! same texts one article at a time (`<n>.json`, and its takeaways' summaries and titles apart,
+//! `<n>-summaries.json`), which is what pages fetch; and, where the texts are too large to keep
+//! offline or it is asked for, each takeaway's body alone (`takeaway-<n>.json`), which is what a
+//! search reads of its results.
 
 use std::fs;
 use std::path::Path;

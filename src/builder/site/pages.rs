@@ -67,7 +67,7 @@ const CARD_CHIPS: usize = 4;
 
 /// Every page of `dataset` for a site served under `base`.
 pub fn all(dataset: &Dataset, base: &str) -> Vec<Prerendered> {
-    let cx = Cx::new(&dataset.bundle, LANG, base, &dataset.texts);
+    let cx = Cx::new(&dataset.bundle, &dataset.bundle, LANG, base, &dataset.texts);
     let facets = Facets::new(dataset);
     let order = list_order(dataset);
     let dates = Dates::new(dataset);

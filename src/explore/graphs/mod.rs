@@ -8,7 +8,7 @@
 
 pub mod layout;
 
-use crate::model::{Bundle, EventIx, ProjectIx, ThemeIx};
+use crate::model::{EventIx, OutlinedBundle, ProjectIx, ThemeIx};
 
 /// Theme × event counts: the heatmap.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,21 +157,21 @@ pub fn share(part: usize, whole: usize) -> f64 {
 }
 
 /// The position of the event a takeaway's article is about.
-fn event_of(bundle: &Bundle, takeaway: usize) -> Option<usize> {
+fn event_of(bundle: &OutlinedBundle, takeaway: usize) -> Option<usize> {
     bundle.article_of(&bundle.takeaways[takeaway]).event.map(EventIx::get)
 }
 
 /// The positions of a takeaway's themes.
-fn themes_of(bundle: &Bundle, takeaway: usize) -> impl Iterator<Item = usize> + '_ {
+fn themes_of(bundle: &OutlinedBundle, takeaway: usize) -> impl Iterator<Item = usize> + '_ {
     bundle.takeaways[takeaway].themes.iter().map(|&m| m.get())
 }
 
 /// The positions of the projects a takeaway mentions.
-fn projects_of(bundle: &Bundle, takeaway: usize) -> impl Iterator<Item = usize> + '_ {
+fn projects_of(bundle: &OutlinedBundle, takeaway: usize) -> impl Iterator<Item = usize> + '_ {
     bundle.takeaways[takeaway].projects.iter().map(|p| p.get())
 }
 
-pub fn theme_events(bundle: &Bundle, takeaways: &[usize]) -> ThemeEvents {
+pub fn theme_events(bundle: &OutlinedBundle, takeaways: &[usize]) -> ThemeEvents {
     let mut per_event = vec![0; bundle.events.len()];
     let mut counts = vec![vec![0; bundle.events.len()]; bundle.themes.len()];
     for &t in takeaways {
@@ -201,7 +201,7 @@ pub fn theme_events(bundle: &Bundle, takeaways: &[usize]) -> ThemeEvents {
     ThemeEvents { events: events.into_iter().map(EventIx::at).collect(), totals, rows }
 }
 
-pub fn co_occurrence(bundle: &Bundle, takeaways: &[usize]) -> CoOccurrence {
+pub fn co_occurrence(bundle: &OutlinedBundle, takeaways: &[usize]) -> CoOccurrence {
     let n = bundle.themes.len();
     let mut counts = vec![0; n];
     // Upper triangle of the theme × theme matrix.
@@ -275,7 +275,7 @@ pub fn arc_length(network: &CoOccurrence) -> usize {
     network.edges.iter().map(|e| e.count * (e.b - e.a)).sum()
 }
 
-pub fn theme_projects(bundle: &Bundle, takeaways: &[usize], top: usize) -> ThemeProjects {
+pub fn theme_projects(bundle: &OutlinedBundle, takeaways: &[usize], top: usize) -> ThemeProjects {
     let mut per_project = vec![0; bundle.projects.len()];
     for &t in takeaways {
         projects_of(bundle, t).for_each(|p| per_project[p] += 1);
@@ -318,7 +318,7 @@ pub fn theme_projects(bundle: &Bundle, takeaways: &[usize], top: usize) -> Theme
     ThemeProjects { projects, themes, links }
 }
 
-pub fn compare(bundle: &Bundle, takeaways: &[usize], a: EventIx, b: EventIx) -> Comparison {
+pub fn compare(bundle: &OutlinedBundle, takeaways: &[usize], a: EventIx, b: EventIx) -> Comparison {
     let mut totals = [0; 2];
     let mut themes = vec![[0; 2]; bundle.themes.len()];
     let mut projects = vec![[0; 2]; bundle.projects.len()];
