@@ -99,6 +99,11 @@ fn a_stored_bundle_keeps_a_file_that_is_not_its_articles_id_and_refuses_counts_t
         let refused = takeaways::app::parse_bundle(written.replacen(&counts, &damaged, 1).as_bytes()).unwrap_err();
         assert!(refused.contains(why), "{damaged}: {refused}");
     }
+    // A title more or less than there are takeaways: damaged, not of another build.
+    let mut titles = shipped.clone();
+    titles["takeaways"]["title"].as_array_mut().unwrap().pop();
+    let refused = takeaways::app::parse_bundle(titles.to_string().as_bytes()).unwrap_err();
+    assert!(refused.contains("differ in length"), "{refused}");
     let themes = shipped["takeaways"]["themes"].as_str().unwrap();
     let damaged = written.replacen(themes, &themes.replacen(',', ";", 1), 1);
     let refused = takeaways::app::parse_bundle(damaged.as_bytes()).unwrap_err();

@@ -6,8 +6,6 @@
 use serde::Serialize;
 
 use crate::model::ids::takeaway_path;
-use std::borrow::Cow;
-
 use crate::model::{OutlinedBundle, Summaries, TakeawayTitle, Titles};
 
 /// The export formats.
@@ -51,10 +49,13 @@ impl Format {
 /// One exported takeaway: the fields a reader needs outside the explorer.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    /// Its id and titles.
-    #[serde(flatten)]
-    titled: Cow<'a, TakeawayTitle>,
+    id: &'a str,
     url: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alt_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_en: Option<&'a str>,
     ordinal: u32,
     article: &'a str,
     article_url: Option<&'a str>,
@@ -66,9 +67,9 @@ struct Row<'a> {
     summary: String,
 }
 
-/// `takeaways` (indices, in the order given) in `format`, with their `titles` and `summaries`; links are absolute under `site_url`
-/// (the site's root URL, ending in `/`); in Markdown, English titles come first if
-/// `english_first` (the English interface).
+/// `takeaways` (indices, in the order given) in `format`, with their `titles` and `summaries`;
+/// links are absolute under `site_url` (the site's root URL, ending in `/`); in Markdown, English
+/// titles come first if `english_first` (the English interface).
 pub fn export(
     bundle: &OutlinedBundle,
     titles: &dyn Titles,
@@ -78,7 +79,9 @@ pub fn export(
     site_url: &str,
     english_first: bool,
 ) -> String {
-    let rows: Vec<Row> = takeaways.iter().map(|&t| row(bundle, titles, summaries, t, site_url)).collect();
+    let titled: Vec<_> = takeaways.iter().map(|&t| bundle.titled(titles, t)).collect();
+    let rows: Vec<Row> =
+        takeaways.iter().zip(&titled).map(|(&t, titled)| row(bundle, titled, summaries, t, site_url)).collect();
     match format {
         Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
         Format::Csv => csv(&rows),
@@ -86,18 +89,22 @@ pub fn export(
     }
 }
 
+/// The row of the takeaway at `index`, `titled`.
 fn row<'a>(
     bundle: &'a OutlinedBundle,
-    titles: &'a dyn Titles,
+    titled: &'a TakeawayTitle,
     summaries: &dyn Summaries,
     index: usize,
     site_url: &str,
 ) -> Row<'a> {
-    let (t, titled) = (&bundle.takeaways[index], bundle.titled(titles, index));
+    let t = &bundle.takeaways[index];
     let article = &bundle.article(t.article);
     Row {
+        id: &titled.id,
         url: format!("{site_url}{}", takeaway_path(&titled.id)),
-        titled,
+        title: &titled.title,
+        alt_title: titled.alt_title.as_deref(),
+        title_en: titled.title_en.as_deref(),
         ordinal: t.ordinal,
         article: &article.title,
         article_url: article.url.as_deref(),
@@ -116,10 +123,10 @@ fn csv(rows: &[Row]) -> String {
         String::from("\u{feff}id,url,title,title_en,ordinal,article,event,date,authors,themes,projects,summary\r\n");
     for r in rows {
         let fields = [
-            r.titled.id.clone(),
+            r.id.to_owned(),
             r.url.clone(),
-            r.titled.title.clone(),
-            r.titled.title_en.clone().unwrap_or_default(),
+            r.title.to_owned(),
+            r.title_en.unwrap_or_default().to_owned(),
             r.ordinal.to_string(),
             r.article.to_owned(),
             r.event.unwrap_or_default().to_owned(),
@@ -150,11 +157,10 @@ fn csv_field(field: &str) -> String {
 impl Row<'_> {
     /// The title of the interface's language, and the other one where the takeaway has both.
     fn titles(&self, english_first: bool) -> (&str, Option<&str>) {
-        let (title, english) = (self.titled.title.as_str(), self.titled.title_en.as_deref());
-        match (english, english_first) {
-            (Some(english), true) => (english, Some(title)),
-            (Some(english), false) => (title, Some(english)),
-            (None, _) => (title, None),
+        match (self.title_en, english_first) {
+            (Some(english), true) => (english, Some(self.title)),
+            (Some(english), false) => (self.title, Some(english)),
+            (None, _) => (self.title, None),
         }
     }
 }
@@ -198,7 +204,8 @@ pub fn takeaway_markdown(
     site_url: &str,
     english_first: bool,
 ) -> String {
-    let r = row(bundle, titles, summaries, takeaway, site_url);
+    let titled = bundle.titled(titles, takeaway);
+    let r = row(bundle, &titled, summaries, takeaway, site_url);
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let (title, other) = r.titles(english_first);
     let mut out = format!("**[{}]({})**\n", markdown_text(title), r.url);

@@ -356,6 +356,12 @@ impl TakeawayTitles {
     fn is_empty(&self) -> bool {
         self.title.is_empty() && self.alt_title.is_empty() && self.title_en.is_empty()
     }
+
+    /// Whether each column holds `count` titles (the English ones none, where no takeaway has one).
+    fn counted(&self, count: usize) -> bool {
+        let english = self.title_en.len();
+        self.title.len() == count && self.alt_title.len() == count && (english == 0 || english == count)
+    }
 }
 
 /// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, as read.
@@ -440,9 +446,9 @@ impl OutlinedBundle {
     /// are most of it.
     pub fn make_titles(&self, titles: TakeawayTitles) -> Result<Vec<TakeawayTitle>, String> {
         let count = self.takeaways.len();
-        let title_en = full(titles.title_en, count);
-        let counted = titles.title.len() == count && titles.alt_title.len() == count;
-        let (Some(title_en), true, true) = (title_en, counted, titles.schema == self.schema) else {
+        let (true, true, Some(title_en)) =
+            (titles.schema == self.schema, titles.counted(count), full(titles.title_en, count))
+        else {
             return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
         };
         let rows = self.takeaways.iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
@@ -462,6 +468,9 @@ impl TryFrom<StoredBundle> for Bundle {
     /// A whole bundle, its titles its own.
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
         let (outline, titles) = stored.split()?;
+        if !titles.counted(outline.takeaways.len()) {
+            return Err("the takeaways' columns differ in length".to_owned());
+        }
         outline.with_titles(titles)
     }
 }
