@@ -143,6 +143,14 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     for file in [format!("{article}.json"), format!("{article}-summaries.json")] {
         assert!(page.contains(&format!("<link rel=\"preload\" href=\"{folder}{file}\"")), "{page}");
     }
+    // And its related takeaways' summaries, which hold their titles.
+    use takeaways::explore::related::{related, SHOWN};
+    let shown = related(&seeds.bundle, 0, SHOWN);
+    assert!(!shown.is_empty());
+    for t in shown {
+        let file = format!("{folder}{}-summaries.json", seeds.takeaways[t].article.get());
+        assert!(page.contains(&format!("<link rel=\"preload\" href=\"{file}\"")), "{file}: {page}");
+    }
     // The title's and the body's index in pieces: the head's first terms are the pieces' (of
     // one field or the other), and the pieces together are the index.
     let search = names.iter().find(|n| n.starts_with("search.") && n.ends_with(".json") && !n.contains('/')).unwrap();

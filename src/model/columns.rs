@@ -353,6 +353,7 @@ impl TakeawayTitles {
         }
     }
 
+    /// Whether it holds no titles, as an [`Outline`]'s columns do not.
     fn is_empty(&self) -> bool {
         self.title.is_empty() && self.alt_title.is_empty() && self.title_en.is_empty()
     }

@@ -284,7 +284,7 @@ pub struct Takeaway {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TakeawayTitle {
     /// Stable, see [`ids`]: not written in the bundle, where it is made again from the article's
-    /// id, the ordinal and the title.
+    /// id, the ordinal and the title; written in its article's summaries ([`ArticleSummaries`]).
     pub id: String,
     pub title: String,
     /// The other wording of the title, when the article's list and its heading differ.

@@ -198,6 +198,7 @@ fn takeaway_page(
     relations: &mut Relations,
     dates: &Dates,
 ) -> Prerendered {
+    let related = relations.of(dataset, index, related::SHOWN);
     let (t, titled) = (&dataset.takeaways[index], dataset.title(index));
     let article = dataset.article_of(t);
     let event = dataset.event_of(article);
@@ -220,11 +221,13 @@ fn takeaway_page(
             chips: chip_names(cx, t.themes.iter().copied()),
         },
         nav: Nav::Other,
-        main: takeaway::page(cx, index, texts, &relations.of(dataset, index, related::SHOWN)),
+        main: takeaway::page(cx, index, texts, &related),
         feed: None,
         updated: dates.newest([index]),
         texts: vec![t.article],
-        summaries: vec![t.article],
+        // Its own and its siblings' titles come with its article's summaries, the related
+        // takeaways' with theirs.
+        summaries: dataset.articles_of(&[&[index], related.as_slice()].concat()),
     }
 }
 
@@ -259,7 +262,8 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         feed: None,
         updated: dates.newest(takeaways),
         texts: vec![at],
-        summaries: Vec::new(),
+        // Its takeaways' titles come with their summaries.
+        summaries: vec![at],
     }
 }
 
