@@ -62,8 +62,8 @@ impl Site {
     /// The search engine, once the takeaways' titles and its index's head have arrived (see
     /// [`request_search`]) and the engine has been built, in tasks after that (see
     /// [`EngineBuild`]), with the pieces of the index, the index's words and the bodies that have
-    /// arrived, alone or with their articles' texts. Tracked: a search reruns as more arrive (see [`wanted`],
-    /// [`request_read`]).
+    /// arrived, alone or with their articles' texts. Tracked: a search reruns as more arrive (see
+    /// [`wanted`], [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {

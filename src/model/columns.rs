@@ -357,12 +357,6 @@ impl TakeawayTitles {
     fn is_empty(&self) -> bool {
         self.title.is_empty() && self.alt_title.is_empty() && self.title_en.is_empty()
     }
-
-    /// Whether each column holds `count` titles (the English ones none, where no takeaway has one).
-    fn counted(&self, count: usize) -> bool {
-        let english = self.title_en.len();
-        self.title.len() == count && self.alt_title.len() == count && (english == 0 || english == count)
-    }
 }
 
 /// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, as read.
@@ -446,12 +440,19 @@ impl OutlinedBundle {
     /// [`OutlinedBundle::with_titles`]). Where the app works in steps, a task of its own: the ids
     /// are most of it.
     pub fn make_titles(&self, titles: TakeawayTitles) -> Result<Vec<TakeawayTitle>, String> {
+        let own = titles.schema == self.schema;
+        own.then(|| self.titles_of_columns(titles))
+            .flatten()
+            .ok_or_else(|| "the takeaways' titles belong to another build than the bundle; reload the page".to_owned())
+    }
+
+    /// Its takeaways' titles from `titles`, ids made; none if a column holds another count.
+    fn titles_of_columns(&self, titles: TakeawayTitles) -> Option<Vec<TakeawayTitle>> {
         let count = self.takeaways.len();
-        let (true, true, Some(title_en)) =
-            (titles.schema == self.schema, titles.counted(count), full(titles.title_en, count))
-        else {
-            return Err("the takeaways' titles belong to another build than the bundle; reload the page".to_owned());
-        };
+        let title_en = full(titles.title_en, count)?;
+        if titles.title.len() != count || titles.alt_title.len() != count {
+            return None;
+        }
         let rows = self.takeaways.iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
         let titles = rows.map(|((t, title), (alt_title, title_en))| TakeawayTitle {
             id: ids::takeaway_id(&self.articles[t.article.get()].id, t.ordinal, &title),
@@ -459,7 +460,7 @@ impl OutlinedBundle {
             alt_title,
             title_en,
         });
-        Ok(titles.collect())
+        Some(titles.collect())
     }
 }
 
@@ -469,10 +470,8 @@ impl TryFrom<StoredBundle> for Bundle {
     /// A whole bundle, its titles its own.
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
         let (outline, titles) = stored.split()?;
-        if !titles.counted(outline.takeaways.len()) {
-            return Err("the takeaways' columns differ in length".to_owned());
-        }
-        outline.with_titles(titles)
+        let titles = outline.titles_of_columns(titles).ok_or("the takeaways' columns differ in length")?;
+        Ok(Bundle { outline, titles })
     }
 }
 

@@ -380,16 +380,16 @@ impl OutlinedBundle {
         named.max().map(|(_, index)| index)
     }
 
-    /// Where one article's takeaways are in [`OutlinedBundle::takeaways`]: grouped by article in article
-    /// order ([`OutlinedBundle::check_positions`] checks it), they are found by bisection, not a scan
-    /// (the build asks for every takeaway's siblings).
+    /// Where one article's takeaways are in [`OutlinedBundle::takeaways`]: grouped by article in
+    /// article order ([`OutlinedBundle::check_positions`] checks it), they are found by bisection,
+    /// not a scan (the build asks for every takeaway's siblings).
     pub fn takeaway_range(&self, article: ArticleIx) -> std::ops::Range<usize> {
         let start = self.takeaways.partition_point(|t| t.article < article);
         start..start + self.takeaways[start..].partition_point(|t| t.article == article)
     }
 
-    /// The articles of the takeaways at `takeaways` (positions in [`OutlinedBundle::takeaways`]), each
-    /// once, in order; positions out of range name none.
+    /// The articles of the takeaways at `takeaways` (positions in [`OutlinedBundle::takeaways`]),
+    /// each once, in order; positions out of range name none.
     pub fn articles_of(&self, takeaways: &[usize]) -> Vec<ArticleIx> {
         let mut articles: Vec<ArticleIx> =
             takeaways.iter().filter_map(|&t| Some(self.takeaways.get(t)?.article)).collect();

@@ -33,18 +33,18 @@ impl SanitizedHtml {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     pub schema: u32,
-    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order: its body; empty when it has none.
+    /// Per takeaway, in [`OutlinedBundle::takeaways`] order: its body; empty when it has none.
     pub bodies: Vec<SanitizedHtml>,
-    /// Per article, in [`OutlinedBundle::articles`](super::OutlinedBundle::articles) order: what frames its takeaways.
+    /// Per article, in [`OutlinedBundle::articles`] order: what frames its takeaways.
     pub contexts: Vec<Vec<Context>>,
-    /// Per article, in [`OutlinedBundle::articles`](super::OutlinedBundle::articles) order: its summary (plain text), which its page's
-    /// link preview shows; empty when it has none.
+    /// Per article, in [`OutlinedBundle::articles`] order: its summary (plain text), which its
+    /// page's link preview shows; empty when it has none.
     pub summaries: Vec<String>,
-    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order: the plain-text first sentences of its body,
-    /// for the cards and link previews; empty when it has none. The bulk of what the list would
-    /// ship for cards it never shows, so it comes with the article's texts.
+    /// Per takeaway, in [`OutlinedBundle::takeaways`] order: the plain-text first sentences of its
+    /// body, for the cards and link previews; empty when it has none. The bulk of what the list
+    /// would ship for cards it never shows, so it comes with the article's texts.
     pub takeaway_summaries: Vec<String>,
-    /// Per takeaway, in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways) order, per theme of its
+    /// Per takeaway, in [`OutlinedBundle::takeaways`] order, per theme of its
     /// [`themes`](super::Takeaway::themes): the keywords that gave it, as written in themes.toml.
     pub theme_terms: Vec<Vec<Vec<String>>>,
 }
@@ -222,8 +222,8 @@ impl ArticleTexts {
 /// Where the takeaways' summaries are read from: all texts in the build, the articles' texts that
 /// have arrived in the app.
 pub trait Summaries {
-    /// The summary of the takeaway at `index` in [`OutlinedBundle::takeaways`](super::OutlinedBundle::takeaways); empty where it has none,
-    /// or where its article's texts are not here.
+    /// The summary of the takeaway at `index` in [`OutlinedBundle::takeaways`]; empty where it has
+    /// none, or where its article's texts are not here.
     fn summary(&self, index: usize) -> &str;
 }
 
