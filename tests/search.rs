@@ -768,7 +768,7 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
             for correct_typos in [true, false] {
                 let config = Config { correct_typos, ..Config::default() };
                 // Its two steps, as the app takes them.
-                let engine = Engine::of(&bundle, &bundle.titles, EngineIndex::over_pieces(&bundle, &cut.head));
+                let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
                 let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
                 let mut words = false;
                 for round in 1.. {
@@ -839,7 +839,8 @@ fn pieces_in_any_order_make_the_whole_index() {
     let cut = cut(&bundle, 300);
     let count = cut.pieces.len();
     assert!(count > 100, "only {count} pieces");
-    let engine = Engine::of(&bundle, &bundle.titles, EngineIndex::over_pieces(&bundle, &cut.head));
+    let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+    engine.add_titles(0, &bundle.titles);
     engine.add_bodies(0, &bundle.texts.bodies);
     engine.set_words(&cut.words);
     let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
@@ -888,7 +889,7 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
         let terms = query_terms(query, &Synonyms::new(&bundle.synonyms));
         assert_ne!(full.score(&terms, &config)[0].0, holding, "{query}: without its bonus it ranks second");
         assert_eq!(expected.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [holding], "{query}: with it, first");
-        for (kind, lazy) in without_bodies(&bundle) {
+        for (kind, lazy) in engines_given(&bundle, true, false) {
             let found = given_what_it_misses(&lazy, &bundle, 3, || lazy.search_found(query, &config, 1, everything));
             assert_eq!(found, expected, "{query}, {kind}");
         }
@@ -900,15 +901,92 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
 #[test]
 fn a_body_its_index_rules_out_is_not_fetched() {
     let bundle = one_article(None, "# 笔记 platform\n\n## 一\n\nruns elsewhere\n\n## 二\n\nruns nowhere\n");
-    for (kind, lazy) in without_bodies(&bundle) {
+    for (kind, lazy) in engines_given(&bundle, true, false) {
         let found = lazy.search_found("platform", &Config::default(), 1, |_| vec![true; 2]);
         assert_eq!(found.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0], "{kind}");
         assert_eq!(found.missing, [0], "{kind}");
     }
 }
 
-/// What `search` finds once `engine` has been given the bodies it said it missed, round after
-/// round (as the app fetches them), in at most `most` rounds.
+/// Where no title can hold the query as written, as the title's index tells, none is fetched for
+/// the bonus: only the shown result's, for its highlights, though the takeaways tie. Where one
+/// can, it is fetched, and its bonus puts it first.
+#[test]
+fn a_title_its_index_rules_out_is_not_fetched() {
+    let bundle = one_article(None, "# 笔记 platform\n\n## 一\n\nruns elsewhere\n\n## 二\n\nruns nowhere\n");
+    for (kind, lazy) in engines_given(&bundle, false, true) {
+        let found = lazy.search_found("platform", &Config::default(), 1, |_| vec![true; 2]);
+        assert_eq!(found.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0], "{kind}");
+        assert_eq!((found.untitled, found.missing), (vec![0], vec![]), "{kind}");
+    }
+    let bundle = one_article(None, "# 笔记 cilium\n\n## 网络\n\ncilium 网络\n\n## 平台工程\n\n平台工程 平台\n");
+    let full = bundle.engine();
+    let everything = |_: &[usize]| vec![true; 2];
+    for (kind, lazy) in engines_given(&bundle, false, true) {
+        let search = || lazy.search_found("平台工程", &Config::default(), 1, everything);
+        let first = search();
+        assert_eq!(first.untitled, [1], "{kind}: the title that may hold it");
+        let found = given_what_it_misses(&lazy, &bundle, 1, search);
+        assert_eq!(found, full.search_found("平台工程", &Config::default(), 1, everything), "{kind}");
+        assert_eq!(found.hits[0].doc, 1, "{kind}");
+    }
+}
+
+/// An engine without the titles, given only those its results say they miss (as the app fetches
+/// them with their articles' summaries), ends with exactly the matches, others and hits of the
+/// engine with every title, over the judged queries and every term's start and titles' word
+/// pairs, for a top of 20 and of one; the matches and others never wait for a title. A round
+/// asks for at most twice the top's titles for the bonus and the shown results' for their
+/// highlights; most queries settle in one, and on average a query asks for fewer than four tops'
+/// worth. (A phrase whose words many titles hold apart takes a round per twice the top: the app
+/// then fetches every title instead.)
+#[test]
+fn titles_added_as_results_miss_them_give_the_results_of_all_titles() {
+    let bundle = seeds();
+    let full = bundle.engine();
+    let config = Config::default();
+    let queries = sampled_queries(&bundle, &[], Sample { term_step: 7, term_chars: 3, title_step: 3 });
+    assert!(queries.len() > 300, "only {} queries", queries.len());
+    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    for limit in [20, 1] {
+        let (mut rounds, mut most_rounds, mut asked, mut most_asked) = (0, 0, 0, 0);
+        for query in &queries {
+            let expected = full.search_found(query, &config, limit, everything);
+            let lazy = Engine::of(&bundle, EngineIndex::over(&bundle, &bundle.search));
+            lazy.add_bodies(0, &bundle.texts.bodies);
+            let mut found = lazy.search_found(query, &config, limit, everything);
+            assert_eq!((&found.matches, &found.others), (&expected.matches, &expected.others), "{query}");
+            let mut of_query = 0;
+            for round in 1.. {
+                assert!(round <= bundle.takeaways.len(), "{query}: round {round} asks for titles again");
+                assert!(found.untitled.len() <= 3 * limit, "{query}: {} titles asked in a round", found.untitled.len());
+                if found.untitled.is_empty() {
+                    most_rounds = most_rounds.max(round - 1);
+                    break;
+                }
+                for &doc in &found.untitled {
+                    lazy.add_titles(doc, std::slice::from_ref(&bundle.titles[doc]));
+                }
+                (rounds, of_query) = (rounds + 1, of_query + found.untitled.len());
+                found = lazy.search_found(query, &config, limit, everything);
+            }
+            assert_eq!(found, expected, "{query}");
+            (asked, most_asked) = (asked + of_query, most_asked.max(of_query));
+        }
+        let queries = queries.len();
+        println!(
+            "top {limit}, {queries} queries over {} takeaways: {:.1} titles asked in {:.2} rounds on average, at most {most_asked} in {most_rounds}",
+            bundle.takeaways.len(),
+            asked as f64 / queries as f64,
+            rounds as f64 / queries as f64
+        );
+        assert!(rounds < 2 * queries, "{rounds} rounds for {queries} queries");
+        assert!(asked < queries * 4 * limit, "{asked} titles asked for {queries} queries");
+    }
+}
+
+/// What `search` finds once `engine` has been given the titles and bodies it said it missed,
+/// round after round (as the app fetches them), in at most `most` rounds.
 fn given_what_it_misses(
     engine: &Engine,
     bundle: &takeaways::model::Dataset,
@@ -917,28 +995,41 @@ fn given_what_it_misses(
 ) -> takeaways::search::Found {
     let mut found = search();
     for round in 1.. {
-        if found.missing.is_empty() {
+        if found.missing.is_empty() && found.untitled.is_empty() {
             break;
         }
-        assert!(round <= most, "still missing bodies after {most} rounds: {:?}", found.missing);
+        assert!(round <= most, "still missing after {most} rounds: {:?}, titles {:?}", found.missing, found.untitled);
         found.missing.iter().for_each(|&doc| engine.add_body(doc, bundle.texts.bodies[doc].as_str()));
+        for &doc in &found.untitled {
+            engine.add_titles(doc, std::slice::from_ref(&bundle.titles[doc]));
+        }
         found = search();
     }
     found
 }
 
-/// Engines over `bundle`'s index without its bodies: the whole index, and the index in pieces
-/// of a term each, every piece given, in an order far from the terms'.
-fn without_bodies(bundle: &takeaways::model::Dataset) -> [(&'static str, Engine); 2] {
+/// Engines over `bundle`'s index, the whole index and the index in pieces of a term each (every
+/// piece given, in an order far from the terms'), given all the titles if `titles`, all the bodies
+/// if `bodies`, else none.
+fn engines_given(bundle: &takeaways::model::Dataset, titles: bool, bodies: bool) -> [(&'static str, Engine); 2] {
     use takeaways::search::pieces::{cut, Pieces};
     let cut = cut(bundle, 1);
     assert!(cut.pieces.len() > 3, "{} pieces", cut.pieces.len());
-    let in_pieces = Engine::of(bundle, &bundle.titles, EngineIndex::over_pieces(bundle, &cut.head));
+    let in_pieces = Engine::of(bundle, EngineIndex::over_pieces(bundle, &cut.head));
     let mut pieces = Pieces::new(std::sync::Arc::new(cut.head));
     for n in (0..cut.pieces.len()).rev() {
         in_pieces.add_piece(pieces.add(n, &cut.pieces[n]).expect("each piece once"));
     }
-    [("whole", Engine::over(bundle, &bundle.search)), ("in pieces", in_pieces)]
+    let engines = [("whole", Engine::of(bundle, EngineIndex::over(bundle, &bundle.search))), ("in pieces", in_pieces)];
+    for (_, engine) in &engines {
+        if titles {
+            engine.add_titles(0, &bundle.titles);
+        }
+        if bodies {
+            engine.add_bodies(0, &bundle.texts.bodies);
+        }
+    }
+    engines
 }
 
 /// The bundle of a corpus of one article, `article`, with `synonyms` (else the corpus's).

@@ -2,8 +2,9 @@
 //! shipped apart, the first time something needs them: an article's texts (its page, its
 //! takeaways' pages, a search result's snippet or phrase, unless the site ships takeaways' bodies
 //! alone, which a search then reads), its takeaways' summaries and titles (their cards, their
-//! pages), and what search needs (typing, a `?q=` link, a not-found page): the index, and every
-//! takeaway's titles.
+//! pages, and the titles a ranking reads), and what search needs (typing, a `?q=` link, a
+//! not-found page): the index; and every takeaway's titles, for typing (which ranks many queries)
+//! or a query whose ranking reads more than a few.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -49,7 +50,10 @@ pub struct Site {
 struct Given {
     pieces: usize,
     articles: usize,
+    summaries: usize,
     bodies: usize,
+    /// Whether every takeaway's titles have been given.
+    titles: bool,
 }
 
 impl Site {
@@ -59,19 +63,17 @@ impl Site {
         Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, given, facets, list_order }
     }
 
-    /// The search engine, once the takeaways' titles and its index's head have arrived (see
-    /// [`request_search`]) and the engine has been built, in tasks after that (see
-    /// [`EngineBuild`]), with the pieces of the index, the index's words and the bodies that have
-    /// arrived, alone or with their articles' texts. Tracked: a search reruns as more arrive (see
-    /// [`wanted`], [`request_read`]).
+    /// The search engine, once its index's head has arrived (see [`request_search`]) and the
+    /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of the
+    /// index, the index's words, the titles (with their articles' summaries, or every takeaway's)
+    /// and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
+    /// reruns as more arrive (see [`wanted`], [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
             Some(engine) => engine,
             None => {
-                let (Load::Ready(titles), Load::Ready(head)) = (files.titles.get(), files.head.get()) else {
-                    return None;
-                };
+                let Load::Ready(head) = files.head.get() else { return None };
                 let _ = self.pieces.set(Mutex::new(Pieces::new(Arc::clone(&head))));
                 // Each step in a task of its own, which the stage it sets runs. The stage is
                 // queued without a write through: the memo reading it asks for the task only.
@@ -99,7 +101,7 @@ impl Site {
                         .unwrap_or_else(|| IndexInSteps::over_pieces(&self.bundle, &head))
                         .finish(&self.bundle),
                 };
-                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, &titles, made));
+                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, made));
                 if self.in_steps {
                     // The search it was made for in a task of its own.
                     return next(EngineBuild::Made);
@@ -123,6 +125,18 @@ impl Site {
         }
         if let Load::Ready(words) = files.words.get() {
             engine.set_words(&words);
+        }
+        match files.titles.get() {
+            Load::Ready(titles) if !given.titles => {
+                engine.add_titles(0, &titles);
+                given.titles = true;
+            }
+            _ => files.summaries.with(|loaded| {
+                let came = loaded.came_since(&mut given.summaries).iter().copied();
+                for (at, summaries) in loaded.ready_among(&self.bundle, came) {
+                    engine.add_titles(self.takeaway_range(ArticleIx::at(at)).start, &summaries.titles);
+                }
+            }),
         }
         files.articles.with(|loaded| {
             let came = loaded.came_since(&mut given.articles).iter().copied();
@@ -200,9 +214,10 @@ pub struct Files {
     /// By takeaway, where they ship alone.
     bodies: RwSignal<Loads<TakeawayBody>>,
     head: RwSignal<Load<Arc<SearchHead>>>,
-    /// Every takeaway's titles, their ids made: what the engine ranks with.
+    /// Every takeaway's titles, their ids made, where a search needs many (see
+    /// [`request_every_title`]).
     titles: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>,
-    /// The engine's build, once the head and the titles are here.
+    /// The engine's build, once the head is here.
     engine: RwSignal<EngineBuild>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
@@ -516,11 +531,23 @@ impl Titles for Arrived<'_> {
 }
 
 /// Fetches what search needs, unless it is here, on its way, or failed (see [`retry_search`]):
-/// the index's head (a query's pieces follow, [`request_wanted`]) and every takeaway's titles.
+/// the index's head (a query's pieces follow, [`request_wanted`]; the titles a ranking reads
+/// come with their articles' summaries, [`request_read`]).
 pub fn request_search() {
-    let files = expect_context::<Files>();
-    request_one(files.head, |files| files.search_head(), false);
-    request_titles(files.titles, false);
+    request_one(expect_context::<Files>().head, |files| files.search_head(), false);
+}
+
+/// Fetches every takeaway's titles, unless they are here, on their way, or failed: for typing,
+/// which ranks a query a key, and a ranking that reads more titles than a few of their articles'
+/// summaries would bring.
+pub fn request_every_title() {
+    request_titles(expect_context::<Files>().titles, false);
+}
+
+/// Whether every takeaway's titles are asked for (tracked): then a ranking waits for them, not
+/// for its articles' summaries.
+pub fn every_title_asked() -> bool {
+    !matches!(expect_context::<Files>().titles.get(), Load::Idle)
 }
 
 /// Fetches every takeaway's titles into `load` (see [`request_one`]), and makes their ids once
@@ -558,7 +585,9 @@ pub fn retry_texts() {
 pub fn retry_search() {
     let files = expect_context::<Files>();
     request_one(files.head, |files| files.search_head(), true);
-    request_titles(files.titles, true);
+    if matches!(files.titles.get_untracked(), Load::Failed(_)) {
+        request_titles(files.titles, true);
+    }
     if matches!(files.words.get_untracked(), Load::Failed(_)) {
         request_one(files.words, |files| files.search_words(), true);
     }
@@ -638,12 +667,12 @@ pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
 }
 
 /// Whether search can answer a query that `wanted` this of the index: all of it is here, and
-/// every takeaway's titles, or what it waits for (tracked).
+/// every takeaway's titles if they were asked for, or what it waits for (tracked).
 pub fn search_readiness(wanted: &Wanted) -> Load {
     let files = expect_context::<Files>();
     let titles = files.titles.with(|titles| match titles {
         Load::Failed(why) => Err(why.clone()),
-        load => Ok(matches!(load, Load::Ready(_))),
+        load => Ok(!matches!(load, Load::Loading)),
     });
     let failed = files.pieces.with(|loaded| {
         let failed = wanted.pieces.iter().filter_map(|&n| match loaded.get(n) {

@@ -92,7 +92,7 @@ pub fn measure(dataset: &Dataset, rounds: u32, now: impl Fn() -> f64) -> Figures
 /// how many there are. `now` reads a clock in ms.
 pub fn piece_latencies(dataset: &Dataset, now: impl Fn() -> f64) -> (f64, f64, usize) {
     let cut = cut(dataset, PIECE_BYTES);
-    let engine = Engine::of(dataset, &dataset.titles, EngineIndex::over_pieces(dataset, &cut.head));
+    let engine = Engine::of(dataset, EngineIndex::over_pieces(dataset, &cut.head));
     let mut pieces = Pieces::new(Arc::new(cut.head));
     let count = cut.pieces.len();
     let order = (0..count).rev().filter(|n| n % 2 == 1).chain((0..count).filter(|n| n % 2 == 0));

@@ -43,6 +43,9 @@ pub struct Listing {
     /// [`Found::missing`](crate::search::Found::missing)): until they are added, the hits are
     /// ranked without them.
     pub missing: Vec<usize>,
+    /// The same for their titles (see [`Found::untitled`](crate::search::Found::untitled)),
+    /// which come with their articles' summaries, or with every takeaway's.
+    pub untitled: Vec<usize>,
 }
 
 impl Listing {
@@ -64,6 +67,17 @@ impl Listing {
         let snippeted =
             |i: usize, t: usize| self.hits.get(i).is_some_and(|h| h.doc == t) && bundle.takeaways[t].has_body();
         self.cards(shown).into_iter().enumerate().filter(|&(i, t)| !snippeted(i, t)).map(|(_, t)| t).collect()
+    }
+
+    /// The takeaways whose articles' summaries the list reads when it shows `shown`: those
+    /// [`summarized`](Listing::summarized), and those whose titles the ranking lacks, unless
+    /// `every_title` is coming.
+    pub fn read(&self, shown: usize, bundle: &OutlinedBundle, every_title: bool) -> Vec<usize> {
+        let mut read = self.summarized(shown, bundle);
+        if !every_title {
+            read.extend(&self.untitled);
+        }
+        read
     }
 }
 
@@ -113,6 +127,7 @@ pub fn listing(
             spelling: None,
             searched: false,
             missing: Vec::new(),
+            untitled: Vec::new(),
         };
     };
     // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
@@ -140,5 +155,6 @@ pub fn listing(
         None => None,
     };
     let counts = facets.counts(&matches, selection);
-    Listing { takeaways, others, hits: found.hits, counts, spelling, searched: true, missing: found.missing }
+    let (missing, untitled) = (found.missing, found.untitled);
+    Listing { takeaways, others, hits: found.hits, counts, spelling, searched: true, missing, untitled }
 }

@@ -57,9 +57,10 @@ pub struct SearchHead {
 pub struct SearchShard {
     pub schema: u32,
     pub fields: Vec<ShardField>,
-    /// Of the piece's run of terms, the body's Latin words' inner parts that start a term of some
-    /// field, each at its longest, ascending: a word that starts a term but none of these is in
-    /// the body's words only at their start (see `crate::search::pieces::infixes`).
+    /// Of the piece's run of terms, the titles' and the bodies' Latin words' inner parts that
+    /// start a term of some field, each at its longest, ascending: a word that starts a term but
+    /// none of these is in their words only at their start (see
+    /// `crate::search::pieces::infixes`).
     pub infixes: Vec<String>,
 }
 

@@ -24,6 +24,9 @@ pub const ARTICLE_FIELD: &str = "article";
 /// The field of a takeaway's body.
 pub const BODY_FIELD: &str = "body";
 
+/// The field of a takeaway's titles.
+pub const TITLE_FIELD: &str = "title";
+
 /// The fields made of texts many takeaways share: a theme's or project's names, an article's
 /// title, authors and event. They are derived, by the engine or, where they ship, the build (see
 /// the module's documentation).

@@ -11,7 +11,7 @@ pub mod pieces;
 pub mod text;
 pub mod tokenize;
 
-pub use engine::{Bool, Config, Document, Engine, FieldConfig, Found, Hit, Needs};
+pub use engine::{Bool, Config, Engine, FieldConfig, Found, Hit, Needs};
 pub use index::SearchIndex;
 pub use tokenize::Synonyms;
 
@@ -82,26 +82,32 @@ impl IndexInSteps {
 
 impl Engine {
     /// The engine over `bundle`'s takeaways with `search`, their index, shipped apart from the
-    /// bundle; without their bodies, which are added as they arrive ([`Engine::add_body`]).
+    /// bundle, and their titles; without their bodies, which are added as they arrive
+    /// ([`Engine::add_body`]).
     pub fn over(bundle: &Bundle, search: &CompactIndex) -> Engine {
-        Engine::of(bundle, &bundle.titles, EngineIndex::over(bundle, search))
+        let engine = Engine::of(bundle, EngineIndex::over(bundle, search));
+        engine.add_titles(0, &bundle.titles);
+        engine
     }
 
-    /// The second step: the engine over `bundle`'s takeaways, titled `titles`, with their index,
-    /// `made`.
-    pub fn of(bundle: &OutlinedBundle, titles: &[TakeawayTitle], made: EngineIndex) -> Engine {
+    /// The second step: the engine over `bundle`'s takeaways with their index, `made`; without
+    /// their titles, which are added as they arrive ([`Engine::add_titles`]).
+    pub fn of(bundle: &OutlinedBundle, made: EngineIndex) -> Engine {
         let EngineIndex { index, synonyms, in_pieces } = made;
-        let docs = bundle.takeaways.iter().zip(titles).map(|(t, titled)| Document {
-            title: &titled.title,
-            title_en: titled.title_en.as_deref().unwrap_or_default(),
-            article: t.article.0,
-        });
+        let article_of = bundle.takeaways.iter().map(|t| t.article.0).collect();
         let authors: Vec<Vec<String>> =
             bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
-        let engine = Engine::new(index, synonyms, docs, &authors);
+        let engine = Engine::new(index, synonyms, article_of, &authors);
         match in_pieces {
             true => engine.in_pieces(),
             false => engine,
+        }
+    }
+
+    /// Adds `titles`, those of the documents from `first` on, in order.
+    pub fn add_titles(&self, first: usize, titles: &[TakeawayTitle]) {
+        for (doc, titled) in (first..).zip(titles) {
+            self.add_title(doc, &titled.title, titled.title_en.as_deref().unwrap_or_default());
         }
     }
 

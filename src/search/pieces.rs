@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::engine::spelling::words_of;
-use super::fields::{derived_terms, BODY_FIELD};
+use super::fields::{derived_terms, BODY_FIELD, TITLE_FIELD};
 use super::index::{decode, decode_field, FieldIndex, SHIPPED_FIELDS};
 use super::tokenize::is_cjk;
 use crate::model::{Dataset, IndexWords, SearchHead, SearchShard, ShardField, SCHEMA_VERSION};
@@ -68,11 +68,16 @@ pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
         pieces.push(piece);
     }
     // Each in the piece whose run of terms it would be in, which a prefix of it fetches.
-    let body = SHIPPED_FIELDS.iter().position(|&name| name == BODY_FIELD).and_then(|at| fields.get(at));
+    // The titles' words and the bodies', whose fields a phrase is looked for in.
+    let field = |named| SHIPPED_FIELDS.iter().position(|&name| name == named).and_then(|at| fields.get(at));
+    let mut words: Vec<String> =
+        [TITLE_FIELD, BODY_FIELD].into_iter().filter_map(field).flat_map(|f| f.terms.iter().cloned()).collect();
+    words.sort_unstable();
+    words.dedup();
     let derived = derived_terms(&dataset.bundle);
     let mut every_field: Vec<&str> = terms.iter().copied().chain(derived.iter().map(String::as_str)).collect();
     every_field.sort_unstable();
-    for infix in infixes(body.map_or(&[], |body| &body.terms), &every_field) {
+    for infix in infixes(&words, &every_field) {
         let at = head.firsts.partition_point(|first| *first <= infix).saturating_sub(1);
         if let Some(piece) = pieces.get_mut(at) {
             piece.infixes.push(infix);

@@ -11,7 +11,7 @@ import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
 const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, "target/dist-subpath");
-// The bundle's outline, as pages fetch it: `bundle.<hash>/outline.json`, beside its takeaways' titles (search's).
+// The bundle's outline, as pages fetch it: `bundle.<hash>/outline.json`, beside its takeaways' titles (typing's).
 const outlineText = await readFile(path.join(DIST, dataFile(DIST, "bundle").replace(/\.json$/, "/outline.json")), "utf8");
 const bundle = await readBundle(DIST);
 // Garbage URLs and broken bundles make the browser log failed requests: here only uncaught
@@ -122,7 +122,8 @@ describe("failures and policy", () => {
     assert.deepEqual(page.errors, []);
   });
 
-  // What search needs: the index, and every takeaway's titles (the bundle's second file).
+  // What search needs: the index, and for typing every takeaway's titles (the bundle's second
+  // file); a link's query reads its best candidates' titles with their articles' summaries.
   const failed = { status: 500, body: "oops" };
   const titles = /\/bundle\.[0-9a-f]+\/titles\.json$/;
   for (const [what, pattern, fulfil, expected] of [
@@ -136,7 +137,12 @@ describe("failures and policy", () => {
       const page = await openPage({ serviceWorkers: "block" });
       let broken = true;
       await page.route(pattern, (route) => (broken ? route.fulfill(fulfil) : route.continue()));
-      await page.goto(`${host.url}?q=cilium`);
+      if (pattern === titles) {
+        await page.goto(host.url);
+        await page.locator(".search input").fill("cilium");
+      } else {
+        await page.goto(`${host.url}?q=cilium`);
+      }
       const notice = page.locator(".listing .notice[role=alert]");
       await notice.waitFor();
       assert.match(await notice.textContent(), /搜索索引无法加载：/);

@@ -7,8 +7,8 @@ use maud::Markup;
 
 use super::{when_read, Content};
 use crate::app::data::{
-    read_pending, request_read, request_search, request_wanted, search_readiness, wanted, BundleResource, Load, Site,
-    Wanted,
+    every_title_asked, read_pending, request_every_title, request_read, request_search, request_wanted,
+    search_readiness, texts_failure, wanted, BundleResource, Load, Site, Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -37,8 +37,15 @@ struct Computed {
     wanted: Wanted,
 }
 
+/// How many pages of titles a query's ranking reads with their articles' summaries before every
+/// takeaway's titles are fetched instead: a ranking reads the titles of the best-scored
+/// candidates that may hold the query as written, twice a page's at a time, and most settle in
+/// one round; a phrase whose words many titles hold apart can read thousands, a round at a time.
+const TITLE_PAGES: usize = 4;
+
 /// The memos (computed when the home page reads them), and fetching the search index as soon as
-/// the URL holds a query, the bodies its results read and the summaries of the cards shown.
+/// the URL holds a query, the titles and bodies its results read and the summaries of the cards
+/// shown.
 pub fn provide() -> HomeState {
     let bundle = expect_context::<BundleResource>();
     let query = use_router().query();
@@ -78,8 +85,12 @@ pub fn provide() -> HomeState {
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
+        let every_title = every_title_asked();
         let waiting = listing.as_ref().is_none_or(|listing| {
-            !wanted.is_empty() || read_pending(&site, &listing.summarized(shown(), &site.bundle), &listing.missing)
+            let read = listing.read(shown(), &site.bundle, every_title);
+            let titles =
+                every_title && !listing.untitled.is_empty() && !matches!(search_readiness(&wanted), Load::Failed(_));
+            !wanted.is_empty() || titles || read_pending(&site, &read, &listing.missing)
         });
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
@@ -93,14 +104,32 @@ pub fn provide() -> HomeState {
             request_search();
         }
     });
+    // The titles a query's ranking asked for, while it is the same query.
+    let asked = StoredValue::new((String::new(), Vec::<usize>::new()));
     Effect::new(move |_| {
         let Some(Ok(site)) = bundle.get() else { return };
         computed.with(|computed| {
             let Some(Computed { listing, wanted }) = computed else { return };
             request_wanted(wanted);
-            if let Some(listing) = listing {
-                request_read(&site, &listing.summarized(shown(), &site.bundle), &listing.missing);
+            let Some(listing) = listing else { return };
+            if !listing.untitled.is_empty() && !every_title_asked() {
+                let query = query.with_untracked(|q| q.get("q").unwrap_or_default());
+                let many = asked.try_update_value(|(of, docs)| {
+                    if *of != query {
+                        (*of, *docs) = (query, Vec::new());
+                    }
+                    docs.extend(&listing.untitled);
+                    docs.sort_unstable();
+                    docs.dedup();
+                    docs.len() > TITLE_PAGES * shown().max(1)
+                });
+                // Offline, or the files failing, every takeaway's titles may still be had (the
+                // service worker keeps them with the outline).
+                if many == Some(true) || texts_failure(&site, &listing.untitled, &[]).is_some() {
+                    request_every_title();
+                }
             }
+            request_read(&site, &listing.read(shown(), &site.bundle, every_title_asked()), &listing.missing);
         });
     });
     let home = HomeState { state, listing, wanted };
@@ -129,6 +158,7 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
-        when_read(cx.lang, site, &listing.summarized(state.shown, &site.bundle), &listing.missing, markup)
+        let read = listing.read(state.shown, &site.bundle, every_title_asked());
+        when_read(cx.lang, site, &read, &listing.missing, markup)
     })
 }

@@ -24,10 +24,12 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
         wanted.is_empty()
     });
     let found = found.map(|engine| engine.search_found(&words, &config, SUGGESTIONS, everything));
-    let (missing, shown) = match found {
-        Some(found) => (found.missing, found.hits.iter().map(|h| h.doc).collect()),
-        None => (Vec::new(), Vec::new()),
+    let (missing, shown, untitled) = match found {
+        Some(found) => (found.missing, found.hits.iter().map(|h| h.doc).collect(), found.untitled),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     set_title(cx.pick("找不到页面 · KubeCon 要点", "Not found · KubeCon takeaways"));
-    when_read(cx.lang, site, &shown, &missing, page(cx, &shown))
+    // The titles its ranking reads come with their articles' summaries, as the cards' do.
+    let read: Vec<usize> = shown.iter().chain(&untitled).copied().collect();
+    when_read(cx.lang, site, &read, &missing, page(cx, &shown))
 }

@@ -115,7 +115,8 @@ pub struct Engine {
     /// the index comes in pieces.
     infixes: RwLock<Vec<Vec<String>>>,
     synonyms: Synonyms,
-    texts: Vec<DocText>,
+    /// Per document, its titles once they have arrived (see [`Engine::add_title`]).
+    titles: Vec<OnceLock<TitleText>>,
     /// Per document, its body's text once it has arrived (see [`Engine::add_body`]).
     bodies: Vec<OnceLock<BodyText>>,
     /// A query's working memory, kept between queries: a query allocates next to nothing.
@@ -125,18 +126,10 @@ pub struct Engine {
     authors: Authors,
 }
 
-/// A takeaway as the engine reads it besides its index: its titles (for the phrase bonus and
-/// highlights) and its article's number. Its body comes apart ([`Engine::add_body`]).
-pub struct Document<'a> {
-    pub title: &'a str,
-    /// Empty where it has none.
-    pub title_en: &'a str,
-    pub article: u32,
-}
-
-/// What phrase bonus and highlights look at in a title.
-struct DocText {
+/// What phrase bonus and highlights look at in a takeaway's titles.
+struct TitleText {
     title: String,
+    /// Empty where it has none.
     title_en: String,
     /// Folded, with variants spelled canonically, for phrase matching, and its pairs of
     /// characters: made the first time a query looks.
@@ -160,32 +153,21 @@ fn for_takeaways(index: FieldIndex, authors: &Authors) -> FieldIndex {
 }
 
 impl Engine {
-    /// An engine over `index`, whose documents (the takeaways, in bundle order) are `docs`, and
-    /// whose articles' authors have the terms `authors` (per article). It ranks and counts
-    /// without the documents' bodies; those the results read are added as they arrive (see
-    /// [`Found::missing`]).
-    pub fn new<'a>(
-        index: SearchIndex,
-        synonyms: Synonyms,
-        docs: impl Iterator<Item = Document<'a>>,
-        authors: &[Vec<String>],
-    ) -> Engine {
+    /// An engine over `index`, whose documents (the takeaways, in bundle order) are of the
+    /// articles `article_of`, whose authors have the terms `authors` (per article). It ranks and
+    /// counts without the documents' titles and bodies; those the results read are added as they
+    /// arrive (see [`Found::missing`]).
+    pub fn new(index: SearchIndex, synonyms: Synonyms, article_of: Vec<u32>, authors: &[Vec<String>]) -> Engine {
         let count = index.docs as usize;
-        let mut article_of = Vec::with_capacity(count);
-        let texts = docs
-            .map(|doc| {
-                article_of.push(doc.article);
-                DocText { title: doc.title.to_owned(), title_en: doc.title_en.to_owned(), phrase: OnceLock::new() }
-            })
-            .collect();
         let authors = Authors::new(authors, article_of);
         let fields = index.fields.into_iter().map(|f| Arc::new(Field::new(for_takeaways(f, &authors), count)));
         let fields = RwLock::new(fields.collect());
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
-        let bodies = (0..count).map(|_| OnceLock::new()).collect();
+        let (titles, bodies) =
+            ((0..count).map(|_| OnceLock::new()).collect(), (0..count).map(|_| OnceLock::new()).collect());
         let (in_pieces, shipped_words, infixes) = (false, OnceLock::new(), RwLock::default());
         let lexicon = OnceLock::new();
-        Engine { fields, in_pieces, shipped_words, infixes, synonyms, texts, bodies, scratch, lexicon, authors }
+        Engine { fields, in_pieces, shipped_words, infixes, synonyms, titles, bodies, scratch, lexicon, authors }
     }
 
     /// This engine with its body's index in pieces: of those in `index`, the first that arrived.
@@ -205,7 +187,7 @@ impl Engine {
     pub fn add_piece(&self, piece: Piece) {
         let mut fields = self.fields.write().unwrap_or_else(PoisonError::into_inner);
         for index in piece.fields {
-            let piece = Field::new(for_takeaways(index, &self.authors), self.texts.len());
+            let piece = Field::new(for_takeaways(index, &self.authors), self.titles.len());
             match fields.iter_mut().find(|f| f.name == piece.name) {
                 Some(field) => *field = Arc::new(field.with(piece)),
                 None => fields.push(Arc::new(piece)),
@@ -282,6 +264,20 @@ impl Engine {
             .collect()
     }
 
+    /// Adds the titles of document `doc` (`title_en` empty where it has none), unless it has them
+    /// already.
+    pub fn add_title(&self, doc: usize, title: &str, title_en: &str) {
+        if let Some(slot) = self.titles.get(doc).filter(|slot| slot.get().is_none()) {
+            let _ =
+                slot.set(TitleText { title: title.to_owned(), title_en: title_en.to_owned(), phrase: OnceLock::new() });
+        }
+    }
+
+    /// Whether document `doc`'s titles have been added.
+    pub fn has_title(&self, doc: usize) -> bool {
+        self.titles.get(doc).is_some_and(|slot| slot.get().is_some())
+    }
+
     /// Adds the body of document `doc` (its sanitized HTML), unless it has one already.
     pub fn add_body(&self, doc: usize, html: &str) {
         if let Some(slot) = self.bodies.get(doc).filter(|slot| slot.get().is_none()) {
@@ -335,7 +331,7 @@ impl Engine {
     ) -> Vec<(usize, f64)> {
         let mut scratch = self.scratch();
         self.scored(reading, config, &mut scratch);
-        self.top(reading, &mut scratch, limit, keep, &mut Vec::new())
+        self.top(reading, &mut scratch, limit, keep, &mut Missing::default())
     }
 
     /// The takeaways the query matches, in document order: what the list counts (see
@@ -366,7 +362,7 @@ impl Engine {
         self.scored(&reading, config, &mut scratch);
         // Each reached document's part, by document: the lists come out in document order by one
         // pass over the documents, where sorting them (a broad query reaches most) cost more.
-        let mut parts = vec![Part::Unreached; self.texts.len()];
+        let mut parts = vec![Part::Unreached; self.titles.len()];
         for (at, doc) in scratch.total.docs().enumerate() {
             parts[doc as usize] = if scratch.holdings.matches(doc, at) { Part::Matches } else { Part::Others };
         }
@@ -380,14 +376,17 @@ impl Engine {
             reached.push(doc);
         }
         let kept = keep(&reached);
-        let mut missing = Vec::new();
+        let mut missing = Missing::default();
         let keep = |doc: usize| kept.get(doc).copied().unwrap_or(false);
         let top = self.top(&reading, &mut scratch, limit, keep, &mut missing);
         drop(scratch);
         let hits = self.hits(&reading, top, &mut missing);
-        missing.sort_unstable();
-        missing.dedup();
-        Found { matches, others, kept, hits, corrected: reading.corrected(), missing }
+        let Missing { bodies: mut missing, titles: mut untitled } = missing;
+        for docs in [&mut missing, &mut untitled] {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        Found { matches, others, kept, hits, corrected: reading.corrected(), missing, untitled }
     }
 
     /// [`Engine::rank`] with highlighted titles and snippets.
@@ -399,7 +398,7 @@ impl Engine {
     pub fn search_among(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Vec<Hit> {
         let reading = self.read(query, config);
         let ranked = self.ranked(&reading, config, limit, keep);
-        self.hits(&reading, ranked, &mut Vec::new())
+        self.hits(&reading, ranked, &mut Missing::default())
     }
 
     /// How the engine reads `query`: its words, with each misspelt one (a Latin word no field
@@ -413,29 +412,32 @@ impl Engine {
         self.corrected(query, typed, &corrections)
     }
 
-    /// Ranked documents as hits: highlighted titles and snippets; a document whose body has not
-    /// arrived has no snippet, and is noted in `missing`.
-    fn hits(&self, reading: &Reading, ranked: Vec<(usize, f64)>, missing: &mut Vec<usize>) -> Vec<Hit> {
+    /// Ranked documents as hits: highlighted titles and snippets; a document whose titles have
+    /// not arrived has no highlights, one whose body has not no snippet, and each is noted in
+    /// `missing`.
+    fn hits(&self, reading: &Reading, ranked: Vec<(usize, f64)>, missing: &mut Missing) -> Vec<Hit> {
         let highlight = self.synonyms.spellings_of(&reading.terms);
         ranked
             .into_iter()
             .map(|(doc, score)| {
-                let text = &self.texts[doc];
+                let (title_matches, title_en_matches) = match self.titles[doc].get() {
+                    Some(text) => (
+                        snippets::matches(&text.title, &highlight, usize::MAX),
+                        snippets::matches(&text.title_en, &highlight, usize::MAX),
+                    ),
+                    None => {
+                        missing.titles.push(doc);
+                        (Vec::new(), Vec::new())
+                    }
+                };
                 let (snippet, snippet_matches) = match self.bodies[doc].get() {
                     Some(body) => snippets::snippet(&body.text, &highlight),
                     None => {
-                        missing.push(doc);
+                        missing.bodies.push(doc);
                         (String::new(), Vec::new())
                     }
                 };
-                Hit {
-                    doc,
-                    score,
-                    title_matches: snippets::matches(&text.title, &highlight, usize::MAX),
-                    title_en_matches: snippets::matches(&text.title_en, &highlight, usize::MAX),
-                    snippet,
-                    snippet_matches,
-                }
+                Hit { doc, score, title_matches, title_en_matches, snippet, snippet_matches }
             })
             .collect()
     }
@@ -446,6 +448,13 @@ impl Engine {
         scratch.clear();
         scratch
     }
+}
+
+/// The documents a ranking or its hits would read but whose texts have not arrived.
+#[derive(Default)]
+pub(super) struct Missing {
+    pub(super) bodies: Vec<usize>,
+    pub(super) titles: Vec<usize>,
 }
 
 /// What a query needs of an index in pieces: see [`Engine::needs`].
@@ -481,6 +490,9 @@ pub struct Found {
     /// final. Read with no bonus from their bodies, so these are all the bodies a final ranking
     /// could need but the snippets of hits that only they would bring into the top.
     pub missing: Vec<usize>,
+    /// The same for the documents' titles (for the phrase bonus, or highlights; see
+    /// [`Engine::add_title`]).
+    pub untitled: Vec<usize>,
 }
 
 /// A query as the engine reads it.

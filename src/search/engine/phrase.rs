@@ -5,8 +5,8 @@ use std::cell::OnceCell;
 use std::sync::PoisonError;
 
 use super::scoring::Field;
-use super::{Engine, Reading};
-use crate::search::fields::BODY_FIELD;
+use super::{Engine, Missing, Reading};
+use crate::search::fields::{BODY_FIELD, TITLE_FIELD};
 use crate::search::text::squeeze;
 use crate::search::tokenize::{fold, is_cjk, is_joiner, terms};
 
@@ -60,9 +60,10 @@ pub(super) struct Finder<'r> {
     shifts: [u8; 256],
     /// The query's terms: their pieces of the index are here.
     terms: &'r [String],
-    /// The documents whose bodies may hold the needle, ascending, where the body's index tells
-    /// (see [`Engine::bodies_that_may_hold`]); found when a body is first missed.
-    bodies: OnceCell<Option<Vec<u32>>>,
+    /// The documents whose titles, and whose bodies, may hold the needle, ascending, where the
+    /// field's index tells (see [`Engine::may_hold`]); found when a title or a body is first
+    /// missed.
+    holders: [OnceCell<Option<Vec<u32>>>; 2],
 }
 
 impl<'r> Finder<'r> {
@@ -72,8 +73,8 @@ impl<'r> Finder<'r> {
         for (at, &byte) in bytes.iter().enumerate().take(bytes.len().saturating_sub(1)) {
             shifts[usize::from(byte)] = (bytes.len() - 1 - at).min(255) as u8;
         }
-        let bodies = OnceCell::new();
-        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts, terms, bodies }
+        let holders = Default::default();
+        Finder { title_pairs: Pairs::of(&needle), body_pairs: Pairs::of(&needle), needle, shifts, terms, holders }
     }
 
     /// Whether `text` holds the needle: `text.contains(needle)`.
@@ -93,22 +94,39 @@ impl<'r> Finder<'r> {
     }
 }
 
+/// The texts of a takeaway a phrase is looked for in, each the field of the index that holds it.
+#[derive(Clone, Copy)]
+pub(super) enum Text {
+    Title,
+    Body,
+}
+
+impl Text {
+    fn field(self) -> &'static str {
+        match self {
+            Text::Title => TITLE_FIELD,
+            Text::Body => BODY_FIELD,
+        }
+    }
+}
+
 impl Engine {
     /// A finder of the phrase of `reading`.
     pub(super) fn finder<'r>(&self, reading: &'r Reading) -> Finder<'r> {
         Finder::new(self.phrase_form(&reading.text), &reading.terms)
     }
 
-    /// The documents whose bodies may hold `phrase`, ascending, as far as the body's index tells:
-    /// a body that holds the phrase holds each of its terms, as a term of its index (a pair of
-    /// Chinese characters) or inside one (a Latin word), unless a variant's canonical spelling
-    /// may have made it (see [`Synonyms::may_make`](crate::search::tokenize::Synonyms::may_make)).
-    /// Only the query's terms are looked up, whose pieces are here; a word only where no word of
-    /// the body has it inside but at its start, so that its documents are those of the terms it
-    /// starts. `None` where no term tells.
-    fn bodies_that_may_hold(&self, phrase: &Finder) -> Option<Vec<u32>> {
-        let body = self.field(BODY_FIELD)?;
-        let mut bodies: Option<Vec<u32>> = None;
+    /// The documents whose `text` may hold `phrase`, ascending, as far as its field's index
+    /// tells: a text that holds the phrase holds each of its terms, as a term of its index (a
+    /// pair of Chinese characters) or inside one (a Latin word), unless a variant's canonical
+    /// spelling may have made it (see
+    /// [`Synonyms::may_make`](crate::search::tokenize::Synonyms::may_make)). Only the query's
+    /// terms are looked up, whose pieces are here; a word only where no word of the field has it
+    /// inside but at its start, so that its documents are those of the terms it starts. `None`
+    /// where no term tells.
+    fn holders(&self, text: Text, phrase: &Finder) -> Option<Vec<u32>> {
+        let field = self.field(text.field())?;
+        let mut holders: Option<Vec<u32>> = None;
         for term in terms(&phrase.needle) {
             let chinese = term.starts_with(is_cjk);
             let told = phrase.terms.contains(&term)
@@ -116,35 +134,35 @@ impl Engine {
                 && match chinese {
                     // A lone character is a term only where no other is next to it.
                     true => term.chars().nth(1).is_some(),
-                    false => !term.contains(is_joiner) && self.only_as_a_start(&body, &term),
+                    false => !term.contains(is_joiner) && self.only_as_a_start(&field, &term),
                 };
             if told {
-                let holding = body.docs_of_terms(if chinese { body.find(&term) } else { body.expand(&term) });
-                bodies = Some(match bodies.take() {
-                    Some(mut bodies) => {
-                        bodies.retain(|doc| holding.binary_search(doc).is_ok());
-                        bodies
+                let holding = field.docs_of_terms(if chinese { field.find(&term) } else { field.expand(&term) });
+                holders = Some(match holders.take() {
+                    Some(mut holders) => {
+                        holders.retain(|doc| holding.binary_search(doc).is_ok());
+                        holders
                     }
                     None => holding,
                 });
             }
         }
-        bodies
+        holders
     }
 
-    /// Whether `doc`'s body may hold `phrase`, as far as the body's index tells.
-    fn may_hold(&self, doc: usize, phrase: &Finder) -> bool {
-        let bodies = phrase.bodies.get_or_init(|| self.bodies_that_may_hold(phrase));
-        bodies.as_ref().is_none_or(|bodies| bodies.binary_search(&(doc as u32)).is_ok())
+    /// Whether `doc`'s `text` may hold `phrase`, as far as its field's index tells.
+    fn may_hold(&self, text: Text, doc: usize, phrase: &Finder) -> bool {
+        let holders = phrase.holders[text as usize].get_or_init(|| self.holders(text, phrase));
+        holders.as_ref().is_none_or(|holders| holders.binary_search(&(doc as u32)).is_ok())
     }
 
-    /// Whether every word of the body's index that has `word` inside starts with it: from `body`
+    /// Whether every word of `field`'s index that has `word` inside starts with it: from `field`
     /// where the index is whole, or, of one in pieces, from the infixes of the pieces `word`
-    /// starts terms in (here), if it starts a term of a field (see
-    /// [`crate::search::pieces::infixes`]).
-    fn only_as_a_start(&self, body: &Field, word: &str) -> bool {
+    /// starts terms in (here, the titles' and the bodies' words'), if it starts a term of a field
+    /// (see [`crate::search::pieces::infixes`]).
+    fn only_as_a_start(&self, field: &Field, word: &str) -> bool {
         if !self.in_pieces {
-            return !body.terms_with_postings().any(|(t, _)| !t.starts_with(word) && t.contains(word));
+            return !field.terms_with_postings().any(|(t, _)| !t.starts_with(word) && t.contains(word));
         }
         let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
         let infixes = self.infixes.read().unwrap_or_else(PoisonError::into_inner);
@@ -161,20 +179,26 @@ impl Engine {
         self.synonyms.canonicalize(&squeeze(&fold(text)))
     }
 
-    /// The bonus for `doc`, the body's only if `body` asks for it; a body that has not arrived
-    /// gives none, and is noted in `missing`.
-    pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool, missing: &mut Vec<usize>) -> f64 {
+    /// The bonus for `doc`, the body's only if `body` asks for it; titles or a body that have
+    /// not arrived give none, and are noted in `missing`.
+    pub(super) fn phrase_bonus(&self, doc: usize, phrase: &Finder, body: bool, missing: &mut Missing) -> f64 {
         if phrase.needle.is_empty() {
             return 1.0;
         }
-        let text = &self.texts[doc];
-        let (title_phrase, title_pairs) = text.phrase.get_or_init(|| {
-            let title_phrase = self.phrase_form(&text.title);
-            let pairs = Pairs::of(&title_phrase);
-            (title_phrase, pairs)
-        });
-        if title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(title_phrase) {
-            return TITLE_PHRASE_BONUS;
+        match self.titles[doc].get() {
+            Some(text) => {
+                let (title_phrase, title_pairs) = text.phrase.get_or_init(|| {
+                    let title_phrase = self.phrase_form(&text.title);
+                    let pairs = Pairs::of(&title_phrase);
+                    (title_phrase, pairs)
+                });
+                if title_pairs.may_hold(&phrase.title_pairs) && phrase.is_in(title_phrase) {
+                    return TITLE_PHRASE_BONUS;
+                }
+            }
+            // Titles the index rules out give none; they are not fetched.
+            None if !self.may_hold(Text::Title, doc, phrase) => {}
+            None => missing.titles.push(doc),
         }
         if !body {
             return 1.0;
@@ -183,9 +207,9 @@ impl Engine {
             Some(b) if b.pairs.may_hold(&phrase.body_pairs) && phrase.is_in(&b.phrase) => BODY_PHRASE_BONUS,
             Some(_) => 1.0,
             // A body the index rules out gives none; it is not fetched.
-            None if !self.may_hold(doc, phrase) => 1.0,
+            None if !self.may_hold(Text::Body, doc, phrase) => 1.0,
             None => {
-                missing.push(doc);
+                missing.bodies.push(doc);
                 1.0
             }
         }

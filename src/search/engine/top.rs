@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::phrase::{Finder, BODY_PHRASE_BONUS, TITLE_PHRASE_BONUS};
 use super::scoring::Scratch;
-use super::{by_rank, Engine, Reading};
+use super::{by_rank, Engine, Missing, Reading};
 
 /// A scored document, greater when better (see [`by_rank`]).
 #[derive(Clone, Copy, PartialEq)]
@@ -70,17 +70,19 @@ impl Candidates {
 /// has no window: the index rules most bodies out.
 pub const PHRASE_WINDOW: usize = 40;
 
-/// The bodies a ranking looked for that have not arrived, a round's worth. Where many candidates
-/// tie, each might take the body's bonus, and every one of their bodies was asked for at once:
-/// hundreds, where the best few often settle the top. So for a query of one word, while fewer
-/// than twice the top's bodies of the candidates looked at are here, a round asks for that many,
-/// best first; after, for all the top needs. A top whose best candidates' bodies hold the word
-/// settles in one round, one whose bodies do not takes two. A phrase of several words asks for
-/// those of its window (see [`PHRASE_WINDOW`]) at once.
+/// The titles and bodies a ranking looked for that have not arrived, a round's worth. Where many
+/// candidates tie, each might take the body's bonus, and every one of their bodies was asked for
+/// at once: hundreds, where the best few often settle the top. So for a query of one word, while
+/// fewer than twice the top's bodies of the candidates looked at are here, a round asks for that
+/// many, best first; after, for all the top needs. A top whose best candidates' bodies hold the
+/// word settles in one round, one whose bodies do not takes two. A phrase of several words asks
+/// for those of its window (see [`PHRASE_WINDOW`]) at once. Titles, which every candidate that
+/// could enter the top with the title's bonus is looked in, are asked for twice the top's at a
+/// time, best first: those that hold the query lift the top, and fewer candidates are left.
 struct Round<'m> {
-    missing: &'m mut Vec<usize>,
-    /// Those already missing when the round began.
-    before: usize,
+    missing: &'m mut Missing,
+    /// The bodies and the titles already missing when the round began.
+    before: (usize, usize),
     /// Bodies looked in that were here.
     read: usize,
     limit: usize,
@@ -90,7 +92,8 @@ struct Round<'m> {
 
 impl Round<'_> {
     fn full(&self) -> bool {
-        self.capped && self.read < 2 * self.limit && self.missing.len() - self.before >= 2 * self.limit
+        let (bodies, titles) = (self.missing.bodies.len() - self.before.0, self.missing.titles.len() - self.before.1);
+        (self.capped && self.read < 2 * self.limit && bodies >= 2 * self.limit) || titles >= 2 * self.limit
     }
 
     /// How many of each kind of candidate, best-scored first, may take the body's bonus.
@@ -106,15 +109,15 @@ impl Round<'_> {
 impl Engine {
     /// The best `limit` of the scored documents `keep` accepts, with the phrase bonus: those that
     /// match the query first, then the others; leaving the scores empty. The documents whose
-    /// bodies were looked for but have not arrived are noted in `missing`, a round's worth (see
-    /// [`Round`]): the top is final once none are.
+    /// titles or bodies were looked for but have not arrived are noted in `missing`, a round's
+    /// worth (see [`Round`]): the top is final once none are.
     pub(super) fn top(
         &self,
         reading: &Reading,
         scratch: &mut Scratch,
         limit: usize,
         keep: impl Fn(usize) -> bool,
-        missing: &mut Vec<usize>,
+        missing: &mut Missing,
     ) -> Vec<(usize, f64)> {
         if limit == 0 {
             return Vec::new();
@@ -136,7 +139,8 @@ impl Engine {
         });
         holdings.all_taken();
         let capped = reading.words.len() <= 1;
-        let mut round = Round { before: missing.len(), missing, read: 0, limit, capped };
+        let before = (missing.bodies.len(), missing.titles.len());
+        let mut round = Round { before, missing, read: 0, limit, capped };
         let mut top = self.best(&phrase, matching, limit, &mut round);
         if top.len() < limit && !round.full() {
             top.extend(self.best(&phrase, others, limit - top.len(), &mut round));
@@ -144,10 +148,10 @@ impl Engine {
         top
     }
 
-    /// The best `limit` of `candidates`, with the phrase bonus. A body that has not arrived gives
-    /// no bonus, so that the top can only be lower and more candidates are looked at: the
-    /// round's missing bodies are then the best candidates' of those the top with all bodies
-    /// would need.
+    /// The best `limit` of `candidates`, with the phrase bonus. Titles or a body that have not
+    /// arrived give no bonus, so that the top can only be lower and more candidates are looked
+    /// at: the round's missing ones are then the best candidates' of those the top with all
+    /// titles and bodies would need.
     fn best(&self, phrase: &Finder, candidates: &mut Candidates, limit: usize, round: &mut Round) -> Vec<(usize, f64)> {
         let floor = candidates.floor;
         candidates.ranked.retain(|r| r.1 * TITLE_PHRASE_BONUS >= floor);
