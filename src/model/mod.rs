@@ -63,7 +63,9 @@ pub struct DataFiles {
     pub search: String,
     /// Whether each takeaway's body also ships alone, `takeaway-<n>.json` in the texts' folder
     /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
-    /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
+    /// texts: where the texts are too large to keep offline (see `takeaways finish-site`). There a
+    /// `?q=` link's ranking reads the titles it needs with their articles' summaries too, not
+    /// every takeaway's.
     pub takeaway_bodies: bool,
     /// Whether the app works on the bundle in steps, each in a task of its own (the facets, the
     /// first render, each field the engine derives, the engine, its first search): where the

@@ -122,8 +122,9 @@ describe("failures and policy", () => {
     assert.deepEqual(page.errors, []);
   });
 
-  // What search needs: the index, and for typing every takeaway's titles (the bundle's second
-  // file); a link's query reads its best candidates' titles with their articles' summaries.
+  // What search needs: the index, and every takeaway's titles (the bundle's second file), which
+  // typing fetches on any site (a large site's `?q=` link reads its ranking's titles with their
+  // articles' summaries).
   const failed = { status: 500, body: "oops" };
   const titles = /\/bundle\.[0-9a-f]+\/titles\.json$/;
   for (const [what, pattern, fulfil, expected] of [
