@@ -532,12 +532,12 @@ impl Titles for Arrived<'_> {
 
 /// Fetches what search needs, unless it is here, on its way, or failed (see [`retry_search`]):
 /// the index's head (a query's pieces follow, [`request_wanted`]), and every takeaway's titles,
-/// unless the site ships each takeaway's body alone (a large one): there the titles a ranking
-/// reads come with their articles' summaries ([`request_read`]), where every title would weigh
-/// more than the rest of a search.
+/// unless the bundle is large enough that the app works in steps (see [`DataFiles::in_steps`]):
+/// there the titles a ranking reads come with their articles' summaries ([`request_read`]),
+/// where every title would weigh more than the rest of a search.
 pub fn request_search() {
     request_one(expect_context::<Files>().head, |files| files.search_head(), false);
-    if !data_files().is_ok_and(|files| files.takeaway_bodies) {
+    if !data_files().is_ok_and(|files| files.in_steps) {
         request_every_title();
     }
 }

@@ -63,14 +63,13 @@ pub struct DataFiles {
     pub search: String,
     /// Whether each takeaway's body also ships alone, `takeaway-<n>.json` in the texts' folder
     /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
-    /// texts: where the texts are too large to keep offline (see `takeaways finish-site`). There a
-    /// `?q=` link's ranking reads the titles it needs with their articles' summaries too, not
-    /// every takeaway's.
+    /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
     pub takeaway_bodies: bool,
     /// Whether the app works on the bundle in steps, each in a task of its own (the facets, the
     /// first render, each field the engine derives, the engine, its first search): where the
     /// bundle is large enough that each takes the main thread for a frame or more (see
-    /// `takeaways finish-site`).
+    /// `takeaways finish-site`). There a `?q=` link's ranking reads the titles it needs with
+    /// their articles' summaries, not every takeaway's, which weigh more than the rest of it.
     pub in_steps: bool,
 }
 

@@ -342,8 +342,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
         links.map((a) => [decodeURIComponent(a.getAttribute("href").split("/t/")[1]), a.textContent]));
       assert.deepEqual(cards, cards.map(([id]) => [id, security.find((t) => t.id === id)?.title]));
       assert.deepEqual(titles, [], "the list fetched every takeaway's titles");
-      // A link's query ranks with every takeaway's titles, or, where each takeaway's body ships
-      // alone (the sub-path site, as a large one), with those of its best candidates, which
+      // A link's query ranks with every takeaway's titles, or, where the app works in steps (the
+      // sub-path site, as a large one), with those of its best candidates, which
       // their articles' summaries bring: its cards marked, titled as the bundle has them.
       await page.goto(`${host.url}?q=${encodeURIComponent("平台工程")}`);
       await page.locator(".card .card-title mark").first().waitFor();
