@@ -37,8 +37,11 @@ fn hostile_seeds() -> Dataset {
     for (i, summary) in dataset.texts.takeaway_summaries.iter_mut().enumerate() {
         *summary = text(i);
     }
-    for (i, a) in b.articles.iter_mut().enumerate() {
+    for (i, a) in b.article_titles.iter_mut().enumerate() {
         a.title = text(i);
+        a.title_en = Some(text(i + 1));
+    }
+    for (i, a) in b.articles.iter_mut().enumerate() {
         a.authors = vec![text(i + 1)];
         a.url = Some(HOSTILE[2].to_owned());
         a.original_url = Some(format!(" JavaScript:{}", HOSTILE[0]));

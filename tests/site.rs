@@ -81,7 +81,7 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     }
     let bundle = names.iter().find(|n| n.starts_with("bundle.") && n.ends_with(".json") && !n.contains('/')).unwrap();
     let parts = format!("{}/", bundle.trim_end_matches(".json"));
-    for file in ["outline.json", "titles.json"].map(|part| format!("{parts}{part}")) {
+    for file in ["outline.json", "titles.json", "articles.json"].map(|part| format!("{parts}{part}")) {
         assert!(precached.contains(&file), "{file} is not precached");
     }
     assert!(!precached.contains(bundle), "the whole bundle, which pages never fetch, is precached");
@@ -101,7 +101,8 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let names = build_site(dir.path(), &["--no-cards"]);
     let site = dir.path().join("site");
     let seeds = common::seeds();
-    // The bundle in two files, its outline and its takeaways' titles, which make it again.
+    // The bundle in three files, its outline, its takeaways' titles and its articles', which make
+    // it again.
     let whole = |kind: &str| names.iter().find(|n| n.starts_with(kind) && n.ends_with(".json") && !n.contains('/'));
     let parts = whole("bundle.").unwrap().trim_end_matches(".json").to_owned();
     let read = |part: &str| fs::read(site.join(&parts).join(part)).unwrap();
@@ -109,10 +110,14 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
         let outline: takeaways::model::StoredBundle = serde_json::from_slice(&read("outline.json")).unwrap();
         outline.outlined().unwrap()
     };
-    let titles = serde_json::from_slice(&read("titles.json")).unwrap();
-    assert_eq!(outlined().with_titles(titles).unwrap(), seeds.bundle);
+    let titles = || serde_json::from_slice(&read("titles.json")).unwrap();
+    let article_titles = || serde_json::from_slice(&read("articles.json")).unwrap();
+    assert_eq!(outlined().with_titles(titles(), article_titles()).unwrap(), seeds.bundle);
     let others = format!(r#"{{"schema": {}, "title": ["x"], "alt_title": [null]}}"#, seeds.schema);
-    let refused = outlined().with_titles(serde_json::from_str(&others).unwrap()).err().unwrap();
+    let refused = outlined().with_titles(serde_json::from_str(&others).unwrap(), article_titles()).err().unwrap();
+    assert!(refused.contains("another build"), "{refused}");
+    let others = format!(r#"{{"schema": {}, "title": ["x"]}}"#, seeds.schema);
+    let refused = outlined().with_titles(titles(), serde_json::from_str(&others).unwrap()).err().unwrap();
     assert!(refused.contains("another build"), "{refused}");
     // A whole bundle is no outline: it holds its titles.
     let stored: takeaways::model::StoredBundle =
@@ -120,6 +125,7 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     assert!(stored.outlined().err().unwrap().contains("another build"));
     let outline = String::from_utf8(read("outline.json")).unwrap();
     assert!(!outline.contains(&seeds.title(0).title), "the outline holds a takeaway's title");
+    assert!(!outline.contains(&seeds.article_titles[0].title), "the outline holds an article's title");
     let texts = whole("texts.").unwrap();
     let folder = format!("{}/", texts.trim_end_matches(".json"));
     assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), 2 * seeds.articles.len());

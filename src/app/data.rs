@@ -1,10 +1,11 @@
 //! Loading the bundle's outline, once per visit, relative to the site's base URL; and the files
 //! shipped apart, the first time something needs them: an article's texts (its page, its
 //! takeaways' pages, a search result's snippet or phrase, unless the site ships takeaways' bodies
-//! alone, which a search then reads), its takeaways' summaries and titles (their cards, their
-//! pages, and the titles a ranking reads), and what search needs (typing, a `?q=` link, a
-//! not-found page): the index; and every takeaway's titles, for typing (which ranks many queries)
-//! or a query whose ranking reads more than a few.
+//! alone, which a search then reads), its titles and its takeaways' summaries and titles (their
+//! cards, their pages, and the titles a ranking reads), and what search needs (typing, a `?q=`
+//! link, a not-found page): the index; and every takeaway's and article's titles, for typing
+//! (which ranks many queries) or a query whose ranking reads more than a few; every article's
+//! titles alone for a list of articles.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,8 +18,8 @@ use serde::Deserialize;
 
 use crate::explore::facets::{Facets, FacetsInSteps};
 use crate::model::{
-    ArticleIx, ArticleSummaries, ArticleTexts, Bundle, DataFiles, IndexWords, OutlinedBundle, PartOf, SearchHead,
-    SearchShard, StoredBundle, Summaries, TakeawayBody, TakeawayTitle, TakeawayTitles, Titles, SCHEMA_VERSION,
+    ArticleIx, ArticleSummaries, ArticleTexts, ArticleTitle, Bundle, DataFiles, IndexWords, OutlinedBundle, PartOf,
+    SearchHead, SearchShard, StoredBundle, Summaries, TakeawayBody, TakeawayTitle, Titles, SCHEMA_VERSION,
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
@@ -217,6 +218,9 @@ pub struct Files {
     /// Every takeaway's titles, their ids made, where a search needs many (see
     /// [`request_every_title`]).
     titles: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>,
+    /// Every article's titles: with every takeaway's, and for a list of articles (see
+    /// [`request_article_titles`]).
+    article_titles: RwSignal<Load<Arc<Vec<ArticleTitle>>>>,
     /// The engine's build, once the head is here.
     engine: RwSignal<EngineBuild>,
     /// By piece.
@@ -231,6 +235,7 @@ pub fn provide_files() {
         bodies: RwSignal::new(Loads::default()),
         head: RwSignal::new(Load::Idle),
         titles: RwSignal::new(Load::Idle),
+        article_titles: RwSignal::new(Load::Idle),
         engine: RwSignal::new(EngineBuild::Idle),
         pieces: RwSignal::new(Loads::default()),
         words: RwSignal::new(Load::Idle),
@@ -477,23 +482,28 @@ pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Opti
     })
 }
 
-/// The takeaways' summaries and titles that have arrived and belong to the site's build: what
-/// cards and pages read.
+/// The takeaways' summaries and the titles that have arrived and belong to the site's build:
+/// what cards and pages read.
 pub struct Arrived<'a> {
     bundle: &'a OutlinedBundle,
     /// By article.
     summaries: Vec<Option<Arc<ArticleSummaries>>>,
     /// Every takeaway's, once search has needed them.
     titles: Option<Arc<Vec<TakeawayTitle>>>,
+    /// Every article's, once search or a list of articles has needed them.
+    article_titles: Option<Arc<Vec<ArticleTitle>>>,
 }
 
-/// The takeaways' summaries and titles of `site` that have arrived (tracked).
+/// The takeaways' summaries and the titles of `site` that have arrived (tracked).
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let files = expect_context::<Files>();
-    let titles = files.titles.with(|titles| match titles {
-        Load::Ready(titles) => Some(Arc::clone(titles)),
-        _ => None,
-    });
+    fn ready<T: Send + Sync + 'static>(load: RwSignal<Load<Arc<T>>>) -> Option<Arc<T>> {
+        load.with(|load| match load {
+            Load::Ready(value) => Some(Arc::clone(value)),
+            _ => None,
+        })
+    }
+    let (titles, article_titles) = (ready(files.titles), ready(files.article_titles));
     let summaries = files.summaries.with(|loaded| {
         let mut summaries = vec![None; site.articles.len()];
         for (at, arrived) in loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)) {
@@ -501,7 +511,7 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
         }
         summaries
     });
-    Arrived { bundle: &site.bundle, summaries, titles }
+    Arrived { bundle: &site.bundle, summaries, titles, article_titles }
 }
 
 impl Arrived<'_> {
@@ -528,6 +538,13 @@ impl Titles for Arrived<'_> {
             None => self.of_article(index).and_then(|(summaries, own)| summaries.titles.get(own)),
         }
     }
+
+    fn article_title(&self, at: ArticleIx) -> Option<&ArticleTitle> {
+        match &self.article_titles {
+            Some(titles) => titles.get(at.get()),
+            None => self.summaries.get(at.get())?.as_deref().map(|summaries| &summaries.article_title),
+        }
+    }
 }
 
 /// Fetches what search needs, unless it is here, on its way, or failed (see [`retry_search`]):
@@ -542,11 +559,29 @@ pub fn request_search() {
     }
 }
 
-/// Fetches every takeaway's titles, unless they are here, on their way, or failed: for typing,
-/// which ranks a query a key, and a ranking that reads more titles than a few of their articles'
-/// summaries would bring.
+/// Fetches every takeaway's and article's titles, unless they are here, on their way, or failed:
+/// for typing, which ranks a query a key, and a ranking that reads more titles than a few of
+/// their articles' summaries would bring; its cards then read their articles' titles there too.
 pub fn request_every_title() {
-    request_titles(expect_context::<Files>().titles, false);
+    fetch_takeaway_titles(false);
+    request_article_titles();
+}
+
+/// Fetches every article's titles, unless they are here, on their way, or failed: for a list of
+/// articles.
+pub fn request_article_titles() {
+    fetch_article_titles(false);
+}
+
+/// Fetches every takeaway's titles (see [`request_titles`]).
+fn fetch_takeaway_titles(retry: bool) {
+    request_titles(expect_context::<Files>().titles, DataFiles::bundle_titles, OutlinedBundle::make_titles, retry);
+}
+
+/// Fetches every article's titles (see [`request_titles`]).
+fn fetch_article_titles(retry: bool) {
+    let load = expect_context::<Files>().article_titles;
+    request_titles(load, DataFiles::bundle_article_titles, OutlinedBundle::make_article_titles, retry);
 }
 
 /// Whether every takeaway's titles are asked for (tracked): then a ranking waits for them, not
@@ -555,9 +590,25 @@ pub fn every_title_asked() -> bool {
     !matches!(expect_context::<Files>().titles.get(), Load::Idle)
 }
 
-/// Fetches every takeaway's titles into `load` (see [`request_one`]), and makes their ids once
-/// the bundle's outline is here, in a task of its own where the app works in steps.
-fn request_titles(load: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>, retry: bool) {
+/// Every article's titles, as far as they have come (tracked).
+pub fn article_titles_load() -> Load {
+    match expect_context::<Files>().article_titles.get() {
+        Load::Idle => Load::Idle,
+        Load::Loading => Load::Loading,
+        Load::Ready(_) => Load::Ready(()),
+        Load::Failed(why) => Load::Failed(why),
+    }
+}
+
+/// Fetches the titles `file` names into `load` (see [`request_one`]), and makes them (a
+/// takeaway's id, say) with `make` once the bundle's outline is here, in a task of its own where
+/// the app works in steps.
+fn request_titles<S: DeserializeOwned + 'static, T: Send + Sync + 'static>(
+    load: RwSignal<Load<Arc<Vec<T>>>>,
+    file: fn(&DataFiles) -> String,
+    make: fn(&OutlinedBundle, S) -> Result<Vec<T>, String>,
+    retry: bool,
+) {
     if !begin(load, retry) {
         return;
     }
@@ -565,22 +616,25 @@ fn request_titles(load: RwSignal<Load<Arc<Vec<TakeawayTitle>>>>, retry: bool) {
     leptos::task::spawn_local(async move {
         let titles = async {
             let files = data_files()?;
-            let stored: TakeawayTitles = fetch_data(&files.bundle_titles()).await?;
+            let stored: S = fetch_data(&file(&files)).await?;
             let site = outline.await?;
             if site.in_steps {
                 gloo_timers::future::TimeoutFuture::new(0).await;
             }
-            site.bundle.make_titles(stored)
+            make(&site.bundle, stored)
         };
         load.set(titles.await.map_or_else(Load::Failed, |titles| Load::Ready(Arc::new(titles))));
     });
 }
 
-/// Fetches again the articles' texts and summaries and the takeaways' bodies that failed, or
-/// came from another build. Only pages the bundle has rendered offer it.
+/// Fetches again the articles' texts, summaries and titles and the takeaways' bodies that failed,
+/// or came from another build. Only pages the bundle has rendered offer it.
 pub fn retry_texts() {
     let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
     let files = expect_context::<Files>();
+    if matches!(files.article_titles.get_untracked(), Load::Failed(_)) {
+        fetch_article_titles(true);
+    }
     refetch(files.articles, files.articles.with_untracked(|loaded| loaded.failed(&site.bundle)), texts_file);
     refetch(files.summaries, files.summaries.with_untracked(|loaded| loaded.failed(&site.bundle)), summaries_file);
     refetch(files.bodies, files.bodies.with_untracked(|loaded| loaded.failed(&site.bundle)), body_file);
@@ -591,7 +645,10 @@ pub fn retry_search() {
     let files = expect_context::<Files>();
     request_one(files.head, |files| files.search_head(), true);
     if matches!(files.titles.get_untracked(), Load::Failed(_)) {
-        request_titles(files.titles, true);
+        fetch_takeaway_titles(true);
+    }
+    if matches!(files.article_titles.get_untracked(), Load::Failed(_)) {
+        fetch_article_titles(true);
     }
     if matches!(files.words.get_untracked(), Load::Failed(_)) {
         request_one(files.words, |files| files.search_words(), true);
@@ -672,13 +729,16 @@ pub fn article_texts(site: &Site, at: ArticleIx) -> Load<Arc<ArticleTexts>> {
 }
 
 /// Whether search can answer a query that `wanted` this of the index: all of it is here, and
-/// every takeaway's titles if they were asked for, or what it waits for (tracked).
+/// every takeaway's and article's titles if they were asked for, or what it waits for (tracked).
 pub fn search_readiness(wanted: &Wanted) -> Load {
     let files = expect_context::<Files>();
-    let titles = files.titles.with(|titles| match titles {
-        Load::Failed(why) => Err(why.clone()),
-        load => Ok(!matches!(load, Load::Loading)),
-    });
+    fn here<T>(load: &Load<T>) -> Result<bool, String> {
+        match load {
+            Load::Failed(why) => Err(why.clone()),
+            load => Ok(!matches!(load, Load::Loading)),
+        }
+    }
+    let titles = files.titles.with(here).and_then(|titles| Ok(titles && files.article_titles.with(here)?));
     let failed = files.pieces.with(|loaded| {
         let failed = wanted.pieces.iter().filter_map(|&n| match loaded.get(n) {
             Some(Load::Failed(why)) => Some(why.clone()),

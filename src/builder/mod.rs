@@ -20,8 +20,8 @@ use corpus::tagging::Tagger;
 use corpus::{assign_ids, read_sources, CorpusError, CorpusWarning, Sources};
 
 use crate::model::{
-    Article, ArticleIx, Bundle, Dataset, EventIx, OutlinedBundle, SearchFile, Takeaway, TakeawayTitle, Texts, Theme,
-    BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE,
+    Article, ArticleIx, ArticleTitle, Bundle, Dataset, EventIx, OutlinedBundle, SearchFile, Takeaway, TakeawayTitle,
+    Texts, Theme, BUNDLE_FILE, SCHEMA_VERSION, SEARCH_FILE, TEXTS_FILE,
 };
 
 /// A checked corpus, ready to be written.
@@ -157,6 +157,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
     let mut articles = Vec::with_capacity(parsed.len());
     let mut takeaways = Vec::new();
     let mut titles = Vec::new();
+    let mut article_titles = Vec::with_capacity(parsed.len());
     let mut texts = Texts { schema: SCHEMA_VERSION, ..Texts::default() };
     let mut aliases = BTreeMap::new();
     let mut sources = Vec::with_capacity(parsed.len());
@@ -164,8 +165,6 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         articles.push(Article {
             event: event_index(&p.event),
             id: p.id,
-            title: p.title,
-            title_en: p.title_en,
             file: p.file,
             date: p.date,
             authors: p.authors,
@@ -173,6 +172,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
             original_url: p.original_url,
             tags: p.tags,
         });
+        article_titles.push(ArticleTitle { title: p.title, title_en: p.title_en });
         sources.push(p.sources);
         texts.contexts.push(p.context);
         texts.summaries.push(p.summary);
@@ -206,7 +206,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         synonyms: metadata.synonyms,
         aliases,
     };
-    let bundle = Bundle { outline, titles };
+    let bundle = Bundle { outline, titles, article_titles };
     (bundle, texts, sources)
 }
 

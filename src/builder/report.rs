@@ -65,7 +65,7 @@ pub fn list<'a>(bundle: &'a Bundle, sources: &'a [BTreeMap<String, String>]) -> 
                 ordinal: t.ordinal,
                 article: ListedArticle {
                     id: &article.id,
-                    title: &article.title,
+                    title: &bundle.article_title(t.article).title,
                     file: &article.file,
                     sources: sources.get(t.article.get()),
                 },
@@ -121,7 +121,7 @@ pub fn search<'a>(dataset: &'a Dataset, query: &'a str, limit: usize, literal: b
             title_en: titled.title_en.as_deref(),
             score: hit.score,
             matching: found.matches.binary_search(&hit.doc).is_ok(),
-            article: &bundle.article(t.article).title,
+            article: &bundle.article_title(t.article).title,
         }
     });
     SearchReport { query, corrected: found.corrected, matches: found.matches.len(), hits: hits.collect() }

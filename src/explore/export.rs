@@ -81,7 +81,7 @@ pub fn export(
 ) -> String {
     let titled: Vec<_> = takeaways.iter().map(|&t| bundle.titled(titles, t)).collect();
     let rows: Vec<Row> =
-        takeaways.iter().zip(&titled).map(|(&t, titled)| row(bundle, titled, summaries, t, site_url)).collect();
+        takeaways.iter().zip(&titled).map(|(&t, titled)| row(bundle, titled, titles, summaries, t, site_url)).collect();
     match format {
         Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default(),
         Format::Csv => csv(&rows),
@@ -89,10 +89,11 @@ pub fn export(
     }
 }
 
-/// The row of the takeaway at `index`, `titled`.
+/// The row of the takeaway at `index`, `titled`, its article's title from `titles`.
 fn row<'a>(
     bundle: &'a OutlinedBundle,
     titled: &'a TakeawayTitle,
+    titles: &'a dyn Titles,
     summaries: &dyn Summaries,
     index: usize,
     site_url: &str,
@@ -106,7 +107,7 @@ fn row<'a>(
         alt_title: titled.alt_title.as_deref(),
         title_en: titled.title_en.as_deref(),
         ordinal: t.ordinal,
-        article: &article.title,
+        article: titles.article_title(t.article).map_or("", |a| a.title.as_str()),
         article_url: article.url.as_deref(),
         event: bundle.event_of(article).map(|e| e.name.en.as_str()),
         date: article.date.as_deref(),
@@ -205,7 +206,7 @@ pub fn takeaway_markdown(
     english_first: bool,
 ) -> String {
     let titled = bundle.titled(titles, takeaway);
-    let r = row(bundle, &titled, summaries, takeaway, site_url);
+    let r = row(bundle, &titled, titles, summaries, takeaway, site_url);
     let source = [Some(r.article), r.event].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let (title, other) = r.titles(english_first);
     let mut out = format!("**[{}]({})**\n", markdown_text(title), r.url);

@@ -3,17 +3,17 @@
 //! item's fields in turn; and without what is made again when it is read: the takeaways' ids
 //! (from the article's id, the ordinal and the title, see [`ids::takeaway_id`]), their articles
 //! and ordinals (from how many each article has), an article's file where it is its id and
-//! `.md`. A site ships the takeaways' titles apart ([`TakeawayTitles`], see
-//! [`DataFiles::bundle`](super::DataFiles)): the bundle without them ([`Outline`]) is read the
-//! same way, and given them before the ids are made.
+//! `.md`. A site ships the takeaways' and the articles' titles apart ([`TakeawayTitles`],
+//! [`ArticleTitles`], see [`DataFiles::bundle`](super::DataFiles)): the bundle without them
+//! ([`Outline`]) is read the same way, and given them as they come.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
-    ids, Article, ArticleIx, Bundle, Event, EventIx, OutlinedBundle, Project, ProjectIx, Takeaway, TakeawayTitle,
-    Theme, ThemeIx,
+    ids, Article, ArticleIx, ArticleTitle, Bundle, Event, EventIx, OutlinedBundle, Project, ProjectIx, Takeaway,
+    TakeawayTitle, Theme, ThemeIx,
 };
 
 #[derive(Serialize, Deserialize)]
@@ -169,6 +169,8 @@ impl<'de, T: Position> Deserialize<'de> for Lists<T> {
 #[derive(Serialize, Deserialize)]
 struct ArticleColumns {
     id: Vec<String>,
+    /// The titles are left out of an [`Outline`], and an English title where no article has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
@@ -213,13 +215,19 @@ fn full<T: Default + Clone>(column: Vec<T>, count: usize) -> Option<std::vec::In
 }
 
 impl ArticleColumns {
-    fn of(articles: &[Article]) -> ArticleColumns {
+    /// The columns of `bundle`'s articles, their titles left out unless `with_titles`.
+    fn of(bundle: &Bundle, with_titles: bool) -> ArticleColumns {
+        let articles = &bundle.articles;
         let files: Vec<Option<String>> =
             articles.iter().map(|a| (a.file != file_of(&a.id)).then(|| a.file.clone())).collect();
+        let titles = match with_titles {
+            true => ArticleTitles::of_bundle(bundle),
+            false => ArticleTitles::default(),
+        };
         ArticleColumns {
             id: articles.iter().map(|a| a.id.clone()).collect(),
-            title: articles.iter().map(|a| a.title.clone()).collect(),
-            title_en: column(articles, |a| &a.title_en),
+            title: titles.title,
+            title_en: titles.title_en,
             file: column(&files, |file| file),
             event: column(articles, |a| &a.event),
             date: column(articles, |a| &a.date),
@@ -230,30 +238,25 @@ impl ArticleColumns {
         }
     }
 
-    /// The articles, or why the columns do not make them: of different lengths.
-    fn rows(self) -> Result<Vec<Article>, String> {
+    /// The articles, and their titles stored with them (none in an [`Outline`]), or why the
+    /// columns do not make them: of different lengths.
+    fn rows(self, schema: u32) -> Result<(Vec<Article>, ArticleTitles), String> {
         let count = self.id.len();
         let uneven = || "the articles' columns differ in length".to_owned();
-        if self.title.len() != count {
-            return Err(uneven());
-        }
         let mut file = full(self.file, count).ok_or_else(uneven)?;
-        let mut title_en = full(self.title_en, count).ok_or_else(uneven)?;
         let mut event = full(self.event, count).ok_or_else(uneven)?;
         let mut date = full(self.date, count).ok_or_else(uneven)?;
         let mut authors = full(self.authors, count).ok_or_else(uneven)?;
         let mut url = full(self.url, count).ok_or_else(uneven)?;
         let mut original_url = full(self.original_url, count).ok_or_else(uneven)?;
         let mut tags = full(self.tags, count).ok_or_else(uneven)?;
-        Ok(self
+        let titles = ArticleTitles { schema, title: self.title, title_en: self.title_en };
+        let articles = self
             .id
             .into_iter()
-            .zip(self.title)
-            .map(|(id, title)| Article {
+            .map(|id| Article {
                 file: file.next().flatten().unwrap_or_else(|| file_of(&id)),
                 id,
-                title,
-                title_en: title_en.next().flatten(),
                 event: event.next().flatten(),
                 date: date.next().flatten(),
                 authors: authors.next().unwrap_or_default(),
@@ -261,7 +264,8 @@ impl ArticleColumns {
                 original_url: original_url.next().flatten(),
                 tags: tags.next().unwrap_or_default(),
             })
-            .collect())
+            .collect();
+        Ok((articles, titles))
     }
 }
 
@@ -285,7 +289,7 @@ fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
     }
 }
 
-/// The bundle as written: whole, or without its takeaways' titles.
+/// The bundle as written: whole, or without its takeaways' and articles' titles.
 #[derive(Serialize)]
 struct Written<'a> {
     schema: u32,
@@ -307,7 +311,7 @@ impl Bundle {
             events: &self.events,
             themes: &self.themes,
             projects: &self.projects,
-            articles: ArticleColumns::of(&self.articles),
+            articles: ArticleColumns::of(self, with_titles),
             takeaways: columns(self, with_titles),
             synonyms: self.synonyms.clone(),
             aliases: self.aliases.clone(),
@@ -321,7 +325,8 @@ impl Serialize for Bundle {
     }
 }
 
-/// A bundle without its takeaways' titles, as a site ships it beside its [`TakeawayTitles`].
+/// A bundle without its takeaways' and articles' titles, as a site ships it beside its
+/// [`TakeawayTitles`] and [`ArticleTitles`].
 pub struct Outline<'a>(pub &'a Bundle);
 
 impl Serialize for Outline<'_> {
@@ -359,6 +364,33 @@ impl TakeawayTitles {
     }
 }
 
+/// The articles' titles of a bundle, in its articles' order: what a site ships apart from its
+/// [`Outline`], beside its [`TakeawayTitles`], for what lists articles by title.
+#[derive(Default, Serialize, Deserialize)]
+pub struct ArticleTitles {
+    schema: u32,
+    title: Vec<String>,
+    /// Left out where no article has an English title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    title_en: Vec<Option<String>>,
+}
+
+impl ArticleTitles {
+    pub fn of_bundle(bundle: &Bundle) -> ArticleTitles {
+        let titles = &bundle.article_titles;
+        ArticleTitles {
+            schema: bundle.schema,
+            title: titles.iter().map(|t| t.title.clone()).collect(),
+            title_en: column(titles, |t| &t.title_en),
+        }
+    }
+
+    /// Whether it holds no titles, as an [`Outline`]'s columns do not.
+    fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.title_en.is_empty()
+    }
+}
+
 /// What [`BUNDLE_FILE`](super::BUNDLE_FILE) or an [`Outline`] holds, as read.
 #[derive(Deserialize)]
 pub struct StoredBundle {
@@ -375,20 +407,21 @@ pub struct StoredBundle {
 }
 
 impl StoredBundle {
-    /// What an [`Outline`] holds: the articles, and the takeaways but their titles; an error if
+    /// What an [`Outline`] holds: the articles and the takeaways but their titles; an error if
     /// the columns do not make them (of different lengths, out of range), or it has the titles
     /// (a whole bundle, of another build).
     pub fn outlined(self) -> Result<OutlinedBundle, String> {
-        let (outline, titles) = self.split()?;
-        match titles.is_empty() {
+        let (outline, titles, article_titles) = self.split()?;
+        match titles.is_empty() && article_titles.is_empty() {
             true => Ok(outline),
-            false => Err(format!("{} belongs to another build: it holds the takeaways' titles", super::BUNDLE_FILE)),
+            false => Err(format!("{} belongs to another build: it holds the titles", super::BUNDLE_FILE)),
         }
     }
 
-    /// The outline, and the takeaways' titles stored with it (none in an [`Outline`]).
-    fn split(self) -> Result<(OutlinedBundle, TakeawayTitles), String> {
-        let articles = self.articles.rows()?;
+    /// The outline, and the takeaways' and articles' titles stored with it (none in an
+    /// [`Outline`]).
+    fn split(self) -> Result<(OutlinedBundle, TakeawayTitles, ArticleTitles), String> {
+        let (articles, article_titles) = self.articles.rows(self.schema)?;
         let c = self.takeaways;
         let uneven = || "the takeaways' columns differ in length".to_owned();
         let count = c.per_article.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize));
@@ -424,16 +457,35 @@ impl StoredBundle {
             synonyms: self.synonyms,
             aliases: self.aliases,
         };
-        Ok((outline, titles))
+        Ok((outline, titles, article_titles))
     }
 }
 
 impl OutlinedBundle {
-    /// The bundle, given the takeaways' titles (ids made of them); an error if they are not of
-    /// its build (another schema, another count).
-    pub fn with_titles(self, titles: TakeawayTitles) -> Result<Bundle, String> {
+    /// The bundle, given the takeaways' titles (ids made of them) and the articles'; an error if
+    /// they are not of its build (another schema, another count).
+    pub fn with_titles(self, titles: TakeawayTitles, article_titles: ArticleTitles) -> Result<Bundle, String> {
         let titles = self.make_titles(titles)?;
-        Ok(Bundle { outline: self, titles })
+        let article_titles = self.make_article_titles(article_titles)?;
+        Ok(Bundle { outline: self, titles, article_titles })
+    }
+
+    /// Its articles' titles from those stored; an error if they are not of its build.
+    pub fn make_article_titles(&self, titles: ArticleTitles) -> Result<Vec<ArticleTitle>, String> {
+        let own = titles.schema == self.schema;
+        own.then(|| self.article_titles_of_columns(titles))
+            .flatten()
+            .ok_or_else(|| "the articles' titles belong to another build than the bundle; reload the page".to_owned())
+    }
+
+    /// Its articles' titles from `titles`; none if a column holds another count.
+    fn article_titles_of_columns(&self, titles: ArticleTitles) -> Option<Vec<ArticleTitle>> {
+        let count = self.articles.len();
+        let title_en = full(titles.title_en, count)?;
+        if titles.title.len() != count {
+            return None;
+        }
+        Some(titles.title.into_iter().zip(title_en).map(|(title, title_en)| ArticleTitle { title, title_en }).collect())
     }
 
     /// Its takeaways' titles, with the ids made of them, from those stored (see
@@ -469,9 +521,11 @@ impl TryFrom<StoredBundle> for Bundle {
 
     /// A whole bundle, its titles its own.
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
-        let (outline, titles) = stored.split()?;
+        let (outline, titles, article_titles) = stored.split()?;
         let titles = outline.titles_of_columns(titles).ok_or("the takeaways' columns differ in length")?;
-        Ok(Bundle { outline, titles })
+        let article_titles =
+            outline.article_titles_of_columns(article_titles).ok_or("the articles' columns differ in length")?;
+        Ok(Bundle { outline, titles, article_titles })
     }
 }
 

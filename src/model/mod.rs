@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use columns::{Outline, StoredBundle, TakeawayTitles};
+pub use columns::{ArticleTitles, Outline, StoredBundle, TakeawayTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
@@ -27,7 +27,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 19;
+pub const SCHEMA_VERSION: u32 = 20;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -47,11 +47,13 @@ pub const TEXTS_FILE: &str = "texts.json";
 /// [`DataFiles::META`], and its app fetches those.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFiles {
-    /// The folder of the bundle in two files, named by the whole bundle's content:
-    /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' titles ([`Outline`]):
-    /// what the app starts with; and `titles.json` every takeaway's ([`TakeawayTitles`]): what
-    /// search ranks with, fetched when it is first needed (a card's titles come with its
-    /// summary, [`ArticleSummaries`]).
+    /// The folder of the bundle in three files, named by the whole bundle's content:
+    /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' and articles' titles
+    /// ([`Outline`]): what the app starts with; `titles.json` every takeaway's
+    /// ([`TakeawayTitles`]): what search ranks with, fetched when it is first needed; and
+    /// `articles.json` every article's ([`ArticleTitles`]): what lists of articles and the cards
+    /// of a search read (a card's titles, its article's included, come with its summary,
+    /// [`ArticleSummaries`]).
     pub bundle: String,
     /// The folder of the texts one article at a time, named by the texts' content:
     /// `texts.<hash>/`, whose file `<n>.json` holds the texts ([`ArticleTexts`]) of the article
@@ -87,6 +89,11 @@ impl DataFiles {
     /// The takeaways' titles.
     pub fn bundle_titles(&self) -> String {
         format!("{}titles.json", self.bundle)
+    }
+
+    /// The articles' titles.
+    pub fn bundle_article_titles(&self) -> String {
+        format!("{}articles.json", self.bundle)
     }
 
     /// The file of the texts of the article at `at`.
@@ -167,10 +174,12 @@ pub struct Bundle {
     pub outline: OutlinedBundle,
     /// The takeaways' titles and ids, in [`OutlinedBundle::takeaways`]' order.
     pub titles: Vec<TakeawayTitle>,
+    /// The articles' titles, in [`OutlinedBundle::articles`]' order.
+    pub article_titles: Vec<ArticleTitle>,
 }
 
-/// Everything a bundle holds but the takeaways' titles (and so their ids): what the facets and
-/// the list's order are made of.
+/// Everything a bundle holds but the takeaways' and the articles' titles (and so the takeaways'
+/// ids): what the facets and the list's order are made of.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlinedBundle {
     pub schema: u32,
@@ -237,15 +246,12 @@ pub enum ProjectKind {
     Vendor,
 }
 
-/// One write-up, from one Markdown file in `corpus/`. Its context and summary ship in [`Texts`].
+/// One write-up, from one Markdown file in `corpus/`. Its titles are in [`Bundle::article_titles`];
+/// its context and summary ship in [`Texts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// The file name without `.md`.
     pub id: String,
-    pub title: String,
-    /// The title in English, from `corpus/english.toml`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
     /// File name inside `corpus/`.
     pub file: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -296,6 +302,17 @@ pub struct TakeawayTitle {
     pub title_en: Option<String>,
 }
 
+/// An article's titles: what its takeaways' cards and pages name it by. They ship apart from the
+/// outline, with its takeaways' summaries ([`ArticleSummaries`]) and, every article's together,
+/// beside the takeaways' titles (see [`DataFiles::bundle`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleTitle {
+    pub title: String,
+    /// The title in English, from `corpus/english.toml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+}
+
 impl ProjectKind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -338,6 +355,11 @@ impl Bundle {
     /// The titles of the takeaways of one article, in order.
     pub fn titles_of(&self, article: ArticleIx) -> &[TakeawayTitle] {
         &self.titles[self.takeaway_range(article)]
+    }
+
+    /// The titles of the article at `at`.
+    pub fn article_title(&self, at: ArticleIx) -> &ArticleTitle {
+        &self.article_titles[at.get()]
     }
 }
 

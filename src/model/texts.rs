@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ids, ArticleIx, Bundle, OutlinedBundle, TakeawayTitle, BUNDLE_FILE, TEXTS_FILE};
+use super::{ids, ArticleIx, ArticleTitle, Bundle, OutlinedBundle, TakeawayTitle, BUNDLE_FILE, TEXTS_FILE};
 
 /// HTML the build has sanitized (ammonia: no scripts, no handlers, only safe links), the one
 /// kind of markup that is inserted as it is; every other text is escaped where it is rendered.
@@ -89,14 +89,16 @@ pub struct ArticleTexts {
     pub theme_terms: Vec<Vec<Vec<String>>>,
 }
 
-/// One article's takeaways' summaries and titles: what their cards show beyond the bundle's
-/// outline, shipped apart from the bodies, so that a list of cards costs a few lines of text per
-/// card and waits for neither every takeaway's titles nor their bodies.
+/// One article's titles and its takeaways' summaries and titles: what their cards show beyond the
+/// bundle's outline, shipped apart from the bodies, so that a list of cards costs a few lines of
+/// text per card and waits for neither every title nor their bodies.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummaries {
     pub schema: u32,
     /// The article's id, so that a file of another build or article is told apart.
     pub article: String,
+    /// The article's titles.
+    pub article_title: ArticleTitle,
     /// Its takeaways' summaries, in order.
     pub takeaways: Vec<String>,
     /// Its takeaways' titles and ids, in order.
@@ -126,6 +128,7 @@ impl Texts {
         ArticleSummaries {
             schema: self.schema,
             article: bundle.article(at).id.clone(),
+            article_title: bundle.article_title(at).clone(),
             takeaways: self.takeaway_summaries[bundle.takeaway_range(at)].to_vec(),
             titles: bundle.titles_of(at).to_vec(),
         }
@@ -233,17 +236,24 @@ impl Summaries for Texts {
     }
 }
 
-/// Where the takeaways' titles are read from: the bundle's in the build; in the app, the
-/// bundle's titles once they have come, else those of their articles' summaries that have.
+/// Where the takeaways' and articles' titles are read from: the bundle's in the build; in the
+/// app, every title once they have come, else those of their articles' summaries that have.
 pub trait Titles {
     /// The titles of the takeaway at `index` in [`OutlinedBundle::takeaways`]; none where they
     /// are not here.
     fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle>;
+
+    /// The titles of the article at `at`; none where they are not here.
+    fn article_title(&self, at: ArticleIx) -> Option<&ArticleTitle>;
 }
 
 impl Titles for Bundle {
     fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle> {
         self.titles.get(index)
+    }
+
+    fn article_title(&self, at: ArticleIx) -> Option<&ArticleTitle> {
+        self.article_titles.get(at.get())
     }
 }
 

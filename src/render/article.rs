@@ -18,7 +18,7 @@ pub fn page(cx: &Cx, at: ArticleIx, texts: &ArticleTexts) -> Markup {
     html! {
         article.article-page {
             p.crumbs { a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) } }
-            h1 { (article.title) }
+            h1 { (cx.article_titled(at).title) }
             (byline(cx, article))
             (context(0))
             @let takeaways = cx.bundle.takeaway_range(at).map(|n| (&cx.bundle.takeaways[n], cx.title(n)));

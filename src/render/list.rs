@@ -160,7 +160,7 @@ pub fn cards(cx: &Cx, takeaways: &[usize], hits: &[Hit]) -> Markup {
                 (other_title)
                 p.card-source {
                     @if let Some(event) = cx.bundle.event_of(article) { (cx.name(&event.short_name())) " · " }
-                    (cx.article_title(article)) " · #" (t.ordinal)
+                    (cx.article_title(t.article)) " · #" (t.ordinal)
                 }
                 @if !line.is_empty() { p.card-line { (marked(line, matches)) } }
                 (chips::card_themes(cx, t))

@@ -30,12 +30,12 @@ use std::ops::Range;
 
 pub use maud::{html, Markup, PreEscaped, Render};
 
-use crate::model::{Article, Names, OutlinedBundle, SanitizedHtml, Summaries, TakeawayTitle, Titles};
+use crate::model::{ArticleIx, ArticleTitle, Names, OutlinedBundle, SanitizedHtml, Summaries, TakeawayTitle, Titles};
 use crate::search::Hit;
 use lang::Lang;
 
 /// What every rendering needs besides its data: the bundle's outline and where the takeaways'
-/// titles are read from, the UI's language, and the path the site is served under (`""` at the
+/// and articles' titles are read from, the UI's language, and the path the site is served under (`""` at the
 /// root, `"/some/path"` below one), which every internal link starts with.
 #[derive(Clone, Copy)]
 pub struct Cx<'a> {
@@ -84,11 +84,20 @@ impl<'a> Cx<'a> {
         self.lang.name(names)
     }
 
-    /// An article's title in the UI's language: its English title in English, where it has one.
-    pub fn article_title(&self, article: &'a Article) -> &'a str {
-        match (self.lang, &article.title_en) {
+    /// The titles of the article at `at`; where they have not come (the app shows such a page
+    /// as not ready), empty ones.
+    pub fn article_titled(&self, at: ArticleIx) -> &'a ArticleTitle {
+        static UNTITLED: ArticleTitle = ArticleTitle { title: String::new(), title_en: None };
+        self.titles.article_title(at).unwrap_or(&UNTITLED)
+    }
+
+    /// The title of the article at `at` in the UI's language: its English title in English,
+    /// where it has one.
+    pub fn article_title(&self, at: ArticleIx) -> &'a str {
+        let titled = self.article_titled(at);
+        match (self.lang, &titled.title_en) {
             (Lang::En, Some(english)) => english,
-            _ => &article.title,
+            _ => &titled.title,
         }
     }
 }

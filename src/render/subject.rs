@@ -80,7 +80,7 @@ pub fn event_page(cx: &Cx, event: EventIx, subject: &Subject) -> Markup {
                         @for &a in &subject.articles {
                             @let article = cx.bundle.article(a);
                             li {
-                                a href=(cx.href(&article_path(&article.id))) { (article.title) }
+                                a href=(cx.href(&article_path(&article.id))) { (cx.article_title(a)) }
                                 @if !article.authors.is_empty() { span.card-source { " · " (article.authors.join(", ")) } }
                             }
                         }

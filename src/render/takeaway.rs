@@ -23,7 +23,7 @@ pub fn page(cx: &Cx, index: usize, texts: &ArticleTexts, related: &[usize]) -> M
             p.crumbs {
                 a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) }
                 " › "
-                a href=(cx.href(&format!("{}#{}", article_path(&article.id), titled.id))) { (cx.article_title(article)) }
+                a href=(cx.href(&format!("{}#{}", article_path(&article.id), titled.id))) { (cx.article_title(takeaway.article)) }
             }
             h1 { span.ordinal { (takeaway.ordinal) ". " } (title) }
             (other_title)
@@ -69,7 +69,7 @@ fn related_section(cx: &Cx, related: &[usize]) -> Markup {
                             a.related-link href=(cx.href(&takeaway_path(&titled.id))) { (titled.title) }
                             p.card-source {
                                 @if let Some(event) = cx.bundle.event_of(article) { (cx.name(&event.short_name())) " · " }
-                                (article.title)
+                                (cx.article_title(t.article))
                             }
                         }
                     }

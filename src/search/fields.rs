@@ -16,7 +16,9 @@ use rustc_hash::FxHashMap;
 
 use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
-use crate::model::{Article, Bundle, CompactIndex, Event, OutlinedBundle, Project, TakeawayTitle, Texts, Theme};
+use crate::model::{
+    Article, ArticleIx, ArticleTitle, Bundle, CompactIndex, Event, OutlinedBundle, Project, TakeawayTitle, Texts, Theme,
+};
 
 /// The field of a takeaway's article: its title, authors and event.
 pub const ARTICLE_FIELD: &str = "article";
@@ -43,7 +45,7 @@ pub fn documents<'a>(bundle: &'a Bundle, texts: &'a Texts) -> impl Iterator<Item
             themes.collect::<Vec<_>>().join("\n"),
             projects.collect::<Vec<_>>().join("\n"),
             super::text::html_to_text(body.as_str()),
-            article_text(bundle, bundle.article_of(t)),
+            article_text(bundle, t.article),
         ]
     })
 }
@@ -103,8 +105,10 @@ impl FieldsInSteps {
 /// as the engine makes a derived field's; the engine gives each its takeaways
 /// ([`over_takeaways`]). An article's takeaways all hold its text, so the field ships once per
 /// article, not once per takeaway.
-pub fn shipped_article_field(bundle: &OutlinedBundle, synonyms: &Synonyms) -> FieldIndex {
-    let (terms, runs) = part_texts(bundle, ARTICLE_FIELD, synonyms);
+pub fn shipped_article_field(bundle: &Bundle, synonyms: &Synonyms) -> FieldIndex {
+    let articles = bundle.articles.iter().zip(&bundle.article_titles);
+    let texts = articles.map(|(article, titled)| article_own_text(article, titled)).collect();
+    let (terms, runs) = part_texts(bundle, texts, bundle.events.iter().map(event_text).collect(), synonyms);
     field_index(ARTICLE_FIELD, terms, &FieldTexts::of_parts(runs, 0..bundle.articles.len()), false)
 }
 
@@ -144,7 +148,11 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
 /// takeaway: this runs when the app's first search starts. Each theme or project is tokenized
 /// once, and each takeaway's text is its set's (see [`set_field`]).
 fn derived_field(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
-    let (terms, runs) = part_texts(bundle, name, synonyms);
+    let texts = match name {
+        "themes" => bundle.themes.iter().map(theme_text).collect(),
+        _ => bundle.projects.iter().map(project_text).collect(),
+    };
+    let (terms, runs) = part_texts(bundle, texts, Vec::new(), synonyms);
     let takeaways = bundle.takeaways.iter();
     let sets = match name {
         "themes" => Sets::of(takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
@@ -274,20 +282,20 @@ fn over_parts(terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> Fiel
     field
 }
 
-/// The terms of a shared field, sorted, and the text of each of its parts (each theme, project or
-/// article) as (term, count) pairs, ascending. Each part is tokenized once, an article's event
-/// once for all its articles; each distinct term is numbered once, as it first comes, then by its
-/// place in order, so the terms alone are sorted, not every posting.
-fn part_texts(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> (Vec<String>, Vec<Vec<(u32, u32)>>) {
-    let terms = |text: String| document_terms(&text, synonyms);
-    let (parts, events): (Vec<Vec<String>>, Vec<Vec<String>>) = match name {
-        "themes" => (bundle.themes.iter().map(|t| terms(theme_text(t))).collect(), Vec::new()),
-        "projects" => (bundle.projects.iter().map(|p| terms(project_text(p))).collect(), Vec::new()),
-        _ => (
-            bundle.articles.iter().map(|a| terms(article_own_text(a))).collect(),
-            bundle.events.iter().map(|e| terms(event_text(e))).collect(),
-        ),
-    };
+/// The terms of a shared field, sorted, and the text of each of its `parts` (each theme, project
+/// or article), with where they are articles their events' (`events`, by event), as (term, count)
+/// pairs, ascending. Each part is tokenized once, an article's event once for all its articles;
+/// each distinct term is numbered once, as it first comes, then by its place in order, so the
+/// terms alone are sorted, not every posting.
+fn part_texts(
+    bundle: &OutlinedBundle,
+    parts: Vec<String>,
+    events: Vec<String>,
+    synonyms: &Synonyms,
+) -> (Vec<String>, Vec<Vec<(u32, u32)>>) {
+    let terms = |text: &String| document_terms(text, synonyms);
+    let (parts, events): (Vec<Vec<String>>, Vec<Vec<String>>) =
+        (parts.iter().map(terms).collect(), events.iter().map(terms).collect());
     let mut numbering = Numbering::default();
     let events: Vec<Vec<u32>> = events.iter().map(|terms| numbering.of(terms)).collect();
     let parts: Vec<Vec<u32>> = parts.iter().map(|terms| numbering.of(terms)).collect();
@@ -520,14 +528,15 @@ fn project_text(project: &Project) -> String {
     std::iter::once(&project.name).chain(&project.aliases).cloned().collect::<Vec<_>>().join("\n")
 }
 
-fn article_text(bundle: &OutlinedBundle, article: &Article) -> String {
-    let about = [Some(article_own_text(article)), bundle.event_of(article).map(event_text)];
+fn article_text(bundle: &Bundle, at: ArticleIx) -> String {
+    let article = bundle.article(at);
+    let about = [Some(article_own_text(article, bundle.article_title(at))), bundle.event_of(article).map(event_text)];
     about.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
 /// An article's title, English title and authors.
-fn article_own_text(article: &Article) -> String {
-    let about = [Some(article.title.clone()), article.title_en.clone(), Some(article.authors.join("\n"))];
+fn article_own_text(article: &Article, titled: &ArticleTitle) -> String {
+    let about = [Some(titled.title.clone()), titled.title_en.clone(), Some(article.authors.join("\n"))];
     about.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 

@@ -22,6 +22,12 @@ const devops = bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
 const themeId = (id) => bundle.themes.findIndex((t) => t.id === id);
 const withTheme = (id) => bundle.takeaways.filter((t) => t.themes?.includes(themeId(id)));
 const yearOf = (t) => bundle.events[bundle.articles[t.article].event].start.slice(0, 4);
+/** Each card's takeaway (its id) and source line (event · article's title · ordinal). */
+const cardSources = (page) => page.locator(".card").evaluateAll((cards) => cards.map((card) =>
+  [decodeURIComponent(card.querySelector(".card-title").getAttribute("href").split("/t/")[1]), card.querySelector(".card-source").textContent]));
+/** Whether each card's source line names its article's title, as the bundle has it. */
+const sourcesNameArticles = (sources) => sources.every(([id, source]) =>
+  source.includes(`${bundle.articles[bundle.takeaways.find((t) => t.id === id).article].title} · #`));
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Violations axe-core finds on the page as it is now, as readable lines. Evaluated through the
@@ -341,6 +347,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       const cards = await page.locator(".card-title").evaluateAll((links) =>
         links.map((a) => [decodeURIComponent(a.getAttribute("href").split("/t/")[1]), a.textContent]));
       assert.deepEqual(cards, cards.map(([id]) => [id, security.find((t) => t.id === id)?.title]));
+      assert.ok(sourcesNameArticles(await cardSources(page)), "the cards name their articles");
       assert.deepEqual(titles, [], "the list fetched every takeaway's titles");
       // A link's query ranks with every takeaway's titles, or, where the app works in steps (the
       // sub-path site, as a large one), with those of its best candidates, which
@@ -352,10 +359,33 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
         links.map((a) => [decodeURIComponent(a.getAttribute("href").split("/t/")[1]), a.textContent]));
       assert.ok(ranked.length > 0);
       assert.deepEqual(ranked, ranked.map(([id]) => [id, bundle.takeaways.find((t) => t.id === id)?.title]));
+      // Their articles' titles, from every article's (with every takeaway's) or their summaries.
+      const sources = await cardSources(page);
+      assert.ok(sourcesNameArticles(sources), `the results name their articles: ${sources.join("; ")}`);
       assert.equal(titles.length, name === "root" ? 1 : 0, "a link's query and every takeaway's titles");
       await page.locator(".search input").fill("cilium");
       await page.locator(".card mark").first().waitFor();
       assert.equal(titles.length, 1, "typing fetches every takeaway's titles, once");
+      assert.deepEqual(page.problems, []);
+    });
+
+    test("an event's page lists its articles by title: every article's titles come for it, once", async () => {
+      const page = await openPage({ serviceWorkers: "block" });
+      const fetched = [];
+      page.on("request", (r) => /\/bundle\.[0-9a-f]+\/articles\.json$/.test(r.url()) && fetched.push(r.url()));
+      await page.goto(`${host.url}t/${devops.id}`);
+      await page.locator("article.takeaway h1").waitFor();
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual(fetched, [], "a takeaway's page fetched every article's titles");
+      // In the app: the event's page is its render, not a page the build wrote.
+      await page.evaluate(() => (window.__samePage = true));
+      const event = bundle.articles[devops.article].event;
+      await page.locator(`.byline a[href$="/event/${bundle.events[event].id}"]`).click();
+      const expected = bundle.articles.filter((a) => a.event === event).map((a) => a.title).toSorted();
+      await page.waitForFunction((expected) => JSON.stringify(expected) ===
+        JSON.stringify([...document.querySelectorAll(".article-list li > a")].map((a) => a.textContent).toSorted()), expected);
+      assert.ok(await page.evaluate(() => window.__samePage), "the app rendered the event's page");
+      assert.equal(fetched.length, 1, "every article's titles, once");
       assert.deepEqual(page.problems, []);
     });
 

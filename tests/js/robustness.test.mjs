@@ -122,23 +122,25 @@ describe("failures and policy", () => {
     assert.deepEqual(page.errors, []);
   });
 
-  // What search needs: the index, and every takeaway's titles (the bundle's second file), which
-  // typing fetches on any site (a large site's `?q=` link reads its ranking's titles with their
-  // articles' summaries).
+  // What search needs: the index, and every takeaway's and article's titles (the bundle's second
+  // and third files), which typing fetches on any site (a large site's `?q=` link reads its
+  // ranking's titles with their articles' summaries).
   const failed = { status: 500, body: "oops" };
   const titles = /\/bundle\.[0-9a-f]+\/titles\.json$/;
+  const articleTitles = /\/bundle\.[0-9a-f]+\/articles\.json$/;
   for (const [what, pattern, fulfil, expected] of [
     ["a failed download of the index's head", /\/search\.[0-9a-f]+\/head\.json$/, failed, /search\.[0-9a-f]+\/head\.json: HTTP 500/],
     ["a failed download of a piece of the index", /\/search\.[0-9a-f]+\/\d+\.json$/, failed, /search\.[0-9a-f]+\/\d+\.json: HTTP 500/],
     ["a failed download of the takeaways' titles", titles, failed, /titles\.json: HTTP 500/],
     ["titles of another build", titles, json(JSON.stringify({ schema: bundle.schema, title: ["x"], alt_title: [null] })), /another build/],
+    ["a failed download of the articles' titles", articleTitles, failed, /articles\.json: HTTP 500/],
   ]) {
     test(`${what} says so under the query and offers a retry that works`, async () => {
       // No service worker: its fetches would pass the route by.
       const page = await openPage({ serviceWorkers: "block" });
       let broken = true;
       await page.route(pattern, (route) => (broken ? route.fulfill(fulfil) : route.continue()));
-      if (pattern === titles) {
+      if (pattern === titles || pattern === articleTitles) {
         await page.goto(host.url);
         await page.locator(".search input").fill("cilium");
       } else {

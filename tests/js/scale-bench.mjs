@@ -98,12 +98,12 @@ function probes() {
   Response.prototype.arrayBuffer = function () {
     const url = this.url;
     return read.call(this).then((body) => {
-      // The bundle comes in two files, its outline (what the app starts with) and every
-      // takeaway's titles (search's).
+      // The bundle comes in three files, its outline (what the app starts with), and every
+      // takeaway's titles and every article's (search's, and a list of articles').
       if (/\/bundle\.[0-9a-f]+\/outline\.json$/.test(url)) {
         setTimeout(() => afterPaint((t) => (bench.bundleReady ??= t)));
       }
-      if (/\/(bundle\.[0-9a-f]+\/(outline|titles)\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
+      if (/\/(bundle\.[0-9a-f]+\/(outline|titles|articles)\.json|texts\.[0-9a-f]+\/(\d+(-summaries)?|takeaway-\d+)\.json)$/.test(url)) {
         setTimeout(() => afterPaint((t) => (bench.ready = Math.max(bench.ready ?? 0, t))));
       }
       return body;

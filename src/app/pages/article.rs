@@ -16,8 +16,8 @@ pub fn markup(cx: &Cx, site: &Site, id: &str) -> Content {
         Ok(texts) => texts,
         Err(waiting) => return waiting,
     };
-    set_title(&format!("{} · {}", site.article(at).title, site_name(cx.lang)));
-    // Its takeaways' titles come with their summaries.
+    set_title(&format!("{} · {}", cx.article_titled(at).title, site_name(cx.lang)));
+    // Its titles and its takeaways' come with their summaries.
     let takeaways: Vec<usize> = site.takeaway_range(at).collect();
     when_read(cx.lang, site, &takeaways, &[], article::page(cx, at, &texts))
 }

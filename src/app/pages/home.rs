@@ -7,8 +7,8 @@ use maud::Markup;
 
 use super::{when_read, Content};
 use crate::app::data::{
-    every_title_asked, read_pending, request_every_title, request_read, request_search, request_wanted,
-    search_readiness, texts_failure, wanted, BundleResource, Load, Site, Wanted,
+    article_titles_load, every_title_asked, read_pending, request_every_title, request_read, request_search,
+    request_wanted, search_readiness, texts_failure, wanted, BundleResource, Load, Site, Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
@@ -85,12 +85,9 @@ pub fn provide() -> HomeState {
     let listing = Memo::new(move |previous: Option<&Option<Listing>>| {
         let Computed { listing, wanted } = computed.get()?;
         let site = bundle.get()?.ok()?;
-        let every_title = every_title_asked();
         let waiting = listing.as_ref().is_none_or(|listing| {
-            let read = listing.read(shown(), &site.bundle, every_title);
-            let titles =
-                every_title && !listing.untitled.is_empty() && !matches!(search_readiness(&wanted), Load::Failed(_));
-            !wanted.is_empty() || titles || read_pending(&site, &read, &listing.missing)
+            let read = listing.read(shown(), &site.bundle, every_title_asked());
+            !wanted.is_empty() || titles_pending(listing, &wanted) || read_pending(&site, &read, &listing.missing)
         });
         match previous {
             Some(Some(previous)) if waiting => Some(previous.clone()),
@@ -137,6 +134,14 @@ pub fn provide() -> HomeState {
     home
 }
 
+/// Whether the titles a search's listing shows are on their way with every title: the titles
+/// its ranking lacks, and its cards' articles' titles, which its results' cards do not read with
+/// their summaries. What failed is waited for no longer.
+fn titles_pending(listing: &Listing, wanted: &Wanted) -> bool {
+    let lacking = !listing.untitled.is_empty() || !matches!(article_titles_load(), Load::Ready(()));
+    every_title_asked() && listing.searched && lacking && !matches!(search_readiness(wanted), Load::Failed(_))
+}
+
 pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
     let ui = expect_context::<Ui>();
     let (Some(state), unfolded) = (home.state.get(), ui.unfolded.get()) else { return Markup::default().into() };
@@ -159,6 +164,7 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
         let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
         let read = listing.read(state.shown, &site.bundle, every_title_asked());
-        when_read(cx.lang, site, &read, &listing.missing, markup)
+        let content = when_read(cx.lang, site, &read, &listing.missing, markup);
+        Content { ready: content.ready && !titles_pending(listing, &wanted), ..content }
     })
 }

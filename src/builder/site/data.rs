@@ -1,8 +1,8 @@
 //! The site's data files under names made of their content (`bundle.<hash>.json`…): a name
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
 //! forever, and a page names exactly the files of its own build. Beside `bundle.<hash>.json`,
-//! the folder `bundle.<hash>/` holds the bundle in two files (`outline.json`, `titles.json`),
-//! which is what pages fetch. Beside `texts.<hash>.json`, the folder `texts.<hash>/` holds the
+//! the folder `bundle.<hash>/` holds the bundle in three files (`outline.json`, `titles.json`,
+//! `articles.json`), which is what pages fetch. Beside `texts.<hash>.json`, the folder `texts.<hash>/` holds the
 //! same texts one article at a time (`<n>.json`, and its takeaways' summaries and titles apart,
 //! `<n>-summaries.json`), which is what pages fetch; and, where the texts are too large to keep
 //! offline or it is asked for, each takeaway's body alone (`takeaway-<n>.json`), which is what a
@@ -14,7 +14,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::{hashed_name, write};
-use crate::model::{ArticleIx, DataFiles, Dataset, Outline, TakeawayTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use crate::model::{
+    ArticleIx, ArticleTitles, DataFiles, Dataset, Outline, TakeawayTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE,
+};
 use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// The data files' names, as [`publish`] gives them: whether takeaways' bodies ship alone too
@@ -66,7 +68,7 @@ pub struct AsLarge {
     pub in_steps: bool,
 }
 
-/// The size of a bundle (bytes, its two files together) from which the app works on it in steps,
+/// The size of a bundle (bytes, its three files together) from which the app works on it in steps,
 /// each in a task of its own (see [`DataFiles::in_steps`]): from about a thousand articles,
 /// where each step takes the main thread for a frame or more. Below, the tasks' turns would cost
 /// more than they spare.
@@ -90,8 +92,8 @@ pub struct Pieces {
     pub search: usize,
 }
 
-/// Writes `dataset` in pieces into the folders `published` names: the bundle's outline and its
-/// takeaways' titles; each article's texts and its takeaways' summaries; each takeaway's body
+/// Writes `dataset` in pieces into the folders `published` names: the bundle's outline, its
+/// takeaways' titles and its articles'; each article's texts and its takeaways' summaries; each takeaway's body
 /// alone if `as_large` asks for them or the texts are too large to precache (a search would
 /// otherwise fetch whole articles' texts for a few of their takeaways); and the shipped fields'
 /// index cut into pieces with its head and words. Returns the data files as the pages name them.
@@ -103,13 +105,14 @@ pub fn write_pieces(
 ) -> Result<(DataFiles, Pieces)> {
     let outline = json(&Outline(&dataset.bundle), "the bundle's outline")?;
     let titles = json(&TakeawayTitles::of_bundle(&dataset.bundle), "the takeaways' titles")?;
+    let article_titles = json(&ArticleTitles::of_bundle(&dataset.bundle), "the articles' titles")?;
     let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
         let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
         let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
         Ok((at, texts, summaries))
     });
     let articles: Vec<(ArticleIx, Vec<u8>, Vec<u8>)> = articles.collect::<Result<_>>()?;
-    let bundle_bytes = outline.len() + titles.len();
+    let bundle_bytes = outline.len() + titles.len() + article_titles.len();
     let texts_bytes = bundle_bytes as u64
         + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
@@ -118,6 +121,7 @@ pub fn write_pieces(
     let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, in_steps };
     write(&site.join(files.bundle_outline()), &outline)?;
     write(&site.join(files.bundle_titles()), &titles)?;
+    write(&site.join(files.bundle_article_titles()), &article_titles)?;
     for (at, texts, summaries) in &articles {
         write(&site.join(files.article_texts_file(*at)), texts)?;
         write(&site.join(files.article_summaries_file(*at)), summaries)?;

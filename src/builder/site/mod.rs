@@ -148,7 +148,9 @@ fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&st
     };
     let base = url_path(site_url);
     let texts = page.texts.iter().map(|&at| files.article_texts_file(at));
-    let preload: Vec<String> = texts.chain(page.summaries.iter().map(|&at| files.article_summaries_file(at))).collect();
+    let summaries = page.summaries.iter().map(|&at| files.article_summaries_file(at));
+    let article_titles = page.article_titles.then(|| files.bundle_article_titles());
+    let preload: Vec<String> = texts.chain(summaries).chain(article_titles).collect();
     let feed_href = page.feed.as_ref().map(|(path, title)| (format!("{base}/{path}"), title.as_str()));
     let html = document(&Document {
         lang: LANG,

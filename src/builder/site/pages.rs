@@ -48,6 +48,8 @@ pub struct Prerendered {
     /// The articles whose takeaways' summaries its app reads first (its cards', or its own
     /// takeaway's, for "copy as Markdown"): preloaded too.
     pub summaries: Vec<ArticleIx>,
+    /// Whether its app reads every article's titles first (its list of articles): preloaded too.
+    pub article_titles: bool,
 }
 
 /// What a page's social card says.
@@ -186,6 +188,7 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
         updated: dates.newest(order.iter().copied()),
         texts: Vec::new(),
         summaries: cx.bundle.articles_of(&listing.cards(state.shown)),
+        article_titles: false,
     }
 }
 
@@ -200,11 +203,11 @@ fn takeaway_page(
 ) -> Prerendered {
     let related = relations.of(dataset, index, related::SHOWN);
     let (t, titled) = (&dataset.takeaways[index], dataset.title(index));
-    let article = dataset.article_of(t);
+    let (article, article_title) = (dataset.article_of(t), &dataset.article_title(t.article).title);
     let event = dataset.event_of(article);
     let summary = dataset.takeaway_summary(index);
     let description = if summary.is_empty() {
-        event.map_or(article.title.clone(), |e| format!("{} · {}", e.name.zh, article.title))
+        event.map_or(article_title.clone(), |e| format!("{} · {}", e.name.zh, article_title))
     } else {
         summary.to_owned()
     };
@@ -217,7 +220,7 @@ fn takeaway_page(
         card: CardText {
             kicker: event_kicker(cx, event),
             title: titled.title.clone(),
-            subtitle: Some(article.title.clone()),
+            subtitle: Some(article_title.clone()),
             chips: chip_names(cx, t.themes.iter().copied()),
         },
         nav: Nav::Other,
@@ -228,11 +231,12 @@ fn takeaway_page(
         // Its own and its siblings' titles come with its article's summaries, the related
         // takeaways' with theirs.
         summaries: dataset.articles_of(&[&[index], related.as_slice()].concat()),
+        article_titles: false,
     }
 }
 
 fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Prerendered {
-    let article = dataset.article(at);
+    let (article, title) = (dataset.article(at), &dataset.article_title(at).title);
     let event = dataset.event_of(article);
     let takeaways = dataset.takeaway_range(at);
     let mut themes: Vec<(usize, usize)> = Vec::new();
@@ -244,16 +248,16 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
     }
     crate::model::order::sort_by(&mut themes, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let summary = dataset.article_summary(at);
-    let description = if summary.is_empty() { article.title.clone() } else { summary.to_owned() };
+    let description = if summary.is_empty() { title.clone() } else { summary.to_owned() };
     Prerendered {
         path: Some(article_path(&article.id)),
-        title: page_title(cx, &article.title),
-        headline: article.title.clone(),
+        title: page_title(cx, title),
+        headline: title.clone(),
         description,
         kind: "article",
         card: CardText {
             kicker: event_kicker(cx, event),
-            title: article.title.clone(),
+            title: title.clone(),
             subtitle: (!article.authors.is_empty()).then(|| article.authors.join(", ")),
             chips: chip_names(cx, themes.iter().map(|&(t, _)| ThemeIx::at(t))),
         },
@@ -264,6 +268,7 @@ fn article_page(cx: &Cx, dataset: &Dataset, at: ArticleIx, dates: &Dates) -> Pre
         texts: vec![at],
         // Its takeaways' titles come with their summaries.
         summaries: vec![at],
+        article_titles: false,
     }
 }
 
@@ -293,6 +298,7 @@ fn graphs_page(cx: &Cx, facets: &Facets, order: &[usize], view: GraphView, dates
         updated: dates.newest(order.iter().copied()),
         texts: Vec::new(),
         summaries: Vec::new(),
+        article_titles: false,
     }
 }
 
@@ -328,6 +334,7 @@ fn theme_subject(cx: &Cx, at: ThemeIx, subject: &Subject, dates: &Dates) -> Prer
         path: Some(path),
         texts: Vec::new(),
         summaries: cx.bundle.articles_of(subject.newest(LISTED)),
+        article_titles: false,
     }
 }
 
@@ -351,6 +358,7 @@ fn project_subject(cx: &Cx, at: ProjectIx, subject: &Subject, dates: &Dates) -> 
         updated: dates.newest(subject.takeaways.iter().copied()),
         texts: Vec::new(),
         summaries: cx.bundle.articles_of(subject.newest(LISTED)),
+        article_titles: false,
     }
 }
 
@@ -386,6 +394,7 @@ fn event_subject(cx: &Cx, at: EventIx, subject: &Subject, dates: &Dates) -> Prer
         path: Some(path),
         texts: Vec::new(),
         summaries: cx.bundle.articles_of(subject.newest(LISTED)),
+        article_titles: true,
     }
 }
 
@@ -406,5 +415,6 @@ fn unknown(cx: &Cx) -> Prerendered {
         updated: None,
         texts: Vec::new(),
         summaries: Vec::new(),
+        article_titles: false,
     }
 }

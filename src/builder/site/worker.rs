@@ -40,7 +40,8 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Piec
     let article_texts = article_texts.chain(bodies).collect();
     let search =
         [data.search_head(), data.search_words()].into_iter().chain((0..pieces.search).map(|n| data.search_piece(n)));
-    let groups = [vec![data.bundle_outline(), data.bundle_titles()], article_texts, search.collect()];
+    let bundle = vec![data.bundle_outline(), data.bundle_titles(), data.bundle_article_titles()];
+    let groups = [bundle, article_texts, search.collect()];
     for (at, group) in groups.into_iter().enumerate() {
         let group_size = group.iter().map(|file| size(file)).sum::<Result<u64>>()?;
         if at == 0 || precachable(data_bytes + group_size) {
