@@ -28,9 +28,10 @@ pub struct HomeState {
 }
 
 /// A listing as computed for the state, and what the query still needs of the index. A query
-/// the index cannot answer yet has no listing: what the facets leave would be computed (every
-/// takeaway counted) only to be replaced, on a cold `?q=` link and on a keystroke alike. If the
-/// index failed, it is what the facets leave, under the failure and its retry.
+/// the index cannot answer yet, or whose titles are on their way with every one, has no listing:
+/// what the facets leave would be computed (every takeaway counted) only to be replaced, on a
+/// cold `?q=` link and on a keystroke alike. If the index failed, it is what the facets leave,
+/// under the failure and its retry.
 #[derive(Clone, PartialEq)]
 struct Computed {
     listing: Option<Listing>,
@@ -66,7 +67,10 @@ pub fn provide() -> HomeState {
                 true => wanted(&site, engine, &state.query, &config),
                 false => Wanted::default(),
             };
-            let search = engine.filter(|_| wanted.is_empty()).map(|engine| Search {
+            // Once the index has what the query needs, and every title if it was asked for: a
+            // ranking without them would be made again when they come.
+            let answerable = matches!(search_readiness(&wanted), Load::Ready(()));
+            let search = engine.filter(|_| answerable).map(|engine| Search {
                 engine,
                 query: state.query.as_str(),
                 literal: state.literal,
