@@ -3,9 +3,9 @@
 //! item's fields in turn; and without what is made again when it is read: the takeaways' ids
 //! (from the article's id, the ordinal and the title, see [`ids::takeaway_id`]), their articles
 //! and ordinals (from how many each article has), an article's file where it is its id and
-//! `.md`. A site ships the takeaways' and the articles' titles apart ([`TakeawayTitles`],
-//! [`ArticleTitles`], see [`DataFiles::bundle`](super::DataFiles)): the bundle without them
-//! ([`Outline`]) is read the same way, and given them as they come.
+//! `.md`. A site ships the takeaways' and the articles' titles apart ([`StoredTitles`], see
+//! [`DataFiles::bundle`](super::DataFiles)): the bundle without them ([`Outline`]) is read the
+//! same way, and given them as they come.
 
 use std::collections::BTreeMap;
 
@@ -221,8 +221,8 @@ impl ArticleColumns {
         let files: Vec<Option<String>> =
             articles.iter().map(|a| (a.file != file_of(&a.id)).then(|| a.file.clone())).collect();
         let titles = match with_titles {
-            true => ArticleTitles::of_bundle(bundle),
-            false => ArticleTitles::default(),
+            true => StoredTitles::of_articles(bundle),
+            false => StoredTitles::default(),
         };
         ArticleColumns {
             id: articles.iter().map(|a| a.id.clone()).collect(),
@@ -240,7 +240,7 @@ impl ArticleColumns {
 
     /// The articles, and their titles stored with them (none in an [`Outline`]), or why the
     /// columns do not make them: of different lengths.
-    fn rows(self, schema: u32) -> Result<(Vec<Article>, ArticleTitles), String> {
+    fn rows(self, schema: u32) -> Result<(Vec<Article>, StoredTitles), String> {
         let count = self.id.len();
         let uneven = || "the articles' columns differ in length".to_owned();
         let mut file = full(self.file, count).ok_or_else(uneven)?;
@@ -250,7 +250,7 @@ impl ArticleColumns {
         let mut url = full(self.url, count).ok_or_else(uneven)?;
         let mut original_url = full(self.original_url, count).ok_or_else(uneven)?;
         let mut tags = full(self.tags, count).ok_or_else(uneven)?;
-        let titles = ArticleTitles { schema, title: self.title, title_en: self.title_en };
+        let titles = StoredTitles { schema, title: self.title, alt_title: Vec::new(), title_en: self.title_en };
         let articles = self
             .id
             .into_iter()
@@ -273,8 +273,8 @@ impl ArticleColumns {
 fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
     let takeaways = &bundle.takeaways;
     let titles = match with_titles {
-        true => TakeawayTitles::of_bundle(bundle),
-        false => TakeawayTitles::default(),
+        true => StoredTitles::of_takeaways(bundle),
+        false => StoredTitles::default(),
     };
     Columns {
         per_article: (0..bundle.articles.len())
@@ -326,7 +326,7 @@ impl Serialize for Bundle {
 }
 
 /// A bundle without its takeaways' and articles' titles, as a site ships it beside its
-/// [`TakeawayTitles`] and [`ArticleTitles`].
+/// takeaways' and articles' [`StoredTitles`].
 pub struct Outline<'a>(pub &'a Bundle);
 
 impl Serialize for Outline<'_> {
@@ -335,25 +335,39 @@ impl Serialize for Outline<'_> {
     }
 }
 
-/// The takeaways' titles of a bundle, in its takeaways' order: what a site ships apart from its
-/// [`Outline`], since they are most of its bytes and of its parse.
+/// Titles of a bundle as a site ships them apart from its [`Outline`], a column per field, in
+/// one type for both kinds, so the app reads both with one parser: the takeaways', in their
+/// order ([`StoredTitles::of_takeaways`]), since they are most of its bytes and of its parse;
+/// and the articles', in theirs ([`StoredTitles::of_articles`]), which have no other wording.
 #[derive(Default, Serialize, Deserialize)]
-pub struct TakeawayTitles {
+pub struct StoredTitles {
     schema: u32,
     title: Vec<String>,
+    /// Left out where none has another wording (an article never has).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     alt_title: Vec<Option<String>>,
-    /// Left out where no takeaway has an English title.
+    /// Left out where none has an English title.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
 }
 
-impl TakeawayTitles {
-    pub fn of_bundle(bundle: &Bundle) -> TakeawayTitles {
+impl StoredTitles {
+    pub fn of_takeaways(bundle: &Bundle) -> StoredTitles {
         let titles = &bundle.titles;
-        TakeawayTitles {
+        StoredTitles {
             schema: bundle.schema,
             title: titles.iter().map(|t| t.title.clone()).collect(),
-            alt_title: titles.iter().map(|t| t.alt_title.clone()).collect(),
+            alt_title: column(titles, |t| &t.alt_title),
+            title_en: column(titles, |t| &t.title_en),
+        }
+    }
+
+    pub fn of_articles(bundle: &Bundle) -> StoredTitles {
+        let titles = &bundle.article_titles;
+        StoredTitles {
+            schema: bundle.schema,
+            title: titles.iter().map(|t| t.title.clone()).collect(),
+            alt_title: Vec::new(),
             title_en: column(titles, |t| &t.title_en),
         }
     }
@@ -361,33 +375,6 @@ impl TakeawayTitles {
     /// Whether it holds no titles, as an [`Outline`]'s columns do not.
     fn is_empty(&self) -> bool {
         self.title.is_empty() && self.alt_title.is_empty() && self.title_en.is_empty()
-    }
-}
-
-/// The articles' titles of a bundle, in its articles' order: what a site ships apart from its
-/// [`Outline`], beside its [`TakeawayTitles`], for what lists articles by title.
-#[derive(Default, Serialize, Deserialize)]
-pub struct ArticleTitles {
-    schema: u32,
-    title: Vec<String>,
-    /// Left out where no article has an English title.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    title_en: Vec<Option<String>>,
-}
-
-impl ArticleTitles {
-    pub fn of_bundle(bundle: &Bundle) -> ArticleTitles {
-        let titles = &bundle.article_titles;
-        ArticleTitles {
-            schema: bundle.schema,
-            title: titles.iter().map(|t| t.title.clone()).collect(),
-            title_en: column(titles, |t| &t.title_en),
-        }
-    }
-
-    /// Whether it holds no titles, as an [`Outline`]'s columns do not.
-    fn is_empty(&self) -> bool {
-        self.title.is_empty() && self.title_en.is_empty()
     }
 }
 
@@ -420,7 +407,7 @@ impl StoredBundle {
 
     /// The outline, and the takeaways' and articles' titles stored with it (none in an
     /// [`Outline`]).
-    fn split(self) -> Result<(OutlinedBundle, TakeawayTitles, ArticleTitles), String> {
+    fn split(self) -> Result<(OutlinedBundle, StoredTitles, StoredTitles), String> {
         let (articles, article_titles) = self.articles.rows(self.schema)?;
         let c = self.takeaways;
         let uneven = || "the takeaways' columns differ in length".to_owned();
@@ -445,8 +432,7 @@ impl StoredBundle {
         for n in c.title_only {
             takeaways.get_mut(n).ok_or("a title-only takeaway is out of range")?.title_only = true;
         }
-        let titles =
-            TakeawayTitles { schema: self.schema, title: c.title, alt_title: c.alt_title, title_en: c.title_en };
+        let titles = StoredTitles { schema: self.schema, title: c.title, alt_title: c.alt_title, title_en: c.title_en };
         let outline = OutlinedBundle {
             schema: self.schema,
             events: self.events,
@@ -464,14 +450,14 @@ impl StoredBundle {
 impl OutlinedBundle {
     /// The bundle, given the takeaways' titles (ids made of them) and the articles'; an error if
     /// they are not of its build (another schema, another count).
-    pub fn with_titles(self, titles: TakeawayTitles, article_titles: ArticleTitles) -> Result<Bundle, String> {
+    pub fn with_titles(self, titles: StoredTitles, article_titles: StoredTitles) -> Result<Bundle, String> {
         let titles = self.make_titles(titles)?;
         let article_titles = self.make_article_titles(article_titles)?;
         Ok(Bundle { outline: self, titles, article_titles })
     }
 
     /// Its articles' titles from those stored; an error if they are not of its build.
-    pub fn make_article_titles(&self, titles: ArticleTitles) -> Result<Vec<ArticleTitle>, String> {
+    pub fn make_article_titles(&self, titles: StoredTitles) -> Result<Vec<ArticleTitle>, String> {
         let own = titles.schema == self.schema;
         own.then(|| self.article_titles_of_columns(titles))
             .flatten()
@@ -479,10 +465,10 @@ impl OutlinedBundle {
     }
 
     /// Its articles' titles from `titles`; none if a column holds another count.
-    fn article_titles_of_columns(&self, titles: ArticleTitles) -> Option<Vec<ArticleTitle>> {
+    fn article_titles_of_columns(&self, titles: StoredTitles) -> Option<Vec<ArticleTitle>> {
         let count = self.articles.len();
         let title_en = full(titles.title_en, count)?;
-        if titles.title.len() != count {
+        if titles.title.len() != count || !titles.alt_title.is_empty() {
             return None;
         }
         Some(titles.title.into_iter().zip(title_en).map(|(title, title_en)| ArticleTitle { title, title_en }).collect())
@@ -491,7 +477,7 @@ impl OutlinedBundle {
     /// Its takeaways' titles, with the ids made of them, from those stored (see
     /// [`OutlinedBundle::with_titles`]). Where the app works in steps, a task of its own: the ids
     /// are most of it.
-    pub fn make_titles(&self, titles: TakeawayTitles) -> Result<Vec<TakeawayTitle>, String> {
+    pub fn make_titles(&self, titles: StoredTitles) -> Result<Vec<TakeawayTitle>, String> {
         let own = titles.schema == self.schema;
         own.then(|| self.titles_of_columns(titles))
             .flatten()
@@ -499,13 +485,13 @@ impl OutlinedBundle {
     }
 
     /// Its takeaways' titles from `titles`, ids made; none if a column holds another count.
-    fn titles_of_columns(&self, titles: TakeawayTitles) -> Option<Vec<TakeawayTitle>> {
+    fn titles_of_columns(&self, titles: StoredTitles) -> Option<Vec<TakeawayTitle>> {
         let count = self.takeaways.len();
-        let title_en = full(titles.title_en, count)?;
-        if titles.title.len() != count || titles.alt_title.len() != count {
+        let (alt_title, title_en) = (full(titles.alt_title, count)?, full(titles.title_en, count)?);
+        if titles.title.len() != count {
             return None;
         }
-        let rows = self.takeaways.iter().zip(titles.title).zip(titles.alt_title.into_iter().zip(title_en));
+        let rows = self.takeaways.iter().zip(titles.title).zip(alt_title.zip(title_en));
         let titles = rows.map(|((t, title), (alt_title, title_en))| TakeawayTitle {
             id: ids::takeaway_id(&self.articles[t.article.get()].id, t.ordinal, &title),
             title,

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use columns::{ArticleTitles, Outline, StoredBundle, TakeawayTitles};
+pub use columns::{Outline, StoredBundle, StoredTitles};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
@@ -50,8 +50,8 @@ pub struct DataFiles {
     /// The folder of the bundle in three files, named by the whole bundle's content:
     /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' and articles' titles
     /// ([`Outline`]): what the app starts with; `titles.json` every takeaway's
-    /// ([`TakeawayTitles`]): what search ranks with, fetched when it is first needed; and
-    /// `articles.json` every article's ([`ArticleTitles`]): what lists of articles and the cards
+    /// ([`StoredTitles`]): what search ranks with, fetched when it is first needed; and
+    /// `articles.json` every article's (the same): what lists of articles and the cards
     /// of a search read (a card's titles, its article's included, come with its summary,
     /// [`ArticleSummaries`]).
     pub bundle: String,

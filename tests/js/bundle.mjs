@@ -40,7 +40,7 @@ export async function readBundle(dist) {
     article,
     ordinal,
     title: columns.title[i],
-    alt_title: columns.alt_title[i] ?? undefined,
+    alt_title: columns.alt_title?.[i] ?? undefined,
     title_en: columns.title_en?.[i] ?? undefined,
     summary: texts.takeaway_summaries[i],
     title_only: columns.title_only.includes(i),

@@ -14,9 +14,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::{hashed_name, write};
-use crate::model::{
-    ArticleIx, ArticleTitles, DataFiles, Dataset, Outline, TakeawayTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE,
-};
+use crate::model::{ArticleIx, DataFiles, Dataset, Outline, StoredTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
 use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// The data files' names, as [`publish`] gives them: whether takeaways' bodies ship alone too
@@ -104,8 +102,8 @@ pub fn write_pieces(
     as_large: AsLarge,
 ) -> Result<(DataFiles, Pieces)> {
     let outline = json(&Outline(&dataset.bundle), "the bundle's outline")?;
-    let titles = json(&TakeawayTitles::of_bundle(&dataset.bundle), "the takeaways' titles")?;
-    let article_titles = json(&ArticleTitles::of_bundle(&dataset.bundle), "the articles' titles")?;
+    let titles = json(&StoredTitles::of_takeaways(&dataset.bundle), "the takeaways' titles")?;
+    let article_titles = json(&StoredTitles::of_articles(&dataset.bundle), "the articles' titles")?;
     let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
         let texts = json(&dataset.texts.of_article(&dataset.bundle, at), "an article's texts")?;
         let summaries = json(&dataset.texts.summaries_of_article(&dataset.bundle, at), "an article's summaries")?;
