@@ -35,8 +35,8 @@ use crate::search::Hit;
 use lang::Lang;
 
 /// What every rendering needs besides its data: the bundle's outline and where the takeaways'
-/// and articles' titles are read from, the UI's language, and the path the site is served under (`""` at the
-/// root, `"/some/path"` below one), which every internal link starts with.
+/// and articles' titles are read from, the UI's language, and the path the site is served under
+/// (`""` at the root, `"/some/path"` below one), which every internal link starts with.
 #[derive(Clone, Copy)]
 pub struct Cx<'a> {
     pub bundle: &'a OutlinedBundle,

@@ -23,7 +23,8 @@ pub fn page(cx: &Cx, index: usize, texts: &ArticleTexts, related: &[usize]) -> M
             p.crumbs {
                 a href=(cx.href("")) { (cx.pick("全部要点", "All takeaways")) }
                 " › "
-                a href=(cx.href(&format!("{}#{}", article_path(&article.id), titled.id))) { (cx.article_title(takeaway.article)) }
+                @let anchored = cx.href(&format!("{}#{}", article_path(&article.id), titled.id));
+                a href=(anchored) { (cx.article_title(takeaway.article)) }
             }
             h1 { span.ordinal { (takeaway.ordinal) ". " } (title) }
             (other_title)
