@@ -458,10 +458,21 @@ impl OutlinedBundle {
 
     /// Its articles' titles from those stored; an error if they are not of its build.
     pub fn make_article_titles(&self, titles: StoredTitles) -> Result<Vec<ArticleTitle>, String> {
+        self.of_own_build(titles, "articles'", Self::article_titles_of_columns)
+    }
+
+    /// What `of_columns` makes of `titles` (`whose` titles), if they are of its build: its schema,
+    /// each column its count; else an error that says so.
+    fn of_own_build<T>(
+        &self,
+        titles: StoredTitles,
+        whose: &str,
+        of_columns: fn(&Self, StoredTitles) -> Option<Vec<T>>,
+    ) -> Result<Vec<T>, String> {
         let own = titles.schema == self.schema;
-        own.then(|| self.article_titles_of_columns(titles))
+        own.then(|| of_columns(self, titles))
             .flatten()
-            .ok_or_else(|| "the articles' titles belong to another build than the bundle; reload the page".to_owned())
+            .ok_or_else(|| format!("the {whose} titles belong to another build than the bundle; reload the page"))
     }
 
     /// Its articles' titles from `titles`; none if a column holds another count.
@@ -478,10 +489,7 @@ impl OutlinedBundle {
     /// [`OutlinedBundle::with_titles`]). Where the app works in steps, a task of its own: the ids
     /// are most of it.
     pub fn make_titles(&self, titles: StoredTitles) -> Result<Vec<TakeawayTitle>, String> {
-        let own = titles.schema == self.schema;
-        own.then(|| self.titles_of_columns(titles))
-            .flatten()
-            .ok_or_else(|| "the takeaways' titles belong to another build than the bundle; reload the page".to_owned())
+        self.of_own_build(titles, "takeaways'", Self::titles_of_columns)
     }
 
     /// Its takeaways' titles from `titles`, ids made; none if a column holds another count.

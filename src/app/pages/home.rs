@@ -69,13 +69,13 @@ pub fn provide() -> HomeState {
             };
             // Once the index has what the query needs, and every title if it was asked for: a
             // ranking without them would be made again when they come.
-            let answerable = matches!(search_readiness(&wanted), Load::Ready(()));
-            let search = engine.filter(|_| answerable).map(|engine| Search {
+            let readiness = search_readiness(&wanted);
+            let search = engine.filter(|_| readiness == Load::Ready(())).map(|engine| Search {
                 engine,
                 query: state.query.as_str(),
                 literal: state.literal,
             });
-            if searching && search.is_none() && !matches!(search_readiness(&wanted), Load::Failed(_)) {
+            if searching && search.is_none() && !matches!(readiness, Load::Failed(_)) {
                 return Some(Computed { listing: None, wanted });
             }
             let listing = listing(site.facets(), site.list_order(), search, &state.selection, state.shown);
