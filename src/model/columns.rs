@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
-    ids, Article, ArticleIx, ArticleTitle, Bundle, Event, EventIx, OutlinedBundle, Project, ProjectIx, Takeaway,
+    ids, vlq, Article, ArticleIx, ArticleTitle, Bundle, Event, EventIx, OutlinedBundle, Project, ProjectIx, Takeaway,
     TakeawayTitle, Theme, ThemeIx,
 };
 
@@ -36,11 +36,18 @@ struct Columns {
 
 /// A position that [`Lists`] writes as a number.
 trait Position: Copy {
+    /// Whether every list of these is ascending, so that [`Lists`] writes each number as the gap
+    /// from the one before (a takeaway's projects, in the projects' order); themes are ranked,
+    /// best first.
+    const ASCENDING: bool;
+
     fn of(number: u32) -> Self;
     fn number(self) -> u32;
 }
 
 impl Position for ThemeIx {
+    const ASCENDING: bool = false;
+
     fn of(number: u32) -> Self {
         ThemeIx(number)
     }
@@ -51,6 +58,8 @@ impl Position for ThemeIx {
 }
 
 impl Position for ProjectIx {
+    const ASCENDING: bool = true;
+
     fn of(number: u32) -> Self {
         ProjectIx(number)
     }
@@ -61,9 +70,11 @@ impl Position for ProjectIx {
 }
 
 /// A list of positions per takeaway (its themes, its projects), held as one vector and written
-/// as one string: each list's numbers in decimal, apart by a space, each list ended by a comma
-/// (`"3 5,,1,"` is `[3, 5]`, `[]`, `[1]`). One string is read in one step, where an array of
-/// arrays was tens of thousands of small ones, most of the outline's parse.
+/// as one string: each list's numbers in [`vlq`] (as gaps where they are
+/// [ascending](Position::ASCENDING), the first from 0), each list ended by a comma (`"DF,,B,"`
+/// is `[3, 5]`, `[]`, `[1]` of themes, `[3, 8]`, `[]`, `[1]` of projects). One string is read in
+/// one step, where an array of arrays was tens of thousands of small ones, most of the outline's
+/// parse; and a position is mostly one character.
 #[derive(Debug, PartialEq)]
 struct Lists<T> {
     items: Vec<T>,
@@ -93,57 +104,54 @@ impl<T: Position> Lists<T> {
         starts.zip(&self.ends).map(|(start, &end)| &self.items[start..end])
     }
 
-    fn written(&self) -> String {
-        use std::fmt::Write;
-        let mut text = String::with_capacity(self.items.len() * 3 + self.ends.len());
-        for list in self.iter() {
-            for (n, item) in list.iter().enumerate() {
-                let space = if n == 0 { "" } else { " " };
-                write!(text, "{space}{}", item.number()).expect("a String takes any write");
+    /// The lists as one string, or which is not ascending where they should be.
+    fn written(&self) -> Result<String, String> {
+        let mut text = String::with_capacity(self.items.len() * 2 + self.ends.len());
+        for (n, list) in self.iter().enumerate() {
+            let mut previous = 0;
+            for (i, item) in list.iter().enumerate() {
+                let number = match T::ASCENDING {
+                    true if i > 0 && item.number() <= previous => return Err(format!("list {n} is not ascending")),
+                    true => item.number() - previous,
+                    false => item.number(),
+                };
+                vlq::push(&mut text, number);
+                previous = item.number();
             }
             text.push(',');
         }
-        text
+        Ok(text)
     }
 
     /// The lists `text` writes, or where it is not so written.
     fn read(text: &str) -> Result<Lists<T>, String> {
-        let mut of = Lists { items: Vec::new(), ends: Vec::new() };
-        let mut number: Option<u32> = None;
-        let mut last = b',';
-        for (at, byte) in text.bytes().enumerate() {
-            let bad = || format!("not a list of numbers at byte {at}");
-            match byte {
-                b'0'..=b'9' => {
-                    let digit = u32::from(byte - b'0');
-                    let grown = number.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(digit));
-                    number = Some(grown.ok_or_else(bad)?);
-                }
-                b' ' | b',' => match number.take() {
-                    Some(n) => {
-                        of.items.push(T::of(n));
-                        if byte == b',' {
-                            of.ends.push(of.items.len());
-                        }
-                    }
-                    // An empty list: a comma right after the last list's.
-                    None if byte == b',' && last == b',' => of.ends.push(of.items.len()),
-                    None => return Err(bad()),
-                },
-                _ => return Err(bad()),
+        let mut of = Lists { items: Vec::with_capacity(text.len()), ends: Vec::new() };
+        let (bytes, mut at, mut previous) = (text.as_bytes(), 0, 0u32);
+        while at < bytes.len() {
+            if bytes[at] == b',' {
+                of.ends.push(of.items.len());
+                (at, previous) = (at + 1, 0);
+                continue;
             }
-            last = byte;
+            let bad = |at| format!("not a list of numbers at byte {at}");
+            let (number, next) = vlq::read(bytes, at).map_err(bad)?;
+            let number = match T::ASCENDING {
+                true => previous.checked_add(number).ok_or_else(|| bad(at))?,
+                false => number,
+            };
+            of.items.push(T::of(number));
+            (at, previous) = (next, number);
         }
-        match last {
-            b',' => Ok(of),
-            _ => Err("a list of numbers not ended by a comma".to_owned()),
+        match of.ends.last().copied().unwrap_or(0) == of.items.len() {
+            true => Ok(of),
+            false => Err("a list of numbers not ended by a comma".to_owned()),
         }
     }
 }
 
 impl<T: Position> Serialize for Lists<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.written())
+        serializer.serialize_str(&self.written().map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -527,20 +535,30 @@ impl TryFrom<StoredBundle> for Bundle {
 mod tests {
     use super::*;
 
-    fn lists(of: &[&[u32]]) -> Lists<ThemeIx> {
-        let lists: Vec<Vec<ThemeIx>> = of.iter().map(|list| list.iter().map(|&n| ThemeIx(n)).collect()).collect();
+    fn lists<T: Position>(of: &[&[u32]]) -> Lists<T> {
+        let lists: Vec<Vec<T>> = of.iter().map(|list| list.iter().map(|&n| T::of(n)).collect()).collect();
         Lists::of(lists.iter())
     }
 
     #[test]
     fn lists_are_written_as_one_string_and_read_back() {
-        for (of, text) in [
-            (lists(&[&[3, 5], &[], &[1]]), "3 5,,1,"),
+        let themes = [
+            (lists::<ThemeIx>(&[&[3, 5], &[], &[1]]), "DF,,B,"),
+            // Ranked: as they come.
+            (lists(&[&[5, 3]]), "FD,"),
             (lists(&[]), ""),
             (lists(&[&[]]), ","),
-            (lists(&[&[], &[0, 4_294_967_295]]), ",0 4294967295,"),
-        ] {
-            assert_eq!(of.written(), text);
+            (lists(&[&[], &[0, 4_294_967_295]]), ",A//////D,"),
+        ];
+        for (of, text) in themes {
+            assert_eq!(of.written().as_deref(), Ok(text));
+            assert_eq!(Lists::read(text), Ok(of), "{text:?}");
+        }
+        // Ascending: each from the one before.
+        let projects =
+            [(lists::<ProjectIx>(&[&[3, 8], &[], &[1]]), "DF,,B,"), (lists(&[&[0, 4_294_967_295]]), "A//////D,")];
+        for (of, text) in projects {
+            assert_eq!(of.written().as_deref(), Ok(text));
             assert_eq!(Lists::read(text), Ok(of), "{text:?}");
         }
     }
@@ -548,17 +566,22 @@ mod tests {
     #[test]
     fn lists_not_so_written_are_refused_with_where() {
         for (text, error) in [
-            ("3 5", "not ended by a comma"),
-            ("3", "not ended by a comma"),
-            ("3  5,", "at byte 2"),
-            (" 3,", "at byte 0"),
-            ("3 ,", "at byte 2"),
-            ("3,x,", "at byte 2"),
-            ("1,-1,", "at byte 2"),
-            ("4294967296,", "at byte 9"),
+            ("DF", "not ended by a comma"),
+            ("D", "not ended by a comma"),
+            ("D*,", "at byte 1"),
+            (" D,", "at byte 0"),
+            ("D,-,", "at byte 2"),
+            // A digit saying another follows, then none.
+            ("g,", "at byte 1"),
+            ("//////H,", "at byte 6"),
+            // Ascending past the largest position.
+            ("//////DB,", "at byte 7"),
         ] {
             let refused = Lists::<ProjectIx>::read(text).unwrap_err();
             assert!(refused.contains(error), "{text:?}: {refused}");
+        }
+        for unordered in [&[5, 3][..], &[3, 3]] {
+            assert_eq!(lists::<ProjectIx>(&[&[1], unordered]).written(), Err("list 1 is not ascending".to_owned()));
         }
     }
 }

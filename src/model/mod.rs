@@ -13,6 +13,7 @@ pub mod ids;
 pub mod order;
 mod search_file;
 mod texts;
+pub mod vlq;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -27,7 +28,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 20;
+pub const SCHEMA_VERSION: u32 = 21;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).

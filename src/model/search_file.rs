@@ -5,10 +5,10 @@
 //! Per field: its terms, sorted (Rust string order) and unique; for each term its postings,
 //! the documents (takeaways, numbered in bundle order) holding the term, ascending, each with
 //! the term's occurrences; and each document's field length in terms. A term's postings are two
-//! strings of base64 VLQ numbers (as in source maps: 5 bits a digit, the sixth bit saying
-//! another digit follows): its documents, each as the gap from the one before (the first from
-//! 0), and their counts less one. Apart, the two compress better than interleaved (the counts
-//! are mostly 0), and both better than JSON arrays; they are read without building a trie.
+//! strings of base64 VLQ numbers ([`vlq`](super::vlq)): its documents, each as the gap from the
+//! one before (the first from 0), and their counts less one. Apart, the two compress better than
+//! interleaved (the counts are mostly 0), and both better than JSON arrays; they are read without
+//! building a trie. The lengths are a VLQ string too.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,7 @@ pub struct CompactField {
     pub documents: Vec<String>,
     /// Per term, the count of each of its documents less one, in VLQ.
     pub counts: Vec<String>,
+    #[serde(with = "super::vlq::string")]
     pub lengths: Vec<u32>,
 }
 
@@ -46,6 +47,7 @@ pub struct CompactField {
 pub struct SearchHead {
     pub schema: u32,
     /// Per shipped field, per document, the field's length in terms (elasticlunr's field length).
+    #[serde(with = "super::vlq::strings")]
     pub lengths: Vec<Vec<u32>>,
     /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up
     /// to the next piece's first, of every shipped field.

@@ -8,7 +8,7 @@
 //! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
 //! and each document's field length in terms.
 
-use crate::model::{CompactField, CompactIndex};
+use crate::model::{vlq, CompactField, CompactIndex};
 
 /// The indexed fields, in the order the build gives each takeaway's text.
 pub const FIELDS: [&str; 5] = ["title", "themes", "projects", "body", "article"];
@@ -132,14 +132,12 @@ pub fn decode_field(name: &str, [terms, documents, counts]: [&[String]; 3], leng
     field
 }
 
-const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// The documents of postings, ascending, as VLQ gaps.
 fn encode_documents(postings: &[(u32, u32)]) -> String {
     let mut out = String::new();
     let mut previous = 0;
     for &(doc, _) in postings {
-        push_vlq(&mut out, doc - previous);
+        vlq::push(&mut out, doc - previous);
         previous = doc;
     }
     out
@@ -149,7 +147,7 @@ fn encode_documents(postings: &[(u32, u32)]) -> String {
 fn encode_counts(postings: &[(u32, u32)]) -> String {
     let mut out = String::new();
     for &(_, count) in postings {
-        push_vlq(&mut out, count - 1);
+        vlq::push(&mut out, count - 1);
     }
     out
 }
@@ -157,49 +155,10 @@ fn encode_counts(postings: &[(u32, u32)]) -> String {
 /// The postings two VLQ strings hold; they end early where either is damaged or short.
 fn decode_postings<'a>(documents: &'a str, counts: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
     let mut doc = 0u32;
-    vlq_numbers(documents).zip(vlq_numbers(counts)).map_while(move |(gap, count)| {
+    vlq::numbers(documents).zip(vlq::numbers(counts)).map_while(move |(gap, count)| {
         doc = doc.checked_add(gap)?;
         Some((doc, count.checked_add(1)?))
     })
-}
-
-fn push_vlq(out: &mut String, mut n: u32) {
-    loop {
-        let digit = (n & 31) as usize;
-        n >>= 5;
-        out.push(DIGITS[digit | if n > 0 { 32 } else { 0 }] as char);
-        if n == 0 {
-            return;
-        }
-    }
-}
-
-/// The numbers of a VLQ string; a character outside the alphabet ends it.
-fn vlq_numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
-    let mut bytes = text.bytes();
-    std::iter::from_fn(move || {
-        let (mut n, mut shift) = (0u32, 0);
-        loop {
-            let value = digit_value(bytes.next()?)?;
-            n |= (value & 31).checked_shl(shift)?;
-            if value & 32 == 0 {
-                return Some(n);
-            }
-            shift += 5;
-        }
-    })
-}
-
-fn digit_value(byte: u8) -> Option<u32> {
-    let value = match byte {
-        b'A'..=b'Z' => byte - b'A',
-        b'a'..=b'z' => byte - b'a' + 26,
-        b'0'..=b'9' => byte - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => return None,
-    };
-    Some(u32::from(value))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ export async function readBundle(dist) {
     tags: a.tags?.[i] ?? [],
   }));
   const columns = bundle.takeaways;
-  const [themes, projects] = [lists(columns.themes), lists(columns.projects)];
+  const [themes, projects] = [lists(columns.themes, false), lists(columns.projects, true)];
   const placed = columns.per_article.flatMap((count, article) => Array.from({ length: count }, (_, n) => [article, n + 1]));
   bundle.takeaways = placed.map(([article, ordinal], i) => ({
     id: takeawayId(bundle.articles[article].id, ordinal, columns.title[i]),
@@ -53,9 +53,29 @@ export async function readBundle(dist) {
   return bundle;
 }
 
-/** A list per takeaway as the bundle writes it (`model::columns::Lists`): `"3 5,,1,"` is [3, 5], [], [1]. */
-function lists(text) {
-  return text.split(",").slice(0, -1).map((list) => (list ? list.split(" ").map(Number) : []));
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** A list per takeaway as the bundle writes it (`model::columns::Lists`): each list's numbers in
+ * base64 VLQ (`model::vlq`: 5 bits a digit, lowest first, the sixth saying another follows), as
+ * gaps from the one before if `ascending`, each list ended by a comma. */
+function lists(text, ascending) {
+  return text.split(",").slice(0, -1).map((list) => {
+    const numbers = [];
+    let [n, shift, previous] = [0, 0, 0];
+    for (const char of list) {
+      const digit = DIGITS.indexOf(char);
+      if (digit < 0) throw new Error(`not a VLQ digit: ${char}`);
+      n += (digit & 31) * 2 ** shift;
+      if (digit & 32) {
+        shift += 5;
+        continue;
+      }
+      previous = ascending ? previous + n : n;
+      numbers.push(previous);
+      [n, shift] = [0, 0];
+    }
+    return numbers;
+  });
 }
 
 /** A takeaway's id, as the app makes it again (`model::ids::takeaway_id`): `<article>-<ordinal>`,
