@@ -15,8 +15,12 @@ use crate::model::{Dataset, IndexWords, SearchHead, SearchShard, ShardField, SCH
 
 /// Bytes of postings (as shipped, before the host compresses them) after which a piece ends:
 /// a term's postings are never cut, so a piece holds at least one term and may hold more bytes.
-/// Smaller pieces cost a query fewer bytes and more requests.
-pub const PIECE_BYTES: usize = 32 * 1024;
+/// Smaller pieces cost a query fewer bytes and more requests, and the head more firsts: at
+/// 5,000 articles a half-size piece took the most off a query, a quarter-size one less (the
+/// README's benchmarks). The pieces' folder is named by the whole index's content, not by how it
+/// is cut: a change here bumps [`SCHEMA_VERSION`], so a cached head is never read with another
+/// cut's pieces.
+pub const PIECE_BYTES: usize = 16 * 1024;
 
 /// The shipped fields' index cut into pieces, with its head and its words.
 pub struct Cut {
