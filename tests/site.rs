@@ -209,6 +209,10 @@ fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_k
         let shipped: TakeawayBody = serde_json::from_str(&fs::read_to_string(site.join(&file)).unwrap()).unwrap();
         shipped.check(&seeds.bundle, index).unwrap();
         assert_eq!(shipped.body, seeds.texts.bodies[index]);
+        // With what its card shows, so that a search's results read no article's summaries.
+        assert_eq!(shipped.title, *seeds.bundle.title(index));
+        assert_eq!(shipped.summary, seeds.texts.takeaway_summaries[index]);
+        assert_eq!(shipped.article_title, *seeds.bundle.article_title(seeds.takeaways[index].article));
         assert!(precached.contains(&file), "{file} is not precached");
     }
     assert!(seeds.texts.body_of(&seeds.bundle, 1).check(&seeds.bundle, 0).is_err(), "another takeaway's body");

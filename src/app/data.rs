@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -148,11 +149,16 @@ impl Site {
                 }
             }
         });
+        let every_title = given.titles;
         files.bodies.with(|loaded| {
             let came = loaded.came_since(&mut given.bodies).iter().copied();
             for (index, alone) in loaded.ready_among(&self.bundle, came) {
                 if !engine.has_body(index) {
                     engine.add_body(index, alone.body.as_str());
+                }
+                // Its titles come with it.
+                if !every_title {
+                    engine.add_titles(index, std::slice::from_ref(&alone.title));
                 }
             }
         });
@@ -453,18 +459,33 @@ fn articles(site: &Site, takeaways: &[usize]) -> Vec<usize> {
 /// calls each time it renders.
 pub fn request_read(site: &Site, summaries: &[usize], bodies: &[usize]) {
     let files = expect_context::<Files>();
-    request_batch(files.summaries, articles(site, summaries), summaries_file);
     match site.takeaway_bodies {
         true => request_batch(files.bodies, bodies.iter().copied(), body_file),
         false => request_batch(files.articles, articles(site, bodies), texts_file),
     }
+    let summarized = summarized_by_article(site, summaries, bodies);
+    request_batch(files.summaries, articles(site, &summarized), summaries_file);
+}
+
+/// The takeaways of `summaries` whose summaries and titles are read with their articles': where
+/// bodies ship alone, not those whose bodies are read (`bodies`) or were asked for, which bring
+/// their own (a search's results read no article's summaries); those whose bodies failed are.
+fn summarized_by_article(site: &Site, summaries: &[usize], bodies: &[usize]) -> Vec<usize> {
+    if !site.takeaway_bodies {
+        return summaries.to_vec();
+    }
+    expect_context::<Files>().bodies.with(|loaded| {
+        let brings = |t: usize| matches!(loaded.checked(&site.bundle, t), Load::Loading | Load::Ready(_));
+        summaries.iter().copied().filter(|t| !bodies.contains(t) && !brings(*t)).collect()
+    })
 }
 
 /// Whether some of what [`request_read`] fetches is asked for or on its way (tracked); what
 /// failed is waited for no longer.
 pub fn read_pending(site: &Site, summaries: &[usize], bodies: &[usize]) -> bool {
     let files = expect_context::<Files>();
-    files.summaries.with(|loaded| loaded.pending(&articles(site, summaries)))
+    let summarized = summarized_by_article(site, summaries, bodies);
+    files.summaries.with(|loaded| loaded.pending(&articles(site, &summarized)))
         || match site.takeaway_bodies {
             true => files.bodies.with(|loaded| loaded.pending(bodies)),
             false => files.articles.with(|loaded| loaded.pending(&articles(site, bodies))),
@@ -475,7 +496,8 @@ pub fn read_pending(site: &Site, summaries: &[usize], bodies: &[usize]) -> bool 
 /// not be had, if some could not (tracked).
 pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Option<String> {
     let files = expect_context::<Files>();
-    let summaries = files.summaries.with(|loaded| loaded.failure(&site.bundle, &articles(site, summaries)));
+    let summarized = summarized_by_article(site, summaries, bodies);
+    let summaries = files.summaries.with(|loaded| loaded.failure(&site.bundle, &articles(site, &summarized)));
     summaries.or_else(|| match site.takeaway_bodies {
         true => files.bodies.with(|loaded| loaded.failure(&site.bundle, bodies)),
         false => files.articles.with(|loaded| loaded.failure(&site.bundle, &articles(site, bodies))),
@@ -492,6 +514,8 @@ pub struct Arrived<'a> {
     titles: Option<Arc<Vec<TakeawayTitle>>>,
     /// Every article's, once search or a list of articles has needed them.
     article_titles: Option<Arc<Vec<ArticleTitle>>>,
+    /// The takeaways' bodies alone, with their summaries and titles, by takeaway.
+    bodies: FxHashMap<usize, Arc<TakeawayBody>>,
 }
 
 /// The takeaways' summaries and the titles of `site` that have arrived (tracked).
@@ -511,7 +535,8 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
         }
         summaries
     });
-    Arrived { bundle: &site.bundle, summaries, titles, article_titles }
+    let bodies = files.bodies.with(|loaded| loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)).collect());
+    Arrived { bundle: &site.bundle, summaries, titles, article_titles, bodies }
 }
 
 impl Arrived<'_> {
@@ -526,8 +551,10 @@ impl Arrived<'_> {
 
 impl Summaries for Arrived<'_> {
     fn summary(&self, index: usize) -> &str {
-        let Some((summaries, own)) = self.of_article(index) else { return "" };
-        summaries.takeaways.get(own).map_or("", String::as_str)
+        match self.of_article(index) {
+            Some((summaries, own)) => summaries.takeaways.get(own).map_or("", String::as_str),
+            None => self.bodies.get(&index).map_or("", |alone| alone.summary.as_str()),
+        }
     }
 }
 
@@ -535,14 +562,22 @@ impl Titles for Arrived<'_> {
     fn takeaway_title(&self, index: usize) -> Option<&TakeawayTitle> {
         match &self.titles {
             Some(titles) => titles.get(index),
-            None => self.of_article(index).and_then(|(summaries, own)| summaries.titles.get(own)),
+            None => match self.of_article(index) {
+                Some((summaries, own)) => summaries.titles.get(own),
+                None => self.bodies.get(&index).map(|alone| &alone.title),
+            },
         }
     }
 
     fn article_title(&self, at: ArticleIx) -> Option<&ArticleTitle> {
         match &self.article_titles {
             Some(titles) => titles.get(at.get()),
-            None => self.summaries.get(at.get())?.as_deref().map(|summaries| &summaries.article_title),
+            None => match self.summaries.get(at.get())? {
+                Some(summaries) => Some(&summaries.article_title),
+                None => {
+                    self.bundle.takeaway_range(at).find_map(|t| self.bodies.get(&t)).map(|alone| &alone.article_title)
+                }
+            },
         }
     }
 }

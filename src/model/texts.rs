@@ -118,9 +118,15 @@ impl Texts {
         }
     }
 
-    /// The body of the takeaway at `index` of `bundle`, alone.
+    /// The body of the takeaway at `index` of `bundle`, alone, with its summary and titles.
     pub fn body_of(&self, bundle: &Bundle, index: usize) -> TakeawayBody {
-        TakeawayBody { schema: self.schema, takeaway: bundle.title(index).id.clone(), body: self.bodies[index].clone() }
+        TakeawayBody {
+            schema: self.schema,
+            title: bundle.title(index).clone(),
+            article_title: bundle.article_title(bundle.takeaways[index].article).clone(),
+            summary: self.takeaway_summaries[index].clone(),
+            body: self.bodies[index].clone(),
+        }
     }
 
     /// The summaries of the takeaways of the article at `at` of `bundle`.
@@ -137,12 +143,15 @@ impl Texts {
 
 /// One takeaway's body alone, as a site whose texts are too large to keep offline ships it too
 /// (see [`DataFiles::takeaway_bodies`](super::DataFiles::takeaway_bodies)): what a search reads
-/// of its results, a fifth of their articles' texts.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// of its results, a fifth of their articles' texts; with what their cards show, its summary,
+/// its titles and its article's, so that a search's results read no article's summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TakeawayBody {
     pub schema: u32,
-    /// The takeaway's id, so that a file of another build is told apart.
-    pub takeaway: String,
+    /// Its titles, and its id, so that a file of another build is told apart.
+    pub title: TakeawayTitle,
+    pub article_title: ArticleTitle,
+    pub summary: String,
     /// Empty where it has none.
     pub body: SanitizedHtml,
 }
@@ -180,7 +189,7 @@ impl PartOf for TakeawayBody {
     fn check(&self, bundle: &OutlinedBundle, n: usize) -> Result<(), String> {
         let article = |t: &super::Takeaway| bundle.articles.get(t.article.get()).map(|a| a.id.as_str());
         let named =
-            |t: &super::Takeaway| article(t).and_then(|a| ids::ordinal_in(&self.takeaway, a)) == Some(t.ordinal);
+            |t: &super::Takeaway| article(t).and_then(|a| ids::ordinal_in(&self.title.id, a)) == Some(t.ordinal);
         match bundle.takeaways.get(n) {
             Some(t) if self.schema == bundle.schema && named(t) => Ok(()),
             _ => Err(format!("the body of takeaway {n} belongs to another build than {BUNDLE_FILE}; reload the page")),

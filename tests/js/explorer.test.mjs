@@ -331,6 +331,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       };
       const read = texts.filter((url) => !preloaded.includes(url));
       assert.ok(read.length > 0 && read.every(ofShown), `texts read: ${read}, articles shown: ${[...articles]}`);
+      // Where bodies come alone, each brings its takeaway's summary and titles and its article's.
+      if (name !== "root") assert.deepEqual(read.filter((url) => url.endsWith("-summaries.json")), [], "summaries read");
       assert.deepEqual(page.problems, []);
     });
 
@@ -350,8 +352,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.ok(sourcesNameArticles(await cardSources(page)), "the cards name their articles");
       assert.deepEqual(titles, [], "the list fetched every takeaway's titles");
       // A link's query ranks with every takeaway's titles, or, where the app works in steps (the
-      // sub-path site, as a large one), with those of its best candidates, which
-      // their articles' summaries bring: its cards marked, titled as the bundle has them.
+      // sub-path site, as a large one), with those of its best candidates, which their
+      // articles' summaries or their bodies bring: its cards marked, titled as the bundle has them.
       await page.goto(`${host.url}?q=${encodeURIComponent("平台工程")}`);
       await page.locator(".card .card-title mark").first().waitFor();
       await page.waitForFunction(() => !document.querySelector("main")?.hasAttribute("aria-busy"));
