@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -514,8 +513,8 @@ pub struct Arrived<'a> {
     titles: Option<Arc<Vec<TakeawayTitle>>>,
     /// Every article's, once search or a list of articles has needed them.
     article_titles: Option<Arc<Vec<ArticleTitle>>>,
-    /// The takeaways' bodies alone, with their summaries and titles, by takeaway.
-    bodies: FxHashMap<usize, Arc<TakeawayBody>>,
+    /// The takeaways' bodies alone, with their summaries and titles, by takeaway, ascending.
+    bodies: Vec<(usize, Arc<TakeawayBody>)>,
 }
 
 /// The takeaways' summaries and the titles of `site` that have arrived (tracked).
@@ -535,11 +534,18 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
         }
         summaries
     });
+    // In the files' order: ascending.
     let bodies = files.bodies.with(|loaded| loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)).collect());
     Arrived { bundle: &site.bundle, summaries, titles, article_titles, bodies }
 }
 
 impl Arrived<'_> {
+    /// The body alone of the takeaway at `index`, with its summary and titles, if it has arrived.
+    fn alone(&self, index: usize) -> Option<&TakeawayBody> {
+        let at = self.bodies.binary_search_by_key(&index, |(n, _)| *n).ok()?;
+        Some(&self.bodies[at].1)
+    }
+
     /// The summaries of the article of the takeaway at `index`, if they have arrived, and the
     /// takeaway's position among its article's.
     fn of_article(&self, index: usize) -> Option<(&ArticleSummaries, usize)> {
@@ -553,7 +559,7 @@ impl Summaries for Arrived<'_> {
     fn summary(&self, index: usize) -> &str {
         match self.of_article(index) {
             Some((summaries, own)) => summaries.takeaways.get(own).map_or("", String::as_str),
-            None => self.bodies.get(&index).map_or("", |alone| alone.summary.as_str()),
+            None => self.alone(index).map_or("", |alone| alone.summary.as_str()),
         }
     }
 }
@@ -564,7 +570,7 @@ impl Titles for Arrived<'_> {
             Some(titles) => titles.get(index),
             None => match self.of_article(index) {
                 Some((summaries, own)) => summaries.titles.get(own),
-                None => self.bodies.get(&index).map(|alone| &alone.title),
+                None => self.alone(index).map(|alone| &alone.title),
             },
         }
     }
@@ -574,9 +580,7 @@ impl Titles for Arrived<'_> {
             Some(titles) => titles.get(at.get()),
             None => match self.summaries.get(at.get())? {
                 Some(summaries) => Some(&summaries.article_title),
-                None => {
-                    self.bundle.takeaway_range(at).find_map(|t| self.bodies.get(&t)).map(|alone| &alone.article_title)
-                }
+                None => self.bundle.takeaway_range(at).find_map(|t| self.alone(t)).map(|alone| &alone.article_title),
             },
         }
     }
