@@ -66,8 +66,8 @@ impl Site {
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
     /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of the
-    /// index, the index's words, the titles (with their articles' summaries, or every takeaway's)
-    /// and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
+    /// index, the index's words, the titles (with their articles' summaries or their bodies alone,
+    /// or every takeaway's) and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
     /// reruns as more arrive (see [`wanted`], [`request_read`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
