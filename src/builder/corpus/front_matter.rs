@@ -82,8 +82,11 @@ enum Format {
 fn parse(header: &str, format: Format) -> Result<FrontMatter, (usize, String)> {
     let value = match format {
         Format::Yaml => {
+            // The line from the error's byte offset, as TOML's: YAML also breaks lines at a lone
+            // `\r`, which would count lines past the file's.
             let yaml: serde_yaml::Value = serde_yaml::from_str(header).map_err(|e| {
-                (e.location().map_or(1, |l| l.line()), format!("YAML front matter: {}", file_lines(&e)))
+                let line = e.location().map_or(1, |l| super::Lines::new(header).line(l.index()));
+                (line, format!("YAML front matter: {}", file_lines(&e)))
             })?;
             serde_json::to_value(yaml).map_err(|e| (1, format!("YAML front matter: {e}")))?
         }
@@ -203,5 +206,9 @@ mod tests {
         assert_eq!(s.field_line("---\ntitle: t\nevent: x\n---\nevent: body", "event"), Some(3));
         let e = split("---\ntitle: never closed\n").unwrap_err();
         assert_eq!(e.line, 1);
+        // A lone `\r` in the header is no line of the file's: noticed at the header's end, the
+        // closing `---` on line 4 (YAML counts 5, past the file's 4 lines).
+        let e = split("---\nlinks:\n  - url: \r¡\n---\n").unwrap_err();
+        assert_eq!(e.line, 4, "{e:?}");
     }
 }
