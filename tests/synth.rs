@@ -1,6 +1,7 @@
 //! The benchmarks' synthetic corpus (`takeaways synth`): the same bytes from the same seeds,
-//! articles that build without a warning, and text that compresses about as the seeds' does,
-//! both over gzip's short window and over a whole corpus.
+//! articles that build without a warning, text that compresses about as the seeds' does, both
+//! over gzip's short window and over a whole corpus, and takeaways that name about as many
+//! projects as the seeds' do.
 
 mod common;
 
@@ -81,6 +82,19 @@ fn it_compresses_as_the_seeds_do() {
     let synthetic = markdown(synth(200).path());
     assert_near("gzip's ratio", gzip_ratio(&synthetic), gzip_ratio(&seeds));
     assert_near("the novel share of 8-character windows", novel_share(&synthetic), novel_share(&seeds));
+}
+
+/// Projects per takeaway: what the facets' largest column is made of.
+fn projects_per_takeaway(corpus: &Path) -> f64 {
+    let bundle = builder::check(corpus).unwrap().dataset.bundle;
+    let named: usize = bundle.takeaways.iter().map(|t| t.projects.len()).sum();
+    named as f64 / bundle.takeaways.len() as f64
+}
+
+#[test]
+fn its_takeaways_name_as_many_projects_as_the_seeds_do() {
+    let synthetic = projects_per_takeaway(synth(200).path());
+    assert_near("projects per takeaway", synthetic, projects_per_takeaway(&common::corpus_dir()));
 }
 
 #[test]

@@ -56,7 +56,9 @@ const DIALECT: f64 = 0.5;
 /// Chance that a Chinese character is replaced, on top of the dialect, at each occurrence.
 const VARIED_CJK: f64 = 0.2;
 
-/// Chance that a project's name is swapped for another project's.
+/// Chance that an article swaps a project's name for another project's, wherever it writes it:
+/// swapped at each occurrence instead, a takeaway that names one project five times would name
+/// several, and the synthetic takeaways would be tagged with more projects than the seeds' are.
 const SWAPPED_PROJECT: f64 = 0.3;
 
 /// Chance that a capitalized word (a person, a company, a place) is swapped for a made-up name.
@@ -78,8 +80,15 @@ pub fn generate(seeds: &Path, articles: usize, out: &Path) -> Result<()> {
     for i in 0..articles {
         let event = &seed.events[random.below(seed.events.len())];
         let name = format!("{}-synthetic-{i:05}.md", event.id);
-        let text = Writer { seed: &seed, random: &mut random, dialect: HashMap::new(), keywords: 0, topic: None }
-            .article(event);
+        let mut writer = Writer {
+            seed: &seed,
+            random: &mut random,
+            dialect: HashMap::new(),
+            projects: HashMap::new(),
+            keywords: 0,
+            topic: None,
+        };
+        let text = writer.article(event);
         fs::write(out.join(&name), text).with_context(|| format!("cannot write {name}"))?;
     }
     Ok(())
@@ -426,6 +435,9 @@ struct Writer<'s> {
     random: &'s mut Lcg,
     /// This article's replacements of Chinese characters.
     dialect: HashMap<char, char>,
+    /// This article's replacements of projects' names (lower-cased): a position in
+    /// [`Seed::project_names`].
+    projects: HashMap<String, Option<usize>>,
     /// Theme keywords written so far: a section without one would get no theme.
     keywords: usize,
     /// The seed section the section being written is modelled on: its sentences and heading
@@ -446,11 +458,13 @@ impl Writer<'_> {
                 }
                 Token::Number(number) => out.push_str(&number_like(number, self.random)),
                 Token::Project(word, keyword) => {
-                    let (name, keyword) = if self.random.chance(SWAPPED_PROJECT) {
-                        let (name, keyword) = &seed.project_names[self.random.below(seed.project_names.len())];
-                        (name, *keyword)
-                    } else {
-                        (word, *keyword)
+                    let random = &mut *self.random;
+                    let swapped = *self.projects.entry(word.to_lowercase()).or_insert_with(|| {
+                        random.chance(SWAPPED_PROJECT).then(|| random.below(seed.project_names.len()))
+                    });
+                    let (name, keyword) = match swapped {
+                        Some(other) => (&seed.project_names[other].0, seed.project_names[other].1),
+                        None => (word, *keyword),
                     };
                     out.push_str(name);
                     self.keywords += usize::from(keyword);
