@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::model::{Bundle, CompactIndex, Texts};
 use crate::search::fields::{documents, shipped_article_field};
-use crate::search::index::{encode, FieldIndex, SearchIndex, ELASTICLUNR_FIELDS, FIELDS};
+use crate::search::index::{encode, kept_length, FieldIndex, SearchIndex, ELASTICLUNR_FIELDS, FIELDS};
 use crate::search::tokenize::{document_terms, Synonyms};
 
 /// Our tokenizer, with the bundle's synonyms, as an elasticlunr language.
@@ -78,7 +78,7 @@ pub fn read(reference_json: &str) -> Result<SearchIndex> {
             let lengths = (0..docs)
                 .map(|d| {
                     let info = reference.document_store.doc_info.get(&d.to_string());
-                    info.and_then(|i| i.get(name)).copied().unwrap_or(0)
+                    kept_length(info.and_then(|i| i.get(name)).copied().unwrap_or(0))
                 })
                 .collect();
             Some(FieldIndex::from_terms(name, postings.0, lengths))

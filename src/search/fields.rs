@@ -14,7 +14,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::index::{decode, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
+use super::index::{decode, kept_length, FieldIndex, Groups, SearchIndex, FIELDS, SHIPPED_FIELDS};
 use super::tokenize::{document_terms, Synonyms};
 use crate::model::{
     Article, ArticleIx, ArticleTitle, Bundle, CompactIndex, Event, OutlinedBundle, Project, TakeawayTitle, Texts, Theme,
@@ -279,6 +279,7 @@ fn over_parts(terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> Fiel
     let run_lengths: Vec<u32> = runs.iter().map(|run| length(run)).collect();
     field.lengths = vec![0; sets.len()];
     parts().for_each(|(doc, p)| field.lengths[doc] += run_lengths[p]);
+    field.lengths.iter_mut().for_each(|length| *length = kept_length(*length));
     field
 }
 
@@ -324,7 +325,7 @@ fn part_texts(
 /// in document order, with no list per term.
 fn field_index(name: &str, terms: Vec<String>, texts: &FieldTexts, grouped: bool) -> FieldIndex {
     let holders = texts.holders();
-    let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| length(of_text)).collect();
+    let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| kept_length(length(of_text))).collect();
     let groups = grouped.then(|| grouping(texts, &holders, &text_lengths)).flatten();
     let (starts, postings) = postings(texts, groups.as_ref(), terms.len());
     FieldIndex {

@@ -6,7 +6,7 @@
 //! Per field, in [`FIELDS`] order: its terms, sorted (Rust string order) and unique; for each
 //! term its postings, the documents (takeaways, numbered in bundle order) holding the term,
 //! ascending, each with the term's occurrences (`count`; elasticlunr's tf is its square root);
-//! and each document's field length in terms.
+//! and each document's field length in terms, rounded ([`kept_length`]).
 
 use crate::model::{vlq, CompactField, CompactIndex};
 
@@ -23,6 +23,25 @@ pub const SHIPPED_FIELDS: [&str; 3] = ["title", "body", "article"];
 /// engine derives a field, over the articles (see [`super::fields::shipped_article_field`]): in
 /// a fraction of the memory, and an eighth of the postings.
 pub const ELASTICLUNR_FIELDS: [&str; 2] = ["title", "body"];
+
+/// Significant bits a field's length keeps ([`kept_length`]). Fewer ship the lengths in fewer
+/// bytes (a `?q=` link fetches every takeaway's) and move scores further from the exact lengths'.
+pub const LENGTH_BITS: u32 = 4;
+
+/// A field's length in terms as the index keeps it: exact below `2^LENGTH_BITS`, above rounded
+/// to its [`LENGTH_BITS`] leading bits (as Lucene keeps a length's norm in a byte). A score
+/// divides by the length's square root, so with 4 bits it moves by about 3 % at most; most lengths
+/// are a body's hundreds of terms, whose last digits say nothing about relevance but are most
+/// of what the index's head weighs. elasticlunr.js, given the same rounded lengths, ranks as
+/// the engine does (the parity test).
+pub fn kept_length(terms: u32) -> u32 {
+    let shift = (u32::BITS - terms.leading_zeros()).saturating_sub(LENGTH_BITS);
+    if shift == 0 {
+        return terms;
+    }
+    let rounded = ((u64::from(terms) + (1 << (shift - 1))) >> shift) << shift;
+    u32::try_from(rounded).unwrap_or(u32::MAX)
+}
 
 /// The index as the engine reads it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,8 +61,9 @@ pub struct FieldIndex {
     pub postings: Vec<(u32, u32)>,
     /// Where each term's postings start in `postings`, and at the end their total.
     pub starts: Vec<u32>,
-    /// One entry per document: the number of terms in this field. (The article's field, as it
-    /// ships, is over the articles: one entry per article, see `super::fields::over_takeaways`.)
+    /// One entry per document: the number of terms in this field, rounded ([`kept_length`]).
+    /// (The article's field, as it ships, is over the articles: one entry per article, see
+    /// `super::fields::over_takeaways`.)
     pub lengths: Vec<u32>,
     /// The documents grouped by their text, where the field's maker grouped them: the fields
     /// many takeaways share, where that pays (see `super::fields`).
@@ -164,6 +184,18 @@ fn decode_postings<'a>(documents: &'a str, counts: &'a str) -> impl Iterator<Ite
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lengths_keep_their_leading_bits() {
+        let kept: Vec<u32> = [0, 1, 15, 16, 17, 31, 32, 33, 34, 35, 268, 1128].map(kept_length).into();
+        assert_eq!(kept, [0, 1, 15, 16, 18, 32, 32, 32, 36, 36, 256, 1152]);
+        assert_eq!(kept_length(u32::MAX), u32::MAX);
+        for terms in 1..100_000 {
+            let kept = kept_length(terms);
+            assert!(kept.abs_diff(terms) * 16 <= terms, "{terms} kept as {kept}");
+            assert_eq!(kept_length(kept), kept, "{terms} kept as {kept}, not kept as it is");
+        }
+    }
 
     #[test]
     fn postings_round_trip() {
