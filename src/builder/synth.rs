@@ -13,8 +13,8 @@
 //! - a large share of the Chinese characters is replaced by characters drawn at the seeds'
 //!   frequencies (theme keywords never are), numbers are redrawn with as many digits,
 //!   capitalized names are swapped for made-up ones and project names for other names from
-//!   `projects.toml` (so tagging still finds projects), and each link gets a new path on its
-//!   host;
+//!   `projects.toml` (so tagging still finds projects; each the same way throughout its
+//!   article), and each link gets a new path on its host;
 //! - events (every one of `events.toml`), dates within a few weeks of the event's start, and
 //!   authors are drawn too.
 //!
