@@ -4,7 +4,8 @@
 //!
 //! Per field: its terms, sorted (Rust string order) and unique; for each term its postings,
 //! the documents (takeaways, numbered in bundle order) holding the term, ascending, each with
-//! the term's occurrences; and each document's field length in terms. A term's postings are two
+//! the term's occurrences; and each document's field length in terms, kept to its leading bits
+//! (`crate::search::index::kept_length`: exact up to 15). A term's postings are two
 //! strings of base64 VLQ numbers ([`vlq`](super::vlq)): its documents, each as the gap from the
 //! one before (the first from 0), and their counts less one. Apart, the two compress better than
 //! interleaved (the counts are mostly 0), and both better than JSON arrays; they are read without
@@ -46,7 +47,8 @@ pub struct CompactField {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchHead {
     pub schema: u32,
-    /// Per shipped field, per document, the field's length in terms (elasticlunr's field length).
+    /// Per shipped field, per document, the field's length in terms (elasticlunr's field length,
+    /// kept to its leading bits).
     #[serde(with = "super::vlq::strings")]
     pub lengths: Vec<Vec<u32>>,
     /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up

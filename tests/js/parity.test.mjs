@@ -1,6 +1,7 @@
 // Parity: our Rust port of elasticlunr's scoring ranks exactly as elasticlunr.js 0.9.5 on the
-// same reference index, with scores within 1e-9. `cargo test` writes the reference index and,
-// for each query and configuration, our tokens and ranking (tests/search.rs); this replays them.
+// same reference index (its lengths rounded as the engine keeps them), with scores within 1e-9.
+// `cargo test` writes the reference index and, for each query and configuration, our tokens and
+// ranking (tests/search.rs); this replays them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
