@@ -187,7 +187,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             article_texts: "texts.b/".into(),
             search: "search.c/".into(),
             takeaway_bodies: false,
-            in_steps: false,
+            titles_by_article: false,
         },
         preload: &[HOSTILE[1].to_owned()],
         manifest: "manifest.d.webmanifest",

@@ -91,7 +91,7 @@ fn a_site_built_twice_has_the_same_file_names_each_named_by_its_content() {
     // Every page names the manifest and its build's data files.
     let home = fs::read_to_string(first.path().join("site/index.html")).unwrap();
     assert!(home.contains(&format!("data-bundle=\"{parts}\"")), "{home}");
-    assert!(!home.contains("data-in-steps"), "the seeds' app works in steps: {home}");
+    assert!(!home.contains("data-titles-by-article"), "the seeds' search reads titles by article: {home}");
     assert!(home.contains("rel=\"manifest\" href=\"manifest."));
 }
 
@@ -198,9 +198,9 @@ fn texts_and_precache(site: &Path, names: &BTreeSet<String>) -> (String, Vec<Str
 #[test]
 fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_keep_offline() {
     // Asked for, at the seeds: each takeaway's body, named by the pages, kept offline with the
-    // rest of the texts, which fit; and the app working in steps, asked for too.
+    // rest of the texts, which fit; and a search's titles read by article, asked for too.
     let dir = tempfile::tempdir().unwrap();
-    let names = build_site(dir.path(), &["--no-cards", "--takeaway-bodies", "--in-steps"]);
+    let names = build_site(dir.path(), &["--no-cards", "--takeaway-bodies", "--titles-by-article"]);
     let site = dir.path().join("site");
     let seeds = common::seeds();
     let (folder, precached) = texts_and_precache(&site, &names);
@@ -217,10 +217,10 @@ fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_k
     }
     assert!(seeds.texts.body_of(&seeds.bundle, 1).check(&seeds.bundle, 0).is_err(), "another takeaway's body");
     let home = fs::read_to_string(site.join("index.html")).unwrap();
-    assert!(home.contains("data-takeaway-bodies") && home.contains("data-in-steps"), "{home}");
+    assert!(home.contains("data-takeaway-bodies") && home.contains("data-titles-by-article"), "{home}");
 
     // Not asked for, where the texts outgrow the precache: they ship, and no texts are precached;
-    // the bundle is too small for the app to work in steps.
+    // the bundle is too small for a search to read its titles by article.
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let synth = Command::new(env!("CARGO_BIN_EXE_takeaways"))
@@ -235,7 +235,7 @@ fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_k
     assert!(names.contains(&format!("{folder}takeaway-0.json")));
     assert!(!precached.iter().any(|f| f.starts_with(&folder)), "texts are precached: {precached:?}");
     let home = fs::read_to_string(site.join("index.html")).unwrap();
-    assert!(home.contains("data-takeaway-bodies") && !home.contains("data-in-steps"), "{home}");
+    assert!(home.contains("data-takeaway-bodies") && !home.contains("data-titles-by-article"), "{home}");
 }
 
 #[test]

@@ -32,8 +32,6 @@ pub struct Site {
     pub bundle: OutlinedBundle,
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
-    /// Whether the engine is built in steps (see [`DataFiles::in_steps`]).
-    in_steps: bool,
     engine: OnceLock<Engine>,
     /// The engine's index while it is made, a derived field a step (see [`EngineBuild`]).
     index: Mutex<Option<IndexInSteps>>,
@@ -41,7 +39,7 @@ pub struct Site {
     pieces: OnceLock<Mutex<Pieces>>,
     /// How many of the files that came the engine has been given.
     given: Mutex<Given>,
-    facets: OnceLock<Facets>,
+    facets: Facets,
     list_order: OnceLock<Vec<usize>>,
 }
 
@@ -58,10 +56,10 @@ struct Given {
 }
 
 impl Site {
-    pub fn new(bundle: OutlinedBundle, takeaway_bodies: bool, in_steps: bool) -> Site {
+    pub fn new(bundle: OutlinedBundle, facets: Facets, takeaway_bodies: bool) -> Site {
         let (engine, index, pieces, given) = (OnceLock::new(), Mutex::new(None), OnceLock::new(), Mutex::default());
-        let (facets, list_order) = (OnceLock::new(), OnceLock::new());
-        Site { bundle, takeaway_bodies, in_steps, engine, index, pieces, given, facets, list_order }
+        let list_order = OnceLock::new();
+        Site { bundle, takeaway_bodies, engine, index, pieces, given, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
@@ -85,8 +83,7 @@ impl Site {
                 };
                 let index = || self.index.lock().unwrap_or_else(PoisonError::into_inner);
                 let made = match files.engine.get() {
-                    EngineBuild::Idle if self.in_steps => return next(EngineBuild::Index),
-                    EngineBuild::Idle => return next(EngineBuild::Engine),
+                    EngineBuild::Idle => return next(EngineBuild::Index),
                     EngineBuild::Queued | EngineBuild::Made => return None,
                     EngineBuild::Index => {
                         let mut index = index();
@@ -96,18 +93,15 @@ impl Site {
                             false => EngineBuild::Engine,
                         });
                     }
-                    // Its index made in the tasks before (or, in one step, now).
-                    EngineBuild::Engine => index()
-                        .take()
-                        .unwrap_or_else(|| IndexInSteps::over_pieces(&self.bundle, &head))
-                        .finish(&self.bundle),
+                    // Its index made in the tasks before.
+                    EngineBuild::Engine => match index().take() {
+                        Some(steps) => steps.finish(&self.bundle),
+                        None => return next(EngineBuild::Index),
+                    },
                 };
-                let engine = self.engine.get_or_init(|| Engine::of(&self.bundle, made));
-                if self.in_steps {
-                    // The search it was made for in a task of its own.
-                    return next(EngineBuild::Made);
-                }
-                engine
+                self.engine.get_or_init(|| Engine::of(&self.bundle, made));
+                // The search it was made for in a task of its own.
+                return next(EngineBuild::Made);
             }
         };
         // Only the files that came since the last call: a search calls this on every key, and
@@ -165,7 +159,7 @@ impl Site {
     }
 
     pub fn facets(&self) -> &Facets {
-        self.facets.get_or_init(|| Facets::new(&self.bundle))
+        &self.facets
     }
 
     /// The takeaways in list order: newest event first, each article's in its own order.
@@ -193,11 +187,11 @@ pub enum Load<T = ()> {
     Failed(String),
 }
 
-/// The engine's build once the index's head is here, in a task of its own, or where the app works
-/// in steps, several (see [`DataFiles::in_steps`]): queued, so that the pieces a query wants
-/// first, asked for before it (see [`wanted`]), are on their way while it runs; then its index
-/// due, a derived field a task (see [`IndexInSteps`]), then the engine over it, then the search
-/// it was made for; or, in one step, all.
+/// The engine's build once the index's head is here, in steps, each in a task of its own (a long
+/// task delays what the reader does meanwhile, and Lighthouse counts it as blocking): queued, so
+/// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their way
+/// while it runs; then its index due, a derived field a task (see [`IndexInSteps`]), then the
+/// engine over it, then the search it was made for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,
@@ -588,12 +582,11 @@ impl Titles for Arrived<'_> {
 
 /// Fetches what search needs, unless it is here, on its way, or failed (see [`retry_search`]):
 /// the index's head (a query's pieces follow, [`request_wanted`]), and every takeaway's titles,
-/// unless the bundle is large enough that the app works in steps (see [`DataFiles::in_steps`]):
-/// there the titles a ranking reads come with their articles' summaries ([`request_read`]),
-/// where every title would weigh more than the rest of a search.
+/// unless the bundle is large enough that the titles a ranking reads come with their articles'
+/// summaries ([`request_read`], see [`DataFiles::titles_by_article`]).
 pub fn request_search() {
     request_one(expect_context::<Files>().head, |files| files.search_head(), false);
-    if !data_files().is_ok_and(|files| files.in_steps) {
+    if !data_files().is_ok_and(|files| files.titles_by_article) {
         request_every_title();
     }
 }
@@ -640,8 +633,7 @@ pub fn article_titles_load() -> Load {
 }
 
 /// Fetches the titles `file` names into `load` (see [`request_one`]), and makes them (a
-/// takeaway's id, say) with `make` once the bundle's outline is here, in a task of its own where
-/// the app works in steps.
+/// takeaway's id, say) with `make` once the bundle's outline is here, in a task of its own.
 fn request_titles<S: DeserializeOwned + 'static, T: Send + Sync + 'static>(
     load: RwSignal<Load<Arc<Vec<T>>>>,
     file: fn(&DataFiles) -> String,
@@ -657,9 +649,7 @@ fn request_titles<S: DeserializeOwned + 'static, T: Send + Sync + 'static>(
             let files = data_files()?;
             let stored: S = fetch_data(&file(&files)).await?;
             let site = outline.await?;
-            if site.in_steps {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
+            gloo_timers::future::TimeoutFuture::new(0).await;
             make(&site.bundle, stored)
         };
         load.set(titles.await.map_or_else(Load::Failed, |titles| Load::Ready(Arc::new(titles))));
@@ -744,7 +734,7 @@ fn data_files() -> Result<DataFiles, String> {
         article_texts: name("article-texts"),
         search: name("search"),
         takeaway_bodies: meta.has_attribute("data-takeaway-bodies"),
-        in_steps: meta.has_attribute("data-in-steps"),
+        titles_by_article: meta.has_attribute("data-titles-by-article"),
     })
 }
 
@@ -805,32 +795,25 @@ pub fn load_bundle() -> BundleResource {
 
 async fn fetch_bundle() -> Result<Loaded, String> {
     let files = data_files()?;
-    let next_task = || async {
-        if files.in_steps {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-        }
-    };
+    let next_task = || gloo_timers::future::TimeoutFuture::new(0);
     let outline = fetch_bytes(&files.bundle_outline()).await?;
     let stored = parse_stored(&outline)?;
-    // Then, where the app works in steps, each in a task of its own: what the outline makes, the
-    // facets (which every list counts with) a few at a time, the pages' first render. The
-    // takeaways' titles are search's: the cards' come with their summaries.
+    // Then each in a task of its own, so that none holds the main thread long: what the outline
+    // makes, the facets (which every list counts with) a few at a time, the pages' first render.
+    // The takeaways' titles are search's: the cards' come with their summaries.
     next_task().await;
     let outlined = stored.outlined().map_err(damaged)?;
     outlined.check_positions()?;
-    let site = Site::new(outlined, files.takeaway_bodies, files.in_steps);
-    if files.in_steps {
-        let mut facets = FacetsInSteps::default();
-        loop {
-            next_task().await;
-            if !facets.step(&site.bundle) {
-                break;
-            }
-        }
-        let _ = site.facets.set(facets.finish(&site.bundle));
+    let mut facets = FacetsInSteps::default();
+    loop {
         next_task().await;
+        if !facets.step(&outlined) {
+            break;
+        }
     }
-    Ok(Arc::new(site))
+    let facets = facets.finish(&outlined);
+    next_task().await;
+    Ok(Arc::new(Site::new(outlined, facets, files.takeaway_bodies)))
 }
 
 /// One of the site's files, relative to `<base href>`, so the site works under any sub-path. A

@@ -85,10 +85,10 @@ enum Command {
         /// offline always does.
         #[arg(long)]
         takeaway_bodies: bool,
-        /// Have the app work on the bundle in steps, each in a task of its own; a site whose
-        /// bundle is large (about a thousand articles) always does.
+        /// Have a search read the titles it ranks with their articles' summaries, not every
+        /// takeaway's at once; a site whose bundle is large (about a thousand articles) always does.
         #[arg(long)]
-        in_steps: bool,
+        titles_by_article: bool,
     },
     /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
     Synth {
@@ -220,11 +220,15 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::FinishSite { site, site_url, card_cache, no_cards, takeaway_bodies, in_steps } => {
+        Command::FinishSite { site, site_url, card_cache, no_cards, takeaway_bodies, titles_by_article } => {
             let started = std::time::Instant::now();
             let cache = (!no_cards).then_some(card_cache.as_path());
-            let done =
-                builder::site::finish(&site, &site_url, cache, builder::site::AsLarge { takeaway_bodies, in_steps })?;
+            let done = builder::site::finish(
+                &site,
+                &site_url,
+                cache,
+                builder::site::AsLarge { takeaway_bodies, titles_by_article },
+            )?;
             if let Some(why) = done.no_cards.as_ref().filter(|_| !no_cards) {
                 eprintln!("takeaways: warning: the pages have no social cards: {why}");
             }

@@ -494,7 +494,7 @@ impl OutlinedBundle {
     }
 
     /// Its takeaways' titles, with the ids made of them, from those stored (see
-    /// [`OutlinedBundle::with_titles`]). Where the app works in steps, a task of its own: the ids
+    /// [`OutlinedBundle::with_titles`]). In the app, a task of its own: the ids
     /// are most of it.
     pub fn make_titles(&self, titles: StoredTitles) -> Result<Vec<TakeawayTitle>, String> {
         self.of_own_build(titles, "takeaways'", Self::titles_of_columns)

@@ -68,18 +68,16 @@ pub struct DataFiles {
     /// ([`TakeawayBody`]), for a search to read its results' bodies without their articles' other
     /// texts: where the texts are too large to keep offline (see `takeaways finish-site`).
     pub takeaway_bodies: bool,
-    /// Whether the app works on the bundle in steps, each in a task of its own (the facets, the
-    /// first render, each field the engine derives, the engine, its first search): where the
-    /// bundle is large enough that each takes the main thread for a frame or more (see
-    /// `takeaways finish-site`). There a `?q=` link's ranking reads the titles it needs with
-    /// their articles' summaries, not every takeaway's, which weigh more than the rest of it.
-    pub in_steps: bool,
+    /// Whether a search reads the titles it ranks with their articles' summaries, not every
+    /// takeaway's at once: where the bundle is large enough that every title weighs more than
+    /// the rest of a `?q=` link (see `takeaways finish-site`).
+    pub titles_by_article: bool,
 }
 
 impl DataFiles {
     /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
     /// name them, whose `data-takeaway-bodies` says whether takeaways' bodies ship alone, and
-    /// `data-in-steps` whether the app works in steps.
+    /// `data-titles-by-article` whether a search reads its titles with their articles' summaries.
     pub const META: &'static str = "takeaways-data";
 
     /// The bundle without its takeaways' titles.

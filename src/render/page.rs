@@ -47,7 +47,7 @@ pub fn document(doc: &Document) -> Markup {
                 meta http-equiv="Content-Security-Policy" content=(doc.policy);
                 (PreEscaped(doc.assets))
                 (PreEscaped(HEAD_MARK))
-                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies] data-in-steps[doc.data.in_steps];
+                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies] data-titles-by-article[doc.data.titles_by_article];
                 // The list's data downloads beside the app instead of after it has started (every
                 // takeaway's titles are search's, fetched when it is first needed).
                 link rel="preload" href=(doc.data.bundle_outline()) as="fetch" crossorigin;

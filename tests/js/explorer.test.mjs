@@ -351,7 +351,7 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       assert.deepEqual(cards, cards.map(([id]) => [id, security.find((t) => t.id === id)?.title]));
       assert.ok(sourcesNameArticles(await cardSources(page)), "the cards name their articles");
       assert.deepEqual(titles, [], "the list fetched every takeaway's titles");
-      // A link's query ranks with every takeaway's titles, or, where the app works in steps (the
+      // A link's query ranks with every takeaway's titles, or, where it reads them by article (the
       // sub-path site, as a large one), with those of its best candidates, which their
       // articles' summaries or their bodies bring: its cards marked, titled as the bundle has them.
       await page.goto(`${host.url}?q=${encodeURIComponent("平台工程")}`);

@@ -61,16 +61,16 @@ pub struct AsLarge {
     /// Each takeaway's body shipped alone too (see [`DataFiles::takeaway_bodies`]): `finish-site
     /// --takeaway-bodies`.
     pub takeaway_bodies: bool,
-    /// The app's work on the bundle in steps (see [`DataFiles::in_steps`]): `finish-site
-    /// --in-steps`.
-    pub in_steps: bool,
+    /// A search's titles read with their articles' summaries (see
+    /// [`DataFiles::titles_by_article`]): `finish-site --titles-by-article`.
+    pub titles_by_article: bool,
 }
 
-/// The size of a bundle (bytes, its three files together) from which the app works on it in steps,
-/// each in a task of its own (see [`DataFiles::in_steps`]): from about a thousand articles,
-/// where each step takes the main thread for a frame or more. Below, the tasks' turns would cost
-/// more than they spare.
-const IN_STEPS_FROM: usize = 1 << 20;
+/// The size of a bundle (bytes, its three files together) from which a search reads the titles it
+/// ranks with their articles' summaries (see [`DataFiles::titles_by_article`]): from about a
+/// thousand articles, where every takeaway's titles weigh more than the rest of a `?q=` link.
+/// Below, one file of them all costs less than a file per article the results come from.
+const TITLES_BY_ARTICLE_FROM: usize = 1 << 20;
 
 /// Bytes of data files (as stored, before the host compresses them) the service worker precaches
 /// at most, beyond the app's own: a first visit downloads them in the background, after the page
@@ -115,8 +115,8 @@ pub fn write_pieces(
         + articles.iter().map(|(_, texts, summaries)| (texts.len() + summaries.len()) as u64).sum::<u64>();
     let Published { bundle, article_texts, search } = published;
     let takeaway_bodies = as_large.takeaway_bodies || !precachable(texts_bytes);
-    let in_steps = as_large.in_steps || bundle_bytes >= IN_STEPS_FROM;
-    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, in_steps };
+    let titles_by_article = as_large.titles_by_article || bundle_bytes >= TITLES_BY_ARTICLE_FROM;
+    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, titles_by_article };
     write(&site.join(files.bundle_outline()), &outline)?;
     write(&site.join(files.bundle_titles()), &titles)?;
     write(&site.join(files.bundle_article_titles()), &article_titles)?;
