@@ -66,7 +66,8 @@ impl Site {
     /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of the
     /// index, the index's words, the titles (with their articles' summaries or their bodies alone,
     /// or every takeaway's) and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
-    /// reruns as more arrive (see [`wanted`], [`request_read`]).
+    /// reruns as more arrive (see [`wanted`], [`request_read`]), not as more are asked for (see
+    /// [`Came`]).
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
@@ -104,12 +105,14 @@ impl Site {
                 return next(EngineBuild::Made);
             }
         };
+        // Read, not only tracked: a memo nobody reads never follows what it is made of.
+        files.came.get();
         // Only the files that came since the last call: a search calls this on every key, and
         // the files that came grow with the searches made.
         let mut given = self.given.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(pieces) = self.pieces.get() {
             let mut pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
-            files.pieces.with(|loaded| {
+            files.pieces.with_untracked(|loaded| {
                 for &n in loaded.came_since(&mut given.pieces) {
                     let Some(Load::Ready(piece)) = loaded.get(n) else { continue };
                     if let Some(piece) = pieces.add(n, piece) {
@@ -118,22 +121,22 @@ impl Site {
                 }
             });
         }
-        if let Load::Ready(words) = files.words.get() {
+        if let Load::Ready(words) = files.words.get_untracked() {
             engine.set_words(&words);
         }
-        match files.titles.get() {
+        match files.titles.get_untracked() {
             Load::Ready(titles) if !given.titles => {
                 engine.add_titles(0, &titles);
                 given.titles = true;
             }
-            _ => files.summaries.with(|loaded| {
+            _ => files.summaries.with_untracked(|loaded| {
                 let came = loaded.came_since(&mut given.summaries).iter().copied();
                 for (at, summaries) in loaded.ready_among(&self.bundle, came) {
                     engine.add_titles(self.takeaway_range(ArticleIx::at(at)).start, &summaries.titles);
                 }
             }),
         }
-        files.articles.with(|loaded| {
+        files.articles.with_untracked(|loaded| {
             let came = loaded.came_since(&mut given.articles).iter().copied();
             for (at, texts) in loaded.ready_among(&self.bundle, came) {
                 let range = self.takeaway_range(ArticleIx::at(at));
@@ -143,7 +146,7 @@ impl Site {
             }
         });
         let every_title = given.titles;
-        files.bodies.with(|loaded| {
+        files.bodies.with_untracked(|loaded| {
             let came = loaded.came_since(&mut given.bodies).iter().copied();
             for (index, alone) in loaded.ready_among(&self.bundle, came) {
                 if !engine.has_body(index) {
@@ -225,19 +228,50 @@ pub struct Files {
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
     words: RwSignal<Load<Arc<IndexWords>>>,
+    /// What has come of the files the engine reads.
+    came: Memo<Came>,
+}
+
+/// How many of each kind of file the engine reads have come: what it tracks. A file asked for
+/// (on its way, which gives the engine nothing) made every search again, a query's whole
+/// ranking and counts, in the task that asked.
+#[derive(Clone, Copy, PartialEq)]
+struct Came {
+    pieces: usize,
+    words: bool,
+    titles: bool,
+    summaries: usize,
+    articles: usize,
+    bodies: usize,
 }
 
 pub fn provide_files() {
+    let (articles, summaries, bodies) =
+        (RwSignal::new(Loads::default()), RwSignal::new(Loads::default()), RwSignal::new(Loads::default()));
+    let (titles, pieces, words) =
+        (RwSignal::new(Load::Idle), RwSignal::new(Loads::default()), RwSignal::new(Load::Idle));
+    fn ready<T>(load: &Load<T>) -> bool {
+        matches!(load, Load::Ready(_))
+    }
+    let came = Memo::new(move |_| Came {
+        pieces: pieces.with(|loaded: &Loads<_>| loaded.came.len()),
+        words: words.with(ready),
+        titles: titles.with(ready),
+        summaries: summaries.with(|loaded: &Loads<_>| loaded.came.len()),
+        articles: articles.with(|loaded: &Loads<_>| loaded.came.len()),
+        bodies: bodies.with(|loaded: &Loads<_>| loaded.came.len()),
+    });
     provide_context(Files {
-        articles: RwSignal::new(Loads::default()),
-        summaries: RwSignal::new(Loads::default()),
-        bodies: RwSignal::new(Loads::default()),
+        articles,
+        summaries,
+        bodies,
         head: RwSignal::new(Load::Idle),
-        titles: RwSignal::new(Load::Idle),
+        titles,
         article_titles: RwSignal::new(Load::Idle),
         engine: RwSignal::new(EngineBuild::Idle),
-        pieces: RwSignal::new(Loads::default()),
-        words: RwSignal::new(Load::Idle),
+        pieces,
+        words,
+        came,
     });
 }
 
