@@ -66,8 +66,7 @@ impl Site {
     /// engine has been built, in tasks after that (see [`EngineBuild`]), with the pieces of the
     /// index, the index's words, the titles (with their articles' summaries or their bodies alone,
     /// or every takeaway's) and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
-    /// reruns as more arrive (see [`wanted`], [`request_read`]), not as more are asked for (see
-    /// [`Came`]).
+    /// reruns as more arrive (see [`wanted`], [`request_read`]), not as more are asked for.
     pub fn engine(&self) -> Option<&Engine> {
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
@@ -228,21 +227,10 @@ pub struct Files {
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
     words: RwSignal<Load<Arc<IndexWords>>>,
-    /// What has come of the files the engine reads.
-    came: Memo<Came>,
-}
-
-/// How many of each kind of file the engine reads have come: what it tracks. A file asked for
-/// (on its way, which gives the engine nothing) made every search again, a query's whole
-/// ranking and counts, in the task that asked.
-#[derive(Clone, Copy, PartialEq)]
-struct Came {
-    pieces: usize,
-    words: bool,
-    titles: bool,
-    summaries: usize,
-    articles: usize,
-    bodies: usize,
+    /// How many files the engine reads have come, of every kind together: what it tracks. A file
+    /// asked for (on its way, which gives the engine nothing) made every search again, a query's
+    /// whole ranking and counts, in the task that asked.
+    came: Memo<usize>,
 }
 
 pub fn provide_files() {
@@ -253,13 +241,13 @@ pub fn provide_files() {
     fn ready<T>(load: &Load<T>) -> bool {
         matches!(load, Load::Ready(_))
     }
-    let came = Memo::new(move |_| Came {
-        pieces: pieces.with(|loaded: &Loads<_>| loaded.came.len()),
-        words: words.with(ready),
-        titles: titles.with(ready),
-        summaries: summaries.with(|loaded: &Loads<_>| loaded.came.len()),
-        articles: articles.with(|loaded: &Loads<_>| loaded.came.len()),
-        bodies: bodies.with(|loaded: &Loads<_>| loaded.came.len()),
+    let came = Memo::new(move |_| {
+        pieces.with(|loaded| loaded.came.len())
+            + summaries.with(|loaded| loaded.came.len())
+            + articles.with(|loaded| loaded.came.len())
+            + bodies.with(|loaded| loaded.came.len())
+            + usize::from(words.with(ready))
+            + usize::from(titles.with(ready))
     });
     provide_context(Files {
         articles,
