@@ -85,12 +85,18 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
  *   and put it in, run in microtasks, and so does a mutation observer), unless it stayed as it
  *   was; `painted`, the frame after it painted.
  * - `longTasks`: the main thread's tasks of over 50 ms, as [start, duration].
+ * - `longFrames`: the frames that took over 50 ms, as [start, longest script in it, its
+ *   rendering from style and layout on]: what made them long, the app's work or the browser's.
  */
 function probes() {
   performance.setResourceTimingBufferSize(100_000);
-  const bench = (window.__bench = { navigations: [], inputs: [], longTasks: [] });
+  const bench = (window.__bench = { navigations: [], inputs: [], longTasks: [], longFrames: [] });
   new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longTasks.push([e.startTime, e.duration])))
     .observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longFrames.push([e.startTime,
+    Math.max(0, ...e.scripts.map((s) => s.duration)),
+    e.styleAndLayoutStart > 0 ? e.startTime + e.duration - e.styleAndLayoutStart : 0])))
+    .observe({ type: "long-animation-frame", buffered: true });
   // rAF runs before the next paint, a task queued from it after that paint.
   const afterPaint = (note) => requestAnimationFrame(() => setTimeout(() => note(performance.now())));
   // The app reads its data files as bytes.
@@ -163,11 +169,17 @@ async function coldQuery(query) {
   const { context, page } = await freshPage();
   await page.goto(`${host.url}?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => window.__bench.results !== undefined);
-  const { results, matches, longest } = await page.evaluate(() => ({
-    ...window.__bench,
-    longest: Math.max(0, ...window.__bench.longTasks.filter(([start]) => start < window.__bench.results).map(([, d]) => d)),
-  }));
-  const result = { time: results, matches, longest, ...(await bytesBy(page, results)) };
+  const { results, matches, longest, script, rendering } = await page.evaluate(() => {
+    const { longTasks, longFrames, results } = window.__bench;
+    const before = (entries, value) => Math.max(0, ...entries.filter(([start]) => start < results).map(value));
+    return {
+      ...window.__bench,
+      longest: before(longTasks, ([, d]) => d),
+      script: before(longFrames, ([, s]) => s),
+      rendering: before(longFrames, ([, , l]) => l),
+    };
+  });
+  const result = { time: results, matches, longest, script, rendering, ...(await bytesBy(page, results)) };
   await context.close();
   return result;
 }
@@ -273,6 +285,10 @@ try {
   row(`cold ?q= link, median of ${QUERIES.length}`, `${kb(mid(ours, "bytes"))} in ${secs(mid(ours, "time"))}`,
     `${kb(mid(theirs, "bytes"))} in ${secs(mid(theirs, "time"))}`, "≤ 700 KB, ≤ 3 s (Pagefind ~1 s)");
   row("  its longest task on the main thread (median)", secs(mid(ours, "longest")), "", "a frame");
+  // Only frames over 50 ms report what filled them.
+  const within = (key) => (mid(ours, key) === 0 ? "none in a frame over 50 ms" : secs(mid(ours, key)));
+  row("    of the app's script, longest in a frame over 50 ms (median)", within("script"), "", "");
+  row("    of the browser's rendering (style, layout, paint), the same", within("rendering"), "", "");
   QUERIES.forEach((query, i) => row(`  ${query}`,
     `${kb(ours[i].bytes)} in ${secs(ours[i].time)}: ${count(ours[i].matches, "match", "matches")}`,
     `${kb(theirs[i].bytes)} in ${secs(theirs[i].time)}: ${count(theirs[i].matches, "page", "pages")}`, ""));
