@@ -104,7 +104,7 @@ impl Site {
                 return next(EngineBuild::Made);
             }
         };
-        // Read, not only tracked: a memo nobody reads never follows what it is made of.
+        // Read, not only tracked: a memo is computed, and follows its signals, once it is read.
         files.came.get();
         // Only the files that came since the last call: a search calls this on every key, and
         // the files that came grow with the searches made.
