@@ -610,6 +610,17 @@ fn misspelt_words_find_what_the_right_spelling_finds() {
     assert_eq!(engine.correction("Cillium 网络 and KARPNETER").as_deref(), Some("cilium 网络 and karpenter"));
 }
 
+/// A correction keeps the misspelt word's first letter: a word misspelt there is not corrected.
+#[test]
+fn a_correction_keeps_the_first_letter() {
+    let engine = seeds().engine();
+    for (misspelt, near) in [("xubernetes", "kubernetes"), ("ubernetes", "kubernetes"), ("brometheus", "prometheus")] {
+        assert_eq!(engine.correction(near), None, "{near}");
+        assert_eq!(engine.correction(misspelt), None, "{misspelt}");
+    }
+    assert_eq!(engine.correction("kbernetes").as_deref(), Some("kubernetes"));
+}
+
 /// Short words, Chinese and words with digits are never read as others, and nonsense finds
 /// nothing.
 #[test]
@@ -790,12 +801,12 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                 // Its two steps, as the app takes them.
                 let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
                 let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
-                let mut words = false;
+                let mut words = Vec::new();
                 for round in 1.. {
                     assert!(round <= 4, "{query}: still needs pieces after {round} rounds");
                     let needs = engine.needs(query, &config, |prefix| pieces.covers(prefix));
                     let missing = pieces.missing(&needs.prefixes);
-                    if missing.is_empty() && (!needs.words || words) {
+                    if missing.is_empty() && needs.words.is_empty() {
                         break;
                     }
                     rounds += 1;
@@ -803,9 +814,10 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
                         engine.add_piece(pieces.add(n, &cut.pieces[n]).expect("a piece that had not arrived"));
                         loaded += 1;
                     }
-                    if needs.words && !words {
-                        engine.set_words(&cut.words);
-                        words = true;
+                    for n in needs.words {
+                        assert!(!words.contains(&n), "{query}: words {n} asked for again");
+                        engine.add_words(n, &cut.words[n]);
+                        words.push(n);
                     }
                 }
                 // Then the bodies its results miss, as the app fetches them.
@@ -823,6 +835,39 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
         );
         assert!(cut.pieces.len() > 1);
     }
+}
+
+/// The index's words ship by initial, each file its initial's words, ascending: a misspelt word
+/// asks for its initial's file alone, once the pieces of its terms have come.
+#[test]
+fn words_ship_by_initial() {
+    use std::sync::Arc;
+    use takeaways::search::pieces::{cut, Pieces, PIECE_BYTES};
+    let bundle = seeds();
+    let cut = cut(&bundle, PIECE_BYTES);
+    assert!(cut.head.initials.len() > 10 && cut.head.initials.windows(2).all(|pair| pair[0] < pair[1]));
+    assert_eq!(cut.head.initials.len(), cut.words.len());
+    for (&initial, words) in cut.head.initials.iter().zip(&cut.words) {
+        assert!(!words.words.is_empty() && words.words.len() == words.postings.len(), "{initial}");
+        assert!(words.words.iter().all(|word| word.starts_with(initial)), "{initial}");
+        assert!(words.words.windows(2).all(|pair| pair[0] < pair[1]), "{initial}");
+    }
+    let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+    let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
+    let config = Config::default();
+    let needs = loop {
+        let needs = engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix));
+        let missing = pieces.missing(&needs.prefixes);
+        if missing.is_empty() {
+            break needs;
+        }
+        missing.into_iter().for_each(|n| engine.add_piece(pieces.add(n, &cut.pieces[n]).expect("a new piece")));
+    };
+    let k = cut.head.initials.iter().position(|&initial| initial == 'k').expect("words starting with k");
+    assert_eq!(needs.words, [k]);
+    engine.add_words(k, &cut.words[k]);
+    assert_eq!(engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix)).words, Vec::<usize>::new());
+    assert_eq!(engine.correction("kuberntes 平台").as_deref(), Some("kubernetes 平台"));
 }
 
 /// Each infix (see [`takeaways::search::pieces::infixes`]) is in a piece that every start of it
@@ -862,7 +907,8 @@ fn pieces_in_any_order_make_the_whole_index() {
     let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
     engine.add_titles(0, &bundle.titles);
     engine.add_bodies(0, &bundle.texts.bodies);
-    engine.set_words(&cut.words);
+    // The words by initial, the last first.
+    (0..cut.words.len()).rev().for_each(|n| engine.add_words(n, &cut.words[n]));
     let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
     let order = (0..count).rev().filter(|n| n % 2 == 1).chain((0..count).filter(|n| n % 2 == 0));
     for n in order {

@@ -163,9 +163,13 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let folder = format!("{}/", search.trim_end_matches(".json"));
     let read = |file: &str| fs::read_to_string(site.join(format!("{folder}{file}"))).unwrap();
     let head: takeaways::model::SearchHead = serde_json::from_str(&read("head.json")).unwrap();
-    let words: takeaways::model::IndexWords = serde_json::from_str(&read("words.json")).unwrap();
-    assert!(!words.words.is_empty());
-    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), head.firsts.len() + 2);
+    // The words by initial, a file each.
+    for (n, &initial) in head.initials.iter().enumerate() {
+        let words: takeaways::model::IndexWords = serde_json::from_str(&read(&format!("words-{n}.json"))).unwrap();
+        assert!(!words.words.is_empty() && words.words.iter().all(|word| word.starts_with(initial)), "{initial}");
+    }
+    let files = head.firsts.len() + head.initials.len() + 1;
+    assert_eq!(names.iter().filter(|n| n.starts_with(&folder)).count(), files);
     let mut terms = vec![Vec::new(); seeds.search.fields.len()];
     for (n, first) in head.firsts.iter().enumerate() {
         let piece: takeaways::model::SearchShard = serde_json::from_str(&read(&format!("{n}.json"))).unwrap();

@@ -48,6 +48,7 @@ pub struct Site {
 #[derive(Default)]
 struct Given {
     pieces: usize,
+    words: usize,
     articles: usize,
     summaries: usize,
     bodies: usize,
@@ -120,9 +121,13 @@ impl Site {
                 }
             });
         }
-        if let Load::Ready(words) = files.words.get_untracked() {
-            engine.set_words(&words);
-        }
+        files.words.with_untracked(|loaded| {
+            for &n in loaded.came_since(&mut given.words) {
+                if let Some(Load::Ready(words)) = loaded.get(n) {
+                    engine.add_words(n, words);
+                }
+            }
+        });
         match files.titles.get_untracked() {
             Load::Ready(titles) if !given.titles => {
                 engine.add_titles(0, &titles);
@@ -226,7 +231,8 @@ pub struct Files {
     engine: RwSignal<EngineBuild>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
-    words: RwSignal<Load<Arc<IndexWords>>>,
+    /// By initial (see [`SearchHead::initials`]).
+    words: RwSignal<Loads<IndexWords>>,
     /// How many files the engine reads have come, of every kind together: what it tracks. A file
     /// asked for (on its way, which gives the engine nothing) made every search again, a query's
     /// whole ranking and counts, in the task that asked.
@@ -237,7 +243,7 @@ pub fn provide_files() {
     let (articles, summaries, bodies) =
         (RwSignal::new(Loads::default()), RwSignal::new(Loads::default()), RwSignal::new(Loads::default()));
     let (titles, pieces, words) =
-        (RwSignal::new(Load::Idle), RwSignal::new(Loads::default()), RwSignal::new(Load::Idle));
+        (RwSignal::new(Load::Idle), RwSignal::new(Loads::default()), RwSignal::new(Loads::default()));
     fn ready<T>(load: &Load<T>) -> bool {
         matches!(load, Load::Ready(_))
     }
@@ -246,7 +252,7 @@ pub fn provide_files() {
             + summaries.with(|loaded| loaded.came.len())
             + articles.with(|loaded| loaded.came.len())
             + bodies.with(|loaded| loaded.came.len())
-            + usize::from(words.with(ready))
+            + words.with(|loaded| loaded.came.len())
             + usize::from(titles.with(ready))
     });
     provide_context(Files {
@@ -427,16 +433,16 @@ fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
     }
 }
 
-/// What a query still needs of the index in pieces: pieces, and the body's words.
+/// What a query still needs of the index in pieces: pieces, and files of words (by number).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Wanted {
     pub pieces: Vec<usize>,
-    pub words: bool,
+    pub words: Vec<usize>,
 }
 
 impl Wanted {
     pub fn is_empty(&self) -> bool {
-        self.pieces.is_empty() && !self.words
+        self.pieces.is_empty() && self.words.is_empty()
     }
 }
 
@@ -449,7 +455,7 @@ pub fn wanted(site: &Site, engine: Option<&Engine>, query: &str, config: &Config
     let pieces = pieces.lock().unwrap_or_else(PoisonError::into_inner);
     let needs = match engine {
         Some(engine) => engine.needs(query, config, |prefix| pieces.covers(prefix)),
-        None => Needs { prefixes: query_terms(query, &Synonyms::new(&site.bundle.synonyms)), words: false },
+        None => Needs { prefixes: query_terms(query, &Synonyms::new(&site.bundle.synonyms)), words: Vec::new() },
     };
     Wanted { pieces: pieces.missing(&needs.prefixes), words: needs.words }
 }
@@ -458,9 +464,7 @@ pub fn wanted(site: &Site, engine: Option<&Engine>, query: &str, config: &Config
 pub fn request_wanted(wanted: &Wanted) {
     let files = expect_context::<Files>();
     request_batch(files.pieces, wanted.pieces.iter().copied(), DataFiles::search_piece);
-    if wanted.words {
-        request_one(files.words, |files| files.search_words(), false);
-    }
+    request_batch(files.words, wanted.words.iter().copied(), DataFiles::search_words);
 }
 
 /// The numbers of the articles of the takeaways `takeaways`, each once.
@@ -701,13 +705,11 @@ pub fn retry_search() {
     if matches!(files.article_titles.get_untracked(), Load::Failed(_)) {
         fetch_article_titles(true);
     }
-    if matches!(files.words.get_untracked(), Load::Failed(_)) {
-        request_one(files.words, |files| files.search_words(), true);
+    fn failed<T>(loaded: &Loads<T>) -> Vec<usize> {
+        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect()
     }
-    let failed = files.pieces.with_untracked(|loaded| {
-        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect::<Vec<_>>()
-    });
-    refetch(files.pieces, failed, DataFiles::search_piece);
+    refetch(files.words, files.words.with_untracked(failed), DataFiles::search_words);
+    refetch(files.pieces, files.pieces.with_untracked(failed), DataFiles::search_piece);
 }
 
 /// Fetches the file `file` names into `load`, unless it is here or on its way, or it failed and
@@ -790,18 +792,14 @@ pub fn search_readiness(wanted: &Wanted) -> Load {
         }
     }
     let titles = files.titles.with(here).and_then(|titles| Ok(titles && files.article_titles.with(here)?));
-    let failed = files.pieces.with(|loaded| {
-        let failed = wanted.pieces.iter().filter_map(|&n| match loaded.get(n) {
+    fn failure<T>(loaded: &Loads<T>, wanted: &[usize]) -> Option<String> {
+        wanted.iter().find_map(|&n| match loaded.get(n) {
             Some(Load::Failed(why)) => Some(why.clone()),
             _ => None,
-        });
-        failed
-            .chain(wanted.words.then(|| files.words.get()).and_then(|words| match words {
-                Load::Failed(why) => Some(why),
-                _ => None,
-            }))
-            .next()
-    });
+        })
+    }
+    let failed = files.pieces.with(|loaded| failure(loaded, &wanted.pieces));
+    let failed = failed.or_else(|| files.words.with(|loaded| failure(loaded, &wanted.words)));
     match (files.head.get(), failed.map_or(titles, Err)) {
         (Load::Failed(why), _) | (_, Err(why)) => Load::Failed(why),
         (Load::Idle, _) => Load::Idle,

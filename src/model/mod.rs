@@ -28,7 +28,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 21;
+pub const SCHEMA_VERSION: u32 = 22;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -121,9 +121,10 @@ impl DataFiles {
         format!("{}{n}.json", self.search)
     }
 
-    /// The shipped fields' words, for correcting misspelt ones.
-    pub fn search_words(&self) -> String {
-        format!("{}words.json", self.search)
+    /// The shipped fields' words of the `n`th initial (see [`SearchHead::initials`]), for
+    /// correcting misspelt ones.
+    pub fn search_words(&self, n: usize) -> String {
+        format!("{}words-{n}.json", self.search)
     }
 }
 

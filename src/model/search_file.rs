@@ -42,8 +42,9 @@ pub struct CompactField {
 /// The index's shipped fields (the title's, the body's and the article's, see `crate::search::index`) in
 /// pieces, as a site ships them (folder `search.<hash>/`): `head.json` ([`SearchHead`]) says
 /// which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds piece `n`, and
-/// `words.json` ([`IndexWords`]) their Latin words for correcting misspelt ones. A query fetches
-/// the pieces of its terms, so what it costs grows with its terms' postings, not with the corpus.
+/// `words-<n>.json` ([`IndexWords`]) their Latin words of one initial for correcting misspelt ones.
+/// A query fetches the pieces of its terms, and a misspelt word its initial's words, so what it
+/// costs grows with its terms' postings, not with the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchHead {
     pub schema: u32,
@@ -54,6 +55,10 @@ pub struct SearchHead {
     /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up
     /// to the next piece's first, of every shipped field.
     pub firsts: Vec<String>,
+    /// The initials of the shipped fields' Latin words, ascending: `words-<n>.json` holds those
+    /// of the `n`th (a correction keeps a word's first letter, see
+    /// `crate::search::engine::spelling`).
+    pub initials: Vec<char>,
 }
 
 /// One piece of the index: per shipped field, its consecutive terms with their postings.
@@ -78,8 +83,8 @@ pub struct ShardField {
     pub counts: Vec<String>,
 }
 
-/// The shipped fields' Latin words, each with its number of postings in them: what a misspelt
-/// word is compared with (see `crate::search::engine::spelling`).
+/// The shipped fields' Latin words of one initial, each with its number of postings in them: what
+/// a misspelt word of that initial is compared with (see `crate::search::engine::spelling`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IndexWords {
     pub schema: u32,

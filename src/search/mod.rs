@@ -28,13 +28,14 @@ use crate::model::{
 pub struct EngineIndex {
     index: SearchIndex,
     synonyms: Synonyms,
-    in_pieces: bool,
+    /// Where the shipped fields' index comes in pieces, the initials of its words.
+    in_pieces: Option<Vec<char>>,
 }
 
 impl EngineIndex {
     /// The index over `bundle`'s takeaways with `search`, the shipped fields' index.
     pub fn over(bundle: &OutlinedBundle, search: &CompactIndex) -> EngineIndex {
-        IndexInSteps::new(bundle, search, false).finish(bundle)
+        IndexInSteps::new(bundle, search, None).finish(bundle)
     }
 
     /// The index over `bundle`'s takeaways with the shipped fields' index in pieces, of which
@@ -48,11 +49,11 @@ impl EngineIndex {
 pub struct IndexInSteps {
     fields: fields::FieldsInSteps,
     synonyms: Synonyms,
-    in_pieces: bool,
+    in_pieces: Option<Vec<char>>,
 }
 
 impl IndexInSteps {
-    fn new(bundle: &OutlinedBundle, search: &CompactIndex, in_pieces: bool) -> IndexInSteps {
+    fn new(bundle: &OutlinedBundle, search: &CompactIndex, in_pieces: Option<Vec<char>>) -> IndexInSteps {
         let synonyms = Synonyms::new(&bundle.synonyms);
         IndexInSteps { fields: fields::FieldsInSteps::new(bundle, search), synonyms, in_pieces }
     }
@@ -65,7 +66,7 @@ impl IndexInSteps {
             lengths: lengths.clone(),
             ..CompactField::default()
         });
-        IndexInSteps::new(bundle, &CompactIndex { fields: fields.collect() }, true)
+        IndexInSteps::new(bundle, &CompactIndex { fields: fields.collect() }, Some(head.initials.clone()))
     }
 
     /// Makes the next derived field; whether any field is left.
@@ -99,8 +100,8 @@ impl Engine {
             bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
         let engine = Engine::new(index, synonyms, article_of, &authors);
         match in_pieces {
-            true => engine.in_pieces(),
-            false => engine,
+            Some(initials) => engine.in_pieces(initials),
+            None => engine,
         }
     }
 

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::engine::spelling::words_of;
+use super::engine::spelling::{initial, words_of};
 use super::fields::{derived_terms, BODY_FIELD, TITLE_FIELD};
 use super::index::{decode, decode_field, FieldIndex, SHIPPED_FIELDS};
 use super::tokenize::is_cjk;
@@ -22,11 +22,12 @@ use crate::model::{Dataset, IndexWords, SearchHead, SearchShard, ShardField, SCH
 /// cut's pieces.
 pub const PIECE_BYTES: usize = 16 * 1024;
 
-/// The shipped fields' index cut into pieces, with its head and its words.
+/// The shipped fields' index cut into pieces, with its head and its words by initial (in
+/// [`SearchHead::initials`] order).
 pub struct Cut {
     pub head: SearchHead,
     pub pieces: Vec<SearchShard>,
-    pub words: IndexWords,
+    pub words: Vec<IndexWords>,
 }
 
 /// Cuts the shipped fields of `dataset`'s index (in [`SHIPPED_FIELDS`] order) into pieces of
@@ -35,7 +36,7 @@ pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
     let shipped = &dataset.search;
     let fields = &shipped.fields;
     let lengths = fields.iter().map(|f| f.lengths.clone()).collect();
-    let mut head = SearchHead { schema: SCHEMA_VERSION, lengths, firsts: Vec::new() };
+    let mut head = SearchHead { schema: SCHEMA_VERSION, lengths, firsts: Vec::new(), initials: Vec::new() };
     // Every field's terms, once, ascending: the pieces' runs.
     let mut terms: Vec<&str> = fields.iter().flat_map(|f| f.terms.iter().map(String::as_str)).collect();
     terms.sort_unstable();
@@ -92,8 +93,20 @@ pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
     let terms = whole.fields.iter().flat_map(|field| {
         (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len()))
     });
-    let (words, postings) = words_of(terms).into_iter().map(|(word, n)| (word.to_owned(), n as u32)).unzip();
-    Cut { head, pieces, words: IndexWords { schema: SCHEMA_VERSION, words, postings } }
+    // Ascending, so each initial's words are together.
+    let mut words: Vec<IndexWords> = Vec::new();
+    for (word, postings) in words_of(terms) {
+        let Some(initial) = initial(word) else { continue };
+        if head.initials.last() != Some(&initial) {
+            head.initials.push(initial);
+            words.push(IndexWords { schema: SCHEMA_VERSION, words: Vec::new(), postings: Vec::new() });
+        }
+        if let Some(of_initial) = words.last_mut() {
+            of_initial.words.push(word.to_owned());
+            of_initial.postings.push(postings as u32);
+        }
+    }
+    Cut { head, pieces, words }
 }
 
 /// Where a Latin word of `words` has a start of one of `starts` (ascending) inside it (not at its

@@ -83,19 +83,20 @@ pub fn precachable(bytes: u64) -> bool {
     bytes <= PRECACHE_BUDGET
 }
 
-/// What the data folders hold: how many articles' texts, takeaways' bodies alone and pieces of
-/// the index.
+/// What the data folders hold: how many articles' texts, takeaways' bodies alone, pieces of the
+/// index and files of its words.
 pub struct Pieces {
     pub articles: usize,
     pub takeaway_bodies: usize,
     pub search: usize,
+    pub words: usize,
 }
 
 /// Writes `dataset` in pieces into the folders `published` names: the bundle's outline, its
 /// takeaways' titles and its articles'; each article's texts and its takeaways' summaries; each takeaway's body
 /// alone if `as_large` asks for them or the texts are too large to precache (a search would
 /// otherwise fetch whole articles' texts for a few of their takeaways); and the shipped fields'
-/// index cut into pieces with its head and words. Returns the data files as the pages name them.
+/// index cut into pieces with its head and its words by initial. Returns the data files as the pages name them.
 pub fn write_pieces(
     site: &Path,
     published: Published,
@@ -133,12 +134,15 @@ pub fn write_pieces(
     }
     let cut = cut(dataset, PIECE_BYTES);
     write(&site.join(files.search_head()), &json(&cut.head, "the index's head")?)?;
-    write(&site.join(files.search_words()), &json(&cut.words, "the index's words")?)?;
+    for (n, words) in cut.words.iter().enumerate() {
+        write(&site.join(files.search_words(n)), &json(words, "the index's words")?)?;
+    }
     for (n, piece) in cut.pieces.iter().enumerate() {
         write(&site.join(files.search_piece(n)), &json(piece, "a piece of the index")?)?;
     }
     let takeaway_bodies = if files.takeaway_bodies { dataset.takeaways.len() } else { 0 };
-    Ok((files, Pieces { articles: dataset.articles.len(), takeaway_bodies, search: cut.pieces.len() }))
+    let (search, words) = (cut.pieces.len(), cut.words.len());
+    Ok((files, Pieces { articles: dataset.articles.len(), takeaway_bodies, search, words }))
 }
 
 fn json<T: serde::Serialize>(value: &T, what: &str) -> Result<Vec<u8>> {

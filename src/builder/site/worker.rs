@@ -38,8 +38,9 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Piec
     let article_texts = articles.flat_map(|at| [data.article_texts_file(at), data.article_summaries_file(at)]);
     let bodies = (0..pieces.takeaway_bodies).map(|index| data.takeaway_body_file(index));
     let article_texts = article_texts.chain(bodies).collect();
+    let words = (0..pieces.words).map(|n| data.search_words(n));
     let search =
-        [data.search_head(), data.search_words()].into_iter().chain((0..pieces.search).map(|n| data.search_piece(n)));
+        std::iter::once(data.search_head()).chain(words).chain((0..pieces.search).map(|n| data.search_piece(n)));
     let bundle = vec![data.bundle_outline(), data.bundle_titles(), data.bundle_article_titles()];
     let groups = [bundle, article_texts, search.collect()];
     for (at, group) in groups.into_iter().enumerate() {

@@ -29,6 +29,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::fields::{self, ARTICLE_FIELD};
@@ -107,10 +109,14 @@ pub struct Engine {
     /// in pieces arrive (see [`Engine::add_piece`]).
     fields: RwLock<Vec<Arc<Field>>>,
     /// Whether the shipped fields' index comes in pieces: then only the pieces a query needs are
-    /// here, and their words for correcting misspelt ones come apart ([`Engine::set_words`]).
+    /// here, and their words for correcting misspelt ones come apart, by initial
+    /// ([`Engine::add_words`]).
     in_pieces: bool,
-    /// The shipped fields' Latin words with their postings, where their index comes in pieces.
-    shipped_words: OnceLock<Vec<(String, usize)>>,
+    /// The initials of the shipped fields' Latin words, where their index comes in pieces (see
+    /// [`SearchHead::initials`](crate::model::SearchHead::initials)).
+    initials: Vec<char>,
+    /// The shipped fields' Latin words with their postings, by initial, those that have come.
+    shipped_words: RwLock<FxHashMap<char, Words>>,
     /// The [`infixes`](crate::model::SearchShard::infixes) of each piece that has arrived, where
     /// the index comes in pieces.
     infixes: RwLock<Vec<Vec<String>>>,
@@ -121,10 +127,14 @@ pub struct Engine {
     bodies: Vec<OnceLock<BodyText>>,
     /// A query's working memory, kept between queries: a query allocates next to nothing.
     scratch: Mutex<Scratch>,
-    /// The index's Latin words, for correcting misspelt ones: made at the first that needs it.
-    lexicon: OnceLock<Lexicon>,
+    /// The index's Latin words by initial, for correcting misspelt ones: each made at the first
+    /// that needs it.
+    lexicons: Mutex<FxHashMap<char, Arc<Lexicon>>>,
     authors: Authors,
 }
+
+/// Latin words, each with its number of postings.
+type Words = Vec<(String, usize)>;
 
 /// What phrase bonus and highlights look at in a takeaway's titles.
 struct TitleText {
@@ -165,14 +175,27 @@ impl Engine {
         let scratch = Mutex::new(Scratch::new(count, authors.articles()));
         let (titles, bodies) =
             ((0..count).map(|_| OnceLock::new()).collect(), (0..count).map(|_| OnceLock::new()).collect());
-        let (in_pieces, shipped_words, infixes) = (false, OnceLock::new(), RwLock::default());
-        let lexicon = OnceLock::new();
-        Engine { fields, in_pieces, shipped_words, infixes, synonyms, titles, bodies, scratch, lexicon, authors }
+        let (in_pieces, initials, shipped_words, infixes) = (false, Vec::new(), RwLock::default(), RwLock::default());
+        let lexicons = Mutex::default();
+        Engine {
+            fields,
+            in_pieces,
+            initials,
+            shipped_words,
+            infixes,
+            synonyms,
+            titles,
+            bodies,
+            scratch,
+            lexicons,
+            authors,
+        }
     }
 
-    /// This engine with its body's index in pieces: of those in `index`, the first that arrived.
-    pub fn in_pieces(mut self) -> Engine {
-        self.in_pieces = true;
+    /// This engine with its body's index in pieces: of those in `index`, the first that arrived;
+    /// `initials` those of its words (see [`Engine::add_words`]).
+    pub fn in_pieces(mut self, initials: Vec<char>) -> Engine {
+        (self.in_pieces, self.initials) = (true, initials);
         self
     }
 
@@ -196,21 +219,26 @@ impl Engine {
         self.infixes.write().unwrap_or_else(PoisonError::into_inner).push(piece.infixes);
     }
 
-    /// The shipped fields' Latin words, each with its postings, of an index in pieces (they are
-    /// set once).
-    pub fn set_words(&self, words: &IndexWords) {
-        let pairs = || words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect();
-        self.shipped_words.get_or_init(pairs);
+    /// The shipped fields' Latin words of the `n`th initial, each with its postings, of an index in
+    /// pieces (see [`SearchHead::initials`](crate::model::SearchHead::initials)); those of an
+    /// initial are given once.
+    pub fn add_words(&self, n: usize, words: &IndexWords) {
+        let Some(&initial) = self.initials.get(n) else { return };
+        let mut shipped = self.shipped_words.write().unwrap_or_else(PoisonError::into_inner);
+        shipped
+            .entry(initial)
+            .or_insert_with(|| words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect());
     }
 
     /// What `query` needs of an index in pieces before [`Engine::search_found`] answers it as with
     /// the whole index: the terms whose pieces must be here (as prefixes, for the terms they
-    /// start), and whether the body's words must be (to correct a misspelt word). `covered` says
-    /// whether the pieces holding the terms a prefix starts are here. Asked again once they are,
-    /// it may need more: the terms of a correction.
+    /// start), and the files of the shipped words of which initials must be (to correct a
+    /// misspelt word: see [`Engine::add_words`]). `covered` says whether the pieces holding the
+    /// terms a prefix starts are here. Asked again once they are, it may need more: the terms of
+    /// a correction.
     pub fn needs(&self, query: &str, config: &Config, covered: impl Fn(&str) -> bool) -> Needs {
         let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
-        let mut needs = Needs { prefixes: typed.terms.clone(), words: false };
+        let mut needs = Needs { prefixes: typed.terms.clone(), words: Vec::new() };
         // Which words are misspelt is known once their pieces are here.
         if !config.correct_typos || !typed.terms.iter().all(|term| covered(term)) {
             return needs;
@@ -219,8 +247,10 @@ impl Engine {
         if unknown.is_empty() {
             return needs;
         }
-        if self.lacks_words() {
-            needs.words = true;
+        needs.words = unknown.iter().filter_map(|term| self.lacking_words(term)).collect();
+        needs.words.sort_unstable();
+        needs.words.dedup();
+        if !needs.words.is_empty() {
             return needs;
         }
         let corrections = self.corrections(unknown);
@@ -230,20 +260,34 @@ impl Engine {
         needs
     }
 
-    /// Whether the engine's index is in pieces and lacks the body's words, so it can correct
-    /// nothing (see `Engine::needs`).
-    fn lacks_words(&self) -> bool {
-        self.in_pieces && self.shipped_words.get().is_none()
+    /// The number of the words file (see [`Engine::add_words`]) that the engine's index, in pieces,
+    /// lacks to correct `term`, if it lacks one (see `Engine::needs`).
+    fn lacking_words(&self, term: &str) -> Option<usize> {
+        let initial = spelling::initial(term).filter(|_| self.in_pieces)?;
+        let n = self.initials.binary_search(&initial).ok()?;
+        let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
+        (!shipped.contains_key(&initial)).then_some(n)
     }
 
-    /// The closest word the index holds for each of `unknown` that has one.
-    fn corrections(&self, unknown: Vec<&String>) -> Vec<(String, &str)> {
-        let lexicon = || self.lexicon.get_or_init(|| Lexicon::of(self));
-        unknown.into_iter().filter_map(|term| Some((term.clone(), lexicon().correction(term)?))).collect()
+    /// The closest word the index holds for each of `unknown` that has one; none for a word whose
+    /// initial's words have not come.
+    fn corrections(&self, unknown: Vec<&String>) -> Vec<(String, String)> {
+        let lexicon = |term: &str| {
+            let initial = spelling::initial(term).filter(|_| self.lacking_words(term).is_none())?;
+            let mut lexicons = self.lexicons.lock().unwrap_or_else(PoisonError::into_inner);
+            let made = lexicons.entry(initial).or_insert_with(|| {
+                let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
+                let of_initial = self.in_pieces.then(|| shipped.get(&initial).map_or(&[][..], |words| &words[..]));
+                Arc::new(Lexicon::of(self, initial, of_initial))
+            });
+            Some(Arc::clone(made))
+        };
+        let correction = |term: &String| Some((term.clone(), lexicon(term)?.correction(term)?.to_owned()));
+        unknown.into_iter().filter_map(correction).collect()
     }
 
     /// `typed`, the reading of `query`, with `corrections` made, if they change it.
-    fn corrected<'q>(&self, query: &'q str, typed: Reading<'q>, corrections: &[(String, &str)]) -> Reading<'q> {
+    fn corrected<'q>(&self, query: &'q str, typed: Reading<'q>, corrections: &[(String, String)]) -> Reading<'q> {
         if corrections.is_empty() {
             return typed;
         }
@@ -405,7 +449,7 @@ impl Engine {
     /// holds, as a term or the start of one) read as its correction if `config` says so.
     fn read<'q>(&self, query: &'q str, config: &Config) -> Reading<'q> {
         let typed = Reading::of(Cow::Borrowed(query), &self.synonyms, &[]);
-        if !config.correct_typos || self.lacks_words() {
+        if !config.correct_typos {
             return typed;
         }
         let corrections = self.corrections(self.unknown(&typed));
@@ -461,7 +505,8 @@ pub(super) struct Missing {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Needs {
     pub prefixes: Vec<String>,
-    pub words: bool,
+    /// The words files, by number.
+    pub words: Vec<usize>,
 }
 
 /// Where a document stands in [`Engine::search_found`]'s results.

@@ -1,12 +1,15 @@
 //! Misspelt query words: a Latin word that no field holds, as a term or the start of one, is read
-//! as the closest word the fields do hold, within an edit distance that grows with its length
-//! (none under 5 letters, 1 up to 8, 2 from 9, as Meilisearch allows). Chinese is never
-//! corrected: its terms are character pairs, and one character off is another word.
+//! as the closest word the fields do hold with the same first letter, within an edit distance
+//! that grows with its length (none under 5 letters, 1 up to 8, 2 from 9, as Meilisearch allows).
+//! The first letter is kept, as Elasticsearch's term suggester keeps it by default: misspellings
+//! seldom start a word, and an index in pieces ships its words by initial, so a misspelt word
+//! fetches its initial's words, not every word of the corpus. Chinese is never corrected: its
+//! terms are character pairs, and one character off is another word.
 //!
-//! The words come from the index the engine already has (its fields' sorted terms), so nothing
-//! ships for this; they are grouped by length once, at the first correction, and a misspelt word
-//! is compared with those whose length is within its bound, giving up on each as soon as the
-//! bound is passed.
+//! The words come from the index the engine has (its fields' sorted terms; of an index in pieces,
+//! the shipped fields' words of the initials that have come); an initial's are grouped by length
+//! at its first correction, and a misspelt word is compared with those whose length is within
+//! its bound, giving up on each as soon as the bound is passed.
 
 use std::borrow::Cow;
 
@@ -21,6 +24,11 @@ pub fn max_edits(letters: usize) -> usize {
         5..=8 => 1,
         _ => 2,
     }
+}
+
+/// The first letter of `word`, which its corrections share.
+pub fn initial(word: &str) -> Option<char> {
+    word.chars().next()
 }
 
 /// Whether `term` is a word that may be misspelt or be the correction of one: Latin letters only
@@ -84,8 +92,8 @@ fn bounded_distance(a: &[char], b: &[char], bound: usize, rows: &mut Rows) -> Op
     Some(last[b.len()]).filter(|&distance| distance <= bound)
 }
 
-/// The Latin words of the index, by length in characters, each with how many postings it has
-/// in all fields (the more common of two equally close corrections wins).
+/// The Latin words of the index of one initial, by length in characters, each with how many
+/// postings it has in all fields (the more common of two equally close corrections wins).
 pub(super) struct Lexicon {
     by_length: Vec<Vec<Word>>,
 }
@@ -111,16 +119,16 @@ fn letters(chars: &[char]) -> u32 {
 }
 
 impl Lexicon {
-    /// The words of `engine`'s fields; of an index in pieces, the shipped fields' from their words.
-    pub(super) fn of(engine: &Engine) -> Lexicon {
+    /// The words of `engine`'s fields that start with `first`; of an index in pieces, the shipped
+    /// fields' from their words of that initial (see [`Engine::add_words`]), `shipped`.
+    pub(super) fn of(engine: &Engine, first: char, shipped: Option<&[(String, usize)]>) -> Lexicon {
         let fields = engine.fields.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let shipped = engine.shipped_words.get().filter(|_| engine.in_pieces);
         let own = fields.iter().filter(|f| shipped.is_none() || !SHIPPED_FIELDS.contains(&f.name.as_str()));
         let terms = own
             .flat_map(|field| field.terms_with_postings())
             .chain(shipped.into_iter().flatten().map(|(word, postings)| (word.as_str(), *postings)));
         let mut by_length: Vec<Vec<Word>> = Vec::new();
-        for (word, postings) in words_of(terms) {
+        for (word, postings) in words_of(terms.filter(|(term, _)| initial(term) == Some(first))) {
             let chars: Box<[char]> = word.chars().collect();
             if by_length.len() <= chars.len() {
                 by_length.resize_with(chars.len() + 1, Vec::new);
@@ -130,8 +138,9 @@ impl Lexicon {
         Lexicon { by_length }
     }
 
-    /// The word of the index closest to `misspelt`: fewest edits, then most postings, then first
-    /// in string order; none within its bound, none for a word that is not Latin.
+    /// The word of the lexicon closest to `misspelt` (of the lexicon's initial): fewest edits, then
+    /// most postings, then first in string order; none within its bound, none for a word that is
+    /// not Latin.
     pub(super) fn correction(&self, misspelt: &str) -> Option<&str> {
         if !is_word(misspelt) {
             return None;
@@ -158,7 +167,7 @@ impl Lexicon {
 }
 
 /// `query` with each word that is one of `misspelt` (folded, as terms) replaced by its correction.
-pub(super) fn corrected<'q>(query: &'q str, corrections: &[(String, &str)]) -> Cow<'q, str> {
+pub(super) fn corrected<'q>(query: &'q str, corrections: &[(String, String)]) -> Cow<'q, str> {
     let mut text = query.to_owned();
     let tokens = tokenize(query);
     let mut changed = false;
@@ -228,7 +237,7 @@ mod tests {
 
     #[test]
     fn corrections_replace_the_words_as_typed() {
-        let corrections = [("kubernets".to_owned(), "kubernetes")];
+        let corrections = [("kubernets".to_owned(), "kubernetes".to_owned())];
         assert_eq!(corrected("Kubernets LTS，kubernets", &corrections), "kubernetes LTS，kubernetes");
         assert!(matches!(corrected("kubernetes", &corrections), Cow::Borrowed(_)));
     }
