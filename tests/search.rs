@@ -837,37 +837,46 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
     }
 }
 
-/// The index's words ship by initial, each file its initial's words, ascending: a misspelt word
-/// asks for its initial's file alone, once the pieces of its terms have come.
+/// The index's words ship in files of runs of initials, ascending, each initial's in one: a
+/// misspelt word asks for its initial's file alone, once the pieces of its terms have come.
 #[test]
 fn words_ship_by_initial() {
     use std::sync::Arc;
     use takeaways::search::pieces::{cut, Pieces, PIECE_BYTES};
     let bundle = seeds();
-    let cut = cut(&bundle, PIECE_BYTES);
-    assert!(cut.head.initials.len() > 10 && cut.head.initials.windows(2).all(|pair| pair[0] < pair[1]));
-    assert_eq!(cut.head.initials.len(), cut.words.len());
-    for (&initial, words) in cut.head.initials.iter().zip(&cut.words) {
-        assert!(!words.words.is_empty() && words.words.len() == words.postings.len(), "{initial}");
-        assert!(words.words.iter().all(|word| word.starts_with(initial)), "{initial}");
-        assert!(words.words.windows(2).all(|pair| pair[0] < pair[1]), "{initial}");
-    }
-    let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
-    let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
-    let config = Config::default();
-    let needs = loop {
-        let needs = engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix));
-        let missing = pieces.missing(&needs.prefixes);
-        if missing.is_empty() {
-            break needs;
+    let files = |piece_bytes| {
+        let cut = cut(&bundle, piece_bytes);
+        let firsts = &cut.head.initials;
+        assert!(firsts.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(firsts.len(), cut.words.len());
+        for (n, words) in cut.words.iter().enumerate() {
+            let initials =
+                |word: &String| word.starts_with(|c| firsts[n] <= c && firsts.get(n + 1).is_none_or(|&next| c < next));
+            assert!(!words.words.is_empty() && words.words.len() == words.postings.len(), "{n}");
+            assert!(words.words.iter().all(initials), "{n}");
+            assert!(words.words.windows(2).all(|pair| pair[0] < pair[1]), "{n}");
         }
-        missing.into_iter().for_each(|n| engine.add_piece(pieces.add(n, &cut.pieces[n]).expect("a new piece")));
+        let engine = Engine::of(&bundle, EngineIndex::over_pieces(&bundle, &cut.head));
+        let mut pieces = Pieces::new(Arc::new(cut.head.clone()));
+        let config = Config::default();
+        let needs = loop {
+            let needs = engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix));
+            let missing = pieces.missing(&needs.prefixes);
+            if missing.is_empty() {
+                break needs;
+            }
+            missing.into_iter().for_each(|n| engine.add_piece(pieces.add(n, &cut.pieces[n]).expect("a new piece")));
+        };
+        let k = firsts.partition_point(|&first| first <= 'k') - 1;
+        assert_eq!(needs.words, [k]);
+        engine.add_words(k, &cut.words[k]);
+        assert_eq!(engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix)).words, Vec::<usize>::new());
+        assert_eq!(engine.correction("kuberntes 平台").as_deref(), Some("kubernetes 平台"));
+        firsts.len()
     };
-    let k = cut.head.initials.iter().position(|&initial| initial == 'k').expect("words starting with k");
-    assert_eq!(needs.words, [k]);
-    engine.add_words(k, &cut.words[k]);
-    assert_eq!(engine.needs("kuberntes 平台", &config, |prefix| pieces.covers(prefix)).words, Vec::<usize>::new());
-    assert_eq!(engine.correction("kuberntes 平台").as_deref(), Some("kubernetes 平台"));
+    // Small files, a few initials each; the build's, fewer (the seeds' words are one).
+    let (small, built) = (files(300), files(PIECE_BYTES));
+    assert!(small > 5 && built < small, "{small} and {built} files");
 }
 
 /// Each infix (see [`takeaways::search::pieces::infixes`]) is in a piece that every start of it

@@ -121,7 +121,7 @@ impl DataFiles {
         format!("{}{n}.json", self.search)
     }
 
-    /// The shipped fields' words of the `n`th initial (see [`SearchHead::initials`]), for
+    /// The shipped fields' words of the `n`th run of initials (see [`SearchHead::initials`]), for
     /// correcting misspelt ones.
     pub fn search_words(&self, n: usize) -> String {
         format!("{}words-{n}.json", self.search)

@@ -42,9 +42,9 @@ pub struct CompactField {
 /// The index's shipped fields (the title's, the body's and the article's, see `crate::search::index`) in
 /// pieces, as a site ships them (folder `search.<hash>/`): `head.json` ([`SearchHead`]) says
 /// which terms each piece starts at, `<n>.json` ([`SearchShard`]) holds piece `n`, and
-/// `words-<n>.json` ([`IndexWords`]) their Latin words of one initial for correcting misspelt ones.
-/// A query fetches the pieces of its terms, and a misspelt word its initial's words, so what it
-/// costs grows with its terms' postings, not with the corpus.
+/// `words-<n>.json` ([`IndexWords`]) their Latin words of a run of initials for correcting
+/// misspelt ones. A query fetches the pieces of its terms, and a misspelt word the words of its
+/// initial, so what it costs grows with its terms' postings, not with the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchHead {
     pub schema: u32,
@@ -55,9 +55,9 @@ pub struct SearchHead {
     /// The first term of each piece, ascending: piece `n` holds the terms from `firsts[n]` up
     /// to the next piece's first, of every shipped field.
     pub firsts: Vec<String>,
-    /// The initials of the shipped fields' Latin words, ascending: `words-<n>.json` holds those
-    /// of the `n`th (a correction keeps a word's first letter, see
-    /// `crate::search::engine::spelling`).
+    /// The first initial of each file of the shipped fields' Latin words, ascending:
+    /// `words-<n>.json` holds the words whose initial is from the `n`th up to the next (a
+    /// correction keeps a word's first letter, see `crate::search::engine::spelling`).
     pub initials: Vec<char>,
 }
 
@@ -83,8 +83,9 @@ pub struct ShardField {
     pub counts: Vec<String>,
 }
 
-/// The shipped fields' Latin words of one initial, each with its number of postings in them: what
-/// a misspelt word of that initial is compared with (see `crate::search::engine::spelling`).
+/// The shipped fields' Latin words of a run of initials, each with its number of postings in
+/// them: what a misspelt word of one of them is compared with (see
+/// `crate::search::engine::spelling`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IndexWords {
     pub schema: u32,

@@ -22,8 +22,8 @@ use crate::model::{Dataset, IndexWords, SearchHead, SearchShard, ShardField, SCH
 /// cut's pieces.
 pub const PIECE_BYTES: usize = 16 * 1024;
 
-/// The shipped fields' index cut into pieces, with its head and its words by initial (in
-/// [`SearchHead::initials`] order).
+/// The shipped fields' index cut into pieces, with its head and its words, in files of runs of
+/// initials (see [`SearchHead::initials`]).
 pub struct Cut {
     pub head: SearchHead,
     pub pieces: Vec<SearchShard>,
@@ -93,18 +93,21 @@ pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
     let terms = whole.fields.iter().flat_map(|field| {
         (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len()))
     });
-    // Ascending, so each initial's words are together.
-    let mut words: Vec<IndexWords> = Vec::new();
+    // Ascending, so each initial's words are together: a file ends with an initial once it holds
+    // about `piece_bytes`, so that a misspelt word fetches a few initials' words at most.
+    let (mut words, mut bytes, mut last) = (Vec::<IndexWords>::new(), 0, None);
     for (word, postings) in words_of(terms) {
         let Some(initial) = initial(word) else { continue };
-        if head.initials.last() != Some(&initial) {
+        if words.is_empty() || (bytes >= piece_bytes && last != Some(initial)) {
             head.initials.push(initial);
             words.push(IndexWords { schema: SCHEMA_VERSION, words: Vec::new(), postings: Vec::new() });
+            bytes = 0;
         }
-        if let Some(of_initial) = words.last_mut() {
-            of_initial.words.push(word.to_owned());
-            of_initial.postings.push(postings as u32);
+        if let Some(file) = words.last_mut() {
+            file.words.push(word.to_owned());
+            file.postings.push(postings as u32);
         }
+        (bytes, last) = (bytes + word.len() + 4, Some(initial));
     }
     Cut { head, pieces, words }
 }

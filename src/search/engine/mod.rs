@@ -29,8 +29,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 
-use rustc_hash::FxHashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::fields::{self, ARTICLE_FIELD};
@@ -112,11 +110,11 @@ pub struct Engine {
     /// here, and their words for correcting misspelt ones come apart, by initial
     /// ([`Engine::add_words`]).
     in_pieces: bool,
-    /// The initials of the shipped fields' Latin words, where their index comes in pieces (see
-    /// [`SearchHead::initials`](crate::model::SearchHead::initials)).
+    /// The first initial of each file of the shipped fields' Latin words, where their index comes
+    /// in pieces (see [`SearchHead::initials`](crate::model::SearchHead::initials)).
     initials: Vec<char>,
-    /// The shipped fields' Latin words with their postings, by initial, those that have come.
-    shipped_words: RwLock<FxHashMap<char, Words>>,
+    /// The shipped fields' Latin words with their postings, by file, those that have come.
+    shipped_words: RwLock<Vec<Option<Words>>>,
     /// The [`infixes`](crate::model::SearchShard::infixes) of each piece that has arrived, where
     /// the index comes in pieces.
     infixes: RwLock<Vec<Vec<String>>>,
@@ -127,9 +125,9 @@ pub struct Engine {
     bodies: Vec<OnceLock<BodyText>>,
     /// A query's working memory, kept between queries: a query allocates next to nothing.
     scratch: Mutex<Scratch>,
-    /// The index's Latin words by initial, for correcting misspelt ones: each made at the first
-    /// that needs it.
-    lexicons: Mutex<FxHashMap<char, Arc<Lexicon>>>,
+    /// The index's Latin words of each initial a correction needed, for correcting misspelt ones:
+    /// each made at the first that needs it. Vectors, not maps, which cost the wasm more.
+    lexicons: Mutex<Vec<(char, Arc<Lexicon>)>>,
     authors: Authors,
 }
 
@@ -193,8 +191,9 @@ impl Engine {
     }
 
     /// This engine with its body's index in pieces: of those in `index`, the first that arrived;
-    /// `initials` those of its words (see [`Engine::add_words`]).
+    /// `initials` the first of each file of its words (see [`Engine::add_words`]).
     pub fn in_pieces(mut self, initials: Vec<char>) -> Engine {
+        self.shipped_words = RwLock::new(vec![None; initials.len()]);
         (self.in_pieces, self.initials) = (true, initials);
         self
     }
@@ -219,21 +218,20 @@ impl Engine {
         self.infixes.write().unwrap_or_else(PoisonError::into_inner).push(piece.infixes);
     }
 
-    /// The shipped fields' Latin words of the `n`th initial, each with its postings, of an index in
-    /// pieces (see [`SearchHead::initials`](crate::model::SearchHead::initials)); those of an
-    /// initial are given once.
+    /// The shipped fields' Latin words of the `n`th file, each with its postings, of an index in
+    /// pieces (see [`SearchHead::initials`](crate::model::SearchHead::initials)); a file is given
+    /// once.
     pub fn add_words(&self, n: usize, words: &IndexWords) {
-        let Some(&initial) = self.initials.get(n) else { return };
         let mut shipped = self.shipped_words.write().unwrap_or_else(PoisonError::into_inner);
-        shipped
-            .entry(initial)
-            .or_insert_with(|| words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect());
+        if let Some(slot @ None) = shipped.get_mut(n) {
+            *slot = Some(words.words.iter().cloned().zip(words.postings.iter().map(|&n| n as usize)).collect());
+        }
     }
 
     /// What `query` needs of an index in pieces before [`Engine::search_found`] answers it as with
     /// the whole index: the terms whose pieces must be here (as prefixes, for the terms they
-    /// start), and the files of the shipped words of which initials must be (to correct a
-    /// misspelt word: see [`Engine::add_words`]). `covered` says whether the pieces holding the
+    /// start), and which files of the shipped words must be (a misspelt word's initial's: see
+    /// [`Engine::add_words`]). `covered` says whether the pieces holding the
     /// terms a prefix starts are here. Asked again once they are, it may need more: the terms of
     /// a correction.
     pub fn needs(&self, query: &str, config: &Config, covered: impl Fn(&str) -> bool) -> Needs {
@@ -263,10 +261,15 @@ impl Engine {
     /// The number of the words file (see [`Engine::add_words`]) that the engine's index, in pieces,
     /// lacks to correct `term`, if it lacks one (see `Engine::needs`).
     fn lacking_words(&self, term: &str) -> Option<usize> {
-        let initial = spelling::initial(term).filter(|_| self.in_pieces)?;
-        let n = self.initials.binary_search(&initial).ok()?;
+        let n = self.words_file(spelling::initial(term).filter(|_| self.in_pieces)?)?;
         let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
-        (!shipped.contains_key(&initial)).then_some(n)
+        shipped[n].is_none().then_some(n)
+    }
+
+    /// The number of the file of the shipped words whose initial is `initial`, where the index
+    /// comes in pieces; none before the first file's.
+    fn words_file(&self, initial: char) -> Option<usize> {
+        self.initials.partition_point(|&first| first <= initial).checked_sub(1)
     }
 
     /// The closest word the index holds for each of `unknown` that has one; none for a word whose
@@ -275,12 +278,14 @@ impl Engine {
         let lexicon = |term: &str| {
             let initial = spelling::initial(term).filter(|_| self.lacking_words(term).is_none())?;
             let mut lexicons = self.lexicons.lock().unwrap_or_else(PoisonError::into_inner);
-            let made = lexicons.entry(initial).or_insert_with(|| {
-                let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
-                let of_initial = self.in_pieces.then(|| shipped.get(&initial).map_or(&[][..], |words| &words[..]));
-                Arc::new(Lexicon::of(self, initial, of_initial))
-            });
-            Some(Arc::clone(made))
+            if let Some((_, made)) = lexicons.iter().find(|(of, _)| *of == initial) {
+                return Some(Arc::clone(made));
+            }
+            let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
+            let of_initial = self.words_file(initial).and_then(|n| shipped[n].as_deref());
+            let made = Arc::new(Lexicon::of(self, initial, self.in_pieces.then_some(of_initial.unwrap_or_default())));
+            lexicons.push((initial, Arc::clone(&made)));
+            Some(made)
         };
         let correction = |term: &String| Some((term.clone(), lexicon(term)?.correction(term)?.to_owned()));
         unknown.into_iter().filter_map(correction).collect()
