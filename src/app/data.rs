@@ -231,7 +231,8 @@ pub struct Files {
     engine: RwSignal<EngineBuild>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
-    /// By initial (see [`SearchHead::initials`]).
+    /// By file, each the words of a run of initials (see
+    /// [`SearchHead::initials`](crate::model::SearchHead::initials)).
     words: RwSignal<Loads<IndexWords>>,
     /// How many files the engine reads have come, of every kind together: what it tracks. A file
     /// asked for (on its way, which gives the engine nothing) made every search again, a query's

@@ -31,7 +31,8 @@ pub struct Cut {
 }
 
 /// Cuts the shipped fields of `dataset`'s index (in [`SHIPPED_FIELDS`] order) into pieces of
-/// about `piece_bytes` (the build's are [`PIECE_BYTES`]).
+/// about `piece_bytes` (the build's are [`PIECE_BYTES`]), and their words into files of about as
+/// many.
 pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
     let shipped = &dataset.search;
     let fields = &shipped.fields;
@@ -94,7 +95,8 @@ pub fn cut(dataset: &Dataset, piece_bytes: usize) -> Cut {
         (0..field.terms.len()).map(move |at| (field.terms[at].as_str(), field.postings_of(at).len()))
     });
     // Ascending, so each initial's words are together: a file ends with an initial once it holds
-    // about `piece_bytes`, so that a misspelt word fetches a few initials' words at most.
+    // about `piece_bytes` (a word as written: its quotes and comma, and a count of one or two
+    // digits with its comma), so that a misspelt word fetches a few initials' words at most.
     let (mut words, mut bytes, mut last) = (Vec::<IndexWords>::new(), 0, None);
     for (word, postings) in words_of(terms) {
         let Some(initial) = initial(word) else { continue };

@@ -96,7 +96,8 @@ pub struct Pieces {
 /// takeaways' titles and its articles'; each article's texts and its takeaways' summaries; each takeaway's body
 /// alone if `as_large` asks for them or the texts are too large to precache (a search would
 /// otherwise fetch whole articles' texts for a few of their takeaways); and the shipped fields'
-/// index cut into pieces with its head and its words by initial. Returns the data files as the pages name them.
+/// index cut into pieces with its head and its words in runs of initials. Returns the data files
+/// as the pages name them.
 pub fn write_pieces(
     site: &Path,
     published: Published,
