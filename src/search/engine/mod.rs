@@ -275,19 +275,25 @@ impl Engine {
     /// The closest word the index holds for each of `unknown` that has one; none for a word whose
     /// initial's words have not come.
     fn corrections(&self, unknown: Vec<&String>) -> Vec<(String, String)> {
-        let lexicon = |term: &str| {
-            let initial = spelling::initial(term).filter(|_| self.lacking_words(term).is_none())?;
+        let lexicon = |initial: char| {
             let mut lexicons = self.lexicons.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some((_, made)) = lexicons.iter().find(|(of, _)| *of == initial) {
                 return Some(Arc::clone(made));
             }
+            // Of an index in pieces, the words of the initial's file, which must have come (an
+            // initial before the first file's has none).
             let shipped = self.shipped_words.read().unwrap_or_else(PoisonError::into_inner);
-            let of_initial = self.words_file(initial).and_then(|n| shipped[n].as_deref());
-            let made = Arc::new(Lexicon::of(self, initial, self.in_pieces.then_some(of_initial.unwrap_or_default())));
+            let of_initial = match (self.in_pieces, self.words_file(initial)) {
+                (false, _) => None,
+                (true, Some(n)) => Some(shipped[n].as_deref()?),
+                (true, None) => Some(&[][..]),
+            };
+            let made = Arc::new(Lexicon::of(self, initial, of_initial));
             lexicons.push((initial, Arc::clone(&made)));
             Some(made)
         };
-        let correction = |term: &String| Some((term.clone(), lexicon(term)?.correction(term)?.to_owned()));
+        let correction =
+            |term: &String| Some((term.clone(), lexicon(spelling::initial(term)?)?.correction(term)?.to_owned()));
         unknown.into_iter().filter_map(correction).collect()
     }
 
