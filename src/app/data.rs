@@ -340,6 +340,20 @@ impl<T> Loads<T> {
         let since = std::mem::replace(seen, self.came.len());
         &self.came[since.min(self.came.len())..]
     }
+
+    /// Why one of the files `wanted` failed to load, if one did (tracked by the caller): of files
+    /// of no article or takeaway (the index's pieces and words; see [`Loads::failure`] for those).
+    fn load_failure(&self, wanted: &[usize]) -> Option<String> {
+        wanted.iter().find_map(|&n| match self.get(n) {
+            Some(Load::Failed(why)) => Some(why.clone()),
+            _ => None,
+        })
+    }
+
+    /// The files among those asked for that failed to load (see [`Loads::load_failure`]).
+    fn load_failed(&self) -> Vec<usize> {
+        self.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect()
+    }
 }
 
 impl<T: PartOf> Loads<T> {
@@ -706,11 +720,8 @@ pub fn retry_search() {
     if matches!(files.article_titles.get_untracked(), Load::Failed(_)) {
         fetch_article_titles(true);
     }
-    fn failed<T>(loaded: &Loads<T>) -> Vec<usize> {
-        loaded.iter().filter(|(_, load)| matches!(load, Load::Failed(_))).map(|(n, _)| n).collect()
-    }
-    refetch(files.words, files.words.with_untracked(failed), DataFiles::search_words);
-    refetch(files.pieces, files.pieces.with_untracked(failed), DataFiles::search_piece);
+    refetch(files.words, files.words.with_untracked(Loads::load_failed), DataFiles::search_words);
+    refetch(files.pieces, files.pieces.with_untracked(Loads::load_failed), DataFiles::search_piece);
 }
 
 /// Fetches the file `file` names into `load`, unless it is here or on its way, or it failed and
@@ -793,14 +804,8 @@ pub fn search_readiness(wanted: &Wanted) -> Load {
         }
     }
     let titles = files.titles.with(here).and_then(|titles| Ok(titles && files.article_titles.with(here)?));
-    fn failure<T>(loaded: &Loads<T>, wanted: &[usize]) -> Option<String> {
-        wanted.iter().find_map(|&n| match loaded.get(n) {
-            Some(Load::Failed(why)) => Some(why.clone()),
-            _ => None,
-        })
-    }
-    let failed = files.pieces.with(|loaded| failure(loaded, &wanted.pieces));
-    let failed = failed.or_else(|| files.words.with(|loaded| failure(loaded, &wanted.words)));
+    let failed = files.pieces.with(|loaded| loaded.load_failure(&wanted.pieces));
+    let failed = failed.or_else(|| files.words.with(|loaded| loaded.load_failure(&wanted.words)));
     match (files.head.get(), failed.map_or(titles, Err)) {
         (Load::Failed(why), _) | (_, Err(why)) => Load::Failed(why),
         (Load::Idle, _) => Load::Idle,
