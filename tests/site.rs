@@ -228,7 +228,7 @@ fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_k
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let synth = Command::new(env!("CARGO_BIN_EXE_takeaways"))
-        .args(["synth", "--articles", "150", "--corpus", corpus_dir().to_str().unwrap(), "--out"])
+        .args(["synth", "--articles", "200", "--corpus", corpus_dir().to_str().unwrap(), "--out"])
         .arg(&corpus)
         .output()
         .unwrap();
@@ -236,7 +236,8 @@ fn takeaways_bodies_ship_alone_where_asked_or_where_the_texts_are_too_large_to_k
     let names = build_site_of(dir.path(), &corpus, &["--no-cards"]);
     let site = dir.path().join("site");
     let (folder, precached) = texts_and_precache(&site, &names);
-    assert!(names.contains(&format!("{folder}takeaway-0.json")));
+    // (Its first takeaway may be a title only, with no body to ship.)
+    assert!(names.iter().any(|n| n.starts_with(&format!("{folder}takeaway-"))), "no body ships alone");
     assert!(!precached.iter().any(|f| f.starts_with(&folder)), "texts are precached: {precached:?}");
     let home = fs::read_to_string(site.join("index.html")).unwrap();
     assert!(home.contains("data-takeaway-bodies") && !home.contains("data-titles-by-article"), "{home}");

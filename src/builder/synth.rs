@@ -15,6 +15,8 @@
 //!   capitalized names are swapped for made-up ones and project names for other names from
 //!   `projects.toml` (so tagging still finds projects; each the same way throughout its
 //!   article), and each link gets a new path on its host;
+//! - some intros number their takeaways in a list, as two of the seeds do, and a listed takeaway
+//!   may have no section, its title only, as 7 of the seeds' 39 do;
 //! - events (every one of `events.toml`), dates within a few weeks of the event's start, and
 //!   authors are drawn too.
 //!
@@ -41,6 +43,15 @@ use crate::search::tokenize::is_cjk;
 /// the seeds.
 const MIN_SECTIONS: usize = 5;
 const SPREAD: usize = 7;
+
+/// Chance that an article's intro numbers its takeaways in a list (two of the five seeds do), and
+/// that a listed takeaway has no section of its own, its title only: so that about as many
+/// takeaways as the seeds' (7 of 39) are titles only, tagged from their titles alone.
+const LISTED: f64 = 0.4;
+const TITLE_ONLY: f64 = 0.4;
+
+/// The longest line the build reads as a listed takeaway's title.
+const LISTED_CHARS: usize = 60;
 
 /// Chance that a sentence crosses into another one at a pair of tokens they share.
 const SPLICE: f64 = 0.5;
@@ -617,9 +628,10 @@ impl Writer<'_> {
         }
     }
 
-    /// A `##` section the build tags with a theme (else it warns): drawn again until it names
-    /// a theme keyword.
-    fn section(&mut self) -> String {
+    /// A `##` section the build tags with a theme (else it warns), as its heading and its body:
+    /// drawn again until it names a theme keyword (and, if `listed`, until its heading fits a
+    /// list item).
+    fn section(&mut self, listed: bool) -> (String, String) {
         loop {
             self.keywords = 0;
             let topic = self.random.below(self.seed.sections.len());
@@ -627,8 +639,21 @@ impl Writer<'_> {
             let heading = self.heading();
             let mut body = String::new();
             self.blocks(&self.seed.sections[topic].shape, &mut body);
-            if self.keywords > 0 {
-                return format!("## {heading}\n\n{body}");
+            if self.keywords > 0 && (!listed || heading.chars().count() <= LISTED_CHARS) {
+                return (heading, body);
+            }
+        }
+    }
+
+    /// A listed takeaway's title that has no section: drawn again until the build can tag it
+    /// with a theme from the title alone and read it as a list item.
+    fn title_only(&mut self) -> String {
+        loop {
+            self.keywords = 0;
+            self.topic = Some(self.random.below(self.seed.sections.len()));
+            let heading = self.heading();
+            if self.keywords > 0 && heading.chars().count() <= LISTED_CHARS {
+                return heading;
             }
         }
     }
@@ -656,9 +681,24 @@ impl Writer<'_> {
         let intro: Vec<Block> =
             self.seed.sections[topic].shape.iter().filter(|b| matches!(b, Block::Paragraph(_))).cloned().collect();
         self.blocks(if intro.is_empty() { &[Block::Paragraph(2)] } else { &intro }, &mut text);
+        // Some intros number the takeaways, and a listed takeaway may be a title only.
+        let listed = self.random.chance(LISTED);
+        let mut items = Vec::new();
+        let mut sections = String::new();
         for _ in 0..MIN_SECTIONS + self.random.below(SPREAD) {
-            text += &self.section();
+            if listed && self.random.chance(TITLE_ONLY) {
+                items.push(self.title_only());
+            } else {
+                let (heading, body) = self.section(listed);
+                sections += &format!("## {heading}\n\n{body}");
+                items.push(heading);
+            }
         }
+        if listed {
+            let list: Vec<String> = items.iter().zip(1..).map(|(item, n)| format!("{n}. {item}")).collect();
+            text += &format!("{}\n\n", list.join("\n"));
+        }
+        text += &sections;
         if self.random.chance(0.4) {
             self.topic = None;
             let sentences = 2 + self.random.below(3);
