@@ -846,10 +846,22 @@ async fn fetch_bundle() -> Result<Loaded, String> {
 /// file of the page's build that the site no longer has means a newer build replaced it. As
 /// bytes, copied into the wasm's memory as they came: as text, the browser would decode the
 /// UTF-8 into a JavaScript string only for it to be encoded again on its way in.
+/// The browser's `fetch` itself: a request wrapper's code would weigh on every first load.
 async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
-    let response = gloo_net::http::Request::get(file).send().await.map_err(|e| e.to_string())?;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: wasm_bindgen::JsValue| match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{file}: {}", error.message()),
+        None => format!("{file}: {e:?}"),
+    };
+    let window = web_sys::window().ok_or("no window to fetch in")?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(file)).await.map_err(failed)?.unchecked_into();
     match response.status() {
-        200..=299 => response.binary().await.map_err(|e| e.to_string()),
+        200..=299 => {
+            let bytes = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+            Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+        }
         404 => Err(format!("{file}: HTTP 404: the site has been updated since this page was loaded; reload the page")),
         status => Err(format!("{file}: HTTP {status}")),
     }
