@@ -19,9 +19,9 @@ cargo test --locked
 # The synthetic corpus serves the benchmarks: every benchmark query must find takeaways in it.
 cargo test --locked --features bench --test synth
 
-step "release builds: at the site root, and under a sub-path with each takeaway's body alone and a search's titles read by article, as a large site ships them"
+step "release builds: at the site root, and under a sub-path with each takeaway's body alone, a search's titles read by article and the first page's outline, as a large site ships them"
 trunk build --release
-TAKEAWAYS_TAKEAWAY_BODIES=1 TAKEAWAYS_TITLES_BY_ARTICLE=1 trunk build --release --public-url /some/path/ --dist target/dist-subpath
+TAKEAWAYS_TAKEAWAY_BODIES=1 TAKEAWAYS_TITLES_BY_ARTICLE=1 TAKEAWAYS_FIRST_PAGE=1 trunk build --release --public-url /some/path/ --dist target/dist-subpath
 
 # A corpus folder: the seeds with the articles of a fixture folder added.
 corpus_with() {

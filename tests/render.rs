@@ -188,6 +188,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
             search: "search.c/".into(),
             takeaway_bodies: false,
             titles_by_article: false,
+            first_page: false,
         },
         preload: &[HOSTILE[1].to_owned()],
         manifest: "manifest.d.webmanifest",

@@ -9,7 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use takeaways::model::{PartOf, TakeawayBody};
+use takeaways::explore::facets::{Facet, Facets};
+use takeaways::explore::listing::list_order;
+use takeaways::explore::url::PAGE;
+use takeaways::model::{PartOf, StoredBundle, TakeawayBody};
 
 use common::corpus_dir;
 
@@ -113,6 +116,8 @@ fn each_articles_texts_its_summaries_and_the_index_in_pieces_ship_apart_named_by
     let titles = || serde_json::from_slice(&read("titles.json")).unwrap();
     let article_titles = || serde_json::from_slice(&read("articles.json")).unwrap();
     assert_eq!(outlined().with_titles(titles(), article_titles()).unwrap(), seeds.bundle);
+    // The seeds' themes and projects weigh too little for the first page's outline to ship.
+    assert!(!names.contains(&format!("{parts}/first-page.json")), "{names:?}");
     let others = format!(r#"{{"schema": {}, "title": ["x"], "alt_title": [null]}}"#, seeds.schema);
     let refused = outlined().with_titles(serde_json::from_str(&others).unwrap(), article_titles()).err().unwrap();
     assert!(refused.contains("another build"), "{refused}");
@@ -197,6 +202,53 @@ fn texts_and_precache(site: &Path, names: &BTreeSet<String>) -> (String, Vec<Str
     let sw = fs::read_to_string(site.join("sw.js")).unwrap();
     let list = sw.lines().find_map(|l| l.strip_prefix("const PRECACHE = ")).unwrap().trim_end_matches(';');
     (format!("{}/", texts.trim_end_matches(".json")), serde_json::from_str(list).unwrap())
+}
+
+#[test]
+fn the_first_pages_outline_ships_where_asked_with_that_pages_themes_and_projects_and_the_facets_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = build_site(dir.path(), &["--no-cards", "--first-page"]);
+    let site = dir.path().join("site");
+    let seeds = common::seeds();
+    let bundle = names.iter().find(|n| n.starts_with("bundle.") && n.ends_with(".json") && !n.contains('/')).unwrap();
+    let parts = bundle.trim_end_matches(".json");
+    let read = |part: &str| fs::read(site.join(parts).join(part)).unwrap();
+    let outlined = |part: &str| serde_json::from_slice::<StoredBundle>(&read(part)).unwrap().outlined().unwrap();
+    let (first_page, whole) = (outlined("first-page.json"), outlined("outline.json"));
+    assert_eq!(whole, seeds.bundle.outline);
+    assert!(first_page.first_page_totals.is_some() && whole.first_page_totals.is_none());
+    // The first page's takeaways have theirs; the others none.
+    let order = list_order(&seeds.bundle);
+    let mut left_out = 0;
+    for (index, (first, whole)) in first_page.takeaways.iter().zip(&whole.takeaways).enumerate() {
+        match order[..PAGE].contains(&index) {
+            true => assert_eq!(first, whole, "takeaway {index}"),
+            false if first != whole => {
+                assert!(first.themes.is_empty() && first.projects.is_empty(), "takeaway {index}: {first:?}");
+                left_out += 1;
+            }
+            false => {}
+        }
+    }
+    assert!(left_out > 0, "no takeaway's themes and projects were left out");
+    // Its facets show what the whole outline's do, totals included.
+    let (first, whole) = (Facets::new(&first_page), Facets::new(&whole));
+    for facet in Facet::ALL {
+        assert_eq!(first.options(facet), whole.options(facet), "{facet:?}");
+    }
+    // It is no whole bundle.
+    let stored: StoredBundle = serde_json::from_slice(&read("first-page.json")).unwrap();
+    assert!(takeaways::model::Bundle::try_from(stored).is_err());
+    // The pages name it, and it is kept offline with the rest of the bundle.
+    // The home preloads neither outline (its app picks by its URL); another page the whole one.
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(home.contains("data-first-page"), "{home}");
+    let preloads = |page: &str| page.contains(&format!("<link rel=\"preload\" href=\"{parts}/outline.json\""));
+    assert!(!preloads(&home) && !home.contains("first-page.json"), "{home}");
+    let takeaway = names.iter().find(|n| n.starts_with("t/") && n.ends_with("index.html")).unwrap();
+    assert!(preloads(&fs::read_to_string(site.join(takeaway)).unwrap()), "{takeaway}");
+    let (_, precached) = texts_and_precache(&site, &names);
+    assert!(precached.contains(&format!("{parts}/first-page.json")), "{precached:?}");
 }
 
 #[test]

@@ -16,7 +16,9 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::app::route::Router;
 use crate::explore::facets::{Facets, FacetsInSteps};
+use crate::explore::url::Page;
 use crate::model::{
     ArticleIx, ArticleSummaries, ArticleTexts, ArticleTitle, Bundle, DataFiles, IndexWords, OutlinedBundle, PartOf,
     SearchHead, SearchShard, StoredBundle, Summaries, TakeawayBody, TakeawayTitle, Titles, SCHEMA_VERSION,
@@ -169,6 +171,13 @@ impl Site {
         &self.facets
     }
 
+    /// Whether it is the first page's outline (see [`DataFiles::first_page`]): its takeaways'
+    /// themes and projects are those of the home's first page alone, so it lists that page
+    /// unfiltered and nothing else (see [`request_whole`]).
+    pub fn is_first_page(&self) -> bool {
+        self.bundle.first_page_totals.is_some()
+    }
+
     /// The takeaways in list order: newest event first, each article's in its own order.
     pub fn list_order(&self) -> &[usize] {
         self.list_order.get_or_init(|| crate::explore::listing::list_order(&self.bundle))
@@ -229,6 +238,10 @@ pub struct Files {
     article_titles: RwSignal<Load<Arc<Vec<ArticleTitle>>>>,
     /// The engine's build, once the head is here.
     engine: RwSignal<EngineBuild>,
+    /// Whether the bundle's whole outline is wanted: from the start, but where the home,
+    /// unfiltered, boots on the first page's (see [`DataFiles::first_page`]); then once that page
+    /// shows, or anything asks for more (see [`request_whole`]).
+    whole: RwSignal<bool>,
     /// By piece.
     pieces: RwSignal<Loads<SearchShard>>,
     /// By file, each the words of a run of initials (see
@@ -264,6 +277,7 @@ pub fn provide_files() {
         titles,
         article_titles: RwSignal::new(Load::Idle),
         engine: RwSignal::new(EngineBuild::Idle),
+        whole: RwSignal::new(true),
         pieces,
         words,
         came,
@@ -771,6 +785,7 @@ fn data_files() -> Result<DataFiles, String> {
         search: name("search"),
         takeaway_bodies: meta.has_attribute("data-takeaway-bodies"),
         titles_by_article: meta.has_attribute("data-titles-by-article"),
+        first_page: meta.has_attribute("data-first-page"),
     })
 }
 
@@ -815,14 +830,33 @@ pub fn search_readiness(wanted: &Wanted) -> Load {
     }
 }
 
-pub fn load_bundle() -> BundleResource {
-    LocalResource::new(|| async { fetch_bundle().await })
+/// The bundle's outline: the first page's where the site ships it and the URL is the home's,
+/// unfiltered; the whole one once it is wanted (see [`Files::whole`]), the first page's staying
+/// until it is here.
+pub fn load_bundle(router: Router) -> BundleResource {
+    let first_page = data_files().is_ok_and(|files| files.first_page)
+        && matches!(router.page().get_untracked(), Page::List)
+        && router.query().with_untracked(|query| query.is_empty());
+    let whole = expect_context::<Files>().whole;
+    whole.set(!first_page);
+    LocalResource::new(move || {
+        let whole = whole.get();
+        async move { fetch_bundle(whole).await }
+    })
 }
 
-async fn fetch_bundle() -> Result<Loaded, String> {
+/// Asks for the whole outline where the site has the first page's alone.
+pub fn request_whole() {
+    let whole = expect_context::<Files>().whole;
+    if !whole.get_untracked() {
+        whole.set(true);
+    }
+}
+
+async fn fetch_bundle(whole: bool) -> Result<Loaded, String> {
     let files = data_files()?;
     let next_task = || gloo_timers::future::TimeoutFuture::new(0);
-    let outline = fetch_bytes(&files.bundle_outline()).await?;
+    let outline = fetch_bytes(&if whole { files.bundle_outline() } else { files.bundle_first_page() }).await?;
     let stored = parse_stored(&outline)?;
     // Then each in a task of its own, so that none holds the main thread long: what the outline
     // makes, the facets (which every list counts with) a few at a time, the pages' first render.

@@ -42,10 +42,10 @@ pub struct Ui {
 /// view of its own: the regions are the page's (see [`Region`]).
 #[component]
 pub fn App() {
-    provide_context(data::load_bundle());
-    data::provide_files();
-    let prefs = prefs::provide_prefs();
     let router = route::provide_router(site_base());
+    data::provide_files();
+    provide_context(data::load_bundle(router));
+    let prefs = prefs::provide_prefs();
     let ui = Ui {
         facets_open: RwSignal::new(false),
         unfolded: RwSignal::new(Vec::new()),
@@ -74,6 +74,10 @@ pub fn App() {
     Effect::new(move |_| widgets::search_box::follow_query(router.query().read().get("q").unwrap_or_default()));
     Effect::new(move |_| {
         let content = pages::content(router.page().get(), prefs.lang.get(), home);
+        // Once the page shows, the whole outline follows where it showed with the first page's.
+        if content.ready {
+            data::request_whole();
+        }
         // The page the build wrote stays until the app has its own to show.
         if content.ready || !main.prerendered() {
             main.show(content.markup);
@@ -166,9 +170,14 @@ impl Region {
     }
 }
 
-/// The loaded bundle, or what to show instead: loading, or why it failed with a retry.
-fn loaded(lang: crate::render::lang::Lang) -> Result<Loaded, pages::Content> {
+/// The loaded bundle, or what to show instead: loading, or why it failed with a retry. Every page
+/// but the home waits for the whole outline where the first page's came first.
+fn loaded(lang: crate::render::lang::Lang, home: bool) -> Result<Loaded, pages::Content> {
     match expect_context::<BundleResource>().get() {
+        Some(Ok(site)) if !home && site.is_first_page() => {
+            data::request_whole();
+            Err(pages::Content::waiting(lang))
+        }
         Some(Ok(site)) => Ok(site),
         Some(Err(why)) => Err(shell::load_failed(lang, Unloaded::Data, &why, "retry").into()),
         None => Err(pages::Content::waiting(lang)),

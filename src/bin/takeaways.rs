@@ -89,6 +89,11 @@ enum Command {
         /// takeaway's at once; a site whose bundle is large (about a thousand articles) always does.
         #[arg(long)]
         titles_by_article: bool,
+        /// Ship the first page's outline too, with the themes and projects of the home's first
+        /// page's takeaways alone, which the home shows its first page with; a site whose
+        /// takeaways' themes and projects weigh much (a few hundred articles) always does.
+        #[arg(long)]
+        first_page: bool,
     },
     /// Write a deterministic synthetic corpus of N articles made from the seed corpus, for benchmarks.
     Synth {
@@ -220,14 +225,22 @@ fn run(command: Command) -> Result<()> {
                 }
             }
         }
-        Command::FinishSite { site, site_url, card_cache, no_cards, takeaway_bodies, titles_by_article } => {
+        Command::FinishSite {
+            site,
+            site_url,
+            card_cache,
+            no_cards,
+            takeaway_bodies,
+            titles_by_article,
+            first_page,
+        } => {
             let started = std::time::Instant::now();
             let cache = (!no_cards).then_some(card_cache.as_path());
             let done = builder::site::finish(
                 &site,
                 &site_url,
                 cache,
-                builder::site::AsLarge { takeaway_bodies, titles_by_article },
+                builder::site::AsLarge { takeaway_bodies, titles_by_article, first_page },
             )?;
             if let Some(why) = done.no_cards.as_ref().filter(|_| !no_cards) {
                 eprintln!("takeaways: warning: the pages have no social cards: {why}");

@@ -205,6 +205,7 @@ fn assemble(metadata: Metadata, mut parsed: Vec<ParsedArticle>) -> (Bundle, Text
         takeaways,
         synonyms: metadata.synonyms,
         aliases,
+        first_page_totals: None,
     };
     let bundle = Bundle { outline, titles, article_titles };
     (bundle, texts, sources)

@@ -259,7 +259,8 @@ pub fn facet_values(raw: &str) -> impl Iterator<Item = &str> {
 /// The options of one facet and, per takeaway, the ones it has. Values are gathered, counted and
 /// put in order per article where they are the article's (event, year, region, authors), then
 /// copied to its takeaways, rather than per takeaway: that is what keeps start-up fast on large
-/// corpora.
+/// corpora. The themes' and projects' of the first page's outline are counted by its totals
+/// (see [`OutlinedBundle::first_page_totals`]), its takeaways' being the first page's alone.
 fn build_facet(bundle: &OutlinedBundle, facet: Facet) -> (Vec<FacetOption>, Has) {
     let mut options = Options::default();
     // Each takeaway's options are those of its unit: itself, or its article.
@@ -304,9 +305,18 @@ fn build_facet(bundle: &OutlinedBundle, facet: Facet) -> (Vec<FacetOption>, Has)
         }
         false => vec![1; bundle.takeaways.len()],
     };
+    // A theme's or project's option is its position: each is interned once, in order.
+    let given = bundle.first_page_totals.as_ref().and_then(|totals| match facet {
+        Facet::Theme => Some(&totals.themes),
+        Facet::Project => Some(&totals.projects),
+        _ => None,
+    });
     let mut totals = vec![0; options.list.len()];
-    for (unit, &weight) in weights.iter().enumerate() {
-        units.of(unit).iter().for_each(|&o| totals[o as usize] += weight);
+    match given {
+        Some(given) => totals.iter_mut().zip(given).for_each(|(total, &given)| *total = given),
+        None => weights.iter().enumerate().for_each(|(unit, &weight)| {
+            units.of(unit).iter().for_each(|&o| totals[o as usize] += weight);
+        }),
     }
     let mut order: Vec<usize> = (0..options.list.len()).filter(|&o| totals[o] > 0).collect();
     let list = &options.list;

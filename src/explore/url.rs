@@ -257,6 +257,11 @@ impl Query {
         Query(pairs.collect())
     }
 
+    /// Whether it has no parameters.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// The value of `key`; the last one when the URL repeats it.
     pub fn get(&self, key: &str) -> Option<String> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())

@@ -30,8 +30,14 @@ struct Columns {
     title_en: Vec<Option<String>>,
     /// The numbers of the takeaways without a body.
     title_only: Vec<usize>,
+    /// Every takeaway's themes and projects; in the first page's outline
+    /// ([`Outline::subjects_from`]), those of the last takeaways alone, the home's first page's.
     themes: Lists<ThemeIx>,
     projects: Lists<ProjectIx>,
+    /// In the first page's outline, how many takeaways have each theme, then each project, which
+    /// the facets show with nothing selected: one plain column (each field costs the app's wasm).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    subject_totals: Vec<usize>,
 }
 
 /// A position that [`Lists`] writes as a number.
@@ -277,12 +283,17 @@ impl ArticleColumns {
     }
 }
 
-/// The columns of `bundle`'s takeaways, their titles left out unless `with_titles`.
-fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
+/// The columns of `bundle`'s takeaways, their titles left out unless `with_titles`, their themes
+/// and projects those of the takeaways from `subjects_from` on (with the totals, unless 0).
+fn columns(bundle: &Bundle, with_titles: bool, subjects_from: usize) -> Columns {
     let takeaways = &bundle.takeaways;
     let titles = match with_titles {
         true => StoredTitles::of_takeaways(bundle),
         false => StoredTitles::default(),
+    };
+    let totals = match subjects_from {
+        0 => SubjectTotals::default(),
+        _ => SubjectTotals::of(bundle),
     };
     Columns {
         per_article: (0..bundle.articles.len())
@@ -292,8 +303,29 @@ fn columns(bundle: &Bundle, with_titles: bool) -> Columns {
         alt_title: titles.alt_title,
         title_en: titles.title_en,
         title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
-        themes: Lists::of(takeaways.iter().map(|t| &t.themes)),
-        projects: Lists::of(takeaways.iter().map(|t| &t.projects)),
+        themes: Lists::of(takeaways[subjects_from..].iter().map(|t| &t.themes)),
+        projects: Lists::of(takeaways[subjects_from..].iter().map(|t| &t.projects)),
+        subject_totals: [totals.themes, totals.projects].concat(),
+    }
+}
+
+/// How many takeaways have each theme and each project, in [`OutlinedBundle::themes`]' and
+/// [`OutlinedBundle::projects`]' order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubjectTotals {
+    pub themes: Vec<usize>,
+    pub projects: Vec<usize>,
+}
+
+impl SubjectTotals {
+    fn of(bundle: &Bundle) -> SubjectTotals {
+        let mut totals =
+            SubjectTotals { themes: vec![0; bundle.themes.len()], projects: vec![0; bundle.projects.len()] };
+        for takeaway in &bundle.takeaways {
+            takeaway.themes.iter().for_each(|m| totals.themes[m.get()] += 1);
+            takeaway.projects.iter().for_each(|p| totals.projects[p.get()] += 1);
+        }
+        totals
     }
 }
 
@@ -313,14 +345,14 @@ struct Written<'a> {
 }
 
 impl Bundle {
-    fn written(&self, with_titles: bool) -> Written<'_> {
+    fn written(&self, with_titles: bool, subjects_from: usize) -> Written<'_> {
         Written {
             schema: self.schema,
             events: &self.events,
             themes: &self.themes,
             projects: &self.projects,
             articles: ArticleColumns::of(self, with_titles),
-            takeaways: columns(self, with_titles),
+            takeaways: columns(self, with_titles, subjects_from),
             synonyms: self.synonyms.clone(),
             aliases: self.aliases.clone(),
         }
@@ -329,17 +361,24 @@ impl Bundle {
 
 impl Serialize for Bundle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.written(true).serialize(serializer)
+        self.written(true, 0).serialize(serializer)
     }
 }
 
 /// A bundle without its takeaways' and articles' titles, as a site ships it beside its
-/// takeaways' and articles' [`StoredTitles`].
-pub struct Outline<'a>(pub &'a Bundle);
+/// takeaways' and articles' [`StoredTitles`]: with every takeaway's themes and projects
+/// (`subjects_from` 0), or, as the first page's outline (see
+/// [`DataFiles::first_page`](super::DataFiles)), with those of the takeaways from `subjects_from`
+/// on (the home's first page's: the newest articles') and how many takeaways have each theme and
+/// project.
+pub struct Outline<'a> {
+    pub bundle: &'a Bundle,
+    pub subjects_from: usize,
+}
 
 impl Serialize for Outline<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.written(false).serialize(serializer)
+        self.bundle.written(false, self.subjects_from).serialize(serializer)
     }
 }
 
@@ -420,13 +459,29 @@ impl StoredBundle {
         let c = self.takeaways;
         let uneven = || "the takeaways' columns differ in length".to_owned();
         let count = c.per_article.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize));
-        if c.per_article.len() != articles.len()
-            || [c.themes.len(), c.projects.len()].into_iter().any(|l| Some(l) != count)
-        {
+        // The first page's outline lists the last takeaways' themes and projects alone.
+        let listed = c.themes.len();
+        let subjects_from = count.and_then(|count| count.checked_sub(listed));
+        let (Some(subjects_from), true) =
+            (subjects_from, c.per_article.len() == articles.len() && c.projects.len() == listed)
+        else {
             return Err(uneven());
-        }
+        };
+        let themes = self.themes.len();
+        let totals = match (subjects_from, c.subject_totals.len()) {
+            (0, 0) => None,
+            (1.., total) if total == themes + self.projects.len() => {
+                let mut totals = c.subject_totals;
+                let projects = totals.split_off(themes);
+                Some(SubjectTotals { themes: totals, projects })
+            }
+            // Lists too short for a whole outline, or totals of another count.
+            _ => return Err(uneven()),
+        };
         let placed = c.per_article.iter().enumerate().flat_map(|(at, &n)| (1..=n).map(move |ordinal| (at, ordinal)));
+        // The takeaways before the first page's have none in the first page's outline.
         let lists = c.themes.iter().map(<[_]>::to_vec).zip(c.projects.iter().map(<[_]>::to_vec));
+        let lists = std::iter::repeat_with(<(Vec<_>, Vec<_>)>::default).take(subjects_from).chain(lists);
         let mut takeaways: Vec<Takeaway> = placed
             .zip(lists)
             .map(|((at, ordinal), (themes, projects))| Takeaway {
@@ -450,6 +505,7 @@ impl StoredBundle {
             takeaways,
             synonyms: self.synonyms,
             aliases: self.aliases,
+            first_page_totals: totals,
         };
         Ok((outline, titles, article_titles))
     }
@@ -524,6 +580,9 @@ impl TryFrom<StoredBundle> for Bundle {
     /// A whole bundle, its titles its own.
     fn try_from(stored: StoredBundle) -> Result<Bundle, String> {
         let (outline, titles, article_titles) = stored.split()?;
+        if outline.first_page_totals.is_some() {
+            return Err(format!("{} holds the themes and projects of the first page alone", super::BUNDLE_FILE));
+        }
         let titles = outline.titles_of_columns(titles).ok_or("the takeaways' columns differ in length")?;
         let article_titles =
             outline.article_titles_of_columns(article_titles).ok_or("the articles' columns differ in length")?;

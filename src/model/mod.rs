@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use columns::{Outline, StoredBundle, StoredTitles};
+pub use columns::{Outline, StoredBundle, StoredTitles, SubjectTotals};
 pub use dataset::Dataset;
 pub use search_file::{CompactField, CompactIndex, IndexWords, SearchFile, SearchHead, SearchShard, ShardField};
 pub use texts::{
@@ -28,7 +28,7 @@ pub use texts::{
 };
 
 /// Version of this schema; the app refuses files of another version.
-pub const SCHEMA_VERSION: u32 = 22;
+pub const SCHEMA_VERSION: u32 = 23;
 
 /// File name of the bundle as `takeaways build` writes it; in a site, named by its content
 /// (`bundle.<hash>.json`, see [`DataFiles`]).
@@ -50,7 +50,8 @@ pub const TEXTS_FILE: &str = "texts.json";
 pub struct DataFiles {
     /// The folder of the bundle in three files, named by the whole bundle's content:
     /// `bundle.<hash>/`, whose `outline.json` holds all but the takeaways' and articles' titles
-    /// ([`Outline`]): what the app starts with; `titles.json` every takeaway's
+    /// ([`Outline`]): what the app starts with, but for the home's first page where
+    /// [`DataFiles::first_page`]; `titles.json` every takeaway's
     /// ([`StoredTitles`]): what search ranks with, fetched when it is first needed; and
     /// `articles.json` every article's (the same): what lists of articles and the cards
     /// of a search read (a card's titles, its article's included, come with its summary,
@@ -72,17 +73,29 @@ pub struct DataFiles {
     /// takeaway's at once: where the bundle is large enough that every title weighs more than
     /// the rest of a `?q=` link (see `takeaways finish-site`).
     pub titles_by_article: bool,
+    /// Whether the bundle's folder also holds the first page's outline, `first-page.json`: the
+    /// outline with the themes and projects of the home's first page's takeaways alone and every
+    /// theme's and project's total ([`Outline::subjects_from`]), which the home, unfiltered,
+    /// shows its first page with, the whole outline following: where every takeaway's themes and
+    /// projects weigh much (see `takeaways finish-site`).
+    pub first_page: bool,
 }
 
 impl DataFiles {
     /// The `name` of the `<meta>` whose `data-bundle`, `data-article-texts` and `data-search`
     /// name them, whose `data-takeaway-bodies` says whether takeaways' bodies ship alone, and
-    /// `data-titles-by-article` whether a search reads its titles with their articles' summaries.
+    /// `data-titles-by-article` whether a search reads its titles with their articles' summaries,
+    /// and `data-first-page` whether the first page's outline ships.
     pub const META: &'static str = "takeaways-data";
 
     /// The bundle without its takeaways' titles.
     pub fn bundle_outline(&self) -> String {
         format!("{}outline.json", self.bundle)
+    }
+
+    /// The first page's outline, where it ships.
+    pub fn bundle_first_page(&self) -> String {
+        format!("{}first-page.json", self.bundle)
     }
 
     /// The takeaways' titles.
@@ -196,6 +209,10 @@ pub struct OutlinedBundle {
     pub synonyms: Vec<Vec<String>>,
     /// Old takeaway ids that still resolve: old id → current id.
     pub aliases: BTreeMap<String, String>,
+    /// In the first page's outline (see [`DataFiles::first_page`]), which holds the themes and
+    /// projects of the home's first page's takeaways alone (the others have none): how many
+    /// takeaways have each theme and each project, the facets' totals. None in the whole one.
+    pub first_page_totals: Option<SubjectTotals>,
 }
 
 /// A text in the UI's two languages.

@@ -25,7 +25,7 @@ pub struct Document<'a> {
     pub assets: &'a str,
     /// The data files the app fetches.
     pub data: &'a DataFiles,
-    /// The data files the app reads first on this page besides the bundle (its articles'
+    /// The data files the app reads first on this page (the bundle's outline, its articles'
     /// texts), preloaded with it.
     pub preload: &'a [String],
     /// The web app manifest, and the browser chrome's colours in the light and dark schemes.
@@ -47,10 +47,9 @@ pub fn document(doc: &Document) -> Markup {
                 meta http-equiv="Content-Security-Policy" content=(doc.policy);
                 (PreEscaped(doc.assets))
                 (PreEscaped(HEAD_MARK))
-                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies] data-titles-by-article[doc.data.titles_by_article];
-                // The list's data downloads beside the app instead of after it has started (every
+                meta name=(DataFiles::META) data-bundle=(doc.data.bundle) data-article-texts=(doc.data.article_texts) data-search=(doc.data.search) data-takeaway-bodies[doc.data.takeaway_bodies] data-titles-by-article[doc.data.titles_by_article] data-first-page[doc.data.first_page];
+                // The page's data downloads beside the app instead of after it has started (every
                 // takeaway's titles are search's, fetched when it is first needed).
-                link rel="preload" href=(doc.data.bundle_outline()) as="fetch" crossorigin;
                 @for file in doc.preload { link rel="preload" href=(file) as="fetch" crossorigin; }
                 link rel="manifest" href=(doc.manifest);
                 meta name="theme-color" media="(prefers-color-scheme: light)" content=(doc.themes.0);

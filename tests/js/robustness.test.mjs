@@ -101,6 +101,48 @@ describe("failures and policy", () => {
     });
   }
 
+  test("a large site's home shows its first page with the first page's outline, then fetches the whole one; its failure says so and a retry works; a filtered home starts with the whole", async () => {
+    // The sub-path site ships the first page's outline, as a large one does; no service worker,
+    // whose fetches would pass the route by.
+    const large = await serveStatic(SUBPATH_DIST, "/some/path/");
+    try {
+      const page = await openPage({ serviceWorkers: "block" });
+      let broken = true;
+      await page.route("**/bundle.*/outline.json", (route) =>
+        broken ? route.fulfill({ status: 500, body: "oops" }) : route.continue());
+      await page.goto(large.url);
+      // The first page showed without the whole outline, which was asked for once it had.
+      await page.locator(".error").waitFor();
+      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => [e.name, e.startTime, e.responseEnd]));
+      const first = fetched.filter(([name]) => name.endsWith("/first-page.json"));
+      const whole = fetched.filter(([name]) => name.endsWith("/outline.json"));
+      const summaries = fetched.filter(([name]) => name.endsWith("-summaries.json"));
+      assert.equal(first.length, 1);
+      assert.ok(whole.length === 1 && summaries.length > 0, JSON.stringify(fetched));
+      assert.ok(summaries.every(([, , end]) => end <= whole[0][1]), "the whole outline was asked for before the first page showed");
+      assert.match(await page.locator(".error").textContent(), /outline\.json: HTTP 500/);
+      broken = false;
+      await page.getByRole("button", { name: "重试" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n && !document.querySelector(".error"), Math.min(bundle.takeaways.length, PAGE));
+      // Filters count and list every takeaway's themes.
+      const theme = bundle.themes.findIndex((t) => t.id === "platform-engineering");
+      const platform = bundle.takeaways.filter((t) => t.themes?.includes(theme));
+      await page.locator('input[name="theme"][value="platform-engineering"]').click();
+      await page.waitForFunction((n) => document.querySelectorAll(".card").length === n, Math.min(platform.length, PAGE));
+      assert.match(await page.locator(".result-count").textContent(), new RegExp(`${platform.length} 条要点`));
+      // A filtered home's link needs every takeaway's: it starts with the whole outline.
+      const other = await openPage({ serviceWorkers: "block" });
+      await other.goto(`${large.url}?theme=platform-engineering`);
+      await other.waitForFunction((n) => document.querySelectorAll(".card").length === n && !document.querySelector("main[data-prerendered]"), Math.min(platform.length, PAGE));
+      const asked = await other.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+      assert.ok(!asked.some((name) => name.endsWith("/first-page.json")), asked.join("\n"));
+      assert.deepEqual(page.errors, []);
+      assert.deepEqual(other.errors, []);
+    } finally {
+      await large.close();
+    }
+  });
+
   test("a failed download of the cards' summaries says so above them and offers a retry that works", async () => {
     // No service worker: its fetches would pass the route by.
     const page = await openPage({ serviceWorkers: "block" });

@@ -8,12 +8,12 @@ use maud::Markup;
 use super::{when_read, Content};
 use crate::app::data::{
     article_titles_load, every_title_asked, read_pending, request_every_title, request_read, request_search,
-    request_wanted, search_readiness, texts_failure, wanted, BundleResource, Load, Site, Wanted,
+    request_wanted, request_whole, search_readiness, texts_failure, wanted, BundleResource, Load, Site, Wanted,
 };
 use crate::app::route::use_router;
 use crate::app::{set_title, Ui};
 use crate::explore::listing::{listing, Listing, Search};
-use crate::explore::url::ListState;
+use crate::explore::url::{ListState, PAGE};
 use crate::render::facets::Panel;
 use crate::render::list::{self, Home, IndexStatus};
 use crate::render::{site_name, Cx};
@@ -58,6 +58,11 @@ pub fn provide() -> HomeState {
         let site = bundle.get()?.ok()?;
         state.with(|state| {
             let state = state.as_ref()?;
+            // The first page's outline lists that page alone, unfiltered: the rest waits for the
+            // whole outline.
+            if site.is_first_page() && needs_whole(state) {
+                return Some(Computed { listing: None, wanted: Wanted::default() });
+            }
             // Until the index has what the query needs, a query lists what the facets leave;
             // then it recomputes.
             let searching = !state.query.trim().is_empty();
@@ -112,7 +117,12 @@ pub fn provide() -> HomeState {
         computed.with(|computed| {
             let Some(Computed { listing, wanted }) = computed else { return };
             request_wanted(wanted);
-            let Some(listing) = listing else { return };
+            let Some(listing) = listing else {
+                if site.is_first_page() {
+                    request_whole();
+                }
+                return;
+            };
             if !listing.untitled.is_empty() && !every_title_asked() {
                 let query = query.with_untracked(|q| q.get("q").unwrap_or_default());
                 let many = asked.try_update_value(|(of, docs)| {
@@ -136,6 +146,12 @@ pub fn provide() -> HomeState {
     let home = HomeState { state, listing, wanted };
     provide_context(home);
     home
+}
+
+/// Whether the list needs every takeaway's themes and projects: any but its first page, with
+/// nothing selected or searched, which the first page's outline lists (see [`Site::is_first_page`]).
+fn needs_whole(state: &ListState) -> bool {
+    !state.query.trim().is_empty() || !state.selection.is_empty() || state.shown > PAGE
 }
 
 /// Whether the titles a search's listing shows are on their way with every title: the titles

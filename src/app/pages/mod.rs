@@ -51,7 +51,7 @@ impl From<Markup> for Content {
 
 /// The markup of `page` in `lang`, as far as its data has come.
 pub fn content(page: Page, lang: Lang, home: home::HomeState) -> Content {
-    let site = match super::loaded(lang) {
+    let site = match super::loaded(lang, matches!(page, Page::List)) {
         Ok(site) => site,
         Err(waiting) => return waiting,
     };

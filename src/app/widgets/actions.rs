@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use super::graphs::download_svg;
 use crate::app::browser::{copy_text, download, site_url};
-use crate::app::data::{arrived, read_pending, request_read, retry_search, retry_texts, BundleResource};
+use crate::app::data::{arrived, read_pending, request_read, request_whole, retry_search, retry_texts, BundleResource};
 use crate::app::pages::home::HomeState;
 use crate::app::prefs::{switch_lang, switch_scheme, use_prefs};
 use crate::app::route::use_router;
@@ -94,15 +94,18 @@ pub fn toggled_option(facet: &str, value: &str) -> Option<String> {
 
 /// Saves every takeaway the list holds (not only those shown) in `format`, once their summaries
 /// and titles have come (or failed: then without those summaries, and those titles but the ids
-/// of their articles and ordinals).
+/// of their articles and ordinals). The first page's outline lacks most takeaways' themes and
+/// projects: the whole one is waited for.
 fn save_list(format: Format) {
-    let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
-    let Some(listing) = expect_context::<HomeState>().listing.get_untracked() else { return };
+    let (bundle, home) = (expect_context::<BundleResource>(), expect_context::<HomeState>());
     let english_first = use_prefs().lang.get_untracked() == Lang::En;
-    request_read(&site, &listing.takeaways, &[]);
+    request_whole();
     Effect::new(move |saved: Option<bool>| {
-        if saved == Some(true) || read_pending(&site, &listing.takeaways, &[]) {
-            return saved == Some(true);
+        let Some(Ok(site)) = bundle.get().filter(|_| saved != Some(true)) else { return saved == Some(true) };
+        let Some(listing) = home.listing.get_untracked().filter(|_| !site.is_first_page()) else { return false };
+        request_read(&site, &listing.takeaways, &[]);
+        if read_pending(&site, &listing.takeaways, &[]) {
+            return false;
         }
         let arrived = arrived(&site);
         let text = export(&site.bundle, &arrived, &arrived, &listing.takeaways, format, &site_url(), english_first);

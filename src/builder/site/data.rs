@@ -2,7 +2,8 @@
 //! always means the same bytes, so browsers, CDNs and the service worker may keep each file
 //! forever, and a page names exactly the files of its own build. Beside `bundle.<hash>.json`,
 //! the folder `bundle.<hash>/` holds the bundle in three files (`outline.json`, `titles.json`,
-//! `articles.json`), which is what pages fetch. Beside `texts.<hash>.json`, the folder `texts.<hash>/` holds the
+//! `articles.json`) and, on a large site, the first page's outline (`first-page.json`), which is
+//! what pages fetch. Beside `texts.<hash>.json`, the folder `texts.<hash>/` holds the
 //! same texts one article at a time (`<n>.json`, and its takeaways' summaries and titles apart,
 //! `<n>-summaries.json`), which is what pages fetch; and, where the texts are too large to keep
 //! offline or it is asked for, each takeaway's body alone (`takeaway-<n>.json`), which is what a
@@ -14,7 +15,11 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::{hashed_name, write};
-use crate::model::{ArticleIx, DataFiles, Dataset, Outline, StoredTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE};
+use crate::explore::listing::list_order;
+use crate::explore::url::PAGE;
+use crate::model::{
+    ArticleIx, Bundle, DataFiles, Dataset, Outline, StoredTitles, BUNDLE_FILE, SEARCH_FILE, TEXTS_FILE,
+};
 use crate::search::pieces::{cut, PIECE_BYTES};
 
 /// The data files' names, as [`publish`] gives them: whether takeaways' bodies ship alone too
@@ -55,7 +60,7 @@ fn folder(file: String) -> String {
 }
 
 /// What a large site does, asked of a site of any size, so that the tests run both ways (the
-/// tests' sub-path site asks for both).
+/// tests' sub-path site asks for all three).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct AsLarge {
     /// Each takeaway's body shipped alone too (see [`DataFiles::takeaway_bodies`]): `finish-site
@@ -64,6 +69,21 @@ pub struct AsLarge {
     /// A search's titles read with their articles' summaries (see
     /// [`DataFiles::titles_by_article`]): `finish-site --titles-by-article`.
     pub titles_by_article: bool,
+    /// The first page's outline (see [`DataFiles::first_page`]): `finish-site --first-page`.
+    pub first_page: bool,
+}
+
+/// How many bytes (as stored) the first page's outline must spare the home, against the whole
+/// outline, to ship: every takeaway's themes and projects weigh that much from a few hundred
+/// articles, where a second request (and the whole outline after it) is worth it. Set at one
+/// piece of the index, and not measured below that.
+const FIRST_PAGE_SPARING: usize = PIECE_BYTES;
+
+/// The first takeaway whose themes and projects the first page's outline holds: the lowest of
+/// those the home's first page shows (the newest articles', listed first).
+fn first_page_from(bundle: &Bundle) -> usize {
+    let order = list_order(bundle);
+    order[..PAGE.min(order.len())].iter().copied().min().unwrap_or(0)
 }
 
 /// The size of a bundle (bytes, its three files together) from which a search reads the titles it
@@ -92,7 +112,8 @@ pub struct Pieces {
     pub words: usize,
 }
 
-/// Writes `dataset` in pieces into the folders `published` names: the bundle's outline, its
+/// Writes `dataset` in pieces into the folders `published` names: the bundle's outline (and the
+/// first page's, where it spares the home enough or `as_large` asks for it), its
 /// takeaways' titles and its articles'; each article's texts and its takeaways' summaries; each takeaway's body
 /// alone if `as_large` asks for them or the texts are too large to precache (a search would
 /// otherwise fetch whole articles' texts for a few of their takeaways); and the shipped fields'
@@ -104,7 +125,12 @@ pub fn write_pieces(
     dataset: &Dataset,
     as_large: AsLarge,
 ) -> Result<(DataFiles, Pieces)> {
-    let outline = json(&Outline(&dataset.bundle), "the bundle's outline")?;
+    let outline = json(&Outline { bundle: &dataset.bundle, subjects_from: 0 }, "the bundle's outline")?;
+    let subjects_from = first_page_from(&dataset.bundle);
+    let first_page = json(&Outline { bundle: &dataset.bundle, subjects_from }, "the first page's outline")?;
+    let first_page = (subjects_from > 0
+        && (as_large.first_page || outline.len().saturating_sub(first_page.len()) >= FIRST_PAGE_SPARING))
+        .then_some(first_page);
     let titles = json(&StoredTitles::of_takeaways(&dataset.bundle), "the takeaways' titles")?;
     let article_titles = json(&StoredTitles::of_articles(&dataset.bundle), "the articles' titles")?;
     let articles = (0..dataset.articles.len()).map(ArticleIx::at).map(|at| {
@@ -119,8 +145,18 @@ pub fn write_pieces(
     let Published { bundle, article_texts, search } = published;
     let takeaway_bodies = as_large.takeaway_bodies || !precachable(texts_bytes);
     let titles_by_article = as_large.titles_by_article || bundle_bytes >= TITLES_BY_ARTICLE_FROM;
-    let files = DataFiles { bundle: folder(bundle), article_texts, search, takeaway_bodies, titles_by_article };
+    let files = DataFiles {
+        bundle: folder(bundle),
+        article_texts,
+        search,
+        takeaway_bodies,
+        titles_by_article,
+        first_page: first_page.is_some(),
+    };
     write(&site.join(files.bundle_outline()), &outline)?;
+    if let Some(first_page) = &first_page {
+        write(&site.join(files.bundle_first_page()), first_page)?;
+    }
     write(&site.join(files.bundle_titles()), &titles)?;
     write(&site.join(files.bundle_article_titles()), &article_titles)?;
     for (at, texts, summaries) in &articles {

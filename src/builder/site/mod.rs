@@ -150,7 +150,11 @@ fn write_page(site: &Path, shared: &Shared, page: &Prerendered, card: Option<&st
     let texts = page.texts.iter().map(|&at| files.article_texts_file(at));
     let summaries = page.summaries.iter().map(|&at| files.article_summaries_file(at));
     let article_titles = page.article_titles.then(|| files.bundle_article_titles());
-    let preload: Vec<String> = texts.chain(summaries).chain(article_titles).collect();
+    // The home's app starts with the first page's outline where it ships, unless its URL has a
+    // query (a `?q=` link, which the same page serves): neither is preloaded there.
+    let home = page.path.as_deref() == Some("");
+    let outline = (!(home && files.first_page)).then(|| files.bundle_outline());
+    let preload: Vec<String> = outline.into_iter().chain(texts).chain(summaries).chain(article_titles).collect();
     let feed_href = page.feed.as_ref().map(|(path, title)| (format!("{base}/{path}"), title.as_str()));
     let html = document(&Document {
         lang: LANG,

@@ -41,7 +41,10 @@ pub fn write_worker(site: &Path, app: &[String], data: &DataFiles, pieces: &Piec
     let words = (0..pieces.words).map(|n| data.search_words(n));
     let search =
         std::iter::once(data.search_head()).chain(words).chain((0..pieces.search).map(|n| data.search_piece(n)));
-    let bundle = vec![data.bundle_outline(), data.bundle_titles(), data.bundle_article_titles()];
+    let mut bundle = vec![data.bundle_outline(), data.bundle_titles(), data.bundle_article_titles()];
+    if data.first_page {
+        bundle.push(data.bundle_first_page());
+    }
     let groups = [bundle, article_texts, search.collect()];
     for (at, group) in groups.into_iter().enumerate() {
         let group_size = group.iter().map(|file| size(file)).sum::<Result<u64>>()?;
