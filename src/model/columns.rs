@@ -28,7 +28,8 @@ struct Columns {
     alt_title: Vec<Option<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     title_en: Vec<Option<String>>,
-    /// The numbers of the takeaways without a body.
+    /// The numbers of the takeaways without a body, each as its gap from the one before (the
+    /// first from 0): small numbers, where the numbers themselves grow with the corpus.
     title_only: Vec<usize>,
     /// Every takeaway's themes and projects; in the first page's outline
     /// ([`Outline::subjects_from`]), those of the last takeaways alone, the home's first page's.
@@ -302,7 +303,10 @@ fn columns(bundle: &Bundle, with_titles: bool, subjects_from: usize) -> Columns 
         title: titles.title,
         alt_title: titles.alt_title,
         title_en: titles.title_en,
-        title_only: (0..takeaways.len()).filter(|&n| takeaways[n].title_only).collect(),
+        title_only: (0..takeaways.len())
+            .filter(|&n| takeaways[n].title_only)
+            .scan(0, |last, n| Some(n - std::mem::replace(last, n)))
+            .collect(),
         themes: Lists::of(takeaways[subjects_from..].iter().map(|t| &t.themes)),
         projects: Lists::of(takeaways[subjects_from..].iter().map(|t| &t.projects)),
         subject_totals: [totals.themes, totals.projects].concat(),
@@ -492,8 +496,10 @@ impl StoredBundle {
                 projects,
             })
             .collect();
-        for n in c.title_only {
-            takeaways.get_mut(n).ok_or("a title-only takeaway is out of range")?.title_only = true;
+        let mut at = 0usize;
+        for gap in c.title_only {
+            at = at.checked_add(gap).ok_or("a title-only takeaway is out of range")?;
+            takeaways.get_mut(at).ok_or("a title-only takeaway is out of range")?.title_only = true;
         }
         let titles = StoredTitles { schema: self.schema, title: c.title, alt_title: c.alt_title, title_en: c.title_en };
         let outline = OutlinedBundle {

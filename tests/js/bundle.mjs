@@ -34,6 +34,9 @@ export async function readBundle(dist) {
   }));
   const columns = bundle.takeaways;
   const [themes, projects] = [lists(columns.themes, false), lists(columns.projects, true)];
+  // The title-only takeaways' numbers, each written as its gap from the one before.
+  let at = 0;
+  const titleOnly = new Set(columns.title_only.map((gap) => (at += gap)));
   const placed = columns.per_article.flatMap((count, article) => Array.from({ length: count }, (_, n) => [article, n + 1]));
   bundle.takeaways = placed.map(([article, ordinal], i) => ({
     id: takeawayId(bundle.articles[article].id, ordinal, columns.title[i]),
@@ -43,7 +46,7 @@ export async function readBundle(dist) {
     alt_title: columns.alt_title?.[i] ?? undefined,
     title_en: columns.title_en?.[i] ?? undefined,
     summary: texts.takeaway_summaries[i],
-    title_only: columns.title_only.includes(i),
+    title_only: titleOnly.has(i),
     themes: themes[i],
     theme_terms: texts.theme_terms[i],
     projects: projects[i],
