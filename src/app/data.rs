@@ -70,7 +70,12 @@ impl Site {
     /// index, the index's words, the titles (with their articles' summaries or their bodies alone,
     /// or every takeaway's) and the bodies (alone or with their articles' texts) that have arrived. Tracked: a search
     /// reruns as more arrive (see [`wanted`], [`request_read`]), not as more are asked for.
+    /// None of the first page's outline, whose takeaways' themes and projects are the first
+    /// page's alone: the engine's build is one per visit, and is the whole outline's.
     pub fn engine(&self) -> Option<&Engine> {
+        if self.is_first_page() {
+            return None;
+        }
         let files = expect_context::<Files>();
         let engine = match self.engine.get() {
             Some(engine) => engine,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::app::data::{request_every_title, request_search};
+use crate::app::data::{request_every_title, request_search, request_whole};
 use crate::app::route::use_router;
 use crate::explore::url::query_target;
 use crate::explore::url::Page;
@@ -82,9 +82,10 @@ pub fn key(event: &web_sys::KeyboardEvent, input: &HtmlInputElement) {
     }
 }
 
-/// Whoever focuses the box is about to search, a query a key: fetch the index and every
-/// takeaway's titles now, not at the first key.
+/// Whoever focuses the box is about to search, a query a key: fetch the index, every
+/// takeaway's titles and the whole outline now, not at the first key.
 pub fn focused() {
     request_search();
     request_every_title();
+    request_whole();
 }
