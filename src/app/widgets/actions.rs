@@ -100,18 +100,33 @@ fn save_list(format: Format) {
     let (bundle, home) = (expect_context::<BundleResource>(), expect_context::<HomeState>());
     let english_first = use_prefs().lang.get_untracked() == Lang::En;
     request_whole();
-    Effect::new(move |saved: Option<bool>| {
-        let Some(Ok(site)) = bundle.get().filter(|_| saved != Some(true)) else { return saved == Some(true) };
-        let Some(listing) = home.listing.get_untracked().filter(|_| !site.is_first_page()) else { return false };
-        request_read(&site, &listing.takeaways, &[]);
+    Effect::new(move |saving: Option<Saving>| {
+        let Some(Ok(site)) = bundle.get().filter(|_| saving != Some(Saving::Saved)) else {
+            return saving.unwrap_or(Saving::Whole);
+        };
+        let Some(listing) = home.listing.get_untracked().filter(|_| !site.is_first_page()) else {
+            return Saving::Whole;
+        };
+        // Asked for once: every file that comes runs this again, and the list may be every takeaway.
+        if saving != Some(Saving::Read) {
+            request_read(&site, &listing.takeaways, &[]);
+        }
         if read_pending(&site, &listing.takeaways, &[]) {
-            return false;
+            return Saving::Read;
         }
         let arrived = arrived(&site);
         let text = export(&site.bundle, &arrived, &arrived, &listing.takeaways, format, &site_url(), english_first);
         if let Err(e) = download(&format!("takeaways.{}", format.extension()), format.media_type(), &text) {
             leptos::logging::warn!("export failed: {e}");
         }
-        true
+        Saving::Saved
     });
+}
+
+/// Where saving a list is: waiting for the whole outline, for the texts it reads, or done.
+#[derive(Clone, Copy, PartialEq)]
+enum Saving {
+    Whole,
+    Read,
+    Saved,
 }
