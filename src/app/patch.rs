@@ -47,8 +47,8 @@ const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
 
 /// `parent`'s content, which the page shows as `old`'s markup, changed to `new`'s.
 pub fn patch(parent: &Element, old: &str, new: &str) {
-    let patched = match (pieces(old), pieces(new)) {
-        (Some(old), Some(new)) => patch_pieces(parent, &old, &new),
+    let patched = match (Tree::read(old), Tree::read(new)) {
+        (Some(old), Some(new)) => patch_nodes(parent, (&old, old.top()), (&new, new.top())),
         _ => false,
     };
     if !patched {
@@ -58,26 +58,28 @@ pub fn patch(parent: &Element, old: &str, new: &str) {
 
 /// How a node of the page changes.
 enum Change<'a> {
-    /// An element with the same start tag: its content, from the first markup to the second.
-    Content(Element, &'a str, &'a str),
+    /// An element with the same start tag: its content, from the old tree's node to the new's.
+    Content(Element, usize, usize),
     /// An element with another start tag: replaced by this markup.
     Element(Element, &'a str),
     /// A run of text with nothing escaped in it: this text now.
     Text(web_sys::Node, &'a str),
 }
 
-/// Changes `parent`'s nodes, `old`'s pieces, to `new`'s; false where its content is to be
-/// replaced whole instead.
-fn patch_pieces(parent: &Element, old: &[Piece], new: &[Piece]) -> bool {
-    if old.len() != new.len() {
+/// Changes `parent`'s nodes, the old tree's nodes `old.1`, to the new tree's `new.1`; false
+/// where its content is to be replaced whole instead.
+fn patch_nodes(parent: &Element, old: (&Tree, Vec<usize>), new: (&Tree, Vec<usize>)) -> bool {
+    let ((old, olds), (new, news)) = (old, new);
+    if olds.len() != news.len() {
         return false;
     }
-    let changed: Vec<usize> = (0..old.len()).filter(|&i| old[i].whole() != new[i].whole()).collect();
+    let changed: Vec<usize> =
+        (0..olds.len()).filter(|&i| old.piece(olds[i]).whole() != new.piece(news[i]).whole()).collect();
     if changed.is_empty() {
         return true;
     }
     let nodes = parent.child_nodes();
-    if nodes.length() as usize != old.len() {
+    if nodes.length() as usize != olds.len() {
         return false;
     }
     // Decided before anything changes, from nodes that are what the old markup says.
@@ -85,15 +87,12 @@ fn patch_pieces(parent: &Element, old: &[Piece], new: &[Piece]) -> bool {
         .iter()
         .map(|&i| {
             let node = nodes.item(i as u32)?;
-            match (&old[i], &new[i]) {
-                (
-                    Piece::Element { tag, start, content, .. },
-                    Piece::Element { start: now, content: then, whole, .. },
-                ) => {
+            match (old.piece(olds[i]), new.piece(news[i])) {
+                (Piece::Element { tag, start, .. }, Piece::Element { start: now, whole, .. }) => {
                     let element =
                         node.dyn_into::<Element>().ok().filter(|e| e.local_name().eq_ignore_ascii_case(tag))?;
                     Some(match start == now {
-                        true => Change::Content(element, content, then),
+                        true => Change::Content(element, olds[i], news[i]),
                         false => Change::Element(element, whole),
                     })
                 }
@@ -109,7 +108,13 @@ fn patch_pieces(parent: &Element, old: &[Piece], new: &[Piece]) -> bool {
     let Some(changes) = changes else { return false };
     for change in changes {
         match change {
-            Change::Content(element, old, new) => patch(&element, old, new),
+            Change::Content(element, was, is) => {
+                if !patch_nodes(&element, (old, old.children(was)), (new, new.children(is))) {
+                    if let Piece::Element { content, .. } = new.piece(is) {
+                        element.set_inner_html(content);
+                    }
+                }
+            }
             Change::Element(element, markup) => {
                 if element.insert_adjacent_html("beforebegin", markup).is_err() {
                     return false;
@@ -122,55 +127,84 @@ fn patch_pieces(parent: &Element, old: &[Piece], new: &[Piece]) -> bool {
     true
 }
 
-/// The pieces of `markup` in turn, or none where it is not markup as the renderer writes it (a
-/// comment, an end tag without its start, an element not closed).
-fn pieces(markup: &str) -> Option<Vec<Piece<'_>>> {
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    while at < markup.len() {
-        let (piece, end) = piece_at(markup, at)?;
-        pieces.push(piece);
-        at = end;
-    }
-    Some(pieces)
+/// Markup read once, as its pieces in document order, each element followed by its content's.
+struct Tree<'a> {
+    /// Each piece, and the position in `nodes` after its own content's pieces.
+    nodes: Vec<(Piece<'a>, usize)>,
 }
 
-/// The piece of `markup` that starts at `at`, and where it ends.
-fn piece_at(markup: &str, at: usize) -> Option<(Piece<'_>, usize)> {
-    let rest = &markup[at..];
-    if !rest.starts_with('<') {
-        let end = at + rest.find('<').unwrap_or(rest.len());
-        return Some((Piece::Text(&markup[at..end]), end));
-    }
-    let name = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(rest.len() - 1);
-    let tag = &rest[1..1 + name];
-    if tag.is_empty() {
-        return None;
-    }
-    let start_end = at + start_tag_len(rest)?;
-    let start = &markup[at..start_end];
-    if start.ends_with("/>") || VOID.iter().any(|v| v.eq_ignore_ascii_case(tag)) {
-        return Some((Piece::Element { tag, start, content: "", whole: start }, start_end));
-    }
-    let content_end = match RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(tag)) {
-        true => start_end + markup[start_end..].find("</")?,
-        false => {
-            let mut inner = start_end;
-            while !markup[inner..].starts_with("</") {
-                if inner == markup.len() {
+impl<'a> Tree<'a> {
+    /// The pieces of `markup`, or none where it is not markup as the renderer writes it (a
+    /// comment, an end tag without its start, an element not closed).
+    fn read(markup: &'a str) -> Option<Self> {
+        let mut nodes: Vec<(Piece<'a>, usize)> = Vec::new();
+        // The elements open, innermost last: their nodes, and where their content starts.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        while at < markup.len() {
+            let rest = &markup[at..];
+            if !rest.starts_with('<') {
+                let end = at + rest.find('<').unwrap_or(rest.len());
+                nodes.push((Piece::Text(&markup[at..end]), nodes.len() + 1));
+                at = end;
+                continue;
+            }
+            if let Some(end_tag) = rest.strip_prefix("</") {
+                let (node, content_start) = open.pop()?;
+                let Piece::Element { tag, start, .. } = nodes[node].0 else { return None };
+                if !(end_tag.starts_with(tag) && end_tag[tag.len()..].starts_with('>')) {
                     return None;
                 }
-                inner = piece_at(markup, inner)?.1;
+                let end = at + 2 + tag.len() + 1;
+                let (content, whole) = (&markup[content_start..at], &markup[content_start - start.len()..end]);
+                nodes[node] = (Piece::Element { tag, start, content, whole }, nodes.len());
+                at = end;
+                continue;
             }
-            inner
+            let name = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'));
+            let tag = &rest[1..1 + name.unwrap_or(rest.len() - 1)];
+            if tag.is_empty() {
+                return None;
+            }
+            let start_end = at + start_tag_len(rest)?;
+            let start = &markup[at..start_end];
+            let void = start.ends_with("/>") || VOID.iter().any(|v| v.eq_ignore_ascii_case(tag));
+            nodes.push((Piece::Element { tag, start, content: "", whole: start }, nodes.len() + 1));
+            at = start_end;
+            if !void {
+                // Its content and end are known at its end tag; raw text's is text up to there.
+                open.push((nodes.len() - 1, start_end));
+                if RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(tag)) {
+                    at += markup[start_end..].find("</")?;
+                }
+            }
         }
-    };
-    let end_tag = &markup[content_end + 2..];
-    if !(end_tag.starts_with(tag) && end_tag[tag.len()..].starts_with('>')) {
-        return None;
+        open.is_empty().then_some(Tree { nodes })
     }
-    let end = content_end + 2 + tag.len() + 1;
-    Some((Piece::Element { tag, start, content: &markup[start_end..content_end], whole: &markup[at..end] }, end))
+
+    fn piece(&self, node: usize) -> &Piece<'a> {
+        &self.nodes[node].0
+    }
+
+    /// The nodes of the markup's top level.
+    fn top(&self) -> Vec<usize> {
+        self.siblings(0, self.nodes.len())
+    }
+
+    /// The nodes of an element's content.
+    fn children(&self, node: usize) -> Vec<usize> {
+        self.siblings(node + 1, self.nodes[node].1)
+    }
+
+    /// The nodes from `first` on, each after the last's content, up to `end`.
+    fn siblings(&self, first: usize, end: usize) -> Vec<usize> {
+        let (mut nodes, mut node) = (Vec::new(), first);
+        while node < end {
+            nodes.push(node);
+            node = self.nodes[node].1;
+        }
+        nodes
+    }
 }
 
 /// The length of the start tag `markup` begins with, up to its `>` outside quotes.
@@ -192,7 +226,8 @@ mod tests {
     use super::*;
 
     fn wholes(markup: &str) -> Option<Vec<&str>> {
-        Some(pieces(markup)?.iter().map(Piece::whole).collect())
+        let tree = Tree::read(markup)?;
+        Some(tree.top().into_iter().map(|node| tree.piece(node).whole()).collect())
     }
 
     #[test]
@@ -206,9 +241,8 @@ mod tests {
                 r#"<input value="a>b">"#
             ]
         );
-        let Some(Piece::Element { tag, start, content, .. }) = pieces(markup).unwrap().into_iter().next() else {
-            panic!()
-        };
+        let tree = Tree::read(markup).unwrap();
+        let Piece::Element { tag, start, content, .. } = *tree.piece(0) else { panic!() };
         assert_eq!((tag, start), ("li", r#"<li class="card">"#));
         assert_eq!(
             wholes(content).unwrap(),
@@ -228,7 +262,7 @@ mod tests {
     #[test]
     fn markup_not_the_renderers_is_not_read() {
         for markup in ["<p>open", "</p>", "<!-- a -->", "<p>a</b>", "<p a=\"b>", "< p>", "<p><span></p>"] {
-            assert_eq!(pieces(markup), None, "{markup}");
+            assert!(Tree::read(markup).is_none(), "{markup}");
         }
         assert_eq!(wholes("").unwrap(), Vec::<&str>::new());
     }
