@@ -3,6 +3,7 @@
 //! with `popstate`. This is the little of a router the explorer needs: leptos_router's generic
 //! routes and link components made the wasm 113 KB bigger (36 KB brotli).
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlAnchorElement, MouseEvent};
@@ -43,22 +44,39 @@ impl Router {
     }
 
     /// Goes to `url` (a path under the site's base, with its query and hash) and then, as a
-    /// page load would, scrolls to the element the hash names or to the top.
+    /// page load would, scrolls to the element the hash names or to the top. An entry replaced
+    /// (typing on the list) is written to the address bar once the page has followed and been
+    /// painted: writing it takes the browser milliseconds a keystroke's results would wait for.
     fn go(self, url: &str, replace: bool) {
         let Some(window) = web_sys::window() else { return };
-        if let Ok(history) = window.history() {
-            let state = wasm_bindgen::JsValue::NULL;
-            let _ = if replace {
-                history.replace_state_with_url(&state, "", Some(url))
-            } else if *url != self.url.get_untracked() {
-                history.push_state_with_url(&state, "", Some(url))
-            } else {
-                Ok(())
-            };
+        let Ok(history) = window.history() else { return };
+        let state = wasm_bindgen::JsValue::NULL;
+        if !replace {
+            if *url != self.url.get_untracked() {
+                let _ = history.push_state_with_url(&state, "", Some(url));
+            }
+            self.follow_address_bar();
+        } else if *url != self.url.get_untracked() {
+            self.url.set(url.to_string());
         }
-        self.follow_address_bar();
+        let url = url.to_string();
         // After the new page has rendered: the element the hash names may be on it.
-        request_animation_frame(scroll_to_hash);
+        request_animation_frame(move || {
+            scroll_to_hash(url.split_once('#').map_or("", |(_, hash)| hash));
+            if !replace {
+                return;
+            }
+            // A timeout set before a frame's paint runs after it.
+            Timeout::new(0, move || {
+                // Unless the reader has gone on (a newer key, back): that is the page now.
+                if self.url.get_untracked() == url {
+                    let _ = history.replace_state_with_url(&state, "", Some(&url));
+                    // The address bar's spelling of it (percent-encoded) reads the same.
+                    self.follow_address_bar();
+                }
+            })
+            .forget();
+        });
     }
 
     /// Takes the URL from the address bar (after a navigation, back or forward).
@@ -147,14 +165,11 @@ pub fn closest(ev: &Event, selector: &str) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
 }
 
-/// Scrolls to the element the URL's hash names, or to the top.
-fn scroll_to_hash() {
+/// Scrolls to the element `hash` (a URL's, without its `#`) names, or to the top.
+fn scroll_to_hash(hash: &str) {
     let Some(window) = web_sys::window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let target = hash
-        .strip_prefix('#')
-        .filter(|id| !id.is_empty())
-        .and_then(|id| window.document()?.get_element_by_id(&decode(id, false)));
+    let target =
+        Some(hash).filter(|id| !id.is_empty()).and_then(|id| window.document()?.get_element_by_id(&decode(id, false)));
     match target {
         Some(element) => element.scroll_into_view(),
         None => window.scroll_to_with_x_and_y(0.0, 0.0),
