@@ -61,3 +61,7 @@ export function useBrowser(defaults = {}) {
   const shot = (page, name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   return { openPage, shot };
 }
+
+/** Waits until the URL's query parameter `key` is `value` (null: absent). */
+export const urlParam = (page, key, value) =>
+  page.waitForFunction(([k, v]) => new URL(location.href).searchParams.get(k) === v, [key, value]);

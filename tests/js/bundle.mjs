@@ -87,3 +87,12 @@ function takeawayId(article, ordinal, title) {
   const slug = title.split(/[^A-Za-z0-9]+/).filter(Boolean).slice(0, 3).join("-").toLowerCase();
   return slug ? `${article}-${ordinal}-${slug}` : `${article}-${ordinal}`;
 }
+
+/** The seed corpus's takeaways that name theme `id`. */
+export const withTheme = (bundle, id) => {
+  const theme = bundle.themes.findIndex((t) => t.id === id);
+  return bundle.takeaways.filter((t) => t.themes?.includes(theme));
+};
+
+/** The seed corpus's takeaway on DevOps, which the tests open in both languages. */
+export const devopsTakeaway = (bundle) => bundle.takeaways.find((t) => t.title.startsWith("DevOps"));
