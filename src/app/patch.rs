@@ -48,7 +48,7 @@ const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
 /// `parent`'s content, which the page shows as `old`'s markup, changed to `new`'s.
 pub fn patch(parent: &Element, old: &str, new: &str) {
     let patched = match (Tree::read(old), Tree::read(new)) {
-        (Some(old), Some(new)) => patch_nodes(parent, (&old, old.top()), (&new, new.top())),
+        (Some(old), Some(new)) => patch_nodes(parent, &old, &old.top(), &new, &new.top()),
         _ => false,
     };
     if !patched {
@@ -66,10 +66,9 @@ enum Change<'a> {
     Text(web_sys::Node, &'a str),
 }
 
-/// Changes `parent`'s nodes, the old tree's nodes `old.1`, to the new tree's `new.1`; false
+/// Changes `parent`'s nodes, the `old` tree's nodes `olds`, to the `new` tree's `news`; false
 /// where its content is to be replaced whole instead.
-fn patch_nodes(parent: &Element, old: (&Tree, Vec<usize>), new: (&Tree, Vec<usize>)) -> bool {
-    let ((old, olds), (new, news)) = (old, new);
+fn patch_nodes(parent: &Element, old: &Tree, olds: &[usize], new: &Tree, news: &[usize]) -> bool {
     if olds.len() != news.len() {
         return false;
     }
@@ -109,7 +108,7 @@ fn patch_nodes(parent: &Element, old: (&Tree, Vec<usize>), new: (&Tree, Vec<usiz
     for change in changes {
         match change {
             Change::Content(element, was, is) => {
-                if !patch_nodes(&element, (old, old.children(was)), (new, new.children(is))) {
+                if !patch_nodes(&element, old, &old.children(was), new, &new.children(is)) {
                     if let Piece::Element { content, .. } = new.piece(is) {
                         element.set_inner_html(content);
                     }
