@@ -6,9 +6,10 @@
 //! escaped. It is read here as pieces, an element or a run of text each. Where the new markup's
 //! element has the same start tag as the old one's in the same place, the page's element stays
 //! and only its content is patched; an element with another start tag is replaced alone, and
-//! text with nothing escaped in it is changed in place. Any other change (another count of
-//! pieces, markup not read here, a page whose nodes are not what the old markup says) replaces
-//! its parent's content, which is always right.
+//! text with nothing escaped in it is changed in place; a node added or gone (a notice, the
+//! cards past the first screenful) is put in or taken out alone. Any other change (markup not
+//! read here, a page whose nodes are not what the old markup says) replaces its parent's
+//! content, which is always right.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -56,55 +57,32 @@ pub fn patch(parent: &Element, old: &str, new: &str) {
     }
 }
 
-/// How a node of the page changes.
+/// How the page's nodes change, in document order.
 enum Change<'a> {
     /// An element with the same start tag: its content, from the old tree's node to the new's.
     Content(Element, usize, usize),
-    /// An element with another start tag: replaced by this markup.
-    Element(Element, &'a str),
     /// A run of text with nothing escaped in it: this text now.
     Text(web_sys::Node, &'a str),
+    /// New markup, put in before this element, or at the end where there is none.
+    Insert(Option<Element>, &'a str),
+    /// A node that is gone.
+    Remove(web_sys::Node),
+}
+
+/// Whether an old and a new piece are the same node changed: elements with the same start tag,
+/// or two runs of text.
+fn same_node(old: &Piece, new: &Piece) -> bool {
+    match (old, new) {
+        (Piece::Element { start, .. }, Piece::Element { start: now, .. }) => start == now,
+        (Piece::Text(_), Piece::Text(_)) => true,
+        _ => false,
+    }
 }
 
 /// Changes `parent`'s nodes, the `old` tree's nodes `olds`, to the `new` tree's `news`; false
 /// where its content is to be replaced whole instead.
 fn patch_nodes(parent: &Element, old: &Tree, olds: &[usize], new: &Tree, news: &[usize]) -> bool {
-    if olds.len() != news.len() {
-        return false;
-    }
-    let changed: Vec<usize> =
-        (0..olds.len()).filter(|&i| old.piece(olds[i]).whole() != new.piece(news[i]).whole()).collect();
-    if changed.is_empty() {
-        return true;
-    }
-    let nodes = parent.child_nodes();
-    if nodes.length() as usize != olds.len() {
-        return false;
-    }
-    // Decided before anything changes, from nodes that are what the old markup says.
-    let changes: Option<Vec<Change>> = changed
-        .iter()
-        .map(|&i| {
-            let node = nodes.item(i as u32)?;
-            match (old.piece(olds[i]), new.piece(news[i])) {
-                (Piece::Element { tag, start, .. }, Piece::Element { start: now, whole, .. }) => {
-                    let element =
-                        node.dyn_into::<Element>().ok().filter(|e| e.local_name().eq_ignore_ascii_case(tag))?;
-                    Some(match start == now {
-                        true => Change::Content(element, olds[i], news[i]),
-                        false => Change::Element(element, whole),
-                    })
-                }
-                (Piece::Text(_), Piece::Text(text))
-                    if !text.contains('&') && node.node_type() == web_sys::Node::TEXT_NODE =>
-                {
-                    Some(Change::Text(node, text))
-                }
-                _ => None,
-            }
-        })
-        .collect();
-    let Some(changes) = changes else { return false };
+    let Some(changes) = changes(parent, old, olds, new, news) else { return false };
     for change in changes {
         match change {
             Change::Content(element, was, is) => {
@@ -114,16 +92,119 @@ fn patch_nodes(parent: &Element, old: &Tree, olds: &[usize], new: &Tree, news: &
                     }
                 }
             }
-            Change::Element(element, markup) => {
-                if element.insert_adjacent_html("beforebegin", markup).is_err() {
+            Change::Text(node, text) => node.set_node_value(Some(text)),
+            Change::Insert(before, markup) => {
+                let put = match before {
+                    Some(element) => element.insert_adjacent_html("beforebegin", markup),
+                    None => parent.insert_adjacent_html("beforeend", markup),
+                };
+                if put.is_err() {
                     return false;
                 }
-                element.remove();
             }
-            Change::Text(node, text) => node.set_node_value(Some(text)),
+            Change::Remove(node) => {
+                if parent.remove_child(&node).is_err() {
+                    return false;
+                }
+            }
         }
     }
     true
+}
+
+/// The changes that make `parent`'s nodes, the `old` tree's `olds`, the `new` tree's `news`;
+/// none where its content is to be replaced whole. Decided before anything changes, from nodes
+/// that are what the old markup says.
+fn changes<'a>(
+    parent: &Element,
+    old: &Tree,
+    olds: &[usize],
+    new: &Tree<'a>,
+    news: &[usize],
+) -> Option<Vec<Change<'a>>> {
+    let (was, is) = (|i: usize| old.piece(olds[i]), |j: usize| new.piece(news[j]));
+    let mut changes = Vec::new();
+    if olds.len() == news.len() && (0..olds.len()).all(|i| was(i).whole() == is(i).whole()) {
+        return Some(changes);
+    }
+    let nodes = parent.child_nodes();
+    if nodes.length() as usize != olds.len() {
+        return None;
+    }
+    let node = |i: usize| nodes.item(i as u32);
+    // Markup goes in before an element, or at the end.
+    let before = |i: usize| match i < olds.len() {
+        true => node(i)?.dyn_into::<Element>().ok().map(Some),
+        false => Some(None),
+    };
+    let steps = align(
+        &olds.iter().map(|&n| old.piece(n)).collect::<Vec<_>>(),
+        &news.iter().map(|&n| new.piece(n)).collect::<Vec<_>>(),
+    );
+    // The old node the steps have come to.
+    let mut at = 0;
+    for step in steps {
+        match step {
+            Step::Gone(i) => {
+                changes.push(Change::Remove(node(i)?));
+                at = i + 1;
+            }
+            Step::Added(j) => changes.push(Change::Insert(before(at)?, is(j).whole())),
+            Step::Paired(i, j) => {
+                at = i + 1;
+                match (was(i), is(j)) {
+                    (then, now) if then.whole() == now.whole() => {}
+                    (Piece::Element { tag, start, .. }, Piece::Element { start: now, .. }) if start == now => {
+                        let element =
+                            node(i)?.dyn_into::<Element>().ok().filter(|e| e.local_name().eq_ignore_ascii_case(tag))?;
+                        changes.push(Change::Content(element, olds[i], news[j]));
+                    }
+                    (Piece::Text(_), Piece::Text(text)) if !text.contains('&') => {
+                        let text_node = node(i).filter(|n| n.node_type() == web_sys::Node::TEXT_NODE)?;
+                        changes.push(Change::Text(text_node, text));
+                    }
+                    // Another node in its place.
+                    (_, now) => {
+                        changes.push(Change::Insert(before(i)?, now.whole()));
+                        changes.push(Change::Remove(node(i)?));
+                    }
+                }
+            }
+        }
+    }
+    Some(changes)
+}
+
+/// What becomes of the old nodes, in order.
+#[derive(Debug, PartialEq)]
+enum Step {
+    /// The old node `.0` is the new node `.1`, changed or not.
+    Paired(usize, usize),
+    /// The old node is gone.
+    Gone(usize),
+    /// The new node is added, before the old node the steps have come to.
+    Added(usize),
+}
+
+/// The old pieces `was` and the new `is` paired in order. Where a pair is not the same node
+/// changed (see [`same_node`]) and the next piece on one side is the other's, the piece skipped
+/// was added or is gone (a notice shown, a card fewer); what is left at the end is added or gone.
+fn align(was: &[&Piece], is: &[&Piece]) -> Vec<Step> {
+    let (mut steps, mut i, mut j) = (Vec::new(), 0, 0);
+    while i < was.len() || j < is.len() {
+        let differ = i < was.len() && j < is.len() && !same_node(was[i], is[j]);
+        if j == is.len() || (differ && i + 1 < was.len() && same_node(was[i + 1], is[j])) {
+            steps.push(Step::Gone(i));
+            i += 1;
+        } else if i == was.len() || (differ && j + 1 < is.len() && same_node(was[i], is[j + 1])) {
+            steps.push(Step::Added(j));
+            j += 1;
+        } else {
+            steps.push(Step::Paired(i, j));
+            (i, j) = (i + 1, j + 1);
+        }
+    }
+    steps
 }
 
 /// Markup read once, as its pieces in document order, each element followed by its content's.
@@ -256,6 +337,31 @@ mod tests {
             wholes(markup).unwrap(),
             [r#"<svg viewBox="0 0 2 2"><path d="M0 0"/><text>a</text></svg>"#, "<style>a > b { }</style>"]
         );
+    }
+
+    fn steps(was: &str, is: &str) -> Vec<Step> {
+        fn pieces<'t, 'a>(tree: &'t Tree<'a>) -> Vec<&'t Piece<'a>> {
+            tree.top().into_iter().map(|n| tree.piece(n)).collect()
+        }
+        let (was, is) = (Tree::read(was).unwrap(), Tree::read(is).unwrap());
+        align(&pieces(&was), &pieces(&is))
+    }
+
+    #[test]
+    fn nodes_added_or_gone_are_seen_where_they_are() {
+        use Step::*;
+        let cards = |n: usize| (0..n).map(|i| format!("<li class=\"card\">{i}</li>")).collect::<String>();
+        // Cards fewer or more: the first are paired, the rest gone or added at the end.
+        assert_eq!(steps(&cards(3), &cards(1)), [Paired(0, 0), Gone(1), Gone(2)]);
+        assert_eq!(steps(&cards(1), &cards(3)), [Paired(0, 0), Added(1), Added(2)]);
+        // A notice shown, then gone, between what stays.
+        let (without, with) = ("<h1>a</h1><ol>b</ol><a>c</a>", "<h1>a</h1><p>notice</p><ol>b</ol><a>c</a>");
+        assert_eq!(steps(without, with), [Paired(0, 0), Added(1), Paired(1, 2), Paired(2, 3)]);
+        assert_eq!(steps(with, without), [Paired(0, 0), Gone(1), Paired(2, 1), Paired(3, 2)]);
+        // Another element in the place of one: paired, for the patch to replace.
+        assert_eq!(steps("<p>a</p>text", "<div>a</div>text"), [Paired(0, 0), Paired(1, 1)]);
+        assert_eq!(steps("", "<p>a</p>"), [Added(0)]);
+        assert_eq!(steps("<p>a</p>", ""), [Gone(0)]);
     }
 
     #[test]
