@@ -41,7 +41,7 @@ pub fn is_word(term: &str) -> bool {
 /// postings there: each word once, ascending, with its postings in all those fields.
 pub fn words_of<'a>(terms: impl Iterator<Item = (&'a str, usize)>) -> Vec<(&'a str, usize)> {
     let mut terms: Vec<(&str, usize)> = terms.filter(|(term, _)| is_word(term)).collect();
-    terms.sort_unstable();
+    crate::model::order::sort_by(&mut terms, Ord::cmp);
     terms.chunk_by(|a, b| a.0 == b.0).map(|same| (same[0].0, same.iter().map(|(_, n)| n).sum())).collect()
 }
 
