@@ -125,6 +125,7 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
                 facets: &facets,
                 state: &state,
                 listing,
+                cards: state.shown,
                 index: IndexStatus::Failed(HOSTILE[1]),
                 panel: Panel { open: true, unfolded: &Facet::ALL },
             };
@@ -227,6 +228,35 @@ fn every_page_and_fragment_escapes_hostile_corpus_strings() {
         footer: Some(HOSTILE[0].to_owned()),
     };
     assert_escaped("card", &card::svg(&lines).0);
+}
+
+/// Typing puts in the first screenful of cards, then the rest: the page is the same but for the
+/// cards after the first screenful, which the rest adds at the end of the list.
+#[test]
+fn the_first_screenful_of_cards_is_the_page_without_the_rest() {
+    let dataset = seeds();
+    let facets = Facets::new(&dataset);
+    let order: Vec<usize> = (0..dataset.takeaways.len()).collect();
+    let cx = Cx::new(&dataset, &dataset.bundle, Lang::Zh, "/base", &dataset.texts);
+    let state = ListState::from_params(&facets, &Query::default());
+    let plain = listing(&facets, &order, None, &state.selection, state.shown);
+    let page = |cards| {
+        let home = Home {
+            facets: &facets,
+            state: &state,
+            listing: &plain,
+            cards,
+            index: IndexStatus::Ready,
+            panel: Panel::default(),
+        };
+        list::page(&cx, &home).0
+    };
+    let (whole, first) = (page(state.shown), page(8));
+    let card = r#"<li class="card">"#;
+    assert_eq!((whole.matches(card).count(), first.matches(card).count()), (state.shown, 8));
+    let rest = whole.match_indices(card).nth(8).unwrap().0;
+    let end = rest + whole[rest..].find("</ol>").unwrap();
+    assert_eq!(first, format!("{}{}", &whole[..rest], &whole[end..]));
 }
 
 #[test]

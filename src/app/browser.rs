@@ -1,6 +1,7 @@
 //! What the explorer asks of the browser beyond rendering views: the site's absolute URL, the
 //! clipboard, saving a file, and putting in markup the app writes as a string.
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
@@ -33,6 +34,14 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
     link.set_download(file_name);
     link.click();
     web_sys::Url::revoke_object_url(&url).map_err(fail)
+}
+
+/// Runs `then` once the next frame is painted: a timeout set from a frame's callback runs after
+/// its paint.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        Timeout::new(0, then).forget();
+    });
 }
 
 /// What can hold the focus in the markup the app inserts.

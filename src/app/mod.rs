@@ -82,7 +82,12 @@ pub fn App() {
         if content.ready || !main.prerendered() {
             main.show(content.markup);
         }
-        main.set_busy(content.stale && main.prerendered());
+        // Typing's first screenful of results is painted; then the rest of them.
+        let partial = content.ready && home.screenful.get_untracked();
+        if partial {
+            browser::after_paint(move || home.screenful.set(false));
+        }
+        main.set_busy((content.stale && main.prerendered()) || partial);
     });
     Effect::new(move |_| {
         let lang = prefs.lang.get();

@@ -3,11 +3,11 @@
 //! with `popstate`. This is the little of a router the explorer needs: leptos_router's generic
 //! routes and link components made the wasm 113 KB bigger (36 KB brotli).
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlAnchorElement, MouseEvent};
 
+use super::browser::after_paint;
 use crate::explore::url::{decode, Page, Query};
 
 /// The address bar's path, query and hash, and the site's base, shared through the context.
@@ -37,46 +37,44 @@ impl Router {
     }
 
     /// Goes to `target`, a path relative to the site's base (`/?q=…`, `/themes?view=…`), adding
-    /// a history entry unless `replace`.
-    pub fn navigate(self, target: &str, replace: bool) {
+    /// a history entry unless `replace`; whether the URL is another now.
+    pub fn navigate(self, target: &str, replace: bool) -> bool {
         let base = self.base.get_value();
-        self.go(&format!("{base}{target}"), replace);
+        self.go(&format!("{base}{target}"), replace)
     }
 
     /// Goes to `url` (a path under the site's base, with its query and hash) and then, as a
     /// page load would, scrolls to the element the hash names or to the top. An entry replaced
     /// (typing on the list) is written to the address bar once the page has followed and been
     /// painted: writing it takes the browser milliseconds a keystroke's results would wait for.
-    fn go(self, url: &str, replace: bool) {
-        let Some(window) = web_sys::window() else { return };
-        let Ok(history) = window.history() else { return };
+    fn go(self, url: &str, replace: bool) -> bool {
+        let Some(window) = web_sys::window() else { return false };
+        let Ok(history) = window.history() else { return false };
         let state = wasm_bindgen::JsValue::NULL;
+        let moved = *url != self.url.get_untracked();
         if !replace {
-            if *url != self.url.get_untracked() {
+            if moved {
                 let _ = history.push_state_with_url(&state, "", Some(url));
             }
             self.follow_address_bar();
-        } else if *url != self.url.get_untracked() {
+        } else if moved {
             self.url.set(url.to_string());
         }
         let url = url.to_string();
         // After the new page has rendered: the element the hash names may be on it.
-        request_animation_frame(move || {
-            scroll_to_hash(url.split_once('#').map_or("", |(_, hash)| hash));
-            if !replace {
-                return;
-            }
-            // A timeout set before a frame's paint runs after it.
-            Timeout::new(0, move || {
+        let hash = url.split_once('#').map_or("", |(_, hash)| hash).to_string();
+        request_animation_frame(move || scroll_to_hash(&hash));
+        if replace {
+            after_paint(move || {
                 // Unless the reader has gone on (a newer key, back): that is the page now.
                 if self.url.get_untracked() == url {
                     let _ = history.replace_state_with_url(&state, "", Some(&url));
                     // The address bar's spelling of it (percent-encoded) reads the same.
                     self.follow_address_bar();
                 }
-            })
-            .forget();
-        });
+            });
+        }
+        moved
     }
 
     /// Takes the URL from the address bar (after a navigation, back or forward).

@@ -28,6 +28,9 @@ pub struct Home<'a> {
     pub facets: &'a Facets,
     pub state: &'a ListState,
     pub listing: &'a Listing,
+    /// How many of the cards the state shows are put in (the app's typing puts in the first
+    /// screenful, then the rest).
+    pub cards: usize,
     /// Where the search index is, when there is a query.
     pub index: IndexStatus<'a>,
     pub panel: Panel<'a>,
@@ -79,7 +82,7 @@ fn listing(cx: &Cx, home: &Home) -> Markup {
         };
         (cx.route(&next.target(home.facets)), label)
     });
-    let (passing, others) = home.listing.shown(state.shown);
+    let (passing, others) = home.listing.shown(home.cards.min(state.shown));
     html! {
         h1.visually-hidden { (site_name(cx.lang)) }
         div.toolbar {

@@ -25,7 +25,14 @@ pub struct HomeState {
     pub listing: Memo<Option<Listing>>,
     /// What the query still needs of the index in pieces.
     pub wanted: Memo<Wanted>,
+    /// Whether the list puts in its first [`SCREENFUL`] cards alone: a keystroke's results are
+    /// painted with only those laid out, the rest follow after the paint.
+    pub screenful: RwSignal<bool>,
 }
+
+/// The cards a keystroke's results put in before their first paint: more than a tall window
+/// shows. Each card put in is parsed, styled and laid out before the frame is painted.
+pub const SCREENFUL: usize = 8;
 
 /// A listing as computed for the state, and what the query still needs of the index. A query
 /// the index cannot answer yet, or whose titles are on their way with every one, has no listing:
@@ -143,7 +150,7 @@ pub fn provide() -> HomeState {
             request_read(&site, &listing.read(shown(), &site.bundle, every_title_asked()), &listing.missing);
         });
     });
-    let home = HomeState { state, listing, wanted };
+    let home = HomeState { state, listing, wanted, screenful: RwSignal::new(false) };
     provide_context(home);
     home
 }
@@ -182,7 +189,8 @@ pub fn markup(cx: &Cx, site: &Site, home: HomeState) -> Content {
             (_, false) => IndexStatus::Loading,
         };
         let panel = Panel { open: ui.facets_open.get(), unfolded: &unfolded };
-        let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, index, panel });
+        let cards = if home.screenful.get() { SCREENFUL } else { state.shown };
+        let markup = list::page(cx, &Home { facets: site.facets(), state: &state, listing, cards, index, panel });
         let read = listing.read(state.shown, &site.bundle, every_title_asked());
         let content = when_read(cx.lang, site, &read, &listing.missing, markup);
         Content { ready: content.ready && !titles_pending(listing, &wanted), ..content }

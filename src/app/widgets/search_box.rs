@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::app::data::{request_every_title, request_search, request_whole};
+use crate::app::pages::home::HomeState;
 use crate::app::route::use_router;
 use crate::explore::url::query_target;
 use crate::explore::url::Page;
@@ -43,13 +44,15 @@ pub fn follow_query(query: String) {
 /// Puts the box's text in the URL (replacing the entry while typing on the list), keeping the
 /// facets, now or when the interval since the last time ends; the list follows.
 fn go(value: String) {
-    let router = use_router();
+    let (router, home) = (use_router(), expect_context::<HomeState>());
     let target = query_target(&router.query().read_untracked(), &value);
     // Typing on the list replaces its history entry; typing on another page leaves it for back.
     let replace = router.page().get_untracked() == Page::List;
     let update = move || {
         LAST.set(js_sys::Date::now());
-        router.navigate(&target, replace);
+        if router.navigate(&target, replace) {
+            home.screenful.set(true);
+        }
     };
     // A newer text replaces the one waiting.
     PENDING.with(|pending| pending.take().map(Timeout::cancel));

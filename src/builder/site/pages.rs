@@ -173,7 +173,14 @@ fn home(cx: &Cx, facets: &Facets, order: &[usize], dates: &Dates) -> Prerendered
     let listing = listing(facets, order, None, &Selection::default(), state.shown);
     let main = list::page(
         cx,
-        &Home { facets, state: &state, listing: &listing, index: IndexStatus::Ready, panel: Panel::default() },
+        &Home {
+            facets,
+            state: &state,
+            listing: &listing,
+            cards: state.shown,
+            index: IndexStatus::Ready,
+            panel: Panel::default(),
+        },
     );
     Prerendered {
         path: Some(String::new()),
