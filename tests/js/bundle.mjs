@@ -9,6 +9,10 @@ import path from "node:path";
 export const PAGE = Number(readFileSync(new URL("../../src/explore/url.rs", import.meta.url), "utf8")
   .match(/pub const PAGE: usize = (\d+);/)[1]);
 
+/** Cards typing puts in before the rest: the app's `SCREENFUL` (src/app/pages/home.rs). */
+export const SCREENFUL = Number(readFileSync(new URL("../../src/app/pages/home.rs", import.meta.url), "utf8")
+  .match(/pub const SCREENFUL: usize = (\d+);/)[1]);
+
 /** The name of a site's data file of `kind` ("bundle", "texts", "search"): `bundle.<hash>.json`. */
 export function dataFile(dist, kind) {
   const found = readdirSync(dist).filter((f) => new RegExp(`^${kind}\\.[0-9a-f]{16}\\.json$`).test(f));

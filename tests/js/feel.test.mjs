@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { ROOT, urlParam, useBrowser } from "./browser.mjs";
-import { PAGE, devopsTakeaway, readBundle, withTheme } from "./bundle.mjs";
+import { PAGE, SCREENFUL, devopsTakeaway, readBundle, withTheme } from "./bundle.mjs";
 import { serveStatic } from "../../scripts/static-host.mjs";
 
 const DIST = process.env.DIST ?? path.join(ROOT, "dist");
@@ -48,6 +48,34 @@ describe("feel", () => {
         await urlParam(page, facet, null);
       }
     }
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("typing puts in the first screenful of results, busy, then the rest after it without replacing it", async () => {
+    const page = await openPage();
+    await page.goto(host.url);
+    await page.waitForLoadState("networkidle");
+    // Each time <main> turns busy or not: its cards then; the busy screenful's cards are marked.
+    await page.evaluate(() => {
+      const main = document.querySelector("main");
+      window.__screens = [];
+      new MutationObserver(() => {
+        const busy = main.getAttribute("aria-busy") === "true";
+        const cards = main.querySelectorAll(".card");
+        if (busy) cards.forEach((card) => (card.__screenful = true));
+        if (window.__screens.at(-1)?.busy !== busy) window.__screens.push({ busy, cards: cards.length });
+      }).observe(main, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy"] });
+    });
+    await page.getByRole("searchbox").fill("kubernetes");
+    await urlParam(page, "q", "kubernetes");
+    await page.waitForFunction(() => window.__screens.at(-1)?.busy === false);
+    const matches = Number((await page.locator(".result-count strong").textContent()).replace(/\D/g, ""));
+    assert.ok(matches > SCREENFUL, `${matches} results, more than a screenful`);
+    const cards = await page.locator("main .card").count();
+    assert.ok(cards > SCREENFUL && cards <= PAGE, `${cards} cards`);
+    assert.deepEqual(await page.evaluate(() => window.__screens), [{ busy: true, cards: SCREENFUL }, { busy: false, cards }]);
+    const kept = await page.evaluate(() => [...document.querySelectorAll("main .card")].filter((c) => c.__screenful).length);
+    assert.equal(kept, SCREENFUL, "the first screenful's cards stay");
     assert.deepEqual(page.problems, []);
   });
 
