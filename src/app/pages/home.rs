@@ -30,8 +30,9 @@ pub struct HomeState {
     pub screenful: RwSignal<bool>,
 }
 
-/// The cards a keystroke's results put in before their first paint: more than a tall window
-/// shows. Each card put in is parsed, styled and laid out before the frame is painted.
+/// The cards a keystroke's results put in before their first paint: about what a tall window
+/// shows (a card is 110–140 px high on a wide screen). Each card put in is parsed, styled and
+/// laid out before the frame is painted.
 pub const SCREENFUL: usize = 8;
 
 /// A listing as computed for the state, and what the query still needs of the index. A query
