@@ -122,25 +122,23 @@ fn changes<'a>(
     new: &Tree<'a>,
     news: &[usize],
 ) -> Option<Vec<Change<'a>>> {
-    let (was, is) = (|i: usize| old.piece(olds[i]), |j: usize| new.piece(news[j]));
+    let was: Vec<&Piece> = olds.iter().map(|&n| old.piece(n)).collect();
+    let is: Vec<&Piece<'a>> = news.iter().map(|&n| new.piece(n)).collect();
     let mut changes = Vec::new();
-    if olds.len() == news.len() && (0..olds.len()).all(|i| was(i).whole() == is(i).whole()) {
+    if was.len() == is.len() && was.iter().zip(&is).all(|(then, now)| then.whole() == now.whole()) {
         return Some(changes);
     }
     let nodes = parent.child_nodes();
-    if nodes.length() as usize != olds.len() {
+    if nodes.length() as usize != was.len() {
         return None;
     }
     let node = |i: usize| nodes.item(i as u32);
     // Markup goes in before an element, or at the end.
-    let before = |i: usize| match i < olds.len() {
+    let before = |i: usize| match i < was.len() {
         true => node(i)?.dyn_into::<Element>().ok().map(Some),
         false => Some(None),
     };
-    let steps = align(
-        &olds.iter().map(|&n| old.piece(n)).collect::<Vec<_>>(),
-        &news.iter().map(|&n| new.piece(n)).collect::<Vec<_>>(),
-    );
+    let steps = align(&was, &is);
     // The old node the steps have come to.
     let mut at = 0;
     for step in steps {
@@ -149,10 +147,10 @@ fn changes<'a>(
                 changes.push(Change::Remove(node(i)?));
                 at = i + 1;
             }
-            Step::Added(j) => changes.push(Change::Insert(before(at)?, is(j).whole())),
+            Step::Added(j) => changes.push(Change::Insert(before(at)?, is[j].whole())),
             Step::Paired(i, j) => {
                 at = i + 1;
-                match (was(i), is(j)) {
+                match (was[i], is[j]) {
                     (then, now) if then.whole() == now.whole() => {}
                     (Piece::Element { tag, start, .. }, Piece::Element { start: now, .. }) if start == now => {
                         let element =
