@@ -1,8 +1,7 @@
 //! The explorer: a leptos single-page app, built for wasm32 by trunk.
 
 fn main() {
-    takeaways::app::prepare_page();
-    leptos::mount::mount_to_body(takeaways::app::App);
+    takeaways::app::start();
 }
 
 /// For the browser tests (`--features test-exports`): a Rust panic, to check that it shows the

@@ -39,9 +39,12 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
 /// Runs `then` once the next frame is painted: a timeout set from a frame's callback runs after
 /// its paint.
 pub fn after_paint(then: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        Timeout::new(0, then).forget();
-    });
+    leptos::prelude::request_animation_frame(move || next_task(then));
+}
+
+/// Runs `then` in a task of its own, after the tasks already queued.
+pub fn next_task(then: impl FnOnce() + 'static) {
+    Timeout::new(0, then).forget();
 }
 
 /// What can hold the focus in the markup the app inserts.

@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -86,7 +85,7 @@ impl Site {
                 // queued without a write through: the memo reading it asks for the task only.
                 let next = |stage| {
                     files.engine.update_untracked(|build| *build = EngineBuild::Queued);
-                    Timeout::new(0, move || files.engine.set(stage)).forget();
+                    super::browser::next_task(move || files.engine.set(stage));
                     None
                 };
                 let index = || self.index.lock().unwrap_or_else(PoisonError::into_inner);

@@ -59,6 +59,14 @@ pub fn App() {
     events::listen();
     keys::listen();
 
+    // The regions follow the state from the next task, a shorter one of its own (see [`start`]):
+    // the build's page shows it already.
+    let Some(owner) = Owner::current() else { return };
+    browser::next_task(move || owner.with(|| show_regions(router, prefs, ui, home)));
+}
+
+/// The effects that keep the page's regions (header, main content, footer) showing the state.
+fn show_regions(router: route::Router, prefs: prefs::Prefs, ui: Ui, home: pages::home::HomeState) {
     let (top, main, bottom) = (Region::new("top", "div"), Region::new("main", "main"), Region::new("bottom", "div"));
     let base = site_base();
     Effect::new(move |_| {
@@ -189,10 +197,18 @@ fn loaded(lang: crate::render::lang::Lang, home: bool) -> Result<Loaded, pages::
     }
 }
 
+/// Starts the app on the build's page: readies the page, then mounts the app in a task after the
+/// wasm's instantiation (the first run of each function the wasm calls compiles it: shorter
+/// tasks hold a reader's input on the page for less).
+pub fn start() {
+    prepare_page();
+    browser::next_task(|| leptos::mount::mount_to_body(App));
+}
+
 /// Readies the page for the app: a panic shows a banner instead of a dead page, and the
 /// trailing slash static hosts add when they redirect `t/<id>` to the page's folder is dropped,
 /// so the route matches.
-pub fn prepare_page() {
+fn prepare_page() {
     std::panic::set_hook(Box::new(|info| show_failure(&info.to_string())));
     let Some(window) = web_sys::window() else { return };
     let location = window.location();

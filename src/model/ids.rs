@@ -11,7 +11,7 @@ pub fn takeaway_path(id: &str) -> String {
 }
 
 /// The id of the element that holds a share page's static copy of its takeaway: written by
-/// the build (`share`), removed by the app when it starts (`app::prepare_page`).
+/// the build (`share`), removed by the app when it starts (`app::start`).
 pub const PRERENDERED_ID: &str = "prerendered";
 
 /// URL path of an article's page, relative to the site root.
