@@ -210,8 +210,8 @@ pub enum Load<T = ()> {
 /// The engine's build once the index's head is here, in steps, each in a task of its own (a long
 /// task delays what the reader does meanwhile, and Lighthouse counts it as blocking): queued, so
 /// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their way
-/// while it runs; then its index due, a derived field a task (see [`IndexInSteps`]), then the
-/// engine over it, then the search it was made for.
+/// while it runs; then its index due, the authors' terms and a derived field a task each (see
+/// [`IndexInSteps`]), then the engine over it, then the search it was made for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,
@@ -863,10 +863,11 @@ async fn fetch_bundle(whole: bool) -> Result<Loaded, String> {
     let outline = fetch_bytes(&if whole { files.bundle_outline() } else { files.bundle_first_page() }).await?;
     let stored = parse_stored(&outline)?;
     // Then each in a task of its own, so that none holds the main thread long: what the outline
-    // makes, the facets (which every list counts with) a few at a time, the pages' first render.
-    // The takeaways' titles are search's: the cards' come with their summaries.
+    // makes, its positions checked, the facets (which every list counts with) one at a time, the
+    // pages' first render. The takeaways' titles are search's: the cards' come with their summaries.
     next_task().await;
     let outlined = stored.outlined().map_err(damaged)?;
+    next_task().await;
     outlined.check_positions()?;
     let mut facets = FacetsInSteps::default();
     loop {

@@ -86,9 +86,9 @@ struct Has {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection([Vec<u32>; 6]);
 
-/// The facets made a few at a time, so that the app can make each step in a task of its own: a
-/// facet of the takeaways' own (themes, projects) goes through every one of them, which over
-/// thousands takes the main thread for a frame or more.
+/// The facets made one at a time, so that the app can make each in a task of its own: a facet
+/// goes through every article or takeaway, which over thousands takes the main thread for a frame
+/// or more.
 #[derive(Default)]
 pub struct FacetsInSteps {
     options: [Vec<FacetOption>; 6],
@@ -98,15 +98,11 @@ pub struct FacetsInSteps {
 }
 
 impl FacetsInSteps {
-    /// Makes the facets up to the next of the takeaways' own, that one included; whether any is
-    /// left.
+    /// Makes the next facet; whether any is left.
     pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
-        while let Some(&facet) = Facet::ALL.get(self.count) {
+        if let Some(&facet) = Facet::ALL.get(self.count) {
             (self.options[facet.index()], self.has[facet.index()]) = build_facet(bundle, facet);
             self.count += 1;
-            if matches!(facet, Facet::Theme | Facet::Project) {
-                break;
-            }
         }
         self.count < Facet::ALL.len()
     }
