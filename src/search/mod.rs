@@ -22,11 +22,13 @@ use crate::model::{
 };
 
 /// The first of the two steps that build an engine over a bundle: its index, with the fields the
-/// engine derives from the bundle made. Apart so that the app can run the steps in tasks of their
+/// engine derives from the bundle and the articles' authors' terms made. Apart so that the app can run the steps in tasks of their
 /// own: over thousands of takeaways, each takes the main thread for several frames (the first
 /// itself in steps, see [`IndexInSteps`]).
 pub struct EngineIndex {
     index: SearchIndex,
+    /// Each article's authors' terms.
+    authors: Vec<Vec<String>>,
     synonyms: Synonyms,
     /// Where the shipped fields' index comes in pieces, the initials of its words.
     in_pieces: Option<Vec<char>>,
@@ -45,9 +47,11 @@ impl EngineIndex {
     }
 }
 
-/// An [`EngineIndex`] being made a derived field at a time (see [`fields::FieldsInSteps`]).
+/// An [`EngineIndex`] being made a step at a time: the articles' authors' terms, then a derived
+/// field a step (see [`fields::FieldsInSteps`]).
 pub struct IndexInSteps {
     fields: fields::FieldsInSteps,
+    authors: Option<Vec<Vec<String>>>,
     synonyms: Synonyms,
     in_pieces: Option<Vec<char>>,
 }
@@ -55,7 +59,7 @@ pub struct IndexInSteps {
 impl IndexInSteps {
     fn new(bundle: &OutlinedBundle, search: &CompactIndex, in_pieces: Option<Vec<char>>) -> IndexInSteps {
         let synonyms = Synonyms::new(&bundle.synonyms);
-        IndexInSteps { fields: fields::FieldsInSteps::new(bundle, search), synonyms, in_pieces }
+        IndexInSteps { fields: fields::FieldsInSteps::new(bundle, search), authors: None, synonyms, in_pieces }
     }
 
     /// See [`EngineIndex::over_pieces`].
@@ -69,16 +73,29 @@ impl IndexInSteps {
         IndexInSteps::new(bundle, &CompactIndex { fields: fields.collect() }, Some(head.initials.clone()))
     }
 
-    /// Makes the next derived field; whether any field is left.
+    /// Makes the authors' terms, or once they are made the next derived field; whether any
+    /// field is left.
     pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
-        self.fields.step(bundle, &self.synonyms)
+        match self.authors {
+            None => {
+                self.authors = Some(author_terms(bundle, &self.synonyms));
+                true
+            }
+            Some(_) => self.fields.step(bundle, &self.synonyms),
+        }
     }
 
-    /// The index, the fields left made now.
+    /// The index, what is left made now.
     pub fn finish(self, bundle: &OutlinedBundle) -> EngineIndex {
-        let IndexInSteps { fields, synonyms, in_pieces } = self;
-        EngineIndex { index: fields.finish(bundle, &synonyms), synonyms, in_pieces }
+        let IndexInSteps { fields, authors, synonyms, in_pieces } = self;
+        let authors = authors.unwrap_or_else(|| author_terms(bundle, &synonyms));
+        EngineIndex { index: fields.finish(bundle, &synonyms), authors, synonyms, in_pieces }
     }
+}
+
+/// Each article's authors' terms: a search for an author finds the article's takeaways.
+fn author_terms(bundle: &OutlinedBundle, synonyms: &Synonyms) -> Vec<Vec<String>> {
+    bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), synonyms)).collect()
 }
 
 impl Engine {
@@ -94,10 +111,8 @@ impl Engine {
     /// The second step: the engine over `bundle`'s takeaways with their index, `made`; without
     /// their titles, which are added as they arrive ([`Engine::add_titles`]).
     pub fn of(bundle: &OutlinedBundle, made: EngineIndex) -> Engine {
-        let EngineIndex { index, synonyms, in_pieces } = made;
+        let EngineIndex { index, authors, synonyms, in_pieces } = made;
         let article_of = bundle.takeaways.iter().map(|t| t.article.0).collect();
-        let authors: Vec<Vec<String>> =
-            bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), &synonyms)).collect();
         let engine = Engine::new(index, synonyms, article_of, &authors);
         match in_pieces {
             Some(initials) => engine.in_pieces(initials),
