@@ -15,6 +15,7 @@ use crate::explore::export::{export, takeaway_markdown, Format};
 use crate::explore::facets::Facet;
 use crate::explore::url::{toggled_target, Page};
 use crate::model::ids::takeaway_path;
+use crate::model::Titles;
 use crate::render::lang::Lang;
 
 /// Does what the button `button`, whose `data-action` is `action`, is for.
@@ -65,7 +66,10 @@ fn copy(markdown: bool) {
     let text = if markdown {
         takeaway_markdown(&site.bundle, &arrived, &arrived, index, &site_url(), lang == Lang::En)
     } else {
-        format!("{}{}", site_url(), takeaway_path(&site.bundle.titled(&arrived, index).id))
+        // Until its title has come (a click soon after the page loads), the id the address bar
+        // shows: the page the reader is on. The bundle alone knows only its article and ordinal.
+        let id = arrived.takeaway_title(index).map_or(id, |titled| titled.id.clone());
+        format!("{}{}", site_url(), takeaway_path(&id))
     };
     spawn_local(async move {
         let said = match copy_text(&text).await {
