@@ -401,6 +401,51 @@ fn the_index_is_made_a_derived_field_a_step() {
     assert_eq!(steps.finish(&dataset, &synonyms), search_index(&dataset, &dataset.search, &synonyms));
 }
 
+/// The app makes the engine's index in steps (the articles' authors' terms, then a derived field
+/// a step): the engine over it finds what the engine over the index made at once finds, an
+/// author's name included.
+#[test]
+fn the_engines_index_made_in_steps_finds_what_the_one_made_at_once_finds() {
+    use takeaways::search::pieces::{cut, Pieces};
+    use takeaways::search::IndexInSteps;
+    let bundle = seeds();
+    let engines = [true, false].map(|in_steps| {
+        let cut = cut(&bundle, 1);
+        let index = match in_steps {
+            true => {
+                let mut steps = IndexInSteps::over_pieces(&bundle, &cut.head);
+                let mut more = 0;
+                while steps.step(&bundle) {
+                    more += 1;
+                }
+                assert_eq!(
+                    more,
+                    1 + FIELDS.len() - SHIPPED_FIELDS.len(),
+                    "the authors' terms, then the derived fields"
+                );
+                steps.finish(&bundle)
+            }
+            false => EngineIndex::over_pieces(&bundle, &cut.head),
+        };
+        let engine = Engine::of(&bundle, index);
+        let mut pieces = Pieces::new(std::sync::Arc::new(cut.head));
+        for (n, piece) in cut.pieces.iter().enumerate() {
+            engine.add_piece(pieces.add(n, piece).expect("each piece once"));
+        }
+        engine
+    });
+    let found = |engine: &Engine, q: &str| -> Vec<usize> {
+        engine.search(q, &Config::default(), 50).iter().map(|hit| hit.doc).collect()
+    };
+    // A word of the takeaways' own with an author's name, which only the article's authors hold.
+    let author = &bundle.articles[0].authors[0];
+    for q in [author.clone(), format!("kubernetes {author}"), format!("平台工程 {author}")] {
+        let in_steps = found(&engines[0], &q);
+        assert!(!in_steps.is_empty(), "{q}");
+        assert_eq!(in_steps, found(&engines[1], &q), "{q}");
+    }
+}
+
 /// The index the engine works on, the shipped title's, body's and article's and the fields it
 /// derives from the bundle, is exactly what elasticlunr-rs's index holds, so both rank alike (the
 /// parity test checks the ranking on elasticlunr's): over the seeds and a synthetic corpus, whose

@@ -22,9 +22,9 @@ use crate::model::{
 };
 
 /// The first of the two steps that build an engine over a bundle: its index, with the fields the
-/// engine derives from the bundle and the articles' authors' terms made. Apart so that the app can run the steps in tasks of their
-/// own: over thousands of takeaways, each takes the main thread for several frames (the first
-/// itself in steps, see [`IndexInSteps`]).
+/// engine derives from the bundle and the articles' authors' terms made. Apart so that the app
+/// can run the steps in tasks of their own: over thousands of takeaways, each takes the main
+/// thread for several frames (the first itself in steps, see [`IndexInSteps`]).
 pub struct EngineIndex {
     index: SearchIndex,
     /// Each article's authors' terms.
