@@ -146,7 +146,8 @@ describe("theme graphs", () => {
   test("comparing two events shows themes gained, lost and shared; the events are in the URL", async () => {
     const page = await openPage();
     await page.goto(`${host.url}themes/compare?a=2019-eu-barcelona&b=2023-na-chicago`);
-    await page.locator("svg#theme-compare").waitFor();
+    // The build's page compares its default events: the app's, for the URL's, replaces it.
+    await page.locator("main:not([data-prerendered]) svg#theme-compare").waitFor();
     const at = (id, event) => count((t) => eventOf(t) === event && themeIds(t).includes(id));
     const rows = await page.locator(".graph-data tbody tr").evaluateAll((trs) =>
       trs.map((tr) => [tr.className, tr.querySelector("th").textContent, ...[...tr.querySelectorAll("td")].map((td) => td.textContent)]));
