@@ -191,20 +191,29 @@ describe("feel", () => {
     assert.deepEqual(page.problems, []);
   });
 
-  test("copy link and copy as Markdown put the takeaway on the clipboard", async () => {
+  test("copy link and copy as Markdown put the takeaway on the clipboard, once its title has come", async () => {
     const page = await openPage();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: host.url });
+    // The takeaway's title and summary come with its article's summaries: held until a copy is asked for.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/-summaries\.json$/, async (route) => { await held; await route.continue(); });
+    const asked = page.waitForRequest(/-summaries\.json$/);
     await page.goto(`${host.url}t/${devops.id}`);
-    await page.locator("article.takeaway .body").waitFor();
-    await page.getByRole("button", { name: "复制链接" }).click();
-    await page.locator(".copy-status", { hasText: "已复制" }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${host.url}t/${devops.id}`);
+    await asked;
     await page.getByRole("button", { name: "复制为 Markdown" }).click();
-    await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.startsWith("**[")));
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator(".copy-status").textContent(), "", "copied before the title came");
+    release();
+    await page.locator(".copy-status", { hasText: "已复制" }).waitFor();
     const markdown = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(markdown, new RegExp(`\\]\\(${host.url}t/${devops.id}\\)`));
+    assert.match(markdown, new RegExp(`^\\*\\*\\[[^\\]]+\\]\\(${host.url}t/${devops.id}\\)`), markdown);
     // With its summary, which comes apart from the bundle and the body.
     assert.ok(devops.summary && markdown.includes(`> ${devops.summary.slice(0, 12)}`), markdown);
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await page.getByRole("button", { name: "复制链接" }).click();
+    await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== ""));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${host.url}t/${devops.id}`);
     assert.deepEqual(page.problems, []);
   });
 });

@@ -15,7 +15,6 @@ use crate::explore::export::{export, takeaway_markdown, Format};
 use crate::explore::facets::Facet;
 use crate::explore::url::{toggled_target, Page};
 use crate::model::ids::takeaway_path;
-use crate::model::Titles;
 use crate::render::lang::Lang;
 
 /// Does what the button `button`, whose `data-action` is `action`, is for.
@@ -55,31 +54,39 @@ pub fn run(action: &str, button: &Element) {
     }
 }
 
-/// Puts the link to the takeaway on screen, or the takeaway as Markdown, on the clipboard, and
-/// says whether it worked.
+/// Puts the link to the takeaway on screen, or the takeaway as Markdown, on the clipboard, once
+/// its title and summary have come (or failed), and says whether it worked.
 fn copy(markdown: bool) {
     let Page::Takeaway(id) = use_router().page().get_untracked() else { return };
-    let Some(Ok(site)) = expect_context::<BundleResource>().get_untracked() else { return };
-    let Some(index) = site.takeaway_index(&id) else { return };
+    let bundle = expect_context::<BundleResource>();
     let lang = use_prefs().lang.get_untracked();
-    let arrived = arrived(&site);
-    let text = if markdown {
-        takeaway_markdown(&site.bundle, &arrived, &arrived, index, &site_url(), lang == Lang::En)
-    } else {
-        // Until its title has come (a click soon after the page loads), the id the address bar
-        // shows: the page the reader is on. The bundle alone knows only its article and ordinal.
-        let id = arrived.takeaway_title(index).map_or(id, |titled| titled.id.clone());
-        format!("{}{}", site_url(), takeaway_path(&id))
-    };
-    spawn_local(async move {
-        let said = match copy_text(&text).await {
-            true => lang.pick("已复制", "Copied"),
-            false => lang.pick("浏览器不允许复制", "The browser did not allow copying"),
-        };
-        if let Some(status) = document().query_selector(".copy-status").ok().flatten() {
-            status.set_text_content(Some(said));
+    until_done(Box::new(move |copying| {
+        if copying == Some(Errand::Done) {
+            return Errand::Done;
         }
-    });
+        let Some(Ok(site)) = bundle.get() else { return Errand::Whole };
+        let Some(index) = site.takeaway_index(&id) else { return Errand::Done };
+        request_read(&site, &[index], &[]);
+        if read_pending(&site, &[index], &[]) {
+            return Errand::Read;
+        }
+        let arrived = arrived(&site);
+        let text = if markdown {
+            takeaway_markdown(&site.bundle, &arrived, &arrived, index, &site_url(), lang == Lang::En)
+        } else {
+            format!("{}{}", site_url(), takeaway_path(&site.bundle.titled(&arrived, index).id))
+        };
+        spawn_local(async move {
+            let said = match copy_text(&text).await {
+                true => lang.pick("已复制", "Copied"),
+                false => lang.pick("浏览器不允许复制", "The browser did not allow copying"),
+            };
+            if let Some(status) = document().query_selector(".copy-status").ok().flatten() {
+                status.set_text_content(Some(said));
+            }
+        });
+        Errand::Done
+    }));
 }
 
 /// The list the facet option named by a checkbox leads to (its `name` the facet's key, its
@@ -104,33 +111,41 @@ fn save_list(format: Format) {
     let (bundle, home) = (expect_context::<BundleResource>(), expect_context::<HomeState>());
     let english_first = use_prefs().lang.get_untracked() == Lang::En;
     request_whole();
-    Effect::new(move |saving: Option<Saving>| {
-        let Some(Ok(site)) = bundle.get().filter(|_| saving != Some(Saving::Saved)) else {
-            return saving.unwrap_or(Saving::Whole);
-        };
+    until_done(Box::new(move |saving| {
+        if saving == Some(Errand::Done) {
+            return Errand::Done;
+        }
+        let Some(Ok(site)) = bundle.get() else { return Errand::Whole };
         let Some(listing) = home.listing.get_untracked().filter(|_| !site.is_first_page()) else {
-            return Saving::Whole;
+            return Errand::Whole;
         };
         // Asked for once: every file that comes runs this again, and the list may be every takeaway.
-        if saving != Some(Saving::Read) {
+        if saving != Some(Errand::Read) {
             request_read(&site, &listing.takeaways, &[]);
         }
         if read_pending(&site, &listing.takeaways, &[]) {
-            return Saving::Read;
+            return Errand::Read;
         }
         let arrived = arrived(&site);
         let text = export(&site.bundle, &arrived, &arrived, &listing.takeaways, format, &site_url(), english_first);
         if let Err(e) = download(&format!("takeaways.{}", format.extension()), format.media_type(), &text) {
             leptos::logging::warn!("export failed: {e}");
         }
-        Saving::Saved
-    });
+        Errand::Done
+    }));
 }
 
-/// Where saving a list is: waiting for the whole outline, for the texts it reads, or done.
+/// Where a button's errand that waits for data is: waiting for the outline, for the texts it
+/// reads, or done (then it reads no signal, and runs no more).
 #[derive(Clone, Copy, PartialEq)]
-enum Saving {
+enum Errand {
     Whole,
     Read,
-    Saved,
+    Done,
+}
+
+/// Runs `errand` now and again whenever what it read changes, until it is done. One boxed type for
+/// every errand: each closure type would compile leptos's effect anew.
+fn until_done(errand: Box<dyn FnMut(Option<Errand>) -> Errand>) {
+    Effect::new(errand);
 }
