@@ -34,7 +34,7 @@ pub struct Site {
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
     engine: OnceLock<Engine>,
-    /// The engine's index while it is made, a derived field a step (see [`EngineBuild`]).
+    /// The engine's index while it is made, in steps (see [`EngineBuild`]).
     index: Mutex<Option<IndexInSteps>>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
@@ -210,8 +210,8 @@ pub enum Load<T = ()> {
 /// The engine's build once the index's head is here, in steps, each in a task of its own (a long
 /// task delays what the reader does meanwhile, and Lighthouse counts it as blocking): queued, so
 /// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their way
-/// while it runs; then its index due, the authors' terms and a derived field a task each (see
-/// [`IndexInSteps`]), then the engine over it, then the search it was made for.
+/// while it runs; then its index due, the authors' terms and each step of the derived fields a
+/// task (see [`IndexInSteps`]), then the engine over it, then the search it was made for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,

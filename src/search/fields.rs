@@ -56,25 +56,45 @@ pub fn search_index(bundle: &OutlinedBundle, shipped: &CompactIndex, synonyms: &
     FieldsInSteps::new(bundle, shipped).finish(bundle, synonyms)
 }
 
-/// The whole index (see [`search_index`]) made a derived field at a time, so that the app can
-/// make each in a task of its own: over thousands of takeaways, each takes the main thread for
-/// a frame or more.
+/// The whole index (see [`search_index`]) made a step at a time, so that the app can make each
+/// in a task of its own: over thousands of takeaways, a derived field takes the main thread for
+/// several frames, each of its steps ([`Derived`]) for about one.
 pub struct FieldsInSteps {
     docs: u32,
     /// The shipped fields not yet taken into `made`.
     shipped: Vec<FieldIndex>,
     /// The fields made, in [`FIELDS`] order.
     made: Vec<FieldIndex>,
+    /// The derived field after `made`, between its steps.
+    making: Option<Derived>,
 }
 
 impl FieldsInSteps {
     pub fn new(bundle: &OutlinedBundle, shipped: &CompactIndex) -> FieldsInSteps {
         let docs = bundle.takeaways.len() as u32;
-        FieldsInSteps { docs, shipped: decode(shipped, docs).fields, made: Vec::new() }
+        FieldsInSteps { docs, shipped: decode(shipped, docs).fields, made: Vec::new(), making: None }
     }
 
-    /// Makes the fields up to the next derived one, that one included; whether any is left.
+    /// Takes the next step of the derived field on its way, or takes the shipped fields up to the
+    /// next derived one and its first step; whether any step is left.
     pub fn step(&mut self, bundle: &OutlinedBundle, synonyms: &Synonyms) -> bool {
+        let derived = match self.making.take() {
+            Some(making) => making.next(),
+            None => match self.take_shipped() {
+                Some(name) => Derived::start(bundle, name, synonyms),
+                None => return false,
+            },
+        };
+        match derived {
+            Derived::Made(field) => self.made.push(field),
+            making => self.making = Some(making),
+        }
+        self.made.len() < FIELDS.len()
+    }
+
+    /// Takes the shipped fields (an empty one for each that did not ship) up to the next derived
+    /// field, and names it; none where no derived field is left.
+    fn take_shipped(&mut self) -> Option<&'static str> {
         while let Some(&name) = FIELDS.get(self.made.len()) {
             let field = match self.shipped.iter().position(|f| f.name == name) {
                 Some(at) => self.shipped.swap_remove(at),
@@ -84,14 +104,11 @@ impl FieldsInSteps {
                     lengths: vec![0; self.docs as usize],
                     ..FieldIndex::default()
                 },
-                None => {
-                    self.made.push(derived_field(bundle, name, synonyms));
-                    break;
-                }
+                None => return Some(name),
             };
             self.made.push(field);
         }
-        self.made.len() < FIELDS.len()
+        None
     }
 
     /// The index, the fields left made now.
@@ -109,7 +126,7 @@ pub fn shipped_article_field(bundle: &Bundle, synonyms: &Synonyms) -> FieldIndex
     let articles = bundle.articles.iter().zip(&bundle.article_titles);
     let texts = articles.map(|(article, titled)| article_own_text(article, titled)).collect();
     let (terms, runs) = part_texts(bundle, texts, bundle.events.iter().map(event_text).collect(), synonyms);
-    field_index(ARTICLE_FIELD, terms, &FieldTexts::of_parts(runs, 0..bundle.articles.len()), false)
+    field_index(ARTICLE_FIELD, terms, FieldTexts::of_parts(runs, 0..bundle.articles.len()), false)
 }
 
 /// The article's field over the articles (see [`shipped_article_field`]) given to the takeaways,
@@ -144,21 +161,53 @@ pub fn over_takeaways(articles: FieldIndex, article_of: &[u32]) -> FieldIndex {
     FieldIndex { name: articles.name, terms: articles.terms, ..field }
 }
 
-/// The index of one derived field (themes or projects, see [`SHARED_FIELDS`]) over every
-/// takeaway: this runs when the app's first search starts. Each theme or project is tokenized
-/// once, and each takeaway's text is its set's (see [`set_field`]).
-fn derived_field(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> FieldIndex {
-    let texts = match name {
-        "themes" => bundle.themes.iter().map(theme_text).collect(),
-        _ => bundle.projects.iter().map(project_text).collect(),
-    };
-    let (terms, runs) = part_texts(bundle, texts, Vec::new(), synonyms);
-    let takeaways = bundle.takeaways.iter();
-    let sets = match name {
-        "themes" => Sets::of(takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
-        _ => Sets::of(takeaways.map(|t| t.projects.as_slice()), |p| p.get()),
-    };
-    set_field(name, terms, &runs, &sets)
+/// One derived field (themes or projects, see [`SHARED_FIELDS`]) over every takeaway on its
+/// way: this runs when the app's first search starts, a step a task.
+enum Derived {
+    /// Its documents' texts counted: each theme or project tokenized once, each takeaway's text
+    /// its set's, each distinct set's counted once ([`FieldTexts::of_sets`]), not once per
+    /// document holding it.
+    Counted(CountedField),
+    /// Its documents grouped by their text.
+    Grouped(GroupedField),
+    /// Its index.
+    Made(FieldIndex),
+}
+
+impl Derived {
+    /// The field `name`'s first step. Where most documents have a set of their own (a
+    /// takeaway's projects, often), grouping would not pay and counting each set's text would
+    /// cost as much as the postings: each term's postings are then its parts' documents merged
+    /// ([`over_parts`]), the field made at once.
+    fn start(bundle: &OutlinedBundle, name: &str, synonyms: &Synonyms) -> Derived {
+        let texts = match name {
+            "themes" => bundle.themes.iter().map(theme_text).collect(),
+            _ => bundle.projects.iter().map(project_text).collect(),
+        };
+        let (terms, runs) = part_texts(bundle, texts, Vec::new(), synonyms);
+        let takeaways = bundle.takeaways.iter();
+        let sets = match name {
+            "themes" => Sets::of(takeaways.map(|t| t.themes.as_slice()), |m| m.get()),
+            _ => Sets::of(takeaways.map(|t| t.projects.as_slice()), |p| p.get()),
+        };
+        let (distinct, of_doc) = sets.numbered();
+        match distinct.len() * 2 <= sets.len() {
+            true => {
+                let texts = FieldTexts::of_sets(&runs, &distinct, of_doc);
+                Derived::Counted(CountedField { name: name.to_owned(), terms, texts })
+            }
+            false => Derived::Made(FieldIndex { name: name.to_owned(), ..over_parts(terms, &runs, &sets) }),
+        }
+    }
+
+    /// Its next step; a field made stays made.
+    fn next(self) -> Derived {
+        match self {
+            Derived::Counted(counted) => Derived::Grouped(counted.grouped(true)),
+            Derived::Grouped(grouped) => Derived::Made(grouped.written()),
+            made => made,
+        }
+    }
 }
 
 /// Each document's set of parts (a takeaway's themes or projects) by their numbers: document
@@ -201,20 +250,6 @@ impl Sets {
             })
             .collect();
         (distinct, of_doc)
-    }
-}
-
-/// The index of a derived field whose documents' texts are `sets` of parts, each part's text in
-/// `runs`. Grouped where its documents share few distinct sets: each set's text is counted once
-/// ([`FieldTexts::of_sets`]), not once per document holding it. Where most documents have a set
-/// of their own (a takeaway's projects, often), grouping would not pay and counting each set's
-/// text would cost as much as the postings: each term's postings are then its parts' documents
-/// merged ([`over_parts`]).
-fn set_field(name: &str, terms: Vec<String>, runs: &[Vec<(u32, u32)>], sets: &Sets) -> FieldIndex {
-    let (distinct, of_doc) = sets.numbered();
-    match distinct.len() * 2 <= sets.len() {
-        true => field_index(name, terms, &FieldTexts::of_sets(runs, &distinct, of_doc), true),
-        false => FieldIndex { name: name.to_owned(), ..over_parts(terms, runs, sets) },
     }
 }
 
@@ -321,20 +356,43 @@ fn part_texts(
 
 /// The index of a shared field named `name` of the sorted `terms` whose documents' texts are
 /// `texts`, its documents grouped by their text where `grouped` asks for it and it pays (see
-/// [`grouping`]). The postings are counted, then written in place, term after term, each term's
-/// in document order, with no list per term.
-fn field_index(name: &str, terms: Vec<String>, texts: &FieldTexts, grouped: bool) -> FieldIndex {
-    let holders = texts.holders();
-    let text_lengths: Vec<u32> = texts.terms.iter().map(|of_text| kept_length(length(of_text))).collect();
-    let groups = grouped.then(|| grouping(texts, &holders, &text_lengths)).flatten();
-    let (starts, postings) = postings(texts, groups.as_ref(), terms.len());
-    FieldIndex {
-        name: name.to_owned(),
-        terms,
-        postings,
-        starts,
-        lengths: texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect(),
-        groups,
+/// [`grouping`]).
+fn field_index(name: &str, terms: Vec<String>, texts: FieldTexts, grouped: bool) -> FieldIndex {
+    CountedField { name: name.to_owned(), terms, texts }.grouped(grouped).written()
+}
+
+/// A shared field's sorted terms and its documents' texts: the first of its index's steps.
+struct CountedField {
+    name: String,
+    terms: Vec<String>,
+    texts: FieldTexts,
+}
+
+impl CountedField {
+    /// The second step: its documents grouped by their text where `grouped` asks for it and it
+    /// pays (see [`grouping`]), and each text's length.
+    fn grouped(self, grouped: bool) -> GroupedField {
+        let text_lengths: Vec<u32> = self.texts.terms.iter().map(|of_text| kept_length(length(of_text))).collect();
+        let groups = grouped.then(|| grouping(&self.texts, &self.texts.holders(), &text_lengths)).flatten();
+        GroupedField { counted: self, text_lengths, groups }
+    }
+}
+
+/// A shared field's documents grouped, or not (see [`CountedField::grouped`]).
+struct GroupedField {
+    counted: CountedField,
+    text_lengths: Vec<u32>,
+    groups: Option<Groups>,
+}
+
+impl GroupedField {
+    /// The last step: the field's index. The postings are counted, then written in place, term
+    /// after term, each term's in document order, with no list per term.
+    fn written(self) -> FieldIndex {
+        let GroupedField { counted: CountedField { name, terms, texts }, text_lengths, groups } = self;
+        let (starts, postings) = postings(&texts, groups.as_ref(), terms.len());
+        let lengths = texts.of_doc.iter().map(|&text| text_lengths[text as usize]).collect();
+        FieldIndex { name, terms, postings, starts, lengths, groups }
     }
 }
 
@@ -563,7 +621,7 @@ mod tests {
             let sets = Sets::of(sets.into_iter(), |&p| p);
             let (distinct, of_doc) = sets.numbered();
             let texts = FieldTexts::of_sets(&runs, &distinct, of_doc);
-            let expected = field_index("projects", terms.clone(), &texts, false);
+            let expected = field_index("projects", terms.clone(), texts, false);
             let ours = FieldIndex { name: "projects".to_owned(), ..over_parts(terms.clone(), &runs, &sets) };
             assert_eq!(ours, expected);
         }

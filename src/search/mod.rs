@@ -47,8 +47,8 @@ impl EngineIndex {
     }
 }
 
-/// An [`EngineIndex`] being made a step at a time: the articles' authors' terms, then a derived
-/// field a step (see [`fields::FieldsInSteps`]).
+/// An [`EngineIndex`] being made a step at a time: the articles' authors' terms, then the
+/// derived fields' steps (see [`fields::FieldsInSteps`]).
 pub struct IndexInSteps {
     fields: fields::FieldsInSteps,
     authors: Option<Vec<Vec<String>>>,
@@ -73,8 +73,8 @@ impl IndexInSteps {
         IndexInSteps::new(bundle, &CompactIndex { fields: fields.collect() }, Some(head.initials.clone()))
     }
 
-    /// Makes the authors' terms, or once they are made the next derived field; whether any
-    /// field is left.
+    /// Makes the authors' terms, or once they are made takes the derived fields' next step;
+    /// whether any step is left.
     pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
         match self.authors {
             None => {
