@@ -58,7 +58,7 @@ pub fn search_index(bundle: &OutlinedBundle, shipped: &CompactIndex, synonyms: &
 
 /// The whole index (see [`search_index`]) made a step at a time, so that the app can make each
 /// in a task of its own: over thousands of takeaways, a derived field takes the main thread for
-/// several frames, each of its steps ([`Derived`]) for about one.
+/// several frames, which its steps ([`Derived`]) share.
 pub struct FieldsInSteps {
     docs: u32,
     /// The shipped fields not yet taken into `made`.

@@ -198,9 +198,9 @@ describe("feel", () => {
     let release;
     const held = new Promise((resolve) => (release = resolve));
     await page.route(/-summaries\.json$/, async (route) => { await held; await route.continue(); });
-    const asked = page.waitForRequest(/-summaries\.json$/);
     await page.goto(`${host.url}t/${devops.id}`);
-    await asked;
+    // The app is listening once it has put the colour scheme on <html> (the build's page has none).
+    await page.locator("html[data-theme]").waitFor({ state: "attached" });
     await page.getByRole("button", { name: "复制为 Markdown" }).click();
     await page.waitForTimeout(200);
     assert.equal(await page.locator(".copy-status").textContent(), "", "copied before the title came");
