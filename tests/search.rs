@@ -418,8 +418,8 @@ fn the_index_is_made_in_steps() {
     assert_eq!(steps.finish(&dataset, &synonyms), search_index(&dataset, &dataset.search, &synonyms));
 }
 
-/// The app makes the engine's index in steps (the articles' authors' terms, then a derived field
-/// a step): the engine over it finds what the engine over the index made at once finds, an
+/// The app makes the engine's index in steps (the articles' authors' terms, then the derived
+/// fields' steps): the engine over it finds what the engine over the index made at once finds, an
 /// author's name included.
 #[test]
 fn the_engines_index_made_in_steps_finds_what_the_one_made_at_once_finds() {

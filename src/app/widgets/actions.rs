@@ -60,10 +60,7 @@ fn copy(markdown: bool) {
     let Page::Takeaway(id) = use_router().page().get_untracked() else { return };
     let bundle = expect_context::<BundleResource>();
     let lang = use_prefs().lang.get_untracked();
-    until_done(Box::new(move |copying| {
-        if copying == Some(Errand::Done) {
-            return Errand::Done;
-        }
+    until_done(Box::new(move |_| {
         let Some(Ok(site)) = bundle.get() else { return Errand::Whole };
         let Some(index) = site.takeaway_index(&id) else { return Errand::Done };
         request_read(&site, &[index], &[]);
@@ -112,9 +109,6 @@ fn save_list(format: Format) {
     let english_first = use_prefs().lang.get_untracked() == Lang::En;
     request_whole();
     until_done(Box::new(move |saving| {
-        if saving == Some(Errand::Done) {
-            return Errand::Done;
-        }
         let Some(Ok(site)) = bundle.get() else { return Errand::Whole };
         let Some(listing) = home.listing.get_untracked().filter(|_| !site.is_first_page()) else {
             return Errand::Whole;
@@ -144,8 +138,12 @@ enum Errand {
     Done,
 }
 
-/// Runs `errand` now and again whenever what it read changes, until it is done. One boxed type for
-/// every errand: each closure type would compile leptos's effect anew.
-fn until_done(errand: Box<dyn FnMut(Option<Errand>) -> Errand>) {
-    Effect::new(errand);
+/// Runs `errand` now and again whenever what it read changes, until it is done; it is given where
+/// it was, never done. One boxed type for every errand: each closure type would compile leptos's
+/// effect anew.
+fn until_done(mut errand: Box<dyn FnMut(Option<Errand>) -> Errand>) {
+    Effect::new(move |was: Option<Errand>| match was {
+        Some(Errand::Done) => Errand::Done,
+        was => errand(was),
+    });
 }
