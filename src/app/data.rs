@@ -8,6 +8,7 @@
 //! titles alone for a list of articles.
 
 use std::cell::RefCell;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -24,7 +25,7 @@ use crate::model::{
 };
 use crate::search::pieces::Pieces;
 use crate::search::tokenize::{query_terms, Synonyms};
-use crate::search::{Config, Engine, IndexInSteps, Needs};
+use crate::search::{Config, Engine, EngineInSteps, Needs};
 
 /// The loaded bundle's outline, shared by every page, with what is derived from it on first use.
 pub type Loaded = Arc<Site>;
@@ -34,8 +35,8 @@ pub struct Site {
     /// Whether the site ships takeaways' bodies alone (see [`DataFiles::takeaway_bodies`]).
     takeaway_bodies: bool,
     engine: OnceLock<Engine>,
-    /// The engine's index while it is made, in steps (see [`EngineBuild`]).
-    index: Mutex<Option<IndexInSteps>>,
+    /// The engine while it is made, in steps (see [`EngineBuild`]).
+    steps: Mutex<Option<EngineInSteps>>,
     /// The index's pieces the engine has, once its head has arrived.
     pieces: OnceLock<Mutex<Pieces>>,
     /// How many of the files that came the engine has been given.
@@ -59,9 +60,9 @@ struct Given {
 
 impl Site {
     pub fn new(bundle: OutlinedBundle, facets: Facets, takeaway_bodies: bool) -> Site {
-        let (engine, index, pieces, given) = (OnceLock::new(), Mutex::new(None), OnceLock::new(), Mutex::default());
+        let (engine, steps, pieces, given) = (OnceLock::new(), Mutex::new(None), OnceLock::new(), Mutex::default());
         let list_order = OnceLock::new();
-        Site { bundle, takeaway_bodies, engine, index, pieces, given, facets, list_order }
+        Site { bundle, takeaway_bodies, engine, steps, pieces, given, facets, list_order }
     }
 
     /// The search engine, once its index's head has arrived (see [`request_search`]) and the
@@ -88,25 +89,23 @@ impl Site {
                     super::browser::next_task(move || files.engine.set(stage));
                     None
                 };
-                let index = || self.index.lock().unwrap_or_else(PoisonError::into_inner);
-                let made = match files.engine.get() {
-                    EngineBuild::Idle => return next(EngineBuild::Index),
+                match files.engine.get() {
+                    EngineBuild::Idle => return next(EngineBuild::Steps),
                     EngineBuild::Queued | EngineBuild::Made => return None,
-                    EngineBuild::Index => {
-                        let mut index = index();
-                        let steps = index.get_or_insert_with(|| IndexInSteps::over_pieces(&self.bundle, &head));
-                        return next(match steps.step(&self.bundle) {
-                            true => EngineBuild::Index,
-                            false => EngineBuild::Engine,
-                        });
+                    EngineBuild::Steps => {
+                        let mut steps = self.steps.lock().unwrap_or_else(PoisonError::into_inner);
+                        let taken = steps.take().unwrap_or_else(|| EngineInSteps::over_pieces(&self.bundle, &head));
+                        match taken.step(&self.bundle) {
+                            ControlFlow::Continue(left) => {
+                                *steps = Some(left);
+                                return next(EngineBuild::Steps);
+                            }
+                            ControlFlow::Break(engine) => {
+                                let _ = self.engine.set(engine);
+                            }
+                        }
                     }
-                    // Its index made in the tasks before.
-                    EngineBuild::Engine => match index().take() {
-                        Some(steps) => steps.finish(&self.bundle),
-                        None => return next(EngineBuild::Index),
-                    },
-                };
-                self.engine.get_or_init(|| Engine::of(&self.bundle, made));
+                }
                 // The search it was made for in a task of its own.
                 return next(EngineBuild::Made);
             }
@@ -210,14 +209,13 @@ pub enum Load<T = ()> {
 /// The engine's build once the index's head is here, in steps, each in a task of its own (a long
 /// task delays what the reader does meanwhile, and Lighthouse counts it as blocking): queued, so
 /// that the pieces a query wants first, asked for before it (see [`wanted`]), are on their way
-/// while it runs; then its index due, the authors' terms and each step of the derived fields a
-/// task (see [`IndexInSteps`]), then the engine over it, then the search it was made for.
+/// while it runs; then its steps due, a task each (see [`EngineInSteps`]), then the search it was
+/// made for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum EngineBuild {
     Idle,
     Queued,
-    Index,
-    Engine,
+    Steps,
     /// The engine made; the search it was made for due.
     Made,
 }

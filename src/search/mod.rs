@@ -11,9 +11,11 @@ pub mod pieces;
 pub mod text;
 pub mod tokenize;
 
-pub use engine::{Bool, Config, Engine, FieldConfig, Found, Hit, Needs};
+pub use engine::{Assembly, Bool, Config, Engine, FieldConfig, Found, Hit, Needs};
 pub use index::SearchIndex;
 pub use tokenize::Synonyms;
+
+use std::ops::ControlFlow;
 
 use tokenize::document_terms;
 
@@ -24,7 +26,7 @@ use crate::model::{
 /// The first of the two steps that build an engine over a bundle: its index, with the fields the
 /// engine derives from the bundle and the articles' authors' terms made. Apart so that the app
 /// can run the steps in tasks of their own: over thousands of takeaways, each takes the main
-/// thread for several frames (the first itself in steps, see [`IndexInSteps`]).
+/// thread for several frames (each itself in steps, see [`EngineInSteps`]).
 pub struct EngineIndex {
     index: SearchIndex,
     /// Each article's authors' terms.
@@ -93,6 +95,36 @@ impl IndexInSteps {
     }
 }
 
+/// An engine made a step at a time, a task each in the app: its index's steps (see
+/// [`IndexInSteps`]), then its assembly's (see [`Assembly`]).
+pub enum EngineInSteps {
+    Index(IndexInSteps),
+    Assembly(Assembly),
+}
+
+impl EngineInSteps {
+    /// See [`EngineIndex::over_pieces`].
+    pub fn over_pieces(bundle: &OutlinedBundle, head: &SearchHead) -> EngineInSteps {
+        EngineInSteps::Index(IndexInSteps::over_pieces(bundle, head))
+    }
+
+    /// Takes the next step: the engine once the last is taken.
+    // A call of its own: inlined into the search's memo, it cost the wasm a kilobyte more.
+    #[inline(never)]
+    pub fn step(self, bundle: &OutlinedBundle) -> ControlFlow<Engine, EngineInSteps> {
+        match self {
+            EngineInSteps::Index(mut index) => ControlFlow::Continue(match index.step(bundle) {
+                true => EngineInSteps::Index(index),
+                false => EngineInSteps::Assembly(Engine::assembly(bundle, index.finish(bundle))),
+            }),
+            EngineInSteps::Assembly(mut assembly) => match assembly.step() {
+                true => ControlFlow::Continue(EngineInSteps::Assembly(assembly)),
+                false => ControlFlow::Break(assembly.finish()),
+            },
+        }
+    }
+}
+
 /// Each article's authors' terms: a search for an author finds the article's takeaways.
 fn author_terms(bundle: &OutlinedBundle, synonyms: &Synonyms) -> Vec<Vec<String>> {
     bundle.articles.iter().map(|a| document_terms(&a.authors.join("\n"), synonyms)).collect()
@@ -111,13 +143,14 @@ impl Engine {
     /// The second step: the engine over `bundle`'s takeaways with their index, `made`; without
     /// their titles, which are added as they arrive ([`Engine::add_titles`]).
     pub fn of(bundle: &OutlinedBundle, made: EngineIndex) -> Engine {
+        Engine::assembly(bundle, made).finish()
+    }
+
+    /// The second step to take a field at a time (see [`Engine::of`]).
+    pub fn assembly(bundle: &OutlinedBundle, made: EngineIndex) -> Assembly {
         let EngineIndex { index, authors, synonyms, in_pieces } = made;
         let article_of = bundle.takeaways.iter().map(|t| t.article.0).collect();
-        let engine = Engine::new(index, synonyms, article_of, &authors);
-        match in_pieces {
-            Some(initials) => engine.in_pieces(initials),
-            None => engine,
-        }
+        Assembly::new(index, synonyms, article_of, &authors, in_pieces)
     }
 
     /// Adds `titles`, those of the documents from `first` on, in order.

@@ -160,44 +160,74 @@ fn for_takeaways(index: FieldIndex, authors: &Authors) -> FieldIndex {
     }
 }
 
-impl Engine {
+/// An engine being assembled from its index a field at a time, so that the app can take a task
+/// for each step: over thousands of takeaways, a derived field's weights take the main thread
+/// for a frame or more.
+pub struct Assembly {
+    /// The fields' indexes still to weigh, in [`FIELDS`](super::index::FIELDS) order.
+    left: std::iter::Peekable<std::vec::IntoIter<FieldIndex>>,
+    fields: Vec<Arc<Field>>,
+    docs: usize,
+    synonyms: Synonyms,
+    authors: Authors,
+    in_pieces: Option<Vec<char>>,
+}
+
+impl Assembly {
     /// An engine over `index`, whose documents (the takeaways, in bundle order) are of the
-    /// articles `article_of`, whose authors have the terms `authors` (per article). It ranks and
-    /// counts without the documents' titles and bodies; those the results read are added as they
-    /// arrive (see [`Found::missing`]).
-    pub fn new(index: SearchIndex, synonyms: Synonyms, article_of: Vec<u32>, authors: &[Vec<String>]) -> Engine {
-        let count = index.docs as usize;
+    /// articles `article_of`, whose authors have the terms `authors` (per article); its body's
+    /// index in pieces where `in_pieces` holds the first initial of each file of its words (see
+    /// [`Engine::add_words`]), none of which has arrived yet. It ranks and counts without the
+    /// documents' titles and bodies; those the results read are added as they arrive (see
+    /// [`Found::missing`]).
+    pub fn new(
+        index: SearchIndex,
+        synonyms: Synonyms,
+        article_of: Vec<u32>,
+        authors: &[Vec<String>],
+        in_pieces: Option<Vec<char>>,
+    ) -> Assembly {
+        let (docs, fields) = (index.docs as usize, Vec::with_capacity(index.fields.len()));
         let authors = Authors::new(authors, article_of);
-        let fields = index.fields.into_iter().map(|f| Arc::new(Field::new(for_takeaways(f, &authors), count)));
-        let fields = RwLock::new(fields.collect());
-        let scratch = Mutex::new(Scratch::new(count, authors.articles()));
+        Assembly { left: index.fields.into_iter().peekable(), fields, docs, synonyms, authors, in_pieces }
+    }
+
+    /// Weighs the next field with terms, and those without around it (which cost next to
+    /// nothing); whether any is left.
+    pub fn step(&mut self) -> bool {
+        let mut weighty = false;
+        while let Some(index) = self.left.next_if(|index| !weighty || index.terms.is_empty()) {
+            weighty |= !index.terms.is_empty();
+            self.fields.push(Arc::new(Field::new(for_takeaways(index, &self.authors), self.docs)));
+        }
+        self.left.peek().is_some()
+    }
+
+    /// The engine, what is left weighed now.
+    pub fn finish(mut self) -> Engine {
+        while self.step() {}
+        let Assembly { fields, docs, synonyms, authors, in_pieces, .. } = self;
+        let scratch = Mutex::new(Scratch::new(docs, authors.articles()));
         let (titles, bodies) =
-            ((0..count).map(|_| OnceLock::new()).collect(), (0..count).map(|_| OnceLock::new()).collect());
-        let (in_pieces, initials, shipped_words, infixes) = (false, Vec::new(), RwLock::default(), RwLock::default());
-        let lexicons = Mutex::default();
+            ((0..docs).map(|_| OnceLock::new()).collect(), (0..docs).map(|_| OnceLock::new()).collect());
+        let shipped_words = RwLock::new(vec![None; in_pieces.as_ref().map_or(0, Vec::len)]);
         Engine {
-            fields,
-            in_pieces,
-            initials,
+            fields: RwLock::new(fields),
+            in_pieces: in_pieces.is_some(),
+            initials: in_pieces.unwrap_or_default(),
             shipped_words,
-            infixes,
+            infixes: RwLock::default(),
             synonyms,
             titles,
             bodies,
             scratch,
-            lexicons,
+            lexicons: Mutex::default(),
             authors,
         }
     }
+}
 
-    /// This engine with its body's index in pieces: of those in `index`, the first that arrived;
-    /// `initials` the first of each file of its words (see [`Engine::add_words`]).
-    pub fn in_pieces(mut self, initials: Vec<char>) -> Engine {
-        self.shipped_words = RwLock::new(vec![None; initials.len()]);
-        (self.in_pieces, self.initials) = (true, initials);
-        self
-    }
-
+impl Engine {
     /// The field named `name`.
     fn field(&self, name: &str) -> Option<Arc<Field>> {
         let fields = self.fields.read().unwrap_or_else(PoisonError::into_inner);
