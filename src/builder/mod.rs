@@ -17,7 +17,7 @@ use anyhow::{bail, Context, Result};
 use corpus::article::{self, ParsedArticle};
 use corpus::metadata::{Metadata, ARTICLES_FILE};
 use corpus::tagging::Tagger;
-use corpus::{assign_ids, read_sources, CorpusError, CorpusWarning, Sources};
+use corpus::{assign_ids, read_sources, CorpusError, CorpusWarning, SourceFile, Sources};
 
 use crate::model::{
     Article, ArticleIx, ArticleTitle, Bundle, Dataset, EventIx, OutlinedBundle, SearchFile, Takeaway, TakeawayTitle,
@@ -131,8 +131,18 @@ fn beside(bundle_path: &Path, file: &str) -> Result<PathBuf> {
 fn parse_articles(sources: Sources, metadata: &Metadata, tagger: &Tagger, corpus: &Path) -> Result<Vec<ParsedArticle>> {
     let mut errors: Vec<CorpusError> = sources.errors;
     let mut parsed = Vec::with_capacity(sources.files.len());
-    for source in &sources.files {
-        match article::parse(source, metadata, tagger, corpus) {
+    // The cores share the articles, a run of them each, in order: thousands of articles, their
+    // text segmented and tagged, are a large share of a large corpus's build.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = sources.files.len().div_ceil(workers).max(1);
+    let results: Vec<Vec<Result<ParsedArticle, CorpusError>>> = std::thread::scope(|scope| {
+        let parse_run =
+            |run: &'_ [SourceFile]| run.iter().map(|source| article::parse(source, metadata, tagger, corpus)).collect();
+        let threads: Vec<_> = sources.files.chunks(run).map(|run| scope.spawn(move || parse_run(run))).collect();
+        threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    for result in results.into_iter().flatten() {
+        match result {
             Ok(article) => parsed.push(article),
             Err(e) => errors.push(e),
         }
