@@ -134,11 +134,11 @@ fn parse_articles(sources: Sources, metadata: &Metadata, tagger: &Tagger, corpus
     // The cores share the articles, a run of them each, in order: thousands of articles, their
     // text segmented and tagged, are a large share of a large corpus's build.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let run = sources.files.len().div_ceil(workers).max(1);
+    let per_core = sources.files.len().div_ceil(workers).max(1);
     let results: Vec<Vec<Result<ParsedArticle, CorpusError>>> = std::thread::scope(|scope| {
         let parse_run =
-            |run: &'_ [SourceFile]| run.iter().map(|source| article::parse(source, metadata, tagger, corpus)).collect();
-        let threads: Vec<_> = sources.files.chunks(run).map(|run| scope.spawn(move || parse_run(run))).collect();
+            |run: &[SourceFile]| run.iter().map(|source| article::parse(source, metadata, tagger, corpus)).collect();
+        let threads: Vec<_> = sources.files.chunks(per_core).map(|run| scope.spawn(move || parse_run(run))).collect();
         threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
     });
     for result in results.into_iter().flatten() {

@@ -11,12 +11,13 @@ pub mod pieces;
 pub mod text;
 pub mod tokenize;
 
-pub use engine::{Assembly, Bool, Config, Engine, FieldConfig, Found, Hit, Needs};
+pub use engine::{Bool, Config, Engine, FieldConfig, Found, Hit, Needs};
 pub use index::SearchIndex;
 pub use tokenize::Synonyms;
 
 use std::ops::ControlFlow;
 
+use engine::Assembly;
 use tokenize::document_terms;
 
 use crate::model::{
@@ -65,7 +66,7 @@ impl IndexInSteps {
     }
 
     /// See [`EngineIndex::over_pieces`].
-    pub fn over_pieces(bundle: &OutlinedBundle, head: &SearchHead) -> IndexInSteps {
+    fn over_pieces(bundle: &OutlinedBundle, head: &SearchHead) -> IndexInSteps {
         let fields = index::SHIPPED_FIELDS.iter().zip(&head.lengths);
         let fields = fields.map(|(name, lengths)| CompactField {
             name: (*name).to_owned(),
@@ -77,7 +78,7 @@ impl IndexInSteps {
 
     /// Makes the authors' terms, or once they are made takes the derived fields' next step;
     /// whether any step is left.
-    pub fn step(&mut self, bundle: &OutlinedBundle) -> bool {
+    fn step(&mut self, bundle: &OutlinedBundle) -> bool {
         match self.authors {
             None => {
                 self.authors = Some(author_terms(bundle, &self.synonyms));
@@ -88,7 +89,7 @@ impl IndexInSteps {
     }
 
     /// The index, what is left made now.
-    pub fn finish(self, bundle: &OutlinedBundle) -> EngineIndex {
+    fn finish(self, bundle: &OutlinedBundle) -> EngineIndex {
         let IndexInSteps { fields, authors, synonyms, in_pieces } = self;
         let authors = authors.unwrap_or_else(|| author_terms(bundle, &synonyms));
         EngineIndex { index: fields.finish(bundle, &synonyms), authors, synonyms, in_pieces }
@@ -109,7 +110,7 @@ impl EngineInSteps {
     }
 
     /// Takes the next step: the engine once the last is taken.
-    // A call of its own: inlined into the search's memo, it cost the wasm a kilobyte more.
+    // A call of its own: inlined into the app's engine getter, it cost the wasm more than a call.
     #[inline(never)]
     pub fn step(self, bundle: &OutlinedBundle) -> ControlFlow<Engine, EngineInSteps> {
         match self {
@@ -147,7 +148,7 @@ impl Engine {
     }
 
     /// The second step to take a field at a time (see [`Engine::of`]).
-    pub fn assembly(bundle: &OutlinedBundle, made: EngineIndex) -> Assembly {
+    fn assembly(bundle: &OutlinedBundle, made: EngineIndex) -> Assembly {
         let EngineIndex { index, authors, synonyms, in_pieces } = made;
         let article_of = bundle.takeaways.iter().map(|t| t.article.0).collect();
         Assembly::new(index, synonyms, article_of, &authors, in_pieces)

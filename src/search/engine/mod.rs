@@ -174,13 +174,13 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// An engine over `index`, whose documents (the takeaways, in bundle order) are of the
+    /// The assembly of an engine over `index`, whose documents (the takeaways, in bundle order) are of the
     /// articles `article_of`, whose authors have the terms `authors` (per article); its body's
     /// index in pieces where `in_pieces` holds the first initial of each file of its words (see
     /// [`Engine::add_words`]), none of which has arrived yet. It ranks and counts without the
     /// documents' titles and bodies; those the results read are added as they arrive (see
     /// [`Found::missing`]).
-    pub fn new(
+    pub(super) fn new(
         index: SearchIndex,
         synonyms: Synonyms,
         article_of: Vec<u32>,
@@ -194,7 +194,7 @@ impl Assembly {
 
     /// Weighs the next field with terms, and those without around it (which cost next to
     /// nothing); whether any is left.
-    pub fn step(&mut self) -> bool {
+    pub(super) fn step(&mut self) -> bool {
         let mut weighty = false;
         while let Some(index) = self.left.next_if(|index| !weighty || index.terms.is_empty()) {
             weighty |= !index.terms.is_empty();
@@ -204,7 +204,7 @@ impl Assembly {
     }
 
     /// The engine, what is left weighed now.
-    pub fn finish(mut self) -> Engine {
+    pub(super) fn finish(mut self) -> Engine {
         while self.step() {}
         let Assembly { fields, docs, synonyms, authors, in_pieces, .. } = self;
         let scratch = Mutex::new(Scratch::new(docs, authors.articles()));
