@@ -114,9 +114,13 @@ describe("theme graphs", () => {
       await page.locator("svg#theme-network").waitFor();
       const themesInUse = bundle.themes.filter((th) => bundle.takeaways.some((t) => themeIds(t).includes(th.id)));
       assert.equal(await page.locator("g.node").count(), themesInUse.length);
-      const labels = await page.locator("g.node text").allTextContents();
       const name = locale === "zh-CN" ? "zh" : "en";
-      assert.ok(labels.map((l) => l.replace(/\s/g, "")).includes(themesInUse[0].name[name].replace(/\s/g, "")), labels.join("|"));
+      // The build's page is Chinese: in English, the app's own labels replace its once it runs.
+      const first = themesInUse[0].name[name].replace(/\s/g, "");
+      await page.waitForFunction((first) => [...document.querySelectorAll("g.node text")]
+        .some((t) => t.textContent.replace(/\s/g, "") === first), first).catch(() => {});
+      const labels = await page.locator("g.node text").allTextContents();
+      assert.ok(labels.map((l) => l.replace(/\s/g, "")).includes(first), labels.join("|"));
       assert.deepEqual(await overlaps(page, "g.node text"), []);
       // Every label inside the picture.
       const outside = await page.locator("svg#theme-network").evaluate((svg) => {
