@@ -174,10 +174,10 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// The assembly of an engine over `index`, whose documents (the takeaways, in bundle order) are of the
-    /// articles `article_of`, whose authors have the terms `authors` (per article); its body's
-    /// index in pieces where `in_pieces` holds the first initial of each file of its words (see
-    /// [`Engine::add_words`]), none of which has arrived yet. It ranks and counts without the
+    /// The assembly of an engine over `index`, whose documents (the takeaways, in bundle order)
+    /// are of the articles `article_of`, whose authors have the terms `authors` (per article); its
+    /// body's index in pieces where `in_pieces` holds the first initial of each file of its words
+    /// (see [`Engine::add_words`]), none of which has arrived yet. It ranks and counts without the
     /// documents' titles and bodies; those the results read are added as they arrive (see
     /// [`Found::missing`]).
     pub(super) fn new(
