@@ -42,8 +42,10 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || next_task(then));
 }
 
-/// Runs `then` in a task of its own, after the tasks already queued.
+/// Runs `then` in a task of its own, after the tasks already queued. Boxed, so that the timer's
+/// code is in the wasm once, not once for each caller's `then`.
 pub fn next_task(then: impl FnOnce() + 'static) {
+    let then: Box<dyn FnOnce()> = Box::new(then);
     Timeout::new(0, then).forget();
 }
 

@@ -451,28 +451,21 @@ fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
     let Ok(files) = files else { return };
     let arrived = Rc::new(RefCell::new(Vec::with_capacity(wanted.len())));
     let count = wanted.len();
-    // Started in tasks after the one that asked, a few a task: each `fetch` costs the main thread
-    // a little, and a search's first screenful asks for tens of files at once.
-    leptos::task::spawn_local(async move {
-        for keys in wanted.chunks(FETCHES_PER_TASK) {
+    for key in wanted {
+        let (file, arrived) = (file(&files, key), Rc::clone(&arrived));
+        leptos::task::spawn_local(async move {
+            // Each fetch started in a task of its own, after the one that asked: each costs the
+            // main thread a little, and a search's first screenful asks for tens of files.
             gloo_timers::future::TimeoutFuture::new(0).await;
-            for &key in keys {
-                let (file, arrived) = (file(&files, key), Rc::clone(&arrived));
-                leptos::task::spawn_local(async move {
-                    let load = fetch_data::<T>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
-                    arrived.borrow_mut().push((key, load));
-                    if arrived.borrow().len() == count {
-                        let all = std::mem::take(&mut *arrived.borrow_mut());
-                        loaded.update(|loaded| all.into_iter().for_each(|(n, load)| loaded.insert(n, load)));
-                    }
-                });
+            let load = fetch_data::<T>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
+            arrived.borrow_mut().push((key, load));
+            if arrived.borrow().len() == count {
+                let all = std::mem::take(&mut *arrived.borrow_mut());
+                loaded.update(|loaded| all.into_iter().for_each(|(n, load)| loaded.insert(n, load)));
             }
-        }
-    });
+        });
+    }
 }
-
-/// How many of a batch's files [`request_batch`] starts fetching in one task.
-const FETCHES_PER_TASK: usize = 8;
 
 /// What a query still needs of the index in pieces: pieces, and files of words (by number).
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -48,12 +48,13 @@ fn go(value: String) {
     let target = query_target(&router.query().read_untracked(), &value);
     // Typing on the list replaces its history entry; typing on another page leaves it for back.
     let replace = router.page().get_untracked() == Page::List;
-    let update = move || {
+    // Boxed as the app's other timers' are (see `browser::next_task`).
+    let update: Box<dyn FnOnce()> = Box::new(move || {
         LAST.set(js_sys::Date::now());
         if router.navigate(&target, replace) {
             home.screenful.set(true);
         }
-    };
+    });
     // A newer text replaces the one waiting.
     PENDING.with(|pending| pending.take().map(Timeout::cancel));
     let wait = LAST.get() + INTERVAL_MS - js_sys::Date::now();
