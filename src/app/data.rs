@@ -430,7 +430,8 @@ fn refetch<T: DeserializeOwned + Send + Sync + 'static>(
 }
 
 /// Fetches the files `file` names for `keys` into `loaded`, those not here, on their way, or
-/// failed, all at once, and hands them over together, so that what reads them reruns once.
+/// failed: marked on their way at once, each fetched from a task of its own, and handed over
+/// together, so that what reads them reruns once.
 fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
     loaded: RwSignal<Loads<T>>,
     keys: impl IntoIterator<Item = usize>,
@@ -454,8 +455,8 @@ fn request_batch<T: DeserializeOwned + Send + Sync + 'static>(
     for key in wanted {
         let (file, arrived) = (file(&files, key), Rc::clone(&arrived));
         leptos::task::spawn_local(async move {
-            // Each fetch started in a task of its own, after the one that asked: each costs the
-            // main thread a little, and a search's first screenful asks for tens of files.
+            // After the task that asked: each `fetch` costs the main thread a little, and a
+            // search's first screenful asks for tens of files.
             gloo_timers::future::TimeoutFuture::new(0).await;
             let load = fetch_data::<T>(&file).await.map_or_else(Load::Failed, |t| Load::Ready(Arc::new(t)));
             arrived.borrow_mut().push((key, load));

@@ -48,7 +48,7 @@ fn go(value: String) {
     let target = query_target(&router.query().read_untracked(), &value);
     // Typing on the list replaces its history entry; typing on another page leaves it for back.
     let replace = router.page().get_untracked() == Page::List;
-    // Boxed as the app's other timers' are (see `browser::next_task`).
+    // Boxed, as `browser::next_task` boxes its callback: the timer's code is in the wasm once.
     let update: Box<dyn FnOnce()> = Box::new(move || {
         LAST.set(js_sys::Date::now());
         if router.navigate(&target, replace) {
