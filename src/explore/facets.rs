@@ -169,6 +169,10 @@ impl Facets {
 
     /// The takeaways among `candidates` that pass `selection`, in the same order.
     pub fn filter(&self, candidates: &[usize], selection: &Selection) -> Vec<usize> {
+        // Nothing selected: each would pass, and a search's candidates are most takeaways.
+        if selection.is_empty() {
+            return candidates.to_vec();
+        }
         candidates.iter().copied().filter(|&t| self.passes(selection, t, None)).collect()
     }
 
