@@ -37,8 +37,9 @@ pub fn download(file_name: &str, media_type: &str, text: &str) -> Result<(), Str
 }
 
 /// Runs `then` once the next frame is painted: a timeout set from a frame's callback runs after
-/// its paint.
+/// its paint. Boxed, as [`next_task`]'s is.
 pub fn after_paint(then: impl FnOnce() + 'static) {
+    let then: Box<dyn FnOnce()> = Box::new(then);
     leptos::prelude::request_animation_frame(move || next_task(then));
 }
 

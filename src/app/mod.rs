@@ -229,7 +229,9 @@ fn show_failure(message: &str) {
     let _ = body.insert_adjacent_html("afterbegin", &shell::failure(message).into_string());
 }
 
-/// Sets the browser tab's title.
+/// Sets the browser tab's title once the page is painted: setting it takes the browser about a
+/// millisecond, which a keystroke's results would wait for. The last page's title is set last.
 fn set_title(title: &str) {
-    document().set_title(title);
+    let title = title.to_string();
+    browser::after_paint(move || document().set_title(&title));
 }

@@ -121,6 +121,8 @@ for (const [name, dist, prefix] of [["root", DIST, "/"], ["sub-path", SUBPATH_DI
       await page.keyboard.type("ubernetes");
       await urlParam(page, "q", "kubernetes");
       await page.waitForFunction(() => document.querySelector(".card-title mark")?.textContent.toLowerCase() === "kubernetes");
+      // The tab's title names the last text too (it is set after the results' paint).
+      await page.waitForFunction(() => document.title.startsWith("kubernetes · 搜索 · "));
       const updates = (await page.evaluate(() => window.__replaced)) - before;
       assert.ok(updates >= 1 && updates < "ubernetes".length, `${updates} URL updates for 9 quick keys`);
       assert.equal(await page.evaluate(() => history.length), entries);
