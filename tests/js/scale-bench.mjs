@@ -84,10 +84,14 @@ async function freshPage({ serviceWorkers = "block" } = {}) {
  *   (`data-prerendered` gone), ranked ("按相关度排序"), no "loading the search index" notice.
  * - each key typed (`keys`, from its `input` event on): `markup`, when the list's markup (in
  *   `main`) first changed after it (the app's effects, which recompute the list and put it in,
- *   run in microtasks, and so does a mutation observer), and `painted`, the frame after that
- *   painted (the first screenful of cards); `whole`, the frame after the rest of the page's
+ *   run in microtasks, and so does a mutation observer), and `painted`, the first frame after
+ *   that painted (the first screenful of cards); `whole`, the frame after the rest of the page's
  *   cards are in (the region no longer busy) painted; `framed`, the first frame after the key
  *   painted, which tells a key that changed nothing (a space) from one still being worked on.
+ *   A key's frames are watched from its `input` event on, the probe's frame callback first in
+ *   each frame, so that the timer it sets runs right after the paint: before what the app sets to
+ *   run after it (the address bar, the tab's title, the rest of the cards), which a frame
+ *   callback set once the markup changed would wait for.
  * - `longTasks`: the main thread's tasks of over 50 ms, as [start, duration].
  * - `longFrames`: the frames that took over 50 ms, as [start, longest script in it, its
  *   rendering from style and layout on]: what made them long, the app's work or the browser's.
@@ -137,7 +141,6 @@ function probes() {
     const main = document.querySelector("main");
     if (key && key.markup === undefined && mutations.some((m) => main?.contains(m.target))) {
       key.markup = performance.now();
-      afterPaint((t) => (key.painted = t));
     }
     // Typing's results put in the first screenful of cards, the main region busy until the rest.
     if (key && key.markup !== undefined && key.wholeAt === undefined && !main.hasAttribute("aria-busy")) {
@@ -150,11 +153,22 @@ function probes() {
       afterPaint((t) => (bench.results = t));
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  // Each frame from the key's on until its markup is in, or another key comes: the callback is
+  // set before the app's listener runs, then from the frame before, so it comes first.
+  const watch = (key) => requestAnimationFrame(() => {
+    const changed = key.markup !== undefined;
+    setTimeout(() => {
+      const t = performance.now();
+      key.framed ??= t;
+      if (changed) key.painted = t;
+    });
+    if (!changed && bench.keys.at(-1) === key) watch(key);
+  });
   // Before the app's own listener.
   document.addEventListener("input", (e) => {
     const key = { at: e.timeStamp };
     bench.keys.push(key);
-    afterPaint((t) => (key.framed = t));
+    watch(key);
   }, true);
 }
 
