@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::json;
 use takeaways::builder::indexing;
-use takeaways::explore::facets::{Facets, Selection};
+use takeaways::explore::facets::{Facet, Facets, Selection};
 use takeaways::explore::listing::{listing, Search};
 use takeaways::search::engine::PHRASE_WINDOW;
 use takeaways::search::fields::{over_takeaways, search_index, FieldsInSteps, ARTICLE_FIELD, SHARED_FIELDS};
@@ -366,9 +366,7 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
     for query in ["平台工程", "platform engineering", "k8s", "安全 ebpf", "kub", "云", "kubernets", "no-such-term"]
     {
         let even = |doc: usize| doc.is_multiple_of(2);
-        let found = engine.search_found(query, &config, 5, |found| {
-            (0..bundle.takeaways.len()).map(|doc| even(doc) && found.contains(&doc)).collect()
-        });
+        let found = engine.search_found(query, &config, 5, even);
         assert_eq!(found.matches, engine.matches(query, &config), "{query}");
         assert_eq!(found.corrected, engine.correction(query), "{query}");
         // Every takeaway the query's terms reach is a match or one of the others, never both.
@@ -380,7 +378,6 @@ fn searching_what_is_found_is_scoring_then_searching_among() {
         reached.sort_unstable();
         assert_eq!(reached, scored, "{query}");
         assert!(found.matches.iter().all(|doc| !found.others.contains(doc)), "{query}");
-        assert_eq!(found.kept.len(), bundle.takeaways.len());
         assert_eq!(found.hits, engine.search_among(query, &config, 5, even), "{query}");
     }
 }
@@ -766,7 +763,7 @@ fn bodies_added_as_results_miss_them_give_the_results_of_all_bodies() {
     let full = bundle.engine();
     let config = Config::default();
     let queries = lazy_parity_queries(&bundle);
-    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let everything = |_: usize| true;
     let synonyms = Synonyms::new(&bundle.synonyms);
     for limit in [20, 1] {
         let (mut rounds, mut most_rounds, mut first_round_final) = (0, 0, 0);
@@ -815,7 +812,7 @@ fn a_phrase_of_several_words_reads_the_bodies_of_its_window() {
     let config = Config::default();
     let queries = sampled_queries(&bundle, &[], Sample { term_step: usize::MAX, term_chars: 0, title_step: 29 });
     let synonyms = Synonyms::new(&bundle.synonyms);
-    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let everything = |_: usize| true;
     let exhaustive = Exhaustive::new(&bundle, &engine);
     let (mut phrases, mut past_the_window, mut most_asked) = (0, 0, 0);
     for query in queries.iter().filter(|q| query_words(q, &synonyms).len() > 1) {
@@ -857,7 +854,7 @@ fn an_index_in_pieces_answers_as_the_whole_index() {
     let misspelt = ["kubernets", "kuberntes", "obsrevability", "prometeus platform", "ciluim 安全", "zzzqqq", "k"];
     let queries = sampled_queries(&bundle, &misspelt, Sample { term_step: 11, term_chars: 2, title_step: 4 });
     assert!(queries.len() > 250, "only {} queries", queries.len());
-    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let everything = |_: usize| true;
     for piece_bytes in [300, PIECE_BYTES] {
         let cut = cut(&bundle, piece_bytes);
         let (mut loaded, mut rounds) = (0, 0);
@@ -991,7 +988,7 @@ fn pieces_in_any_order_make_the_whole_index() {
     }
     assert!(pieces.add(0, &cut.pieces[0]).is_none(), "a piece that came already adds nothing");
     let queries = sampled_queries(&bundle, &["kuberntes", "k"], Sample { term_step: 7, term_chars: 2, title_step: 5 });
-    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let everything = |_: usize| true;
     for query in &queries {
         let config = Config::default();
         assert_eq!(
@@ -1024,7 +1021,7 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
         let bundle = one_article(synonyms, &article);
         let full = bundle.engine();
         let config = Config::default();
-        let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+        let everything = |_: usize| true;
         let expected = full.search_found(query, &config, 1, everything);
         let holding = bundle.titles.iter().position(|t| t.title == "迁移的经验").unwrap();
         let terms = query_terms(query, &Synonyms::new(&bundle.synonyms));
@@ -1043,7 +1040,7 @@ fn a_body_is_ruled_out_only_where_its_index_tells() {
 fn a_body_its_index_rules_out_is_not_fetched() {
     let bundle = one_article(None, "# 笔记 platform\n\n## 一\n\nruns elsewhere\n\n## 二\n\nruns nowhere\n");
     for (kind, lazy) in engines_given(&bundle, true, false) {
-        let found = lazy.search_found("platform", &Config::default(), 1, |_| vec![true; 2]);
+        let found = lazy.search_found("platform", &Config::default(), 1, |_| true);
         assert_eq!(found.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0], "{kind}");
         assert_eq!(found.missing, [0], "{kind}");
     }
@@ -1056,13 +1053,13 @@ fn a_body_its_index_rules_out_is_not_fetched() {
 fn a_title_its_index_rules_out_is_not_fetched() {
     let bundle = one_article(None, "# 笔记 platform\n\n## 一\n\nruns elsewhere\n\n## 二\n\nruns nowhere\n");
     for (kind, lazy) in engines_given(&bundle, false, true) {
-        let found = lazy.search_found("platform", &Config::default(), 1, |_| vec![true; 2]);
+        let found = lazy.search_found("platform", &Config::default(), 1, |_| true);
         assert_eq!(found.hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0], "{kind}");
         assert_eq!((found.untitled, found.missing), (vec![0], vec![]), "{kind}");
     }
     let bundle = one_article(None, "# 笔记 cilium\n\n## 网络\n\ncilium 网络\n\n## 平台工程\n\n平台工程 平台\n");
     let full = bundle.engine();
-    let everything = |_: &[usize]| vec![true; 2];
+    let everything = |_: usize| true;
     for (kind, lazy) in engines_given(&bundle, false, true) {
         let search = || lazy.search_found("平台工程", &Config::default(), 1, everything);
         let first = search();
@@ -1087,7 +1084,7 @@ fn titles_added_as_results_miss_them_give_the_results_of_all_titles() {
     let full = bundle.engine();
     let config = Config::default();
     let queries = lazy_parity_queries(&bundle);
-    let everything = |_: &[usize]| vec![true; bundle.takeaways.len()];
+    let everything = |_: usize| true;
     for limit in [20, 1] {
         let (mut rounds, mut most_rounds, mut asked, mut most_asked) = (0, 0, 0, 0);
         for query in &queries {
@@ -1183,6 +1180,40 @@ fn one_article(synonyms: Option<&str>, article: &str) -> takeaways::model::Datas
     }
     fs::write(folder.path().join("notes.md"), article).unwrap();
     takeaways::builder::check(folder.path()).unwrap().dataset
+}
+
+/// Under a selection, a search lists the takeaways it matches that the facets leave, its hits
+/// among them first, best first, then the rest in document order; then likewise the others it
+/// reaches; and the facets count every match.
+#[test]
+fn a_search_under_a_selection_lists_what_the_facets_leave() {
+    let data = seeds();
+    let engine = data.engine();
+    let facets = Facets::new(&data);
+    let order: Vec<usize> = (0..data.takeaways.len()).collect();
+    let config = Config::default();
+    let mut listed_any = 0;
+    for (facet, option) in [(Facet::Year, 0), (Facet::Theme, 0), (Facet::Event, 1), (Facet::Project, 0)] {
+        let selection = Selection::default().toggled(facet, option);
+        let passing = facets.filter(&order, &selection);
+        for query in ["平台工程", "kubernetes", "安全 ebpf", "k", "platform engineering"] {
+            let search = Search { engine: &engine, query, literal: false };
+            let listed = listing(&facets, &order, Some(search), &selection, 5);
+            let found = engine.search_found(query, &config, 5, |t| passing.contains(&t));
+            let hits: Vec<usize> = found.hits.iter().map(|h| h.doc).collect();
+            let part = |of: &[usize]| -> Vec<usize> {
+                let first = hits.iter().filter(|t| of.contains(t));
+                let rest = of.iter().filter(|t| passing.contains(t) && !hits.contains(t));
+                first.chain(rest).copied().collect()
+            };
+            assert_eq!(listed.takeaways, part(&found.matches), "{query} under {facet:?}");
+            assert_eq!(listed.others, part(&found.others), "{query} under {facet:?}");
+            assert_eq!(listed.counts, facets.counts(&found.matches, &selection), "{query} under {facet:?}");
+            assert_eq!(listed.hits, found.hits, "{query} under {facet:?}");
+            listed_any += usize::from(!listed.takeaways.is_empty());
+        }
+    }
+    assert!(listed_any >= 5, "{listed_any} searches listed takeaways under a selection");
 }
 
 /// A search's cards show snippets of their bodies, so their summaries are read only for the

@@ -112,7 +112,7 @@ pub fn search<'a>(dataset: &'a Dataset, query: &'a str, limit: usize, literal: b
     let bundle = &dataset.bundle;
     let engine = dataset.engine();
     let config = Config { correct_typos: !literal, ..Config::default() };
-    let found = engine.search_found(query, &config, limit, |reached| vec![true; reached.last().map_or(0, |&t| t + 1)]);
+    let found = engine.search_found(query, &config, limit, |_| true);
     let hits = found.hits.into_iter().map(|hit| {
         let (t, titled) = (&bundle.takeaways[hit.doc], bundle.title(hit.doc));
         FoundTakeaway {

@@ -160,7 +160,7 @@ impl Facets {
     }
 
     /// Whether `takeaway` passes every facet of `selection` except `skip`.
-    fn passes(&self, selection: &Selection, takeaway: usize, skip: Option<Facet>) -> bool {
+    pub(super) fn passes(&self, selection: &Selection, takeaway: usize, skip: Option<Facet>) -> bool {
         Facet::ALL.into_iter().filter(|&f| Some(f) != skip).all(|f| {
             let wanted = selection.get(f);
             wanted.is_empty() || self.of(f, takeaway).iter().any(|o| wanted.binary_search(o).is_ok())

@@ -132,23 +132,19 @@ pub fn listing(
     };
     // One scoring finds the takeaways (for the counts) and ranks those the facets leave.
     let config = Search::config(search.literal);
-    let mut passing = Vec::new();
-    let found = search.engine.search_found(search.query, &config, shown, |reached| {
-        passing = facets.filter(reached, selection);
-        let mut keep = vec![false; order.len()];
-        passing.iter().for_each(|&t| keep[t] = true);
-        keep
-    });
-    let (matches, mut keep) = (found.matches, found.kept);
-    // By takeaway, not by bisection: a broad query matches most of them.
-    let mut matched = vec![false; order.len()];
-    matches.iter().for_each(|&t| matched[t] = true);
-    let matching = |t: &usize| matched[*t];
+    let everything = selection.is_empty();
+    let passes = |t: usize| everything || facets.passes(selection, t, None);
+    let found = search.engine.search_found(search.query, &config, shown, passes);
+    let matches = found.matches;
     // The hits come matches first; the rest of each part is only needed when exported or shown.
-    let (mut takeaways, mut others): (Vec<usize>, Vec<usize>) = found.hits.iter().map(|h| h.doc).partition(matching);
-    takeaways.iter().chain(&others).for_each(|&t| keep[t] = false);
-    takeaways.extend(passing.iter().filter(|&t| keep[*t] && matching(t)));
-    others.extend(passing.iter().filter(|&t| keep[*t] && !matching(t)));
+    let (mut takeaways, mut others): (Vec<usize>, Vec<usize>) =
+        found.hits.iter().map(|h| h.doc).partition(|t| matches.binary_search(t).is_ok());
+    // Marked by takeaway: the hits are a page or more, the parts most takeaways.
+    let mut listed = vec![false; order.len()];
+    takeaways.iter().chain(&others).for_each(|&t| listed[t] = true);
+    let unlisted = |&t: &usize| !listed[t] && passes(t);
+    takeaways.extend(matches.iter().copied().filter(unlisted));
+    others.extend(found.others.iter().copied().filter(unlisted));
     let spelling = match found.corrected {
         Some(corrected) => Some(Spelling::Corrected(corrected)),
         None if search.literal => search.engine.correction(search.query).map(Spelling::Suggested),

@@ -15,7 +15,6 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
     request_search();
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let words = words_of(&path);
-    let everything = |_: &[usize]| vec![true; site.takeaways.len()];
     let config = Config::default();
     // Once the index has the pieces the words need.
     let found = site.engine().filter(|engine| {
@@ -23,7 +22,7 @@ pub fn markup(cx: &Cx, site: &Site) -> Content {
         request_wanted(&wanted);
         wanted.is_empty()
     });
-    let found = found.map(|engine| engine.search_found(&words, &config, SUGGESTIONS, everything));
+    let found = found.map(|engine| engine.search_found(&words, &config, SUGGESTIONS, |_| true));
     let (missing, shown, untitled) = match found {
         Some(found) => (found.missing, found.hits.iter().map(|h| h.doc).collect(), found.untitled),
         None => (Vec::new(), Vec::new(), Vec::new()),

@@ -422,7 +422,7 @@ impl Engine {
     /// The takeaways the query matches, in document order: what the list counts (see
     /// [`matching`] for which). A misspelt word is read as its correction if `config` says so.
     pub fn matches(&self, query: &str, config: &Config) -> Vec<usize> {
-        self.search_found(query, config, 0, |_| Vec::new()).matches
+        self.search_found(query, config, 0, |_| true).matches
     }
 
     /// The query with each misspelt word read as its correction (see [`spelling`]), if it has
@@ -433,15 +433,8 @@ impl Engine {
 
     /// The takeaways the query matches and the others it reaches, in document order (the
     /// matches are what facet counts are made of), and [`Engine::search_among`] the documents
-    /// `keep` marks among all those (a flag per document, returned too), from one scoring: the
-    /// list's counts and hits.
-    pub fn search_found(
-        &self,
-        query: &str,
-        config: &Config,
-        limit: usize,
-        keep: impl FnOnce(&[usize]) -> Vec<bool>,
-    ) -> Found {
+    /// `keep` accepts, from one scoring: the list's counts and hits.
+    pub fn search_found(&self, query: &str, config: &Config, limit: usize, keep: impl Fn(usize) -> bool) -> Found {
         let reading = self.read(query, config);
         let mut scratch = self.scratch();
         self.scored(&reading, config, &mut scratch);
@@ -451,18 +444,15 @@ impl Engine {
         for (at, doc) in scratch.total.docs().enumerate() {
             parts[doc as usize] = if scratch.holdings.matches(doc, at) { Part::Matches } else { Part::Others };
         }
-        let (mut matches, mut others, mut reached) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut matches, mut others) = (Vec::new(), Vec::new());
         for (doc, part) in parts.into_iter().enumerate() {
             match part {
                 Part::Matches => matches.push(doc),
                 Part::Others => others.push(doc),
-                Part::Unreached => continue,
+                Part::Unreached => (),
             }
-            reached.push(doc);
         }
-        let kept = keep(&reached);
         let mut missing = Missing::default();
-        let keep = |doc: usize| kept.get(doc).copied().unwrap_or(false);
         let top = self.top(&reading, &mut scratch, limit, keep, &mut missing);
         drop(scratch);
         let hits = self.hits(&reading, top, &mut missing);
@@ -471,7 +461,7 @@ impl Engine {
             docs.sort_unstable();
             docs.dedup();
         }
-        Found { matches, others, kept, hits, corrected: reading.corrected(), missing, untitled }
+        Found { matches, others, hits, corrected: reading.corrected(), missing, untitled }
     }
 
     /// [`Engine::rank`] with highlighted titles and snippets.
@@ -565,8 +555,6 @@ pub struct Found {
     pub matches: Vec<usize>,
     /// The others it reaches (holding less of it, see [`matching`]), in document order.
     pub others: Vec<usize>,
-    /// Per takeaway, whether the list keeps it.
-    pub kept: Vec<bool>,
     /// The best of those kept, with highlights and snippets.
     pub hits: Vec<Hit>,
     /// The query as corrected, when a misspelt word in it was read as another.
