@@ -53,9 +53,18 @@ describe("feel", () => {
 
   test("typing puts in the first screenful of results, busy, then the rest after it without replacing it", async () => {
     const page = await openPage();
-    await page.goto(host.url);
-    await page.waitForLoadState("networkidle");
-    // Each time <main> turns busy or not: its cards then; the busy screenful's cards are marked.
+    // Searched once, so the index has the query's terms and its results' texts: typed again, its
+    // results come at once, and the first screenful is theirs, not the list before the key's.
+    await page.goto(`${host.url}?q=kubernetes`);
+    await page.waitForFunction((page) => document.querySelector("main .card mark") && !document.querySelector("main[aria-busy]")
+      && document.querySelectorAll("main .card").length === page, PAGE);
+    const found = await page.locator(".result-count strong").textContent();
+    const box = page.getByRole("searchbox");
+    await box.fill("");
+    await page.waitForFunction((found) => !document.querySelector("main .card mark") && !document.querySelector("main[aria-busy]")
+      && document.querySelector(".result-count strong").textContent !== found, found);
+    // Each time <main> turns busy or not: its cards and its count then; the busy screenful's cards
+    // are marked.
     await page.evaluate(() => {
       const main = document.querySelector("main");
       window.__screens = [];
@@ -63,17 +72,19 @@ describe("feel", () => {
         const busy = main.getAttribute("aria-busy") === "true";
         const cards = main.querySelectorAll(".card");
         if (busy) cards.forEach((card) => (card.__screenful = true));
-        if (window.__screens.at(-1)?.busy !== busy) window.__screens.push({ busy, cards: cards.length });
-      }).observe(main, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy"] });
+        const found = main.querySelector(".result-count strong").textContent;
+        if (window.__screens.at(-1)?.busy !== busy) window.__screens.push({ busy, cards: cards.length, found });
+      }).observe(main, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });
     });
-    await page.getByRole("searchbox").fill("kubernetes");
+    await box.fill("kubernetes");
     await urlParam(page, "q", "kubernetes");
     await page.waitForFunction(() => window.__screens.at(-1)?.busy === false);
     const matches = Number((await page.locator(".result-count strong").textContent()).replace(/\D/g, ""));
     assert.ok(matches > SCREENFUL, `${matches} results, more than a screenful`);
     const cards = await page.locator("main .card").count();
     assert.ok(cards > SCREENFUL && cards <= PAGE, `${cards} cards`);
-    assert.deepEqual(await page.evaluate(() => window.__screens), [{ busy: true, cards: SCREENFUL }, { busy: false, cards }]);
+    assert.deepEqual(await page.evaluate(() => window.__screens),
+      [{ busy: true, cards: SCREENFUL, found }, { busy: false, cards, found }]);
     const kept = await page.evaluate(() => [...document.querySelectorAll("main .card")].filter((c) => c.__screenful).length);
     assert.equal(kept, SCREENFUL, "the first screenful's cards stay");
     assert.deepEqual(page.problems, []);
