@@ -243,36 +243,84 @@ async function firstVisit() {
   return result;
 }
 
+/** Each key of TYPED typed into `box`, at most every KEY_GAP_MS, waiting for its results: from
+ * the key to its first screenful painted, to its list's markup in, and to the rest painted; none
+ * for a key that changed nothing (a space). Where the results come `later` than the key's task
+ * (from fetches), a key is waited for until they are painted: each key changes the list. */
+async function typeAll(page, box, later = false) {
+  const keys = [];
+  for (const typed of TYPED) {
+    const n = await page.evaluate(() => window.__bench.keys.length);
+    const pace = page.waitForTimeout(KEY_GAP_MS);
+    await page.keyboard.type(typed);
+    // A key the list does not change with (a space) is left out, and counted.
+    await page.waitForFunction(([n, later]) => {
+      const key = window.__bench.keys[n];
+      return (key?.painted !== undefined && key.whole !== undefined) || (!later && key?.framed !== undefined && key.markup === undefined);
+    }, [n, later]);
+    const key = await page.evaluate((n) => window.__bench.keys[n], n);
+    await pace;
+    keys.push(key.painted === undefined ? null : { total: key.painted - key.at, markup: key.markup - key.at, whole: key.whole - key.at });
+  }
+  return keys;
+}
+
 /** Keystrokes into the search box, once the index is here: from the key to the results painted. */
 async function typing() {
   const { context, page } = await freshPage();
   await page.goto(host.url);
   await page.waitForFunction(() => window.__bench.ready !== undefined);
   const box = page.locator(".search input");
-  const typeAll = async () => {
-    const keys = [];
-    for (const typed of TYPED) {
-      const n = await page.evaluate(() => window.__bench.keys.length);
-      const pace = page.waitForTimeout(KEY_GAP_MS);
-      await page.keyboard.type(typed);
-      // A key the list does not change with (a space) is left out, and counted.
-      await page.waitForFunction((n) => {
-        const key = window.__bench.keys[n];
-        return (key?.painted !== undefined && key.whole !== undefined) || (key?.framed !== undefined && key.markup === undefined);
-      }, n);
-      const key = await page.evaluate((n) => window.__bench.keys[n], n);
-      await pace;
-      keys.push(key.painted === undefined ? null : { total: key.painted - key.at, markup: key.markup - key.at, whole: key.whole - key.at });
-    }
-    return keys;
-  };
   await box.click();
   // The first pass fetches the index and compiles the code; the second is the warm one.
-  await typeAll();
+  await typeAll(page, box);
   await page.waitForFunction(() => !document.querySelector("main").textContent.includes("正在加载搜索索引"));
   await box.fill("");
   await page.waitForTimeout(200);
-  const keys = await typeAll();
+  const keys = await typeAll(page, box);
+  await context.close();
+  return keys;
+}
+
+/**
+ * The same keys typed into a box on a blank page of the same host, timed by the same probe,
+ * where each key puts in a line with the query and 8 cards (a title and a line each) in `main`:
+ * with `pagefind`, its first 8 results' titles and excerpts (Pagefind's API, no debounce), warm
+ * after a first pass as ours; without, 8 fixed cards at once, no search: the least a key can take
+ * to be painted here, whatever the app.
+ */
+async function typingBlank(pagefind) {
+  const { context, page } = await freshPage();
+  await page.goto(`${host.url}${BLANK}`);
+  await page.evaluate(async (pagefind) => {
+    document.body.innerHTML = "<input aria-label=search><main></main>";
+    const [box, main] = [document.querySelector("input"), document.querySelector("main")];
+    const text = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    // An excerpt is Pagefind's markup (its words marked); a title, text.
+    const cards = (found) => `<p>${text(box.value)}: ${found.length}</p>`
+      + found.map((r) => `<article><h3>${text(r.title)}</h3><p>${r.line}</p></article>`).join("");
+    if (!pagefind) {
+      box.addEventListener("input", () => {
+        main.innerHTML = cards(Array.from({ length: 8 }, (_, i) => ({ title: `${box.value} ${i}`, line: text(box.value) })));
+      });
+      return;
+    }
+    const api = await import("/pagefind/pagefind.js");
+    await api.options({ baseUrl: "/" });
+    box.addEventListener("input", async () => {
+      const search = await api.search(box.value);
+      const data = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+      main.innerHTML = cards(data.map((d) => ({ title: d.meta?.title ?? "", line: d.excerpt })));
+    });
+  }, pagefind);
+  const box = page.locator("input");
+  await box.click();
+  if (pagefind) {
+    await typeAll(page, box, pagefind);
+    await box.fill("");
+  }
+  await page.waitForTimeout(200);
+  const keys = await typeAll(page, box, pagefind);
   await context.close();
   return keys;
 }
@@ -297,6 +345,7 @@ try {
   const visit = await firstVisit();
   const keys = await typing();
   const timed = keys.filter(Boolean);
+  const [peer, floor] = [await typingBlank(true), await typingBlank(false)];
 
   const rows = [];
   const row = (what, our, pagefind, target) => rows.push([what, our, pagefind, target]);
@@ -322,13 +371,16 @@ try {
   QUERIES.forEach((query, i) => row(`  ${query}`,
     `${kb(ours[i].bytes)} in ${secs(ours[i].time)}: ${count(ours[i].matches, "match", "matches")}`,
     `${kb(theirs[i].bytes)} in ${secs(theirs[i].time)}: ${count(theirs[i].matches, "page", "pages")}`, ""));
-  const spread = (key) => {
-    const values = timed.map((k) => k[key]);
+  const spread = (keys, key) => {
+    const values = keys.filter(Boolean).map((k) => k[key]);
     return `p50 ${secs(pct(values, 50))}, p95 ${secs(pct(values, 95))}`;
   };
-  row(`keystroke → first screenful of results painted, warm (${timed.length} of ${keys.length} keys)`, spread("total"), "", "p95 ≤ 16 ms");
-  row("  of which the list's markup in", spread("markup"), "", "");
-  row("  the rest of the page's cards painted", spread("whole"), "", "");
+  row(`keystroke → first screenful of results painted, warm (${timed.length} of ${keys.length} keys)`,
+    spread(keys, "total"), spread(peer, "total"), "p95 ≤ 16 ms");
+  row("  of which the list's markup in", spread(keys, "markup"), spread(peer, "markup"), "");
+  row("  the rest of the page's cards painted", spread(keys, "whole"), "", "");
+  row(`  a blank page putting in 8 fixed cards a key, no search: the probe's floor (${floor.filter(Boolean).length} keys)`,
+    spread(floor, "total"), "", "");
   row("first visit in all, service worker's precache included", `${kb(visit.bytes)} (${visit.files} files)`, "", "");
 
   // Chinese characters take two columns in a terminal.
