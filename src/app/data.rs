@@ -7,7 +7,7 @@
 //! (which ranks many queries) or a query whose ranking reads more than a few; every article's
 //! titles alone for a list of articles.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::ControlFlow;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -386,16 +386,21 @@ impl<T: PartOf> Loads<T> {
         }
     }
 
+    /// File `n`, if it has arrived and belongs to `bundle`'s build.
+    fn ready(&self, bundle: &OutlinedBundle, n: usize) -> Option<Arc<T>> {
+        match self.checked(bundle, n) {
+            Load::Ready(file) => Some(file),
+            _ => None,
+        }
+    }
+
     /// Of the files numbered `numbers`, those that have arrived and belong to `bundle`'s build.
     fn ready_among<'a>(
         &'a self,
         bundle: &'a OutlinedBundle,
         numbers: impl IntoIterator<Item = usize> + 'a,
     ) -> impl Iterator<Item = (usize, Arc<T>)> + 'a {
-        numbers.into_iter().filter_map(move |n| match self.checked(bundle, n) {
-            Load::Ready(file) => Some((n, file)),
-            _ => None,
-        })
+        numbers.into_iter().filter_map(move |n| Some((n, self.ready(bundle, n)?)))
     }
 
     /// Whether some of the files `wanted` are asked for or on their way (tracked by the caller);
@@ -559,20 +564,48 @@ pub fn texts_failure(site: &Site, summaries: &[usize], bodies: &[usize]) -> Opti
 }
 
 /// The takeaways' summaries and the titles that have arrived and belong to the site's build:
-/// what cards and pages read.
+/// what cards and pages read. An article's summaries and a takeaway's body are looked up when
+/// first read: a page reads those of its cards, where gathering every file that came, each
+/// checked, on every render cost a keystroke more the more files a visit had fetched.
 pub struct Arrived<'a> {
     bundle: &'a OutlinedBundle,
+    files: Files,
     /// By article.
-    summaries: Vec<Option<Arc<ArticleSummaries>>>,
+    summaries: LookedUp<ArticleSummaries>,
     /// Every takeaway's, once search has needed them.
     titles: Option<Arc<Vec<TakeawayTitle>>>,
     /// Every article's, once search or a list of articles has needed them.
     article_titles: Option<Arc<Vec<ArticleTitle>>>,
-    /// The takeaways' bodies alone, with their summaries and titles, by takeaway, ascending.
-    bodies: Vec<(usize, Arc<TakeawayBody>)>,
+    /// The takeaways' bodies alone, with their summaries and titles, by takeaway.
+    bodies: LookedUp<TakeawayBody>,
 }
 
-/// The takeaways' summaries and the titles of `site` that have arrived (tracked).
+/// Files by number, each looked up when first asked for, in blocks made as they are reached: a
+/// render that reads a few of a corpus's takeaways makes a few blocks, not one per takeaway.
+struct LookedUp<T> {
+    blocks: Box<[OnceCell<Box<Block<T>>>]>,
+}
+
+/// How many files a block of [`LookedUp`] holds.
+const BLOCK: usize = 64;
+
+/// A block of [`LookedUp`]'s files, each looked up or not yet.
+type Block<T> = [OnceCell<Option<Arc<T>>>; BLOCK];
+
+impl<T> LookedUp<T> {
+    fn new(len: usize) -> LookedUp<T> {
+        LookedUp { blocks: (0..len.div_ceil(BLOCK)).map(|_| OnceCell::new()).collect() }
+    }
+
+    /// File `n`, looked up by `look` the first time.
+    fn get(&self, n: usize, look: impl FnOnce() -> Option<Arc<T>>) -> Option<&T> {
+        let block = self.blocks.get(n / BLOCK)?.get_or_init(|| Box::new([const { OnceCell::new() }; BLOCK]));
+        block[n % BLOCK].get_or_init(look).as_deref()
+    }
+}
+
+/// The takeaways' summaries and the titles of `site` that have arrived (tracked: the files of
+/// summaries and bodies as they are read).
 pub fn arrived(site: &Site) -> Arrived<'_> {
     let files = expect_context::<Files>();
     fn ready<T: Send + Sync + 'static>(load: RwSignal<Load<Arc<T>>>) -> Option<Arc<T>> {
@@ -582,30 +615,34 @@ pub fn arrived(site: &Site) -> Arrived<'_> {
         })
     }
     let (titles, article_titles) = (ready(files.titles), ready(files.article_titles));
-    let summaries = files.summaries.with(|loaded| {
-        let mut summaries = vec![None; site.articles.len()];
-        for (at, arrived) in loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)) {
-            summaries[at] = Some(arrived);
-        }
-        summaries
-    });
-    // In the files' order: ascending.
-    let bodies = files.bodies.with(|loaded| loaded.ready_among(&site.bundle, loaded.iter().map(|(n, _)| n)).collect());
-    Arrived { bundle: &site.bundle, summaries, titles, article_titles, bodies }
+    Arrived {
+        bundle: &site.bundle,
+        files,
+        summaries: LookedUp::new(site.articles.len()),
+        titles,
+        article_titles,
+        bodies: LookedUp::new(site.bundle.takeaways.len()),
+    }
 }
 
 impl Arrived<'_> {
     /// The body alone of the takeaway at `index`, with its summary and titles, if it has arrived.
     fn alone(&self, index: usize) -> Option<&TakeawayBody> {
-        let at = self.bodies.binary_search_by_key(&index, |(n, _)| *n).ok()?;
-        Some(&self.bodies[at].1)
+        let look = || self.files.bodies.with(|loaded| loaded.ready(self.bundle, index));
+        self.bodies.get(index, look)
+    }
+
+    /// The summaries of the article at `at`, if they have arrived.
+    fn summaries(&self, at: ArticleIx) -> Option<&ArticleSummaries> {
+        let look = || self.files.summaries.with(|loaded| loaded.ready(self.bundle, at.get()));
+        self.summaries.get(at.get(), look)
     }
 
     /// The summaries of the article of the takeaway at `index`, if they have arrived, and the
     /// takeaway's position among its article's.
     fn of_article(&self, index: usize) -> Option<(&ArticleSummaries, usize)> {
         let t = self.bundle.takeaways.get(index)?;
-        let summaries = self.summaries.get(t.article.get())?.as_deref()?;
+        let summaries = self.summaries(t.article)?;
         Some((summaries, index - self.bundle.takeaway_range(t.article).start))
     }
 }
@@ -633,7 +670,8 @@ impl Titles for Arrived<'_> {
     fn article_title(&self, at: ArticleIx) -> Option<&ArticleTitle> {
         match &self.article_titles {
             Some(titles) => titles.get(at.get()),
-            None => match self.summaries.get(at.get())? {
+            // An article out of range has no summaries and no takeaways.
+            None => match self.summaries(at) {
                 Some(summaries) => Some(&summaries.article_title),
                 None => self.bundle.takeaway_range(at).find_map(|t| self.alone(t)).map(|alone| &alone.article_title),
             },
