@@ -243,11 +243,12 @@ async function firstVisit() {
   return result;
 }
 
-/** Each key of TYPED typed into `box`, at most every KEY_GAP_MS, waiting for its results: from
- * the key to its first screenful painted, to its list's markup in, and to the rest painted; none
- * for a key that changed nothing (a space). Where the results come `later` than the key's task
- * (from fetches), a key is waited for until they are painted: each key changes the list. */
-async function typeAll(page, box, later = false) {
+/** Each key of TYPED typed into the focused box, at most every KEY_GAP_MS, waiting for its
+ * results: from the key to its first screenful painted, to its list's markup in, and to the rest
+ * painted; none for a key that changed nothing (a space). Where the results come `later` than
+ * the key's task (from fetches), a key is waited for until they are painted: each key changes
+ * the list. */
+async function typeAll(page, later = false) {
   const keys = [];
   for (const typed of TYPED) {
     const n = await page.evaluate(() => window.__bench.keys.length);
@@ -273,11 +274,11 @@ async function typing() {
   const box = page.locator(".search input");
   await box.click();
   // The first pass fetches the index and compiles the code; the second is the warm one.
-  await typeAll(page, box);
+  await typeAll(page);
   await page.waitForFunction(() => !document.querySelector("main").textContent.includes("正在加载搜索索引"));
   await box.fill("");
   await page.waitForTimeout(200);
-  const keys = await typeAll(page, box);
+  const keys = await typeAll(page);
   await context.close();
   return keys;
 }
@@ -316,11 +317,11 @@ async function typingBlank(pagefind) {
   const box = page.locator("input");
   await box.click();
   if (pagefind) {
-    await typeAll(page, box, pagefind);
+    await typeAll(page, pagefind);
     await box.fill("");
   }
   await page.waitForTimeout(200);
-  const keys = await typeAll(page, box, pagefind);
+  const keys = await typeAll(page, pagefind);
   await context.close();
   return keys;
 }
